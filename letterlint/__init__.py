@@ -1,0 +1,20 @@
+"""letterlint: a linter for Chinese official letters (函, 复函, 建议/提案答复函).
+
+The public API is small and imported lazily so that ``import letterlint``
+stays cheap: ``lint_text``, ``lint_path``, ``Diagnostic``, ``Settings``.
+"""
+__version__ = "0.1.0"
+
+__all__ = ["Diagnostic", "Settings", "lint_path", "lint_text", "__version__"]
+
+
+def __getattr__(name):
+    if name in ("lint_text", "lint_path", "Settings"):
+        from letterlint import lint
+
+        return getattr(lint, name)
+    if name == "Diagnostic":
+        from letterlint.diagnostic import Diagnostic
+
+        return Diagnostic
+    raise AttributeError(name)

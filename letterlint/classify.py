@@ -1,0 +1,514 @@
+"""The line classifier: turns the lines of a letter into typed units.
+
+A unit is what the grammar sees as one token: one physical line, or several
+for a wrapped title or a multi-line 附件说明.  Deciding what a line *is* often
+needs its neighbours (a short organisation name directly above a date is a
+署名; a short line right after the title is the 称呼 even without its colon),
+so classification runs in passes over the whole letter: header, title and
+salutation from the top; the signature block from the 成文日期; the body in
+between; attachments and 版记 after the date.
+
+The classifier only decides *what* each line is.  *Whether it stands in the
+right place* is the grammar's business (``grammar/letter.lark``), and whether
+its form is right is the rules' business.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from letterlint.doctypes import title_doctype
+from letterlint.model import PAD, Line, Part
+
+CN_DIGIT = "〇○零Ｏ0一二三四五六七八九"
+CN_NUM = "一二三四五六七八九十"
+_SP = r"[ \t\u3000\u00a0]*"
+
+# --- patterns for the content of one line ------------------------------------
+
+# 发文字号, loosely, so that malformed ones are still recognised (and reported).
+DOCNUM = re.compile(
+    r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)?" + _SP + r"[：:]?" + _SP
+    + r"(?P<open>[〔【\[［(（〖﹝{｛<《])" + _SP
+    + r"(?P<year>\d{1,4}|[" + CN_DIGIT + r"]{2,4})" + _SP
+    + r"(?P<close>[〕】\]］)）〗﹞}｝>》])" + _SP
+    + r"(?P<di>第?)" + _SP + r"(?P<seq>\d+)" + _SP + r"(?P<hao>号?)"
+)
+# A 发文字号 without year brackets, e.g. "示政函2024年12号".
+DOCNUM_BARE = re.compile(r"(?:^|(?<=[ \t\u3000]))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)(?P<seq>\d+)"
+                         r"(?P<hao>号)(?=$|[ \t\u3000])")
+
+SIGNER = re.compile(r"签" + _SP + r"发" + _SP + r"人" + _SP + r"(?P<colon>[：:]?)" + _SP
+                    + r"(?P<names>[^\s\u3000〔【\[（(]*(?:[ \u3000]{1,2}[^\s\u3000〔【\[（(\d]+)*)")
+
+CLASS_LETTERS = "A-DＡ-Ｄ甲乙丙丁"
+CLASS_LABELLED = re.compile(
+    r"(?:答复|办理|办复|办结)?" + _SP + r"(?:类别|结果|类型)" + _SP + r"[：:]" + _SP
+    + r"[（(〔\[【]?" + _SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + _SP + r"类?" + _SP + r"[）)〕\]】]?"
+)
+CLASS_ALONE = re.compile(r"^[〔\[【（(]?" + _SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + _SP + r"类?" + _SP + r"[〕\]】）)]?$")
+CLASS_GLUED = re.compile(r"[（(〔\[【]?" + _SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + _SP + r"类" + _SP + r"[）)〕\]】]?")
+
+DISCLOSURE = re.compile(
+    r"[〔【\[（(]?" + _SP
+    + r"(?P<mark>是否(?:同意)?(?:对外)?公开" + _SP + r"[：:]" + _SP + r"[是否]"
+    r"|(?:不)?同意(?:对外|社会)?公开(?:发布)?"
+    r"|此件(?:主动公开|公开发布|依申请公开|不予公开|不公开)"
+    r"|(?:主动公开|依申请公开|不予公开))"
+    + _SP + r"[〕】\]）)]?"
+)
+SECRECY = re.compile(r"^(?P<level>绝密|机密|秘密)(?:" + _SP + r"(?P<star>[★☆*＊])" + _SP + r"(?P<period>.+))?$")
+URGENCY = re.compile(r"^(?P<level>特急|加急|特提|平急|急件|紧急|特快|急)$")
+COPY_NUMBER = re.compile(r"^\d{4,8}$")
+
+HEADING1 = re.compile(r"^(?P<num>[" + CN_NUM + r"]{1,3})(?P<punct>[、.．，,：:；;]|" + _SP + r"、)")
+HEADING2 = re.compile(r"^(?P<open>[（(])" + _SP + r"(?P<num>[" + CN_NUM + r"]{1,3})" + _SP
+                      + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
+HEADING3 = re.compile(r"^(?P<num>\d{1,2})(?P<punct>[.．、，,])(?!\d)")
+HEADING4 = re.compile(r"^(?P<open>[（(])" + _SP + r"(?P<num>\d{1,2})" + _SP
+                      + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
+
+_Y = r"(?P<y>[0-9０-９]{1,4}|[" + CN_DIGIT + r"]{2,4})"
+_M = r"(?P<m>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
+_D = r"(?P<d>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
+DATE_CN = re.compile(r"^" + _Y + _SP + r"年" + _SP + _M + _SP + r"月(?:" + _SP + _D + _SP + r"日)?$")
+DATE_NUMERIC = re.compile(r"^(?P<y>\d{4})" + _SP + r"(?P<sep>[.\-/．])" + _SP + r"(?P<m>\d{1,2})" + _SP
+                          + r"(?P=sep)" + _SP + r"(?P<d>\d{1,2})" + _SP + r"日?$")
+PRINT_LINE = re.compile(r"^(?P<org>\S.*?)" + _SP + r"(?P<date>(?:\d{4}|[" + CN_DIGIT + r"]{4})" + _SP + r"年.{1,12}?日"
+                        r"|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})" + _SP + r"(?P<printed>印发)?$")
+
+CONTACT = re.compile(r"^[（(]?" + _SP + r"(?:联" + _SP + r"系" + _SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
+                     r"|电" + _SP + r"话|手" + _SP + r"机|承办人|经办人|承办单位|传" + _SP + r"真|邮" + _SP + r"箱)")
+SIGNOFF = re.compile(r"^(?:领导签发|签发领导|领导署名|领导签字|分管领导|主管领导|承办负责人|承办责任人|责任领导|审核人|签" + _SP
+                     + r"发|签批领导)" + _SP + r"[：:]?")
+COPY_TO = re.compile(r"^(?P<label>抄" + _SP + r"送|抄" + _SP + r"报|抄" + _SP + r"发)" + _SP + r"(?P<colon>[：:]?)")
+COPY_TO_STRICT = re.compile(r"^(?P<label>分送|报送|送)" + _SP + r"(?P<colon>[：:])")
+ATTACHMENT_NOTE = re.compile(r"^附" + _SP + r"件" + _SP + r"(?P<num>\d*)" + _SP + r"(?P<colon>[：:])")
+ATTACHMENT_HEAD = re.compile(r"^附" + _SP + r"件" + _SP + r"(?P<num>\d*)$")
+PAREN_LINE = re.compile(r"^[（(].*[）)]$")
+ANSWERED_BY = re.compile(r"^(?:答复单位|承办单位|发文单位|办理单位)" + _SP + r"[：:]")
+
+ORG_SUFFIX = re.compile(
+    r"(?:局|委|厅|办|办公室|政府|公司|院|所|会|处|室|中心|部|街道|办事处|乡|镇|村|站|队|单位|学校|校|馆|社|集团|银行"
+    r"|委员会|管委会|分局|支队|大队|协会|联合会|党委|党组|工委|总队|署|科|股|园区|示范区|新区)$"
+)
+ADDRESSEE_SUFFIX = re.compile(r"(?:代表|委员|同志|先生|女士|主任|局长|书记|市长|县长|领导)$")
+CLOSING = re.compile(
+    r"特此|此复|此致|敬礼|函复|函告|函商|函询|为盼|为荷|妥否|请批示|请审批|请予|请即复函|感谢|谢谢|致谢|敬请|恳请"
+    r"|希望.{0,40}(?:支持|关心|关注|意见|建议|监督|指导)|欢迎.{0,30}(?:意见|建议|指导|监督)|多提宝贵意见"
+)
+SENTENCE_PUNCT = re.compile(r"[。，；！？!?;,]")
+TITLE_START = re.compile(r"^(?:关于|对|转发|印发)")
+TITLE_ORG_THEN = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:关于|对于|对)")
+
+
+def _s(line: Line) -> str:
+    return line.stripped
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[ \t\u3000\u00a0]+", "", text)
+
+
+@dataclass
+class Unit:
+    """One token for the grammar: its kind and the parts it carries."""
+
+    kind: str
+    lines: list[Line]
+    extra: list[Part] = field(default_factory=list)  # more parts on the same line(s)
+    fields: dict = field(default_factory=dict)
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number
+
+    def part(self) -> Part:
+        return Part(self.kind, self.lines, fields=dict(self.fields))
+
+
+# --- header lines --------------------------------------------------------------
+
+
+def header_parts(line: Line) -> list[Part]:
+    """The 版头 marks on one line: 发文字号, 签发人, 答复类别, 公开属性 (any of them, any order)."""
+    text = line.text
+    parts: list[Part] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, start: int, end: int, **fields) -> None:
+        # Trim padding inside the match so the span covers characters only.
+        while start < end and text[start] in PAD:
+            start += 1
+        while end > start and text[end - 1] in PAD:
+            end -= 1
+        parts.append(Part(kind, [line], start=start, end=end, fields=fields))
+        taken.append((start, end))
+
+    def free(m: re.Match) -> bool:
+        return all(m.end() <= a or m.start() >= b for a, b in taken)
+
+    m = DOCNUM.search(text)
+    if m and (m.group("code") or m.group("open") in "〔【[［﹝〖"):
+        add("doc_number", m.start(), m.end(), **{k: m.group(k) or "" for k in ("code", "open", "year", "close", "di", "seq", "hao")})
+    elif b := DOCNUM_BARE.search(text):
+        add("doc_number", b.start(), b.end(), code=b.group("code"), open="", year=b.group("year"),
+            close="", di=b.group("di"), seq=b.group("seq"), hao=b.group("hao"), bare=True)
+    m = SIGNER.search(text)
+    if m and free(m):
+        add("signer", m.start(), m.end(), colon=m.group("colon"), names=m.group("names").strip(PAD))
+    for rx in (CLASS_LABELLED, CLASS_GLUED):
+        m = rx.search(text)
+        if m and free(m):
+            add("answer_class", m.start(), m.end(), mark=m.group("cls"))
+            break
+    m = DISCLOSURE.search(text)
+    if m and free(m):
+        add("disclosure", m.start(), m.end(), mark=m.group("mark"))
+    parts.sort(key=lambda p: p.start or 0)
+    return parts
+
+
+def _is_header_line(line: Line) -> list[Part] | None:
+    """The header parts of a line that holds nothing else, or None."""
+    s = _s(line)
+    if len(s) > 80:
+        return None
+    m = CLASS_ALONE.match(s)
+    if m:
+        off = line.indent
+        return [Part("answer_class", [line], start=off, end=off + len(s), fields={"mark": m.group("cls")})]
+    parts = header_parts(line)
+    if not parts:
+        return None
+    rest = line.text
+    for p in sorted(parts, key=lambda p: -(p.start or 0)):
+        rest = rest[: p.start] + rest[p.end:]
+    leftover = re.sub(r"[\s\u3000·、，,：:]+", "", rest)
+    if leftover and not (len(leftover) <= 4 and parts[0].kind == "signer"):
+        return None
+    return parts
+
+
+def _unit_from_header(parts: list[Part]) -> Unit:
+    priority = ("doc_number", "signer", "answer_class", "disclosure")
+    primary = min(parts, key=lambda p: priority.index(p.kind))
+    unit = Unit(primary.kind, primary.lines, extra=[p for p in parts if p is not primary], fields=primary.fields)
+    unit.fields = dict(primary.fields, start=primary.start, end=primary.end)
+    return unit
+
+
+# --- the whole letter ------------------------------------------------------------
+
+
+def _looks_like_title(s: str, nxt: str | None) -> bool:
+    c = _compact(s).rstrip("。.，,；;！!")
+    if len(c) > 80 or not c:
+        return False
+    if c.endswith(("：", ":")):
+        return False
+    if TITLE_START.match(c) or TITLE_ORG_THEN.match(c):
+        return True
+    if title_doctype(c) and len(c) <= 60 and not SENTENCE_PUNCT.search(c):
+        return True
+    # An issuer name alone above a 关于… line starts the title.
+    if nxt is not None and ORG_SUFFIX.search(c) and len(c) <= 30 and TITLE_START.match(_compact(nxt)):
+        return True
+    return False
+
+
+def _title_complete(text: str) -> bool:
+    c = _compact(text).rstrip("。.，,；;！!")
+    return title_doctype(c) is not None
+
+
+def _title_continues(s: str) -> bool:
+    c = _compact(s)
+    return (0 < len(c) <= 40 and not c.endswith(("：", ":")) and not SENTENCE_PUNCT.search(c.rstrip("。.，,；;！!？?"))
+            and _is_header_line(Line(0, s)) is None and not HEADING1.match(c) and not HEADING2.match(c))
+
+
+def _is_recipient(s: str) -> bool:
+    c = s.strip(PAD)
+    if not c.endswith(("：", ":")) or len(c) > 120:
+        return False
+    if CONTACT.match(c) or COPY_TO.match(c) or ATTACHMENT_NOTE.match(c) or SIGNER.match(c) or SIGNOFF.match(c):
+        return False
+    return "。" not in c
+
+
+def _is_recipient_without_colon(s: str) -> bool:
+    c = s.strip(PAD)
+    if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or c.endswith("："):
+        return False
+    core = _compact(c)
+    return bool(ADDRESSEE_SUFFIX.search(core) or ORG_SUFFIX.search(core))
+
+
+def _is_signature(s: str) -> bool:
+    c = s.strip(PAD)
+    if ANSWERED_BY.match(c):
+        return True
+    if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or re.search(r"[：:。（(]", c):
+        return False
+    if HEADING1.match(c) or HEADING2.match(c) or HEADING3.match(c) or CONTACT.match(c) or SIGNOFF.match(c):
+        return False
+    return not DATE_CN.match(c) and not DATE_NUMERIC.match(c)
+
+
+def _is_org_signature(s: str) -> bool:
+    return _is_signature(s) and (ORG_SUFFIX.search(_compact(s)) is not None or ANSWERED_BY.match(s.strip(PAD)) is not None)
+
+
+def date_fields(s: str) -> dict | None:
+    c = s.strip(PAD)
+    m = DATE_CN.match(c)
+    if m:
+        return {"y": m.group("y"), "m": m.group("m"), "d": m.group("d"), "form": "cn"}
+    m = DATE_NUMERIC.match(c)
+    if m:
+        return {"y": m.group("y"), "m": m.group("m"), "d": m.group("d"), "form": "numeric", "sep": m.group("sep")}
+    return None
+
+
+def _body_kind(s: str) -> tuple[str, dict]:
+    c = s.strip(PAD)
+    for kind, rx in (("heading2", HEADING2), ("heading4", HEADING4), ("heading1", HEADING1), ("heading3", HEADING3)):
+        m = rx.match(c)
+        if m:
+            if kind == "heading1" and m.group("num") == "十" and m.group("punct") not in "、":
+                continue  # "十，" is not a heading marker, and rarely text starts so
+            return kind, {k: v for k, v in m.groupdict().items() if v is not None}
+    return "paragraph", {}
+
+
+def _tail_kind(s: str) -> str | None:
+    """Kinds recognised by their label wherever they stand (so misplaced ones are caught)."""
+    c = s.strip(PAD)
+    if COPY_TO.match(c) and (COPY_TO.match(c).group("colon") or len(c) <= 60):
+        return "copy_to"
+    if COPY_TO_STRICT.match(c):
+        return "copy_to"
+    if SIGNOFF.match(c) and len(c) <= 60 and not c.startswith(("签发人",)):
+        return "signoff"
+    if CONTACT.match(c) and len(c) <= 120 and (re.search(r"[：:]|\d{5,}", c) or len(c) <= 12):
+        return "contact"
+    return None
+
+
+def classify(lines: list[Line]) -> list[Unit]:
+    """Classify the lines of a letter into grammar units, in document order."""
+    nb = [ln for ln in lines if ln.stripped]
+    units: list[Unit] = []
+    n = len(nb)
+    i = 0
+
+    # 1. 版头: 份号, 密级, 紧急程度, 发文机关标志 and the marks, in whatever order they stand.
+    def take_header(i: int) -> int:
+        while i < n:
+            s = _s(nb[i])
+            if COPY_NUMBER.match(s) and i < 3:
+                units.append(Unit("copy_number", [nb[i]]))
+            elif SECRECY.match(s):
+                m = SECRECY.match(s)
+                units.append(Unit("secrecy", [nb[i]], fields={k: v for k, v in m.groupdict().items() if v}))
+            elif URGENCY.match(s):
+                units.append(Unit("urgency", [nb[i]], fields={"level": s}))
+            elif s.endswith("文件") and len(s) <= 40 and not SENTENCE_PUNCT.search(s):
+                units.append(Unit("org_mark", [nb[i]]))
+            elif (parts := _is_header_line(nb[i])) is not None:
+                units.append(_unit_from_header(parts))
+            else:
+                return i
+            i += 1
+        return i
+
+    i = take_header(0)
+
+    # 2. 标题, possibly wrapped over several lines, then marks that follow it.
+    title_found = False
+    if i < n and _looks_like_title(_s(nb[i]), _s(nb[i + 1]) if i + 1 < n else None) and not _is_recipient(_s(nb[i])):
+        tl = [nb[i]]
+        i += 1
+        while i < n and len(tl) < 4 and not _title_complete("".join(map(_s, tl))) and _title_continues(_s(nb[i])):
+            # Do not swallow the salutation: a short addressee line before a paragraph.
+            if _is_recipient_without_colon(_s(nb[i])) and ADDRESSEE_SUFFIX.search(_compact(_s(nb[i]))):
+                break
+            tl.append(nb[i])
+            i += 1
+        units.append(Unit("title", tl))
+        title_found = True
+        i = take_header(i)
+
+    # 3. 主送机关 / 称呼.
+    if i < n:
+        s = _s(nb[i])
+        if _is_recipient(s):
+            units.append(Unit("recipient", [nb[i]], fields={"colon": s[-1]}))
+            i += 1
+        elif ((title_found or units or ADDRESSEE_SUFFIX.search(_compact(s)))
+              and _is_recipient_without_colon(s) and i + 1 < n
+              and len(_s(nb[i + 1])) > len(s)):
+            units.append(Unit("recipient", [nb[i]], fields={"colon": ""}))
+            i += 1
+    body_start = i
+
+    # 4. The 成文日期 of the letter: a line that is only a date, after the body,
+    #    with a 署名 above it or the tail of the letter below it.
+    date_idx = None
+    candidates = [k for k in range(body_start, n) if date_fields(_s(nb[k]))]
+    for k in candidates:
+        prev_sig = k > body_start and _is_signature(_s(nb[k - 1]))
+        nxt = _s(nb[k + 1]) if k + 1 < n else None
+        nxt_tail = nxt is None or _tail_kind(nxt) or PAREN_LINE.match(nxt) or ATTACHMENT_HEAD.match(nxt) \
+            or _is_org_signature(nxt) or PRINT_LINE.match(nxt)
+        if prev_sig or nxt_tail:
+            date_idx = k
+            break
+    if date_idx is None and candidates:
+        date_idx = candidates[-1]
+
+    # 5. The signature block: 署名 lines right above the date (or, with no
+    #    date, an organisation name ending the main text), and above them the
+    #    contact, sign-off and 附件说明 lines that close the main text.
+    end_main = date_idx if date_idx is not None else n
+    tail_start = end_main
+    sig_start = end_main
+    if date_idx is not None:
+        k = date_idx
+        while k - 1 >= body_start and date_idx - (k - 1) <= 3 and _is_signature(_s(nb[k - 1])):
+            k -= 1
+        sig_start = k
+    else:
+        # No date: trailing 版记 lines first, then an organisation name.
+        k = n
+        while k - 1 >= body_start and (_tail_kind(_s(nb[k - 1])) or PRINT_LINE.match(_s(nb[k - 1]))
+                                       and "印发" in _s(nb[k - 1])):
+            k -= 1
+        end_main = k
+        j = k
+        while j - 1 >= body_start and end_main - (j - 1) <= 2 and _is_org_signature(_s(nb[j - 1])):
+            j -= 1
+        sig_start = j
+    # Contact / sign-off / 附件说明 lines directly above the signature.
+    k = sig_start
+    while k - 1 >= body_start:
+        s = _s(nb[k - 1])
+        if _tail_kind(s) in ("contact", "signoff") or _is_header_line(nb[k - 1]) is not None:
+            k -= 1
+            continue
+        # 附件说明: "附件：" and its numbered continuation lines.
+        j = k - 1
+        while j >= body_start and HEADING3.match(_s(nb[j])) and not ATTACHMENT_NOTE.match(_s(nb[j])):
+            j -= 1
+        if j >= body_start and ATTACHMENT_NOTE.match(_s(nb[j])):
+            k = j
+            continue
+        break
+    tail_start = k
+
+    # 6. The body between the salutation and the tail.
+    body_units: list[Unit] = []
+    for k in range(body_start, tail_start):
+        s = _s(nb[k])
+        tk = _tail_kind(s)
+        if tk:
+            body_units.append(Unit(tk, [nb[k]]))
+            continue
+        kind, fields = _body_kind(s)
+        body_units.append(Unit(kind, [nb[k]], fields=fields))
+    _mark_closing(body_units)
+    units.extend(body_units)
+
+    # 7. The tail before the date: 附件说明, contact and sign-off lines.
+    k = tail_start
+    while k < sig_start:
+        s = _s(nb[k])
+        if ATTACHMENT_NOTE.match(s):
+            j = k + 1
+            while j < sig_start and HEADING3.match(_s(nb[j])):
+                j += 1
+            units.append(Unit("attachment_note", nb[k:j]))
+            k = j
+            continue
+        hp = _is_header_line(nb[k])
+        if hp is not None and _tail_kind(s) is None:
+            units.append(_unit_from_header(hp))
+        else:
+            units.append(Unit(_tail_kind(s) or "paragraph", [nb[k]]))
+        k += 1
+    for k in range(sig_start, end_main):
+        units.append(Unit("signature", [nb[k]]))
+    if date_idx is None:
+        after = end_main
+    else:
+        units.append(Unit("date", [nb[date_idx]], fields=date_fields(_s(nb[date_idx])) or {}))
+        after = date_idx + 1
+
+    # 8. After the date: 附注, contact, sign-off, attachments and the 版记.
+    in_attachment = False
+    for k in range(after, n):
+        s = _s(nb[k])
+        tk = _tail_kind(s)
+        if tk == "copy_to":
+            in_attachment = False
+            units.append(Unit("copy_to", [nb[k]]))
+        elif PRINT_LINE.match(s) and ("印发" in s or any(u.kind == "copy_to" for u in units[-2:])):
+            m = PRINT_LINE.match(s)
+            units.append(Unit("print_line", [nb[k]], fields={"org": m.group("org"), "date": m.group("date"),
+                                                             "printed": m.group("printed") or ""}))
+        elif ATTACHMENT_NOTE.match(s) and not in_attachment:
+            units.append(Unit("attachment_note", [nb[k]]))
+        elif ATTACHMENT_HEAD.match(s):
+            in_attachment = True
+            units.append(Unit("attachment", [nb[k]], fields={"num": ATTACHMENT_HEAD.match(s).group("num")}))
+        elif in_attachment:
+            kind, fields = _body_kind(s)
+            units.append(Unit("attachment_text" if kind == "paragraph" else kind, [nb[k]], fields=fields))
+        elif tk:
+            units.append(Unit(tk, [nb[k]]))
+        elif PAREN_LINE.match(s):
+            unit = Unit("note", [nb[k]])
+            m = DISCLOSURE.search(nb[k].text)
+            if m:
+                unit.extra.append(Part("disclosure", [nb[k]], start=m.start(), end=m.end(),
+                                       fields={"mark": m.group("mark")}))
+            if CONTACT.match(s.lstrip("（(")):
+                unit.kind = "contact"
+            units.append(unit)
+        elif (hp := _is_header_line(nb[k])) is not None:
+            units.append(_unit_from_header(hp))
+        elif _is_org_signature(s) and units and units[-1].kind == "date":
+            units.append(Unit("signature", [nb[k]]))
+        elif date_fields(s) and not in_attachment:
+            units.append(Unit("date", [nb[k]], fields=date_fields(s)))
+        elif s in ("此页无正文", "（此页无正文）", "(此页无正文)"):
+            units.append(Unit("note", [nb[k]]))
+        else:
+            # Text after the date with no 附件 label: a document the letter issues
+            # (印发通知) or stray text; the grammar treats it as attachment text.
+            kind, fields = _body_kind(s)
+            units.append(Unit("attachment_text" if kind == "paragraph" else kind, [nb[k]], fields=fields))
+            in_attachment = True
+    return units
+
+
+def _mark_closing(body: list[Unit]) -> None:
+    """The closing formula is the last paragraph of the body when it reads as one (此致/敬礼: two lines)."""
+    paras = [u for u in body if u.kind in ("paragraph",)]
+    if not paras:
+        return
+    last = paras[-1]
+    if body and body[-1] is not last:
+        # Only headings or labelled lines may follow the closing paragraph.
+        if any(u.kind == "paragraph" for u in body[body.index(last) + 1:]):
+            return
+    s = _compact(last.lines[0].stripped)
+    if s in ("敬礼", "敬礼！", "敬礼!"):
+        idx = body.index(last)
+        last.kind = "closing"
+        if idx > 0 and _compact(body[idx - 1].lines[0].stripped).startswith("此致"):
+            body[idx - 1].kind = "closing"
+        return
+    if CLOSING.search(s):
+        last.kind = "closing"

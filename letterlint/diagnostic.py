@@ -1,0 +1,67 @@
+"""The diagnostic value object every rule yields and every report renders.
+
+Kept free of imports from the rest of the package so that reporters, the
+engine and third-party rules can all depend on it without cycles.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem found in one letter.
+
+    Lines and columns are 1-based; columns count Unicode characters (code
+    points), so a column means the same thing in UTF-8 and GB18030 files.
+    ``end_column`` is exclusive: the span covers ``column <= c < end_column``.
+    The field order makes sorting by position (then rule) the natural order.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    severity: str
+    message: str
+    suggestion: str | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict:
+        out = {
+            "rule": self.rule,
+            "severity": self.severity,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "message": self.message,
+        }
+        if self.suggestion:
+            out["suggestion"] = self.suggestion
+        return out
+
+
+@dataclass
+class FileResult:
+    """What linting one input produced.
+
+    ``error`` is set (and ``diagnostics`` is empty) when the input could not
+    be linted at all: unreadable, binary, undecodable, empty or too large.
+    ``lines`` holds the decoded text split into lines, for reporters that
+    show the offending source line.
+    """
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    doctype: str | None = None
+    encoding: str | None = None
+    error: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)

@@ -1,0 +1,91 @@
+"""Kinds of document (文种) and how a letter's kind is inferred.
+
+The kind decides which rules apply: a 通知 is not told it lacks a deputy's
+salutation.  Users may name a kind by its id or its Chinese name.
+"""
+from __future__ import annotations
+
+import re
+
+DOCTYPES: dict[str, str] = {
+    "letter": "函",
+    "reply_letter": "复函",
+    "suggestion_reply": "建议答复函",
+    "proposal_reply": "提案答复函",
+    "notice": "通知",
+    "request": "请示",
+    "report": "报告",
+    "approval": "批复",
+    "opinion": "意见",
+    "decision": "决定",
+    "resolution": "决议",
+    "order": "命令",
+    "communique": "公报",
+    "announcement": "公告",
+    "circular": "通告",
+    "bulletin": "通报",
+    "motion": "议案",
+    "minutes": "纪要",
+    "unknown": "未识别",
+}
+
+REPLIES = frozenset({"suggestion_reply", "proposal_reply"})
+LETTERS = frozenset({"letter", "reply_letter"}) | REPLIES
+# Kinds that are addressed to someone and so need a 主送机关 or 称呼.
+ADDRESSED = LETTERS | {"request", "approval", "report", "notice", "opinion", "bulletin", "motion"}
+UPWARD = frozenset({"request", "report"})
+
+# 文种 words a title may end with, longest first so 复函 wins over 函.
+_ENDINGS = [
+    ("复函", "reply_letter"), ("答复函", "reply_letter"), ("答复", "reply_letter"),
+    ("函", "letter"), ("通知", "notice"), ("请示", "request"), ("报告", "report"),
+    ("批复", "approval"), ("意见", "opinion"), ("决定", "decision"), ("决议", "resolution"),
+    ("命令", "order"), ("令", "order"), ("公报", "communique"), ("公告", "announcement"),
+    ("通告", "circular"), ("通报", "bulletin"), ("议案", "motion"), ("纪要", "minutes"),
+]
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def normalize(name: str) -> str:
+    """Map a user-given kind (id or Chinese name) to its id; ValueError if unknown."""
+    key = name.strip()
+    if key in DOCTYPES:
+        return key
+    for ident, label in DOCTYPES.items():
+        if label == key:
+            return ident
+    raise ValueError(key)
+
+
+def label(ident: str) -> str:
+    return DOCTYPES.get(ident, ident)
+
+
+def title_doctype(title: str) -> str | None:
+    """The kind a title names by its final 文种 word, or None."""
+    t = _SPACES.sub("", title)
+    for word, ident in _ENDINGS:
+        if t.endswith(word):
+            return ident
+    return None
+
+
+def infer(title: str | None, salutation: str | None, has_answer_class: bool, opening: str) -> str:
+    """Infer the kind from the title, then from the reply marks and salutation."""
+    t = _SPACES.sub("", title or "")
+    by_title = title_doctype(t) if t else None
+    replyish = by_title in (None, "reply_letter", "letter") or "答复" in t or "办理" in t
+    if t and replyish:
+        if "提案" in t:
+            return "proposal_reply"
+        if "建议" in t and "意见建议" not in t:
+            return "suggestion_reply"
+    if by_title in (None, "reply_letter", "letter"):
+        sal = _SPACES.sub("", salutation or "")
+        if sal.rstrip("：:").endswith("委员") or "提案" in opening:
+            return "proposal_reply"
+        if sal.rstrip("：:").endswith("代表") or "建议" in opening and "收悉" in opening:
+            return "suggestion_reply"
+        if has_answer_class:
+            return "suggestion_reply"
+    return by_title or "unknown"

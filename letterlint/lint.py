@@ -1,0 +1,102 @@
+"""The engine: decode → parse → run the rules → diagnostics.
+
+This module is what the CLI, the tests and other programs call.  It never
+prints; reporting is the job of ``letterlint.report``.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from letterlint.diagnostic import Diagnostic, FileResult
+from letterlint.model import Letter
+from letterlint.parse import parse_text
+from letterlint.rules import all_rules
+from letterlint.rules.base import Rule
+
+
+@dataclass
+class Settings:
+    """What decides which rules run and how strictly (filled from config and CLI)."""
+
+    select: list[str] = field(default_factory=list)      # empty: all rules
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    doctype: str | None = None
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def enabled(self, rule: Rule) -> bool:
+        def hit(selectors: Iterable[str]) -> int:
+            best = -1
+            for s in selectors:
+                s = s.strip()
+                if s == rule.name or rule.code.upper().startswith(s.upper()):
+                    best = max(best, len(s))
+            return best
+
+        sel = hit(self.select) if self.select else 0
+        ign = hit(self.ignore)
+        if sel < 0:
+            return False
+        return ign < 0 or sel > ign  # the more specific selector wins
+
+    def severity_of(self, rule: Rule, finding_severity: str | None) -> str:
+        return self.severity.get(rule.code) or finding_severity or rule.severity
+
+
+class RuleCrash(Exception):
+    """A rule raised: an internal failure, reported with exit code 2."""
+
+
+def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagnostic]:
+    settings = settings or Settings()
+    if settings.doctype:
+        letter.doctype = settings.doctype
+        letter.doctype_source = "config"
+    out: set[Diagnostic] = set()
+    for rule in all_rules():
+        if not rule.applies_to(letter.doctype) or not settings.enabled(rule):
+            continue
+        try:
+            for f in rule.run(letter, settings.rule_options.get(rule.code)):
+                s = f.span
+                out.add(Diagnostic(s.line, s.column, s.end_line, s.end_column, rule.code,
+                                   settings.severity_of(rule, f.severity), f.message, f.suggestion))
+        except Exception as exc:
+            raise RuleCrash(f"规则 {rule.code}（{rule.origin}）运行出错：{type(exc).__name__}: {exc}") from exc
+    return sorted(out)
+
+
+def lint_text(text: str, path: str = "<stdin>", settings: Settings | None = None,
+              encoding: str | None = None) -> FileResult:
+    letter = parse_text(text, path)
+    diags = check_letter(letter, settings)
+    return FileResult(path=path, diagnostics=diags, doctype=letter.doctype, encoding=encoding,
+                      lines=text.split("\n"))
+
+
+def lint_source(source, path: str, settings: Settings | None = None) -> FileResult:
+    return lint_text(source.text, path, settings, source.encoding)
+
+
+def lint_bytes(data: bytes, path: str = "<stdin>", settings: Settings | None = None,
+               encoding: str | None = None) -> FileResult:
+    from letterlint.decode import InputError, decode_bytes
+
+    try:
+        source = decode_bytes(data, encoding, name=path)
+    except InputError as exc:
+        return FileResult(path=path, error=str(exc))
+    return lint_source(source, path, settings)
+
+
+def lint_path(path: str | os.PathLike, settings: Settings | None = None,
+              encoding: str | None = None) -> FileResult:
+    from letterlint.decode import InputError, read_path
+
+    try:
+        source = read_path(path, encoding)
+    except InputError as exc:
+        return FileResult(path=os.fspath(path), error=str(exc))
+    return lint_source(source, os.fspath(path), settings)

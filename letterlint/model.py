@@ -1,0 +1,199 @@
+"""The document model that rules read: a letter as a list of typed parts.
+
+Every part keeps the physical lines it was recognised on and an exact span,
+so a rule can point at the offending characters without re-reading the raw
+text.  Columns are 1-based and count characters; ``end_column`` is exclusive.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+# Characters that pad a line for alignment in real drafts: ASCII and
+# full-width spaces, tabs, NBSP, and the BOM that some editors leave inline.
+PAD = " \t\u3000\u00a0\ufeff"
+
+# Part kinds, in the order GB/T 9704-2012 lays them out, with their names.
+PART_NAMES: dict[str, str] = {
+    "copy_number": "份号",
+    "secrecy": "密级和保密期限",
+    "urgency": "紧急程度",
+    "org_mark": "发文机关标志",
+    "doc_number": "发文字号",
+    "signer": "签发人",
+    "answer_class": "答复类别",
+    "disclosure": "公开属性",
+    "title": "标题",
+    "recipient": "主送机关（称呼）",
+    "paragraph": "正文",
+    "heading1": "一级标题（一、）",
+    "heading2": "二级标题（（一））",
+    "heading3": "三级标题（1.）",
+    "heading4": "四级标题（（1））",
+    "closing": "结束语",
+    "attachment_note": "附件说明",
+    "signature": "发文机关署名",
+    "date": "成文日期",
+    "note": "附注",
+    "contact": "联系人",
+    "signoff": "领导签发",
+    "attachment": "附件",
+    "attachment_text": "附件正文",
+    "copy_to": "抄送",
+    "print_line": "印发机关和印发日期",
+    "other": "其他",
+}
+
+HEADING_KINDS = ("heading1", "heading2", "heading3", "heading4")
+BODY_KINDS = ("paragraph", "closing") + HEADING_KINDS
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    text: str    # without the line ending
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip(PAD)
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip(PAD))
+
+    def span(self, start: int | None = None, end: int | None = None) -> Span:
+        """Span of ``text[start:end]``; by default the line's content without padding."""
+        if start is None:
+            start = self.indent
+        if end is None:
+            end = len(self.text.rstrip(PAD))
+        end = max(end, start + 1)
+        return Span(self.number, start + 1, self.number, end + 1)
+
+
+@dataclass
+class Part:
+    """One recognised part of the letter (a title may cover several lines)."""
+
+    kind: str
+    lines: list[Line]
+    section: str = ""            # 版头 / 主体 / 附件 / 版记, set by the parser
+    misplaced: bool = False      # the grammar rejected it where it stands
+    fields: dict[str, Any] = field(default_factory=dict)
+    # For a part that is only a piece of a line (签发人 on the 文号 line):
+    start: int | None = None     # 0-based character offsets in lines[0].text
+    end: int | None = None
+
+    @property
+    def name(self) -> str:
+        return PART_NAMES.get(self.kind, self.kind)
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def text(self) -> str:
+        """The part's text, lines joined without padding (a wrapped title reads whole)."""
+        if self.start is not None:
+            return self.lines[0].text[self.start:self.end].strip(PAD)
+        return "".join(line.stripped for line in self.lines)
+
+    @property
+    def span(self) -> Span:
+        if self.start is not None:
+            return self.lines[0].span(self.start, self.end)
+        first, last = self.lines[0], self.lines[-1]
+        last_span = last.span()
+        return Span(first.number, first.indent + 1, last.number, last_span.end_column)
+
+    def find(self, pattern: str | re.Pattern, group: int | str = 0) -> Span | None:
+        """Span of the first match of ``pattern`` within this part, line by line."""
+        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        for line in self.lines:
+            lo, hi = (self.start or 0, self.end) if self.start is not None else (0, None)
+            m = rx.search(line.text, lo, len(line.text) if hi is None else hi)
+            if m:
+                return line.span(m.start(group), m.end(group))
+        return None
+
+    def iter_matches(self, pattern: str | re.Pattern) -> Iterator[tuple[Line, re.Match]]:
+        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        for line in self.lines:
+            if self.start is not None:
+                yield from ((line, m) for m in rx.finditer(line.text, self.start, self.end))
+            else:
+                yield from ((line, m) for m in rx.finditer(line.text))
+
+    def to_dict(self) -> dict:
+        s = self.span
+        out = {"kind": self.kind, "name": self.name, "section": self.section,
+               "line": s.line, "column": s.column, "end_line": s.end_line,
+               "end_column": s.end_column, "text": self.text}
+        if self.misplaced:
+            out["misplaced"] = True
+        if self.fields:
+            out["fields"] = {k: v for k, v in self.fields.items() if v is not None}
+        return out
+
+
+@dataclass
+class Misplacement:
+    """A part the grammar did not accept where it stands, with the reason."""
+
+    part: Part
+    message: str
+    suggestion: str | None = None
+    duplicate: bool = False   # the same kind of part stands right before it
+
+
+@dataclass
+class Letter:
+    """A parsed letter: its lines, its parts in document order, its kind."""
+
+    lines: list[Line]
+    parts: list[Part]
+    doctype: str = "unknown"
+    doctype_source: str = "inferred"   # inferred / config / cli
+    misplacements: list[Misplacement] = field(default_factory=list)
+    path: str = "<stdin>"
+
+    def all(self, *kinds: str) -> list[Part]:
+        return [p for p in self.parts if p.kind in kinds]
+
+    def first(self, *kinds: str) -> Part | None:
+        return next((p for p in self.parts if p.kind in kinds), None)
+
+    def last(self, *kinds: str) -> Part | None:
+        return next((p for p in reversed(self.parts) if p.kind in kinds), None)
+
+    def has(self, *kinds: str) -> bool:
+        return any(p.kind in kinds for p in self.parts)
+
+    @property
+    def body(self) -> list[Part]:
+        """Paragraphs, headings and closing of the main text (not of attachments)."""
+        return [p for p in self.parts if p.kind in BODY_KINDS and p.section != "附件"]
+
+    @property
+    def end_span(self) -> Span:
+        """Where to report a part that is missing altogether: the last non-blank line."""
+        for line in reversed(self.lines):
+            if line.stripped:
+                return line.span()
+        return Span(1, 1, 1, 2)
+
+    def start_span(self) -> Span:
+        for line in self.lines:
+            if line.stripped:
+                return line.span()
+        return Span(1, 1, 1, 2)

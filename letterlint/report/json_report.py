@@ -1,0 +1,25 @@
+"""Exactly one JSON document: files with their diagnostics, and a summary."""
+from __future__ import annotations
+
+import json
+
+from letterlint import doctypes
+from letterlint.report import summary
+
+
+def document(results) -> dict:
+    files = []
+    for r in results:
+        entry = {"path": r.path, "doctype": r.doctype,
+                 "doctype_label": doctypes.label(r.doctype) if r.doctype else None,
+                 "encoding": r.encoding,
+                 "diagnostics": [d.to_dict() for d in r.diagnostics]}
+        if r.error:
+            entry["error"] = r.error
+        files.append(entry)
+    return {"version": 1, "files": files, "summary": summary(results)}
+
+
+def render(results, stream, options) -> None:
+    json.dump(document(results), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,85 @@
+"""The rule registry: the one place that lists the built-in rule modules.
+
+Each module under ``letterlint/rules/`` holds one rule or a small family;
+a rule is a generator function decorated with ``@rule`` (see ``base.py``).
+Third-party packages add rules through the ``letterlint.rules`` entry-point
+group: the entry point names a module (every ``@rule`` function in it is
+loaded) or a single decorated function.
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+from types import ModuleType
+
+from letterlint.rules.base import Rule
+
+BUILTIN_MODULES = (
+    "structure",
+    "title",
+    "docnum",
+    "salutation",
+    "closing",
+    "contact",
+    "date",
+    "copyto",
+    "headings",
+)
+ENTRY_POINT_GROUP = "letterlint.rules"
+
+
+class PluginError(Exception):
+    """A third-party rule package could not be loaded (named with its version)."""
+
+
+def rules_in(obj) -> list[Rule]:
+    if isinstance(obj, ModuleType):
+        found = [v.__letterlint_rule__ for v in vars(obj).values() if hasattr(v, "__letterlint_rule__")]
+        return sorted(found, key=lambda r: r.code)
+    if hasattr(obj, "__letterlint_rule__"):
+        return [obj.__letterlint_rule__]
+    return []
+
+
+def builtin_rules() -> list[Rule]:
+    out: list[Rule] = []
+    for name in BUILTIN_MODULES:
+        out.extend(rules_in(importlib.import_module(f"letterlint.rules.{name}")))
+    return out
+
+
+def plugin_rules() -> list[Rule]:
+    from importlib.metadata import entry_points
+
+    out: list[Rule] = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            found = rules_in(ep.load())
+        except Exception as exc:  # a broken plugin is named, not a traceback
+            dist = getattr(ep, "dist", None)
+            where = f"{dist.name} {dist.version}" if dist else ep.value
+            raise PluginError(f"无法加载规则插件 {ep.name}（{where}）：{exc}") from exc
+        if not found:
+            raise PluginError(f"规则插件 {ep.name}（{ep.value}）中没有用 @rule 标记的规则")
+        out.extend(found)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def all_rules() -> tuple[Rule, ...]:
+    """Built-in rules, then plugin rules; a duplicate code is an error."""
+    rules = builtin_rules() + plugin_rules()
+    seen: dict[str, Rule] = {}
+    for r in rules:
+        if r.code in seen:
+            raise PluginError(f"规则代码 {r.code} 重复：{seen[r.code].origin} 与 {r.origin}")
+        seen[r.code] = r
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    key = code_or_name.strip()
+    for r in all_rules():
+        if r.code.upper() == key.upper() or r.name == key:
+            return r
+    return None

@@ -1,0 +1,92 @@
+"""The rule plugin interface: a decorator and the value objects rules use.
+
+A rule is a plain generator function ``check(letter, options)`` decorated
+with :func:`rule`.  It reads the document model (``letterlint.model``) and
+yields :class:`Finding` objects; the engine turns them into diagnostics with
+the rule's code and the effective severity.  The function's docstring is the
+rule's user documentation (``letterlint rule CODE``) and must contain a
+``反例：`` and a ``正例：`` block, which the test suite executes.
+"""
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from letterlint.diagnostic import SEVERITIES
+from letterlint.model import Span
+
+CODE_RE = re.compile(r"^[A-Z][A-Z0-9]*-\d{3}$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports: where, what (in Chinese), and how to fix it."""
+
+    span: Span
+    message: str
+    suggestion: str | None = None
+    severity: str | None = None  # only when one rule has two strengths
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    check: Callable[..., Iterable[Finding]] = field(compare=False)
+    doctypes: frozenset[str] | None = None  # None: every kind of document
+    options: dict[str, Any] = field(default_factory=dict, compare=False)
+    fixable: bool = False
+    origin: str = "letterlint"
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else ""
+
+    def example(self, label: str) -> str | None:
+        """The ``反例`` or ``正例`` block of the docstring, dedented."""
+        lines = self.doc.splitlines()
+        for i, line in enumerate(lines):
+            if line.strip() == f"{label}：":
+                block = []
+                for nxt in lines[i + 1:]:
+                    if nxt.strip() and not nxt.startswith("    "):
+                        break
+                    block.append(nxt[4:])
+                return "\n".join(block).strip("\n") + "\n"
+        return None
+
+    def applies_to(self, doctype: str) -> bool:
+        return self.doctypes is None or doctype in self.doctypes
+
+    def run(self, letter, options: dict[str, Any] | None = None) -> Iterator[Finding]:
+        merged = dict(self.options)
+        if options:
+            merged.update(options)
+        yield from self.check(letter, merged)
+
+
+def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None = None,
+         options: dict[str, Any] | None = None, fixable: bool = False):
+    """Mark a generator function as a letterlint rule."""
+    if not CODE_RE.match(code):
+        raise ValueError(f"rule code {code!r} must look like ABC-123")
+    if severity not in SEVERITIES:
+        raise ValueError(f"rule {code}: severity must be one of {SEVERITIES}")
+
+    def decorate(fn):
+        fn.__letterlint_rule__ = Rule(
+            code=code, name=name, severity=severity, check=fn,
+            doctypes=frozenset(doctypes) if doctypes is not None else None,
+            options=dict(options or {}), fixable=fixable,
+            origin=fn.__module__,
+        )
+        return fn
+
+    return decorate

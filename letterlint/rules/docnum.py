@@ -1,0 +1,241 @@
+"""发文字号: 机关代字〔年份〕顺序号号 (条例 第九条（五）; GB/T 9704-2012 7.2.5)."""
+from __future__ import annotations
+
+import re
+
+from letterlint.classify import DOCNUM
+from letterlint.rules.base import Finding, rule
+
+
+# A 发文字号 cited in running text: 机关代字 right before the year brackets and
+# the sequence number right after them (with 号, or at the end of a clause).
+CITED = re.compile(
+    r"(?P<code>[\u4e00-\u9fff]{1,12}?)(?P<open>[〔【\[［(（〖﹝])(?P<year>\d{2}|\d{4})(?P<close>[〕】\]］)）〗﹞])"
+    r"(?P<di>第?)(?P<seq>\d{1,5})(?P<hao>号?)(?=号|[）)，,。、；;\s]|$|文|件)"
+)
+TEXT_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4", "title",
+              "attachment_text", "attachment_note", "recipient")
+
+
+def _own(letter):
+    """The letter's own 发文字号 with their match (None for a bracket-less one)."""
+    for part in letter.all("doc_number"):
+        if part.fields.get("bare"):
+            yield part, None
+            continue
+        for line, m in part.iter_matches(DOCNUM):
+            yield part, (line, m)
+            break
+
+
+def _cited(letter):
+    """发文字号 cited in the text, e.g. （示政发〔2024〕3号）, as (fields, (line, match))."""
+    for part in letter.all(*TEXT_KINDS):
+        for line, m in part.iter_matches(CITED):
+            if m.group("open") == "〔" and m.group("close") == "〕" and not m.group("di") and m.group("hao") \
+                    and len(m.group("year")) == 4 and not (len(m.group("seq")) > 1 and m.group("seq").startswith("0")):
+                continue  # well-formed: nothing to check
+            if m.group("open") in "(（" and not m.group("hao"):
+                continue  # "(2024)12" in prose is rarely a document number
+            yield _Cited(m.groupdict()), (line, m)
+
+
+class _Cited:
+    """A cited number, shaped like a doc_number part for the checks below."""
+
+    cited = True
+
+    def __init__(self, fields):
+        self.fields = dict(fields, code="")
+
+
+def _numbers(letter):
+    """Own and cited 发文字号: a cited one must have the same form (GB/T 9704 7.2.5)."""
+    yield from _own(letter)
+    yield from _cited(letter)
+
+
+def _label(part) -> str:
+    return "引用的发文字号" if getattr(part, "cited", False) else "发文字号"
+
+
+def _suggest(part) -> str:
+    f = part.fields
+    year = f.get("year", "")
+    seq = (f.get("seq") or "").lstrip("0") or "1"
+    return f"{f.get('code', '')}〔{year}〕{seq}号"
+
+
+@rule("DOCNUM-001", "docnum-shape", "error")
+def docnum_shape(letter, options):
+    """发文字号由发文机关代字、年份和发文顺序号组成，年份须用六角括号括入。
+
+    依据：《党政机关公文处理工作条例》第九条（五）"发文字号。由发文机关代字、
+    年份、发文顺序号组成"；GB/T 9704-2012 7.2.5 "年份应标全称，用六角括号“〔〕”括入"。
+
+    反例：
+        示政函2024年12号
+
+    正例：
+        示政函〔2024〕12号
+    """
+    for part, hit in _own(letter):
+        f = part.fields
+        if hit is None:
+            yield Finding(part.span, "发文字号缺少用六角括号括入的年份", f"改为 {_suggest(part)}")
+        elif not f.get("code"):
+            line, m = hit
+            yield Finding(line.span(m.start("open"), m.end("open")), "发文字号缺少发文机关代字",
+                          "在年份前写明机关代字，如 示教函〔2024〕12号")
+
+
+@rule("DOCNUM-002", "docnum-brackets", "error")
+def docnum_brackets(letter, options):
+    """发文字号的年份须用六角括号〔〕，不能用【】、[]、（）、［］、〖〗等。
+
+    依据：GB/T 9704-2012 7.2.5 "年份应标全称，用六角括号“〔〕”括入"（U+3014、U+3015）。
+    方头括号【】、方括号[]和圆括号（）是常见的误用。
+
+    反例：
+        示教函[2024]12号
+
+    正例：
+        示教函〔2024〕12号
+    """
+    for part, hit in _numbers(letter):
+        if hit is None:
+            continue
+        line, m = hit
+        if m.group("open") != "〔" or m.group("close") != "〕":
+            span = line.span(m.start("open"), m.end("close"))
+            yield Finding(span, f"{_label(part)}年份应使用六角括号〔〕，不应使用“{m.group('open')}{m.group('close')}”",
+                          f"改为 {_suggest(part)}")
+
+
+@rule("DOCNUM-003", "docnum-year", "error")
+def docnum_year(letter, options):
+    """发文字号的年份须写全四位阿拉伯数字。
+
+    依据：GB/T 9704-2012 7.2.5 "年份应标全称"，即 2024 而不是 24。
+
+    反例：
+        示教函〔24〕12号
+
+    正例：
+        示教函〔2024〕12号
+    """
+    for part, hit in _numbers(letter):
+        if hit is None:
+            continue
+        line, m = hit
+        year = m.group("year")
+        if not (len(year) == 4 and year.isascii() and year.isdigit()):
+            yield Finding(line.span(m.start("year"), m.end("year")),
+                          f"{_label(part)}年份“{year}”应标全称，写作四位阿拉伯数字", "如 〔2024〕")
+
+
+@rule("DOCNUM-004", "docnum-leading-zero", "error")
+def docnum_leading_zero(letter, options):
+    """发文顺序号不加虚位（不在前面补0）。
+
+    依据：GB/T 9704-2012 7.2.5 "发文顺序号不加“第”字，不编虚位（即1不编为01）"。
+
+    反例：
+        示教函〔2024〕012号
+
+    正例：
+        示教函〔2024〕12号
+    """
+    for part, hit in _numbers(letter):
+        seq = part.fields.get("seq") or ""
+        if len(seq) > 1 and seq.startswith("0"):
+            if hit is None:
+                yield Finding(part.span, "发文顺序号不应编虚位（前面补0）", f"改为 {_suggest(part)}")
+                continue
+            line, m = hit
+            yield Finding(line.span(m.start("seq"), m.end("seq")), f"发文顺序号“{seq}”不应编虚位（前面补0）",
+                          f"改为 {_suggest(part)}")
+
+
+@rule("DOCNUM-005", "docnum-di", "error")
+def docnum_di(letter, options):
+    """发文顺序号前不加“第”字。
+
+    依据：GB/T 9704-2012 7.2.5 "发文顺序号不加“第”字"。
+
+    反例：
+        示教函〔2024〕第12号
+
+    正例：
+        示教函〔2024〕12号
+    """
+    for part, hit in _numbers(letter):
+        if part.fields.get("di"):
+            if hit is None:
+                yield Finding(part.span, "发文顺序号前不应加“第”字", f"改为 {_suggest(part)}")
+                continue
+            line, m = hit
+            yield Finding(line.span(m.start("di"), m.end("di")), "发文顺序号前不应加“第”字",
+                          f"改为 {_suggest(part)}")
+
+
+@rule("DOCNUM-006", "docnum-hao", "error")
+def docnum_hao(letter, options):
+    """发文字号以“号”字结尾。
+
+    依据：GB/T 9704-2012 7.2.5 发文字号的形式为"机关代字＋〔年份〕＋顺序号＋号"。
+
+    反例：
+        示教函〔2024〕12
+
+    正例：
+        示教函〔2024〕12号
+    """
+    for part, hit in _numbers(letter):
+        if hit is None or part.fields.get("hao"):
+            continue
+        line, m = hit
+        yield Finding(line.span(m.start("seq"), m.end("seq")), f"{_label(part)}应以“号”字结尾",
+                      f"改为 {_suggest(part)}")
+
+
+@rule("DOCNUM-007", "docnum-year-date", "warning")
+def docnum_year_date(letter, options):
+    """发文字号的年份应与成文日期的年份一致。
+
+    依据：发文字号中的年份是发文年度（GB/T 9704-2012 7.2.5），通常与成文日期
+    （7.3.5）同年。跨年发文（12月成文、次年1月编号）确有其事，所以相差一年且
+    日期在1月或12月时只作提示，其余情况报警告。
+
+    反例：
+        示教函〔2022〕12号
+        关于商请支持校车通行保障工作的函
+        示例市交通运输局：
+        现商请贵局支持。
+        请予函复。
+        示例市教育局
+        2024年5月6日
+
+    正例：
+        示教函〔2024〕12号
+        关于商请支持校车通行保障工作的函
+        示例市交通运输局：
+        现商请贵局支持。
+        请予函复。
+        示例市教育局
+        2024年5月6日
+    """
+    date = letter.first("date")
+    if date is None or not str(date.fields.get("y", "")).isdigit() or len(date.fields["y"]) != 4:
+        return
+    date_year = int(date.fields["y"])
+    month = date.fields.get("m") or ""
+    for part, hit in _own(letter):
+        year = part.fields.get("year") or ""
+        if hit is None or not (len(year) == 4 and year.isdigit()) or int(year) == date_year:
+            continue
+        line, m = hit
+        near_new_year = abs(int(year) - date_year) == 1 and month in ("1", "12")
+        yield Finding(line.span(m.start("year"), m.end("year")),
+                      f"发文字号年份{year}与成文日期年份{date_year}不一致",
+                      "核对发文年度；跨年发文时可忽略", severity="info" if near_new_year else None)

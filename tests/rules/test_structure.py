@@ -1,0 +1,80 @@
+"""Order and presence of the parts: grammar-driven misplacements and missing parts."""
+from helpers import codes, lint, only, spans
+
+GOOD = """\
+关于商请协助开展道路安全检查的函
+
+示例市公安局：
+为做好道路安全检查工作，现商请贵局派员协助。
+请予函复。
+
+示例市交通运输局
+2024年5月6日
+"""
+
+
+def test_good_letter_has_no_structure_problem():
+    assert codes(lint(GOOD)) & {"STRUCT-001", "STRUCT-002", "STRUCT-003", "RECIP-001", "SIGN-001"} == set()
+
+
+def test_date_above_signature_is_reported_once_at_the_date():
+    text = GOOD.replace("示例市交通运输局\n2024年5月6日", "2024年5月6日\n示例市交通运输局")
+    d = only(lint(text, select=["STRUCT-001"]), "STRUCT-001")
+    assert (d.line, d.column, d.end_line, d.end_column) == (7, 1, 7, 10)
+    assert d.message == "成文日期应位于发文机关署名之后"
+
+
+def test_contact_inside_body():
+    text = GOOD.replace("示例市公安局：\n", "示例市公安局：\n联系人：李华，电话：0791-86123456\n")
+    d = only(lint(text, select=["STRUCT-001"]), "STRUCT-001")
+    assert (d.line, d.message) == (4, "联系人应位于正文之后")
+
+
+def test_copy_to_inside_body():
+    text = GOOD.replace("示例市公安局：\n", "示例市公安局：\n抄送：示例市人民政府办公室。\n")
+    d = only(lint(text, select=["STRUCT-001"]), "STRUCT-001")
+    assert (d.line, d.message) == (4, "抄送应位于正文之后")
+
+
+def test_header_order_comes_from_the_grammar():
+    text = "特急\n机密★1年\n" + GOOD
+    d = only(lint(text, select=["STRUCT-001"]), "STRUCT-001")
+    assert d.line == 1 and d.message == "紧急程度应位于密级和保密期限之后"
+
+
+def test_attachment_note_after_the_date():
+    text = GOOD + "附件：道路安全检查点位表\n"
+    d = only(lint(text, select=["STRUCT-001"]), "STRUCT-001")
+    assert d.line == 9 and "附件说明" in d.message
+
+
+def test_rest_of_letter_is_still_checked_after_a_misplacement():
+    text = GOOD.replace("示例市交通运输局\n2024年5月6日", "2024年05月6日\n示例市交通运输局")
+    got = codes(lint(text))
+    assert "STRUCT-001" in got and "DATE-002" in got
+
+
+def test_missing_title_date_body():
+    assert spans(lint("示例市公安局：\n", select=["STRUCT-002"]), "STRUCT-002") == [(1, 1, 1, 8), (1, 1, 1, 8),
+                                                                                 (1, 1, 1, 8)]
+    text = GOOD.replace("2024年5月6日\n", "")
+    d = only(lint(text, select=["STRUCT-002"]), "STRUCT-002")
+    assert (d.line, d.message) == (7, "缺少成文日期")
+
+
+def test_duplicate_date():
+    text = GOOD + "2024年5月8日\n"
+    d = only(lint(text, select=["STRUCT"]), "STRUCT-003")
+    assert (d.line, d.column) == (9, 1) and "第8行" in d.message
+
+
+def test_recipient_missing_in_a_letter_but_not_in_a_report():
+    text = GOOD.replace("示例市公安局：\n", "")
+    assert spans(lint(text, select=["RECIP-001"]), "RECIP-001") == [(1, 1, 1, 17)]
+    report = "关于2024年道路安全工作情况的报告\n今年以来，我局扎实推进道路安全工作。\n特此报告。\n示例市交通运输局\n2024年5月6日\n"
+    assert spans(lint(report, select=["RECIP-001"]), "RECIP-001") == []
+
+
+def test_signature_missing():
+    text = GOOD.replace("示例市交通运输局\n", "")
+    assert spans(lint(text, select=["SIGN-001"]), "SIGN-001") == [(7, 1, 7, 10)]

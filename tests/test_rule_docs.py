@@ -1,0 +1,37 @@
+"""Every rule's docstring is its user documentation, and its examples run.
+
+The 反例 block must make the rule fire; the 正例 block must not.  So the
+documentation shown by `letterlint rule CODE` cannot drift from the code.
+"""
+import pytest
+
+from letterlint.lint import Settings, lint_text
+from letterlint.rules import all_rules
+
+RULES = all_rules()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_docstring_has_sections(rule):
+    assert rule.summary, f"{rule.code} has no docstring"
+    assert "依据：" in rule.doc, f"{rule.code} docstring does not state its basis (依据：)"
+    assert rule.example("反例") and rule.example("正例"), f"{rule.code} lacks 反例/正例"
+
+
+def _fired(rule, text):
+    doctype = None if rule.doctypes is None or len(rule.doctypes) != 1 else next(iter(rule.doctypes))
+    result = lint_text(text, "example.txt", Settings(select=[rule.code], doctype=doctype))
+    if rule.doctypes is not None and result.doctype not in rule.doctypes:
+        # Examples are fragments; run them as the first kind the rule applies to.
+        result = lint_text(text, "example.txt", Settings(select=[rule.code], doctype=sorted(rule.doctypes)[0]))
+    return [d for d in result.diagnostics if d.rule == rule.code]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_bad_example_fires(rule):
+    assert _fired(rule, rule.example("反例")), f"{rule.code}: 反例 does not fire"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_good_example_is_clean(rule):
+    assert not _fired(rule, rule.example("正例")), f"{rule.code}: 正例 fires"
