@@ -11,6 +11,7 @@ import os
 import sys
 
 from letterlint import __version__
+from letterlint.report import FORMATS
 
 SUBCOMMANDS = ("check", "structure", "rules", "rule", "explain")
 TEXT_SUFFIXES = (".txt", ".md", ".text")
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", parents=[common], help="检查公文文件（默认子命令）")
     c.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；- 表示标准输入")
-    c.add_argument("--format", choices=("rich", "concise", "json"), default="rich", help="输出格式")
+    c.add_argument("--format", choices=tuple(FORMATS), default="rich", help="输出格式")
     c.add_argument("--output", "-o", help="把报告写入文件而不是标准输出")
     c.add_argument("--select", action="append", help="只启用这些规则（代码、代码前缀或名称，逗号分隔）")
     c.add_argument("--ignore", action="append", help="停用这些规则（代码、代码前缀或名称，逗号分隔）")

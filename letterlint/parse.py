@@ -12,6 +12,10 @@ import functools
 import os
 from pathlib import Path
 
+from lark import Lark, Token
+from lark.exceptions import UnexpectedInput
+from lark.lexer import Lexer
+
 from letterlint import doctypes
 from letterlint.classify import Unit, classify
 from letterlint.model import PART_NAMES, Letter, Line, Misplacement, Part
@@ -33,28 +37,34 @@ SECTION_OF = {"header": "版头", "title_part": "主体", "recipient": "主体",
               "tail": "主体", "attachments": "附件", "record": "版记"}
 
 
+class UnitLexer(Lexer):
+    """Tokens are made by the classifier; this lexer only passes them on.
+
+    It lives at module level so that Lark can pickle the parser into its cache.
+    """
+
+    def __init__(self, lexer_conf):
+        pass
+
+    def lex(self, data, *args):
+        return iter(())
+
+
 @functools.lru_cache(maxsize=1)
 def _parser():
-    # Lark is imported here, not at module level, so that `letterlint --help`
-    # and other paths that never parse do not pay for it.
-    from lark import Lark
-    from lark.lexer import Lexer
-
-    class UnitLexer(Lexer):
-        """Tokens are made by the classifier; this lexer only passes them on."""
-
-        def __init__(self, lexer_conf):  # noqa: D401 - Lark's interface
-            pass
-
-        def lex(self, data, *args):
-            return iter(())
-
+    # The grammar analysis is cached on disk by Lark (keyed by the grammar's
+    # hash and Lark's version), so a pre-commit run loads it instead of
+    # rebuilding the LALR tables.  LETTERLINT_CACHE_DIR moves the cache file.
     cache_dir = os.environ.get("LETTERLINT_CACHE_DIR")
-    kwargs = {}
+    cache: bool | str = True
     if cache_dir:
-        kwargs["cache"] = os.path.join(cache_dir, "letter.lark.cache")
-    return Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer=UnitLexer,
-                propagate_positions=True, **kwargs)
+        cache = os.path.join(cache_dir, "letterlint-grammar.cache")
+    try:
+        return Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer=UnitLexer,
+                    propagate_positions=True, cache=cache)
+    except OSError:  # an unwritable cache location must not stop the linter
+        return Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer=UnitLexer,
+                    propagate_positions=True)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -62,8 +72,6 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _token(unit: Unit, index: int):
-    from lark import Token
-
     first, last = unit.lines[0], unit.lines[-1]
     return Token(unit.kind.upper(), str(index), start_pos=index, line=first.number, column=1,
                  end_line=last.number, end_column=len(last.text) + 1, end_pos=index + 1)
@@ -83,8 +91,6 @@ def _misplaced_message(part: str, other: str, part_first: bool) -> str:
 
 
 def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
-    from lark.exceptions import UnexpectedInput
-
     units = classify(lines)
     parser = _parser()
     ip = parser.parse_interactive("")
