@@ -70,22 +70,48 @@ def title_doctype(title: str) -> str | None:
     return None
 
 
+# Without a title, the formulas of the text tell the kind.
+_BODY_FORMULAS = [
+    (re.compile(r"请示》?(?:（[^）]*）)?收悉|批复如下|特此批复"), "approval"),
+    (re.compile(r"现(?:印发|转发)给你们|通知如下|特此通知"), "notice"),
+    (re.compile(r"特此报告"), "report"),
+    (re.compile(r"妥否，?请批示|请予审批"), "request"),
+]
+
+
+def _body_doctype(text: str) -> str | None:
+    for rx, ident in _BODY_FORMULAS:
+        if rx.search(text):
+            return ident
+    return None
+
+
 def infer(title: str | None, salutation: str | None, has_answer_class: bool, opening: str) -> str:
     """Infer the kind from the title, then from the reply marks and salutation."""
     t = _SPACES.sub("", title or "")
     by_title = title_doctype(t) if t else None
     replyish = by_title in (None, "reply_letter", "letter") or "答复" in t or "办理" in t
-    if t and replyish:
-        if "提案" in t:
+    if not replyish:
+        return by_title or "unknown"
+    if not t and _body_doctype(opening) in ("approval", "notice"):
+        return _body_doctype(opening)
+    # The title's own word wins (a 提案 reply addressed to "代表" is still one);
+    # then whom the salutation addresses; then the word 建议 in the title.
+    if "提案" in t:
+        return "proposal_reply"
+    sal = _SPACES.sub("", salutation or "").rstrip("：:")
+    if sal.endswith("委员"):
+        return "proposal_reply"
+    if sal.endswith("代表"):
+        return "suggestion_reply"
+    if "建议" in t and "意见建议" not in t:
+        return "suggestion_reply"
+    if not t or by_title is None:
+        by_body = _body_doctype(opening)
+        if by_body:
+            return by_body
+        if "提案" in opening:
             return "proposal_reply"
-        if "建议" in t and "意见建议" not in t:
-            return "suggestion_reply"
-    if by_title in (None, "reply_letter", "letter"):
-        sal = _SPACES.sub("", salutation or "")
-        if sal.rstrip("：:").endswith("委员") or "提案" in opening:
-            return "proposal_reply"
-        if sal.rstrip("：:").endswith("代表") or "建议" in opening and "收悉" in opening:
-            return "suggestion_reply"
-        if has_answer_class:
+        if "建议" in opening and "收悉" in opening or has_answer_class:
             return "suggestion_reply"
     return by_title or "unknown"

@@ -173,7 +173,8 @@ def infer_doctype(letter: Letter) -> str:
     title = letter.first("title")
     recipient = letter.first("recipient")
     body = letter.body
-    opening = body[0].text if body else ""
+    # The first and last paragraphs carry the formulas that tell the kind.
+    opening = " ".join(p.text for p in body[:2] + body[-2:])
     return doctypes.infer(title.text if title else None, recipient.text if recipient else None,
                           letter.has("answer_class"), opening)
 

@@ -1,0 +1,141 @@
+"""The parser: which part each line is, on example letters of several kinds and shapes."""
+import pytest
+
+from letterlint.parse import parse_text
+
+REPLY = """\
+签发人：张明　　　　示教提函〔2024〕12号
+〔A〕
+〔同意对外公开〕
+关于市七届人大三次会议第56号
+建议答复的函
+
+王小明代表：
+您提出的《关于加强校园周边交通安全的建议》收悉，现答复如下：
+一、关于上下学时段交通疏导
+（一）增加警力。我局会同交警部门在上下学时段增派警力。
+（二）完善设施。在学校周边增设减速带和警示标志。
+二、关于校车安全管理
+今年以来，我局组织开展校车安全专项检查。
+感谢您对教育工作的关心和支持。
+
+　　　　示例市教育局
+　　　　2024年5月6日
+
+抄送：市人大常委会代表工作委员会，市政府办公室。
+联系人、职务及电话：李华，职成科科长，0797-8123456
+"""
+
+
+def kinds(letter):
+    return [(p.line, p.kind) for p in letter.parts]
+
+
+def test_reply_letter_parts():
+    letter = parse_text(REPLY)
+    assert letter.doctype == "suggestion_reply"
+    assert kinds(letter) == [
+        (1, "signer"), (1, "doc_number"), (2, "answer_class"), (3, "disclosure"), (4, "title"),
+        (7, "recipient"), (8, "paragraph"), (9, "heading1"), (10, "heading2"), (11, "heading2"),
+        (12, "heading1"), (13, "paragraph"), (14, "closing"), (16, "signature"), (17, "date"),
+        (19, "copy_to"), (20, "contact"),
+    ]
+    title = letter.first("title")
+    assert title.text == "关于市七届人大三次会议第56号建议答复的函"
+    assert (title.span.line, title.span.end_line) == (4, 5)
+    assert letter.misplacements == []
+
+
+def test_sections():
+    letter = parse_text(REPLY)
+    assert {p.kind: p.section for p in letter.parts}["doc_number"] == "版头"
+    assert {p.kind: p.section for p in letter.parts}["date"] == "主体"
+    assert {p.kind: p.section for p in letter.parts}["copy_to"] == "版记"
+
+
+def test_spans_of_parts_sharing_a_line():
+    letter = parse_text(REPLY)
+    signer, docnum = letter.first("signer"), letter.first("doc_number")
+    assert (signer.span.column, signer.span.end_column) == (1, 7)
+    assert (docnum.span.column, docnum.span.end_column) == (11, 24)
+    assert docnum.fields["year"] == "2024" and docnum.fields["seq"] == "12"
+
+
+def test_full_width_indent_is_not_part_of_the_span():
+    date = parse_text(REPLY).first("date")
+    assert (date.span.column, date.span.end_column) == (5, 14)
+
+
+def test_docnum_before_signer_and_glued_class():
+    text = REPLY.replace("签发人：张明　　　　示教提函〔2024〕12号\n〔A〕\n", "示教提函〔2024〕12号B类  签发人：张明\n")
+    letter = parse_text(text)
+    assert [p.kind for p in letter.parts[:4]] == ["doc_number", "answer_class", "signer", "disclosure"]
+    assert letter.first("answer_class").fields["mark"] == "B"
+
+
+def test_no_blank_lines_and_many_blank_lines_parse_alike():
+    compact = "\n".join(line for line in REPLY.split("\n") if line.strip())
+    spaced = REPLY.replace("\n", "\n\n\n")
+    assert [p.kind for p in parse_text(compact).parts] == [p.kind for p in parse_text(REPLY).parts]
+    assert [p.kind for p in parse_text(spaced).parts] == [p.kind for p in parse_text(REPLY).parts]
+
+
+def test_three_line_title():
+    text = "关于市七届人大三次会议\n第56号建议\n答复的函\n王小明代表：\n您提出的建议收悉，现答复如下：\n感谢您的关心和支持。\n示例市教育局\n2024年5月6日\n"
+    letter = parse_text(text)
+    assert letter.first("title").text == "关于市七届人大三次会议第56号建议答复的函"
+    assert letter.first("recipient").line == 4
+
+
+def test_issuer_line_above_the_title_is_part_of_the_title():
+    text = "示例县人民政府\n关于同意调整示例乡村庄规划的批复\n示例乡人民政府：\n你乡《关于调整村庄规划的请示》收悉。经研究，同意。\n此复。\n示例县人民政府\n2024年5月6日\n"
+    letter = parse_text(text)
+    assert letter.doctype == "approval"
+    assert (letter.first("title").span.line, letter.first("title").span.end_line) == (1, 2)
+
+
+def test_contact_lines_before_the_signature():
+    text = ("关于城区排水问题建议的答复\n赵某委员：\n您提出的建议收悉，现答复如下：\n我局已完成管网改造。\n感谢您对城建工作的关心和支持。\n"
+            "联系人：孙某\n联系电话：0797-8123456\n示例市住房和城乡建设局\n2024年5月6日\n")
+    letter = parse_text(text)
+    assert letter.doctype == "proposal_reply"
+    assert [p.kind for p in letter.parts[-4:]] == ["contact", "contact", "signature", "date"]
+    assert letter.misplacements == []
+
+
+def test_note_and_attachments_and_record():
+    text = ("关于开展道路安全检查的通知\n各县（市、区）交通运输局：\n现就有关事项通知如下。\n附件：1.检查表\n　　　2.点位表\n示例市交通运输局\n2024年5月6日\n"
+            "（此件公开发布）\n附件1\n检查表\n附件2\n点位表\n抄送：示例市人民政府办公室。\n示例市交通运输局办公室　　2024年5月7日印发\n")
+    letter = parse_text(text)
+    assert letter.doctype == "notice"
+    assert [(p.line, p.kind) for p in letter.parts if p.kind not in ("paragraph",)] == [
+        (1, "title"), (2, "recipient"), (4, "attachment_note"), (6, "signature"), (7, "date"), (8, "note"),
+        (8, "disclosure"), (9, "attachment"), (10, "attachment_text"), (11, "attachment"), (12, "attachment_text"),
+        (13, "copy_to"), (14, "print_line"),
+    ]
+    assert letter.first("attachment_note").span.end_line == 5
+    assert letter.first("print_line").section == "版记"
+    assert letter.misplacements == []
+
+
+@pytest.mark.parametrize("title,doctype", [
+    ("关于商请协助开展道路安全检查的函", "letter"),
+    ("关于同意调整校车线路的复函", "reply_letter"),
+    ("关于市政协九届二次会议第8号提案的答复", "proposal_reply"),
+    ("关于市七届人大三次会议第56号建议的答复", "suggestion_reply"),
+    ("示例市交通运输局关于申请专项经费的请示", "request"),
+    ("关于2024年道路安全工作情况的报告", "report"),
+    ("关于开展道路安全检查的通知", "notice"),
+])
+def test_doctype_from_title(title, doctype):
+    assert parse_text(f"{title}\n示例市公安局：\n现将有关事项说明如下。\n").doctype == doctype
+
+
+def test_doctype_from_salutation_when_there_is_no_title():
+    assert parse_text("王小明代表：\n您提出的建议收悉，现答复如下：\n").doctype == "suggestion_reply"
+    assert parse_text("李华委员：\n您提出的提案收悉，现答复如下：\n").doctype == "proposal_reply"
+
+
+def test_empty_and_fragment_texts_do_not_crash():
+    for text in ("", "\n\n", "2024年5月6日", "抄送：示例市人民政府。", "一、\n（一）\n1.\n"):
+        parse_text(text)
