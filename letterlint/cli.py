@@ -13,7 +13,7 @@ import sys
 from letterlint import __version__
 from letterlint.report import FORMATS
 
-SUBCOMMANDS = ("check", "structure", "rules", "rule", "explain")
+SUBCOMMANDS = ("check", "structure", "config", "rules", "rule", "explain")
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -44,18 +44,33 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--doctype", help="强制指定文种，如 函、复函、建议答复函、提案答复函、通知、请示")
     common.add_argument("--no-color", action="store_true", help="不使用颜色（也可设置环境变量 NO_COLOR）")
     common.add_argument("--debug", action="store_true", help="内部错误时显示完整的 Python 回溯")
+    common.add_argument("--config", metavar="PATH", help="只使用这个配置文件")
+    common.add_argument("--isolated", action="store_true", help="忽略所有配置文件和忽略清单")
 
     c = sub.add_parser("check", parents=[common], help="检查公文文件（默认子命令）")
     c.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；- 表示标准输入")
-    c.add_argument("--format", choices=tuple(FORMATS), default="rich", help="输出格式")
+    c.add_argument("--format", choices=tuple(FORMATS), help="输出格式（默认 rich，或配置中的 format）")
     c.add_argument("--output", "-o", help="把报告写入文件而不是标准输出")
     c.add_argument("--select", action="append", help="只启用这些规则（代码、代码前缀或名称，逗号分隔）")
+    c.add_argument("--extend-select", action="append", help="在配置之外再启用这些规则")
     c.add_argument("--ignore", action="append", help="停用这些规则（代码、代码前缀或名称，逗号分隔）")
-    c.add_argument("--stdin-filename", help="从标准输入读取时报告中使用的文件名")
+    c.add_argument("--fail-on", choices=("error", "warning", "info"),
+                   help="达到此级别的问题即以退出码 1 结束（默认 error）")
+    c.add_argument("--stdin-filename", help="从标准输入读取时报告中使用的文件名（也用于查找配置）")
+    c.add_argument("--force-exclude", action="store_true", help="对命令行直接给出的文件也应用配置中的 exclude")
+    c.add_argument("--warn-unused-suppressions", action="store_true",
+                   help="报告 .letterlint-ignore.toml 中已不再匹配任何问题的条目")
+    c.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
+    c.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件（退出码 0）")
 
     s = sub.add_parser("structure", parents=[common], help="显示识别出的公文各组成部分")
     s.add_argument("path", metavar="PATH", help="文件；- 表示标准输入")
     s.add_argument("--format", choices=("rich", "json"), default="rich")
+
+    g = sub.add_parser("config", parents=[common], help="显示某个文件的有效配置及其来源")
+    g.add_argument("--show", nargs="?", const=".", default=".", metavar="PATH",
+                   help="要查看配置的文件或目录（默认当前目录）")
+    g.add_argument("--schema", action="store_true", help="打印配置的 JSON Schema")
 
     r = sub.add_parser("rules", help="列出全部规则")
     r.add_argument("--format", choices=("rich", "json"), default="rich")
@@ -77,41 +92,48 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 # --- check ---------------------------------------------------------------------
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; directories walked (sorted) for letter files."""
+def expand_paths(paths: list[str], resolver=None) -> list[str]:
+    """Files as given; directories walked (sorted, hidden ones skipped) for letter files."""
     out: list[str] = []
     for p in paths:
         if p != "-" and os.path.isdir(p):
+            suffixes = TEXT_SUFFIXES
+            if resolver is not None:
+                suffixes = tuple(resolver.for_path(os.path.join(p, "_")).values.get("extensions", TEXT_SUFFIXES))
             found = []
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(TEXT_SUFFIXES))
+                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(suffixes))
             out.extend(sorted(found))
         else:
             out.append(p)
     return out
 
 
-def _settings(args):
+def _cli_options(args):
     from letterlint import doctypes
-    from letterlint.lint import Settings
+    from letterlint.config import CliOptions
 
     doctype = None
-    if args.doctype:
+    if getattr(args, "doctype", None):
         try:
             doctype = doctypes.normalize(args.doctype)
         except ValueError:
             known = "、".join(v for k, v in doctypes.DOCTYPES.items() if k != "unknown")
             raise UsageError(f"未知的文种“{args.doctype}”；可用：{known}") from None
-    select, ignore = _split(getattr(args, "select", None)), _split(getattr(args, "ignore", None))
-    if select or ignore:
+    opts = CliOptions(select=_split(getattr(args, "select", None)),
+                      extend_select=_split(getattr(args, "extend_select", None)),
+                      ignore=_split(getattr(args, "ignore", None)), doctype=doctype,
+                      fail_on=getattr(args, "fail_on", None))
+    selectors = opts.select + opts.extend_select + opts.ignore
+    if selectors:
         from letterlint.rules import all_rules
 
         known_rules = all_rules()
-        for sel in select + ignore:
+        for sel in selectors:
             if not any(r.code.upper().startswith(sel.upper()) or r.name == sel for r in known_rules):
                 raise UsageError(f"未知的规则代码或名称“{sel}”；用 letterlint rules 查看全部规则")
-    return Settings(select=select, ignore=ignore, doctype=doctype)
+    return opts
 
 
 def _lint_one(path: str, args, settings):
@@ -130,35 +152,116 @@ def _color(args) -> bool | None:
 
 
 def run_check(args) -> int:
+    from letterlint.config import ConfigResolver, is_excluded, settings_for
+
     if not args.paths:
         raise UsageError("没有给出要检查的文件；用法：letterlint 文件.txt（- 表示标准输入）")
-    settings = _settings(args)
-    results = [_lint_one(p, args, settings) for p in expand_paths(args.paths)]
-    if not results:
-        raise UsageError("给出的目录中没有可检查的文件（.txt、.md）")
+    if args.baseline and args.write_baseline:
+        raise UsageError("--baseline 与 --write-baseline 不能同时使用")
+    cli = _cli_options(args)
+    resolver = ConfigResolver(args.config, args.isolated)
+    targets = []
+    for path in expand_paths(args.paths, resolver):
+        name = args.stdin_filename or "<stdin>" if path == "-" else path
+        cfg = resolver.for_path(name)
+        explicit = path in args.paths
+        if (not explicit or args.force_exclude) and path != "-" and is_excluded(path, cfg):
+            continue
+        targets.append((path, name, cfg))
+    if not targets:
+        if any(os.path.isdir(p) for p in args.paths) or args.force_exclude:
+            print("letterlint: 没有需要检查的文件（目录中没有 .txt/.md 文件，或都被 exclude 排除）", file=sys.stderr)
+            return EXIT_OK
+        raise UsageError("没有需要检查的文件")
 
+    from letterlint.rules import all_rules
+    from letterlint.suppress import Baseline, Suppressions
+
+    suppressions = Suppressions(isolated=args.isolated)
+    rules_by_code = {r.code: r for r in all_rules()}
+    results, fail = [], False
+    # The format is one per run: the command line's, else the first file's config's.
+    fmt = args.format or targets[0][2].values.get("format", "rich")
+    for path, name, cfg in targets:
+        settings = settings_for(name, cfg, cli)
+        result = _lint_one(path, args, settings)
+        if not result.error:
+            suppressions.apply(result, rules_by_code)
+        results.append((result, settings))
+    if args.write_baseline:
+        Baseline.from_results([r for r, _ in results]).write(args.write_baseline)
+        n = sum(len(r.diagnostics) for r, _ in results)
+        print(f"letterlint: 已把 {n} 个问题记入基线 {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if any(r.error for r, _ in results) else EXIT_OK
+    if args.baseline:
+        baseline = Baseline.load(args.baseline)
+        for r, _ in results:
+            baseline.filter(r)
+    if args.warn_unused_suppressions:
+        results.extend((r, None) for r in _unused_suppression_results(suppressions))
+    fail = any(s.fails(r.diagnostics) if s else r.count("error") for r, s in results)
+    _render([r for r, _ in results], fmt, args)
+    if any(r.error for r, _ in results):
+        return EXIT_ERROR
+    return EXIT_PROBLEMS if fail else EXIT_OK
+
+
+def _unused_suppression_results(suppressions):
+    """Unused sidecar entries, reported as warnings on the sidecar file itself."""
+    from letterlint.diagnostic import Diagnostic, FileResult
+
+    by_file: dict[str, FileResult] = {}
+    for e in suppressions.unused():
+        if e.source not in by_file:
+            with open(e.source, encoding="utf-8") as fh:
+                lines = fh.read().split("\n")
+            by_file[e.source] = FileResult(path=e.source, lines=lines, encoding="utf-8")
+        line_text = by_file[e.source].lines[e.line - 1] if e.line <= len(by_file[e.source].lines) else ""
+        by_file[e.source].diagnostics.append(Diagnostic(
+            e.line, 1, e.line, max(2, len(line_text) + 1), "SUPPRESS-001", "warning",
+            f"忽略条目（{e.rule}：“{e.text}”）已不再匹配任何问题", "删除这个条目"))
+    return list(by_file.values())
+
+
+def _render(results, fmt: str, args) -> None:
     from letterlint.report import ReportOptions
 
     options = ReportOptions(color=_color(args))
     has_output = any(r.diagnostics or r.error for r in results)
     stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
-        if args.format == "rich" and not has_output:
+        if fmt == "rich" and not has_output:
             # A clean run does not pay for importing Rich.
             stream.write(f"检查了 {len(results)} 个文件，未发现问题。\n")
         else:
             from letterlint.report import get_renderer
 
-            get_renderer(args.format)(results, stream, options)
+            get_renderer(fmt)(results, stream, options)
     finally:
         if args.output:
             stream.close()
-    if any(r.error for r in results):
+    if fmt != "rich":
         for r in results:
-            if r.error and args.format != "rich":
+            if r.error:
                 print(f"letterlint: {r.error}", file=sys.stderr)
-        return EXIT_ERROR
-    return EXIT_PROBLEMS if any(r.count("error") for r in results) else EXIT_OK
+
+
+def run_config(args) -> int:
+    from letterlint.config import ConfigResolver, show
+
+    if args.schema:
+        import json
+
+        from letterlint.schema import config_schema
+
+        json.dump(config_schema(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    target = args.show
+    probe = os.path.join(target, "letter.txt") if os.path.isdir(target) else target
+    cfg = ConfigResolver(args.config, args.isolated).for_path(probe)
+    print(show(cfg, target, _cli_options(args)))
+    return EXIT_OK
 
 
 # --- structure -------------------------------------------------------------------
@@ -273,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in argv
     try:
         args = parse_args(argv)
-        handler = {"check": run_check, "structure": run_structure, "rules": run_rules,
+        handler = {"check": run_check, "structure": run_structure, "config": run_config, "rules": run_rules,
                    "rule": run_rule, "explain": run_rule}[args.command or "check"]
         return handler(args)
     except UsageError as exc:
@@ -284,9 +387,11 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: --help (0) or usage error (2)
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     except Exception as exc:
+        from letterlint.config import ConfigError
         from letterlint.decode import InputError
+        from letterlint.rules import PluginError
 
-        if isinstance(exc, InputError):
+        if isinstance(exc, (InputError, ConfigError, PluginError)):
             print(f"letterlint: {exc}", file=sys.stderr)
             return EXIT_ERROR
         if debug:

@@ -6,10 +6,11 @@ prints; reporting is the job of ``letterlint.report``.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
-from letterlint.diagnostic import Diagnostic, FileResult
+from letterlint.diagnostic import SEVERITY_RANK, Diagnostic, FileResult
 from letterlint.model import Letter
 from letterlint.parse import parse_text
 from letterlint.rules import all_rules
@@ -18,31 +19,45 @@ from letterlint.rules.base import Rule
 
 @dataclass
 class Settings:
-    """What decides which rules run and how strictly (filled from config and CLI)."""
+    """What decides which rules run and how strictly, for one file.
+
+    Built from the config files and the command line by ``config.settings_for``;
+    the defaults run every rule at its own severity.
+    """
 
     select: list[str] = field(default_factory=list)      # empty: all rules
+    extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     doctype: str | None = None
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fail_on: str = "error"
 
     def enabled(self, rule: Rule) -> bool:
+        """Selected and not ignored; when both match, the more specific selector wins."""
         def hit(selectors: Iterable[str]) -> int:
             best = -1
             for s in selectors:
                 s = s.strip()
-                if s == rule.name or rule.code.upper().startswith(s.upper()):
+                if s == rule.name:
+                    best = max(best, 100)
+                elif rule.code.upper().startswith(s.upper()):
                     best = max(best, len(s))
             return best
 
-        sel = hit(self.select) if self.select else 0
-        ign = hit(self.ignore)
+        sel = max(hit(self.select) if self.select else 0, hit(self.extend_select))
         if sel < 0:
             return False
-        return ign < 0 or sel > ign  # the more specific selector wins
+        ign = hit(self.ignore)
+        return ign < 0 or sel > ign
 
     def severity_of(self, rule: Rule, finding_severity: str | None) -> str:
         return self.severity.get(rule.code) or finding_severity or rule.severity
+
+    def fails(self, diagnostics) -> bool:
+        """Whether these diagnostics make the run fail (exit code 1) under ``fail_on``."""
+        floor = SEVERITY_RANK[self.fail_on]
+        return any(SEVERITY_RANK[d.severity] >= floor for d in diagnostics)
 
 
 class RuleCrash(Exception):
@@ -70,7 +85,12 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
 
 def lint_text(text: str, path: str = "<stdin>", settings: Settings | None = None,
               encoding: str | None = None) -> FileResult:
-    letter = parse_text(text, path)
+    parsed = text
+    if path.lower().endswith(".md"):
+        from letterlint.suppress import strip_markdown_comments
+
+        parsed = strip_markdown_comments(text)
+    letter = parse_text(parsed, path)
     diags = check_letter(letter, settings)
     return FileResult(path=path, diagnostics=diags, doctype=letter.doctype, encoding=encoding,
                       lines=text.split("\n"))

@@ -1,0 +1,338 @@
+"""Configuration: found by walking up from each linted file, merged, validated.
+
+Where a directory holds more than one, the first of these is used:
+``.letterlint.toml``, ``letterlint.toml`` (settings at top level), then
+``pyproject.toml`` (settings under ``[tool.letterlint]``; a pyproject.toml
+without that table is not a letterlint config).  Configs of parent
+directories apply too, the nearer one winning key by key; the walk stops at
+the repository root (a directory with ``.git``) or at a config that says
+``root = true``.  ``--config PATH`` uses that one file only; ``--isolated``
+ignores every config.  Command-line options win over every file.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from letterlint.diagnostic import SEVERITIES
+
+CONFIG_NAMES = (".letterlint.toml", "letterlint.toml", "pyproject.toml")
+
+# Every key of the [tool.letterlint] table, with the type it takes.
+KEYS: dict[str, str] = {
+    "root": "bool",
+    "select": "list[str]",
+    "extend-select": "list[str]",
+    "ignore": "list[str]",
+    "severity": "table[str]",
+    "per-file-ignores": "table[list[str]]",
+    "exclude": "list[str]",
+    "extensions": "list[str]",
+    "doctype": "str",
+    "fail-on": "str",
+    "format": "str",
+    "local": "table",
+    "organizations": "table[str]",
+    "rules": "table",
+}
+FAIL_ON = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message names the file and the key (exit 2)."""
+
+
+@dataclass
+class Config:
+    """The merged settings of the config files that apply to one directory."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    origin: dict[str, str] = field(default_factory=dict)  # key → the file (or "命令行") it came from
+    files: list[str] = field(default_factory=list)        # root-most first
+    base_dir: str = "."                                   # where relative globs are anchored
+
+
+def _load_toml(path: Path) -> dict:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}：无法读取配置文件（{exc.strerror or exc}）") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}：TOML 格式错误：{exc}") from None
+
+
+def table_of(path: Path) -> dict | None:
+    """The letterlint settings in a config file, or None if it holds none."""
+    data = _load_toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        return tool.get("letterlint") if isinstance(tool, dict) else None
+    return data
+
+
+def _check_type(path: Path, key: str, value: Any, kind: str) -> None:
+    def fail(what: str) -> None:
+        raise ConfigError(f"{path}：设置 {key} 应为{what}，实际是 {value!r}")
+
+    if kind == "bool" and not isinstance(value, bool):
+        fail("true 或 false")
+    if kind == "str" and not isinstance(value, str):
+        fail("字符串")
+    if kind == "list[str]" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        fail("字符串列表")
+    if kind.startswith("table") and not isinstance(value, dict):
+        fail("表（table）")
+    if kind == "table[str]" and not all(isinstance(v, str) for v in value.values()):
+        fail("值为字符串的表")
+    if kind == "table[list[str]]" and not all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()):
+        fail("值为字符串列表的表")
+
+
+def _known_selector(sel: str, rules) -> bool:
+    return any(r.code.upper().startswith(sel.upper()) or r.name == sel for r in rules)
+
+
+def validate(path: Path, table: dict) -> dict:
+    """Check every key and value of one file's settings; return them unchanged."""
+    from letterlint import doctypes
+    from letterlint.rules import all_rules
+
+    rules = all_rules()
+    for key, value in table.items():
+        if key not in KEYS:
+            allowed = "、".join(KEYS)
+            raise ConfigError(f"{path}：未知的设置 {key}（可用：{allowed}）")
+        _check_type(path, key, value, KEYS[key])
+    for key in ("select", "extend-select", "ignore"):
+        for sel in table.get(key, []):
+            if not _known_selector(sel, rules):
+                raise ConfigError(f"{path}：{key} 中的“{sel}”不是已知的规则代码、代码前缀或名称")
+    for glob, codes in table.get("per-file-ignores", {}).items():
+        for sel in codes:
+            if not _known_selector(sel, rules):
+                raise ConfigError(f"{path}：per-file-ignores.\"{glob}\" 中的“{sel}”不是已知的规则代码")
+    for code, level in table.get("severity", {}).items():
+        if not any(r.code == code for r in rules):
+            raise ConfigError(f"{path}：severity 中的“{code}”不是已知的规则代码")
+        if level not in SEVERITIES:
+            raise ConfigError(f"{path}：severity.{code} 应为 {' / '.join(SEVERITIES)} 之一，实际是 {level!r}")
+    if "fail-on" in table and table["fail-on"] not in FAIL_ON:
+        raise ConfigError(f"{path}：fail-on 应为 {' / '.join(FAIL_ON)} 之一，实际是 {table['fail-on']!r}")
+    if "doctype" in table:
+        try:
+            doctypes.normalize(table["doctype"])
+        except ValueError:
+            known = "、".join(v for k, v in doctypes.DOCTYPES.items() if k != "unknown")
+            raise ConfigError(f"{path}：doctype 的值“{table['doctype']}”不是已知文种（可用：{known}）") from None
+    if "format" in table:
+        from letterlint.report import FORMATS
+
+        if table["format"] not in FORMATS:
+            raise ConfigError(f"{path}：format 应为 {' / '.join(FORMATS)} 之一，实际是 {table['format']!r}")
+    options = local_options(rules)
+    for key, value in table.get("local", {}).items():
+        if key not in options:
+            raise ConfigError(f"{path}：local 中未知的设置 {key}（可用：{'、'.join(sorted(options))}）")
+        _check_option(path, f"local.{key}", value, options[key])
+    for code, opts in table.get("rules", {}).items():
+        rule = next((r for r in rules if r.code == code), None)
+        if rule is None:
+            raise ConfigError(f"{path}：rules 中的“{code}”不是已知的规则代码")
+        if not isinstance(opts, dict):
+            raise ConfigError(f"{path}：rules.{code} 应为表（table）")
+        for key, value in opts.items():
+            if key not in rule.options:
+                allowed = "、".join(rule.options) or "（此规则没有设置项）"
+                raise ConfigError(f"{path}：规则 {code} 没有设置 {key}（可用：{allowed}）")
+            _check_option(path, f"rules.{code}.{key}", value, rule.options[key])
+    return table
+
+
+def _check_option(path: Path, key: str, value: Any, default: Any) -> None:
+    """A rule option takes a value of the same type as its default."""
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, (list, tuple)):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        ok = True
+    if not ok:
+        raise ConfigError(f"{path}：设置 {key} 的类型不对：应与默认值 {default!r} 同类型，实际是 {value!r}")
+
+
+def local_options(rules) -> dict[str, Any]:
+    """Local-format settings: every rule option, by name, with its default."""
+    out: dict[str, Any] = {}
+    for r in rules:
+        for key, default in r.options.items():
+            out.setdefault(key, default)
+    return out
+
+
+def find_config_files(directory: str | os.PathLike) -> list[Path]:
+    """Config files that apply to files in ``directory``, root-most first."""
+    found: list[Path] = []
+    d = Path(directory).resolve()
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = d / name
+            if candidate.is_file():
+                table = table_of(candidate)
+                if table is None:
+                    continue
+                found.append(candidate)
+                if table.get("root") is True:
+                    return found[::-1]
+                break
+        if (d / ".git").exists() or d.parent == d:
+            return found[::-1]
+        d = d.parent
+
+
+_MERGED_TABLES = ("severity", "per-file-ignores", "local", "organizations", "rules")
+
+
+def merge(files: list[Path]) -> Config:
+    cfg = Config(files=[str(f) for f in files])
+    for f in files:
+        table = validate(f, table_of(f) or {})
+        for key, value in table.items():
+            if key in _MERGED_TABLES:
+                merged = dict(cfg.values.get(key, {}))
+                if key == "rules":
+                    for code, opts in value.items():
+                        merged[code] = {**merged.get(code, {}), **opts}
+                else:
+                    merged.update(value)
+                cfg.values[key] = merged
+            else:
+                cfg.values[key] = value
+            cfg.origin[key] = str(f)
+        cfg.base_dir = str(f.parent)
+    return cfg
+
+
+class ConfigResolver:
+    """Finds and caches the config of each directory for one run."""
+
+    def __init__(self, explicit: str | None = None, isolated: bool = False):
+        self.explicit = explicit
+        self.isolated = isolated
+        self._cache: dict[str, Config] = {}
+        if explicit:
+            path = Path(explicit)
+            if not path.is_file():
+                raise ConfigError(f"{explicit}：配置文件不存在")
+            if table_of(path) is None:
+                raise ConfigError(f"{explicit}：没有 [tool.letterlint] 设置")
+            self._explicit = merge([path])
+
+    def for_path(self, path: str) -> Config:
+        if self.isolated:
+            return Config()
+        if self.explicit:
+            return self._explicit
+        directory = os.path.dirname(os.path.abspath(path)) if path not in ("-", "<stdin>") else os.getcwd()
+        if directory not in self._cache:
+            self._cache[directory] = merge(find_config_files(directory))
+        return self._cache[directory]
+
+
+def matches(path: str, pattern: str, base_dir: str) -> bool:
+    """Does a config glob match ``path``?  Globs are relative to the config's directory."""
+    absolute = os.path.abspath(path)
+    rel = os.path.relpath(absolute, base_dir).replace(os.sep, "/")
+    pattern = pattern.replace(os.sep, "/")
+    if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
+        return True
+    # "archive/" or "archive" excludes everything below it.
+    prefix = pattern.rstrip("/*")
+    return bool(prefix) and "*" not in prefix and (rel == prefix or rel.startswith(prefix + "/"))
+
+
+@dataclass
+class CliOptions:
+    """What the command line says about rule selection; it wins over every file."""
+
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    doctype: str | None = None
+    fail_on: str | None = None
+
+
+def settings_for(path: str, cfg: Config, cli: CliOptions | None = None):
+    """The Settings for one file: defaults < parent config < nearest config < command line."""
+    from letterlint import doctypes
+    from letterlint.lint import Settings
+    from letterlint.rules import all_rules
+
+    cli = cli or CliOptions()
+    v = cfg.values
+    ignore = list(v.get("ignore", []))
+    for glob, codes in v.get("per-file-ignores", {}).items():
+        if matches(path, glob, cfg.base_dir):
+            ignore.extend(codes)
+    ignore.extend(cli.ignore)
+    doctype = cli.doctype or v.get("doctype")
+    local = dict(v.get("local", {}))
+    if "organizations" in v:
+        local["organizations"] = v["organizations"]
+    rule_options: dict[str, dict[str, Any]] = {}
+    for rule in all_rules():
+        opts = {k: local[k] for k in rule.options if k in local}
+        opts.update(v.get("rules", {}).get(rule.code, {}))
+        if opts:
+            rule_options[rule.code] = opts
+    return Settings(
+        select=list(cli.select or v.get("select", [])),
+        extend_select=list(v.get("extend-select", [])) + list(cli.extend_select),
+        ignore=ignore,
+        severity=dict(v.get("severity", {})),
+        doctype=doctypes.normalize(doctype) if doctype else None,
+        rule_options=rule_options,
+        fail_on=cli.fail_on or v.get("fail-on", "error"),
+    )
+
+
+def is_excluded(path: str, cfg: Config) -> bool:
+    return any(matches(path, pattern, cfg.base_dir) for pattern in cfg.values.get("exclude", []))
+
+
+def show(cfg: Config, path: str, cli: CliOptions | None = None) -> str:
+    """The effective configuration for ``path`` and where each value came from."""
+    import json
+
+    settings = settings_for(path, cfg, cli)
+    lines = [f"# {path} 的有效配置", "# 配置文件（由上层到下层）：" + ("、".join(cfg.files) or "（无，使用默认值）")]
+    shown = {
+        "select": (settings.select, "select"), "extend-select": (settings.extend_select, "extend-select"),
+        "ignore": (settings.ignore, "ignore"), "severity": (settings.severity, "severity"),
+        "doctype": (settings.doctype, "doctype"), "fail-on": (settings.fail_on, "fail-on"),
+        "exclude": (cfg.values.get("exclude", []), "exclude"),
+        "local": (cfg.values.get("local", {}), "local"),
+        "organizations": (cfg.values.get("organizations", {}), "organizations"),
+        "rules": (settings.rule_options, "rules"),
+    }
+    for key, (value, origin_key) in shown.items():
+        origin = cfg.origin.get(origin_key, "默认值")
+        if key == "ignore" and "per-file-ignores" in cfg.origin:
+            origin += f"；per-file-ignores 来自 {cfg.origin['per-file-ignores']}"
+        if cli and origin_key in ("select", "ignore", "doctype", "fail-on", "extend-select") and \
+                getattr(cli, origin_key.replace("-", "_")):
+            origin = "命令行"
+        lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}    # 来自：{origin}")
+    return "\n".join(lines)

@@ -1,0 +1,220 @@
+"""Suppressions that live outside the letter, and a baseline of known problems.
+
+A plain-text letter cannot carry ``# noqa`` comments without polluting the
+document that will be printed, so suppressions are kept in a sidecar file,
+``.letterlint-ignore.toml``, found beside the config files (the same walk up
+from each linted file).  An entry names a rule (code, prefix or name), a
+snippet of the letter's text and a reason, optionally a file glob::
+
+    [[ignore]]
+    rule = "DATE-001"
+    text = "二〇一七年三月五日"
+    files = "archive/*.txt"
+    reason = "历史档案按原件保留"
+
+An entry matches a diagnostic of that rule whose line contains the snippet,
+so it survives edits elsewhere in the letter.  Markdown drafts may also say
+``<!-- letterlint: ignore DATE-001 -->`` on the line before the offending one
+(an HTML comment, invisible when rendered).
+
+The baseline records the current diagnostics by file, rule and a fingerprint
+of the offending text (not the line number): ``--baseline FILE`` then reports
+only problems that are new.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from letterlint.config import ConfigError, _load_toml, matches
+
+SIDECAR = ".letterlint-ignore.toml"
+MD_DIRECTIVE = re.compile(r"<!--\s*letterlint:\s*ignore\s+(?P<codes>[A-Za-z0-9,\- ]+?)\s*-->")
+
+
+@dataclass
+class Entry:
+    rule: str
+    text: str
+    reason: str
+    files: str | None
+    source: str       # the sidecar file
+    line: int         # where the entry starts in it
+    base_dir: str
+    used: bool = False
+
+    def covers(self, path: str, code: str, name: str, line_text: str) -> bool:
+        if not (code.upper().startswith(self.rule.upper()) or self.rule == name):
+            return False
+        if self.files and not matches(path, self.files, self.base_dir):
+            return False
+        return self.text in line_text
+
+
+def _rule_selected(selector: str, code: str, name: str) -> bool:
+    return code.upper().startswith(selector.upper()) or selector == name
+
+
+def load_sidecar(path: Path) -> list[Entry]:
+    data = _load_toml(path)
+    entries = data.get("ignore", [])
+    unknown = set(data) - {"ignore"}
+    if unknown:
+        raise ConfigError(f"{path}：未知的设置 {', '.join(sorted(unknown))}（只允许 [[ignore]] 条目）")
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}：ignore 应为 [[ignore]] 条目的列表")
+    raw_lines = path.read_text(encoding="utf-8").split("\n")
+    starts = [i + 1 for i, line in enumerate(raw_lines) if line.strip() == "[[ignore]]"]
+    out = []
+    for n, item in enumerate(entries):
+        where = f"{path} 第{n + 1}个 [[ignore]] 条目"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where}：应为表")
+        extra = set(item) - {"rule", "text", "reason", "files"}
+        if extra:
+            raise ConfigError(f"{where}：未知的键 {', '.join(sorted(extra))}（可用：rule、text、reason、files）")
+        for key in ("rule", "text", "reason"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise ConfigError(f"{where}：缺少必填的 {key}（字符串）；每条忽略都要写明规则、原文片段和理由")
+        from letterlint.rules import all_rules
+
+        if not any(_rule_selected(item["rule"], r.code, r.name) for r in all_rules()):
+            raise ConfigError(f"{where}：rule 的值“{item['rule']}”不是已知的规则代码或名称")
+        out.append(Entry(item["rule"], item["text"], item["reason"], item.get("files"), str(path),
+                         starts[n] if n < len(starts) else 1, str(path.parent)))
+    return out
+
+
+class Suppressions:
+    """Sidecar entries found for the linted files, loaded once per file."""
+
+    def __init__(self, isolated: bool = False):
+        self.isolated = isolated
+        self._by_dir: dict[str, list[Entry]] = {}
+        self._files: dict[str, list[Entry]] = {}
+
+    def entries_for(self, path: str) -> list[Entry]:
+        if self.isolated:
+            return []
+        directory = os.path.dirname(os.path.abspath(path)) if path not in ("-", "<stdin>") else os.getcwd()
+        if directory not in self._by_dir:
+            found: list[Entry] = []
+            d = Path(directory).resolve()
+            while True:
+                candidate = d / SIDECAR
+                if candidate.is_file():
+                    key = str(candidate)
+                    if key not in self._files:
+                        self._files[key] = load_sidecar(candidate)
+                    found.extend(self._files[key])
+                if (d / ".git").exists() or d.parent == d:
+                    break
+                d = d.parent
+            self._by_dir[directory] = found
+        return self._by_dir[directory]
+
+    def apply(self, result, rules_by_code) -> None:
+        """Drop the diagnostics of ``result`` that an entry or a Markdown directive covers."""
+        entries = self.entries_for(result.path)
+        inline = markdown_directives(result.lines) if result.path.lower().endswith(".md") else {}
+        kept = []
+        for d in result.diagnostics:
+            text = "\n".join(result.lines[d.line - 1:d.end_line]) if result.lines else ""
+            name = rules_by_code[d.rule].name if d.rule in rules_by_code else ""
+            if any(_rule_selected(sel, d.rule, name) for sel in inline.get(d.line, ())):
+                continue
+            hit = next((e for e in entries if e.covers(result.path, d.rule, name, text)), None)
+            if hit is not None:
+                hit.used = True
+                continue
+            kept.append(d)
+        result.diagnostics = kept
+
+    def unused(self) -> list[Entry]:
+        return [e for entries in self._files.values() for e in entries if not e.used]
+
+
+def markdown_directives(lines: list[str]) -> dict[int, list[str]]:
+    """Line number → rule selectors ignored on it, from ``<!-- letterlint: ignore X -->`` above it."""
+    out: dict[int, list[str]] = {}
+    for i, line in enumerate(lines):
+        m = MD_DIRECTIVE.search(line)
+        if m:
+            codes = [c.strip() for c in re.split(r"[,\s]+", m.group("codes")) if c.strip()]
+            out.setdefault(i + 2, []).extend(codes)
+            if line.strip() != m.group(0):  # the directive ends a line of text: it covers that line
+                out.setdefault(i + 1, []).extend(codes)
+    return out
+
+
+def strip_markdown_comments(text: str) -> str:
+    """Blank out HTML comment lines of a Markdown draft so they are not read as letter text."""
+    return "\n".join("" if line.strip().startswith("<!--") and line.strip().endswith("-->") else line
+                     for line in text.split("\n"))
+
+
+# --- baseline ----------------------------------------------------------------
+
+
+def fingerprint(result, d) -> str:
+    """Rule + the offending line's text (without padding): stable when lines move."""
+    line = result.lines[d.line - 1].strip() if 0 < d.line <= len(result.lines) else ""
+    return hashlib.sha256(f"{d.rule}\x00{line}".encode()).hexdigest()[:16]
+
+
+def _key(path: str) -> str:
+    return os.path.relpath(os.path.abspath(path)).replace(os.sep, "/") if path not in ("-", "<stdin>") else path
+
+
+@dataclass
+class Baseline:
+    counts: dict[tuple[str, str, str], int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str) -> Baseline:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{path}：基线文件不存在（先用 --write-baseline 生成）") from None
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"{path}：无法读取基线文件：{exc}") from None
+        if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("entries"), list):
+            raise ConfigError(f"{path}：不是 letterlint 基线文件（version 1）")
+        counts = {}
+        for e in data["entries"]:
+            counts[(e["path"], e["rule"], e["fingerprint"])] = int(e.get("count", 1))
+        return cls(counts)
+
+    @classmethod
+    def from_results(cls, results) -> Baseline:
+        counts: dict[tuple[str, str, str], int] = {}
+        for r in results:
+            for d in r.diagnostics:
+                key = (_key(r.path), d.rule, fingerprint(r, d))
+                counts[key] = counts.get(key, 0) + 1
+        return cls(counts)
+
+    def write(self, path: str) -> None:
+        entries = [{"path": p, "rule": rule, "fingerprint": fp, "count": n}
+                   for (p, rule, fp), n in sorted(self.counts.items())]
+        tmp = f"{path}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump({"version": 1, "entries": entries}, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+        os.replace(tmp, path)
+
+    def filter(self, result) -> None:
+        """Drop the diagnostics the baseline already knows (each known one once per recorded count)."""
+        left = dict(self.counts)
+        kept = []
+        for d in result.diagnostics:
+            key = (_key(result.path), d.rule, fingerprint(result, d))
+            if left.get(key, 0) > 0:
+                left[key] -= 1
+                continue
+            kept.append(d)
+        result.diagnostics = kept
