@@ -7,8 +7,9 @@ text.  Columns are 1-based and count characters; ``end_column`` is exclusive.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 # Characters that pad a line for alignment in real drafts: ASCII and
 # full-width spaces, tabs, NBSP, and the BOM that some editors leave inline.

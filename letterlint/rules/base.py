@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from letterlint.diagnostic import SEVERITIES
 from letterlint.model import Span

@@ -6,7 +6,6 @@ import re
 from letterlint.classify import DOCNUM
 from letterlint.rules.base import Finding, rule
 
-
 # A 发文字号 cited in running text: 机关代字 right before the year brackets and
 # the sequence number right after them (with 号, or at the end of a clause).
 CITED = re.compile(
