@@ -35,7 +35,7 @@ KEYS: dict[str, str] = {
     "fail-on": "str",
     "format": "str",
     "local": "table",
-    "organizations": "table[str]",
+    "organizations": "table[str|list[str]]",
     "rules": "table",
 }
 FAIL_ON = ("error", "warning", "info")
@@ -92,6 +92,10 @@ def _check_type(path: Path, key: str, value: Any, kind: str) -> None:
         fail("表（table）")
     if kind == "table[str]" and not all(isinstance(v, str) for v in value.values()):
         fail("值为字符串的表")
+    if kind == "table[str|list[str]]" and not all(
+            isinstance(v, str) or (isinstance(v, list) and v and all(isinstance(x, str) for x in v))
+            for v in value.values()):
+        fail("值为字符串（全称）或字符串列表（全称和简称）的表")
     if kind == "table[list[str]]" and not all(
             isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()):
         fail("值为字符串列表的表")
@@ -165,6 +169,8 @@ def _check_option(path: Path, key: str, value: Any, default: Any) -> None:
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
     elif isinstance(default, str):
         ok = isinstance(value, str)
+    elif isinstance(default, dict):
+        ok = isinstance(value, dict)
     elif isinstance(default, int):
         ok = isinstance(value, int) and not isinstance(value, bool)
     else:

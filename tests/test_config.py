@@ -240,3 +240,14 @@ def test_bad_baseline_file(capsys, repo):
     write(repo / "baseline.json", "{}")
     code, out, err = run(capsys, "--baseline", repo / "baseline.json", repo / "drafts/2024/a.txt")
     assert code == 2 and "基线" in err
+
+
+def test_organization_registry_and_local_settings_reach_the_rules(capsys, repo):
+    letter = repo / "drafts/2024/a.txt"
+    write(letter, "示交函〔2024〕12号\n" + LETTER.replace("05月06日", "5月6日").replace("示例市交通运输局", "示例市教育局"))
+    write(repo / ".letterlint.toml", '[organizations]\n"示交" = "示例市交通运输局"\n')
+    code, rules = rules_of(capsys, letter)
+    assert ("ORG-001", "warning") in rules
+    write(repo / ".letterlint.toml", '[organizations]\n"示交" = 12\n')
+    code, out, err = run(capsys, letter)
+    assert code == 2 and "organizations" in err

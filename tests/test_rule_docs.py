@@ -5,6 +5,11 @@ documentation shown by `letterlint rule CODE` cannot drift from the code.
 """
 import pytest
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
 from letterlint.lint import Settings, lint_text
 from letterlint.rules import all_rules
 
@@ -19,11 +24,15 @@ def test_docstring_has_sections(rule):
 
 
 def _fired(rule, text):
+    # A rule that needs settings to act shows them in a 示例配置 block (TOML: option = value).
+    config = rule.example("示例配置")
+    options = {rule.code: tomllib.loads(config)} if config else {}
     doctype = None if rule.doctypes is None or len(rule.doctypes) != 1 else next(iter(rule.doctypes))
-    result = lint_text(text, "example.txt", Settings(select=[rule.code], doctype=doctype))
+    result = lint_text(text, "example.txt", Settings(select=[rule.code], doctype=doctype, rule_options=options))
     if rule.doctypes is not None and result.doctype not in rule.doctypes:
         # Examples are fragments; run them as the first kind the rule applies to.
-        result = lint_text(text, "example.txt", Settings(select=[rule.code], doctype=sorted(rule.doctypes)[0]))
+        result = lint_text(text, "example.txt", Settings(select=[rule.code], doctype=sorted(rule.doctypes)[0],
+                                                         rule_options=options))
     return [d for d in result.diagnostics if d.rule == rule.code]
 
 

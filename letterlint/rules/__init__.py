@@ -24,6 +24,7 @@ BUILTIN_MODULES = (
     "date",
     "copyto",
     "headings",
+    "organization",
 )
 ENTRY_POINT_GROUP = "letterlint.rules"
 

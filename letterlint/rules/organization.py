@@ -1,0 +1,142 @@
+"""The organisation registry: 机关代字 ↔ 机关全称, checked against the 署名 and 发文机关标志.
+
+Configured per office (``[tool.letterlint.organizations]``); with no registry
+these rules stay silent.  A value is the full name, or a list whose first
+item is the full name and whose other items are accepted short forms::
+
+    [tool.letterlint.organizations]
+    "示教" = ["示例市教育局", "市教育局"]
+"""
+from __future__ import annotations
+
+import re
+
+from letterlint.rules.base import Finding, rule
+
+_PAD = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def _registry(options) -> dict[str, list[str]]:
+    out = {}
+    for code, names in (options.get("organizations") or {}).items():
+        out[code] = [names] if isinstance(names, str) else list(names)
+    return out
+
+
+def _owner(code: str, registry: dict[str, list[str]]) -> tuple[str, list[str]] | None:
+    """The registered 代字 that the 发文字号's 机关代字 starts with (longest first)."""
+    for prefix in sorted(registry, key=len, reverse=True):
+        if code.startswith(prefix):
+            return prefix, registry[prefix]
+    return None
+
+
+def _signature_name(part) -> str:
+    text = _PAD.sub("", part.text)
+    return re.sub(r"^(?:答复单位|承办单位|发文单位|办理单位)[：:]", "", text)
+
+
+@rule("ORG-001", "docnum-organization", "warning", options={"organizations": {}})
+def docnum_organization(letter, options):
+    """发文字号的机关代字须属于署名（和发文机关标志）所写的机关。
+
+    依据：《党政机关公文处理工作条例》第九条（五）发文字号由"发文机关代字"等组成，
+    第九条（十一）署名为"发文机关全称或者规范化简称"，第九条（十三）印章"与署名机关相符"；
+    代字与署名不一致，多半是套用了别的单位的模板。需要在配置中登记本单位的机关代字
+    （organizations），未登记时不检查。
+
+    反例：
+        示教函〔2024〕12号
+        关于商请协助开展道路安全检查的函
+        示例市公安局：
+        现商请贵局派员协助。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
+
+    正例：
+        示交函〔2024〕12号
+        关于商请协助开展道路安全检查的函
+        示例市公安局：
+        现商请贵局派员协助。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
+
+    示例配置：
+        organizations = { "示教" = "示例市教育局", "示交" = ["示例市交通运输局", "市交通运输局"] }
+
+    设置：organizations（机关代字 → 全称，或 [全称, 简称…]），即配置中的 [tool.letterlint.organizations]。
+    """
+    registry = _registry(options)
+    docnum, signature = letter.first("doc_number"), letter.last("signature")
+    if not registry or docnum is None or not docnum.fields.get("code"):
+        return
+    owner = _owner(docnum.fields["code"], registry)
+    code_span = docnum.find(re.escape(docnum.fields["code"])) or docnum.span
+    if owner is None:
+        return
+    prefix, names = owner
+    if signature is not None:
+        name = _signature_name(signature)
+        if name and name not in names:
+            yield Finding(code_span, f"发文字号的机关代字“{prefix}”属于{names[0]}，与署名“{name}”不符",
+                          f"核对署名或发文字号：{prefix} 对应 {names[0]}")
+    mark = letter.first("org_mark")
+    if mark is not None:
+        text = _PAD.sub("", mark.text).removesuffix("文件")
+        if text and text not in names:
+            yield Finding(mark.span, f"发文机关标志“{text}”与发文字号的机关代字“{prefix}”（{names[0]}）不符",
+                          "核对发文机关标志")
+
+
+@rule("ORG-002", "signature-registered-name", "warning", options={"organizations": {}})
+def signature_registered_name(letter, options):
+    """署名须是登记机关的全称或认可的规范化简称。
+
+    依据：《党政机关公文处理工作条例》第九条（十一）"发文机关署名。署发文机关全称
+    或者规范化简称"。登记了机关代字时（organizations），按登记的全称和简称核对署名；
+    署名与登记的某个机关相近但不完全一致（如漏字、简称不规范）时报告。
+
+    反例：
+        示交函〔2024〕12号
+        关于商请协助开展道路安全检查的函
+        示例市公安局：
+        现商请贵局派员协助。
+        请予函复。
+        示例交通局
+        2024年5月6日
+
+    正例：
+        示交函〔2024〕12号
+        关于商请协助开展道路安全检查的函
+        示例市公安局：
+        现商请贵局派员协助。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
+
+    示例配置：
+        organizations = { "示教" = "示例市教育局", "示交" = ["示例市交通运输局", "市交通运输局"] }
+
+    设置：organizations（机关代字 → 全称，或 [全称, 简称…]），即配置中的 [tool.letterlint.organizations]。
+    """
+    registry = _registry(options)
+    docnum = letter.first("doc_number")
+    if not registry or docnum is None or not docnum.fields.get("code"):
+        return
+    owner = _owner(docnum.fields["code"], registry)
+    if owner is None:
+        return
+    names = owner[1]
+    for signature in letter.all("signature"):
+        name = _signature_name(signature)
+        if name in names or any(name in other for other in sum(registry.values(), []) if other not in names):
+            continue
+        # Only a near miss of the registered name is this rule's business; another
+        # organisation altogether is ORG-001's.
+        full = names[0]
+        common = sum(1 for ch in set(name) if ch in full)
+        if common >= max(2, len(set(name)) // 2):
+            yield Finding(signature.span, f"署名“{name}”不是登记的全称或简称（{('、'.join(names))}）",
+                          f"改为 {full}")
