@@ -47,6 +47,9 @@ CLASS_LABELLED = re.compile(
     + r"[（(〔\[【]?" + _SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + _SP + r"类?" + _SP + r"[）)〕\]】]?"
 )
 CLASS_ALONE = re.compile(r"^[〔\[【（(]?" + _SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + _SP + r"类?" + _SP + r"[〕\]】）)]?$")
+# A bracketed single letter alone on a header line is meant as a class mark,
+# even outside the usual A-D (so that "〔E〕" can be reported, not ignored).
+CLASS_BRACKETED = re.compile(r"^[〔\[【（(]" + _SP + r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])" + _SP + r"类?" + _SP + r"[〕\]】）)]$")
 CLASS_GLUED = re.compile(r"[（(〔\[【]?" + _SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + _SP + r"类" + _SP + r"[）)〕\]】]?")
 
 DISCLOSURE = re.compile(
@@ -74,7 +77,7 @@ _D = r"(?P<d>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
 DATE_CN = re.compile(r"^" + _Y + _SP + r"年" + _SP + _M + _SP + r"月(?:" + _SP + _D + _SP + r"日)?$")
 DATE_NUMERIC = re.compile(r"^(?P<y>\d{4})" + _SP + r"(?P<sep>[.\-/．])" + _SP + r"(?P<m>\d{1,2})" + _SP
                           + r"(?P=sep)" + _SP + r"(?P<d>\d{1,2})" + _SP + r"日?$")
-PRINT_LINE = re.compile(r"^(?P<org>\S.*?)" + _SP + r"(?P<date>(?:\d{4}|[" + CN_DIGIT + r"]{4})" + _SP + r"年.{1,12}?日"
+PRINT_LINE = re.compile(r"^(?P<org>\S.*?)??" + _SP + r"(?P<date>(?:\d{4}|[" + CN_DIGIT + r"]{4})" + _SP + r"年.{1,12}?日"
                         r"|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})" + _SP + r"(?P<printed>印发)?$")
 
 CONTACT = re.compile(r"^[（(]?" + _SP + r"(?:联" + _SP + r"系" + _SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
@@ -174,7 +177,7 @@ def _is_header_line(line: Line) -> list[Part] | None:
     s = _s(line)
     if len(s) > 80:
         return None
-    m = CLASS_ALONE.match(s)
+    m = CLASS_ALONE.match(s) or CLASS_BRACKETED.match(s)
     if m:
         off = line.indent
         return [Part("answer_class", [line], start=off, end=off + len(s), fields={"mark": m.group("cls")})]
@@ -249,6 +252,8 @@ def _is_signature(s: str) -> bool:
     c = s.strip(PAD)
     if ANSWERED_BY.match(c):
         return True
+    if "此页无正文" in c:
+        return False
     if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or re.search(r"[：:。（(]", c):
         return False
     if HEADING1.match(c) or HEADING2.match(c) or HEADING3.match(c) or CONTACT.match(c) or SIGNOFF.match(c):
@@ -447,12 +452,18 @@ def classify(lines: list[Line]) -> list[Unit]:
 
     # 8. After the date: 附注, contact, sign-off, attachments and the 版记.
     in_attachment = False
+    continue_copy = False
     for k in range(after, n):
         s = _s(nb[k])
         tk = _tail_kind(s)
+        if continue_copy and units[-1].kind == "copy_to" and _continues_copy_to(units[-1], nb[k]):
+            units[-1].lines.append(nb[k])
+            continue
+        continue_copy = False
         if tk == "copy_to":
             in_attachment = False
             units.append(Unit("copy_to", [nb[k]]))
+            continue_copy = True
         elif PRINT_LINE.match(s) and ("印发" in s or any(u.kind == "copy_to" for u in units[-2:])):
             m = PRINT_LINE.match(s)
             units.append(Unit("print_line", [nb[k]], fields={"org": m.group("org"), "date": m.group("date"),
@@ -491,6 +502,17 @@ def classify(lines: list[Line]) -> list[Unit]:
             units.append(Unit("attachment_text" if kind == "paragraph" else kind, [nb[k]], fields=fields))
             in_attachment = True
     return units
+
+
+def _continues_copy_to(unit: Unit, line: Line) -> bool:
+    """A 抄送 list wrapped onto the next line: the list goes on, or an indented line ends it."""
+    s = line.stripped
+    if not s or _tail_kind(s) or PRINT_LINE.match(s) or ATTACHMENT_HEAD.match(s) or PAREN_LINE.match(s):
+        return False
+    prev = unit.lines[-1].stripped
+    if prev.endswith(("，", "、", ",")):
+        return True
+    return line.indent > 0 and not prev.endswith("。") and s.endswith(("。", "."))
 
 
 def _mark_closing(body: list[Unit]) -> None:

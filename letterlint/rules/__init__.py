@@ -25,6 +25,7 @@ BUILTIN_MODULES = (
     "copyto",
     "headings",
     "organization",
+    "reply",
 )
 ENTRY_POINT_GROUP = "letterlint.rules"
 

@@ -1,0 +1,253 @@
+"""版记: 抄送机关 (GB/T 9704-2012 7.4.2) and the 印发 line of a 函 (10.1).
+
+The order of the 版记 (抄送 above the 印发 line, after the attachments) is
+the grammar's business and is reported by STRUCT-001.
+"""
+from __future__ import annotations
+
+import re
+
+from letterlint import doctypes
+from letterlint.classify import COPY_TO, COPY_TO_STRICT
+from letterlint.model import PAD
+from letterlint.rules.base import Finding, rule
+
+_SP = re.compile(r"[ \t\u3000\u00a0]+")
+_SEPARATORS = "，、,"
+_END_PUNCT = "。.，,、；;：:！!？?"
+_SEMICOLON = re.compile(r"[；;]")
+# A run of spaces between two names (not the padding after the colon or at the end).
+_SPACE_SEP = re.compile(r"(?<=[^\s\u3000，、,；;：:。])[ \t\u3000\u00a0]+(?=[^\s\u3000，、,；;：:。])")
+_DUNHAO = "、"
+
+# The 系统 an addressee belongs to, by the words of its name.  Names of
+# different systems are different classes and take a 逗号 between them.
+_SYSTEMS = (
+    ("person", re.compile(r"(?:代表|委员|同志)$")),
+    ("人大", re.compile(r"人大")),
+    ("政协", re.compile(r"政协")),
+    ("纪委监委", re.compile(r"纪委|监委")),
+    ("法院", re.compile(r"法院")),
+    ("检察院", re.compile(r"检察院")),
+    ("党委", re.compile(r"^(?:中共|市委|县委|区委|省委|州委|党委)|[市县区省州镇乡]委(?:办公室|办|组织部|宣传部)?$")),
+    ("政府", re.compile(r"政府|府办|[市县区]府|督查室")),
+)
+
+
+def _system(name: str) -> str | None:
+    for label, rx in _SYSTEMS:
+        if rx.search(name):
+            return label
+    return None
+
+
+class _CopyTo:
+    """One 抄送 block: its label and colon, and its content line by line."""
+
+    def __init__(self, part, lines):
+        self.part = part
+        first = lines[0]
+        text = first.text.strip(PAD)
+        off = first.indent
+        m = COPY_TO.match(text) or COPY_TO_STRICT.match(text)
+        self.ok = m is not None
+        if not self.ok:
+            return
+        self.label = _SP.sub("", m.group("label"))
+        self.label_span = first.span(off + m.start("label"), off + m.end("label"))
+        self.colon = m.group("colon")
+        self.colon_span = first.span(off + m.start("colon"), off + m.end("colon")) if self.colon else None
+        # (line, start, end) of the content on each line, padding trimmed.
+        self.content = []
+        start = off + m.end()
+        for i, line in enumerate(lines):
+            lo = start if i == 0 else line.indent
+            hi = len(line.text.rstrip(PAD))
+            while lo < hi and line.text[lo] in PAD:
+                lo += 1
+            if lo < hi:
+                self.content.append((line, lo, hi))
+
+    @property
+    def text(self) -> str:
+        return "".join(line.text[lo:hi] for line, lo, hi in self.content)
+
+
+def _blocks(letter):
+    """The 抄送 blocks, each with the lines it covers.
+
+    A long 抄送 wraps onto a second line.  Until the classifier attaches such
+    a line to the 抄送 part, a line right below one that ends with a separator
+    (or an indented line ending with 。 right below one without it) is read
+    as its continuation.
+    """
+    parts = letter.parts
+    for i, part in enumerate(parts):
+        if part.kind != "copy_to":
+            continue
+        lines = list(part.lines)
+        j = i + 1
+        while j < len(parts) and len(lines) < 4:
+            nxt = parts[j]
+            last = lines[-1].stripped
+            if nxt.kind not in ("attachment_text", "paragraph", "other", "signature", "note") \
+                    or nxt.start is not None or nxt.line != lines[-1].number + 1:
+                break
+            s = nxt.lines[0].stripped
+            if not (last.endswith(tuple(_SEPARATORS))
+                    or (not last.endswith("。") and nxt.lines[0].indent > 0 and s.endswith("。") and len(s) <= 60)):
+                break
+            lines.append(nxt.lines[0])
+            j += 1
+        block = _CopyTo(part, lines)
+        if block.ok:
+            yield block
+
+
+@rule("COPY-001", "copy-to-colon", "error")
+def copy_to_colon(letter, options):
+    """“抄送”后加全角冒号。
+
+    依据：GB/T 9704-2012 7.4.2 "“抄送”二字后加全角冒号和抄送机关名称"；半角冒号
+    或漏写冒号是常见差错。
+
+    反例：
+        抄送:示例市人民政府办公室。
+
+    正例：
+        抄送：示例市人民政府办公室。
+    """
+    for block in _blocks(letter):
+        if block.colon == "：":
+            continue
+        if block.colon:
+            yield Finding(block.colon_span, f"“{block.label}”后应使用全角冒号“：”，不应使用“{block.colon}”",
+                          f"改为 {block.label}：")
+        else:
+            yield Finding(block.label_span, f"“{block.label}”后缺少全角冒号“：”", f"改为 {block.label}：")
+
+
+@rule("COPY-002", "copy-to-full-stop", "error")
+def copy_to_full_stop(letter, options):
+    """最后一个抄送机关名称后加句号。
+
+    依据：GB/T 9704-2012 7.4.2 "“抄送”二字后加全角冒号和抄送机关名称，回行时与冒号后的
+    首字对齐，最后一个抄送机关名称后标句号"。
+
+    反例：
+        抄送：示例市人民政府办公室，示例市财政局
+
+    正例：
+        抄送：示例市人民政府办公室，示例市财政局。
+    """
+    for block in _blocks(letter):
+        if not block.content:
+            continue
+        line, lo, hi = block.content[-1]
+        last = line.text[hi - 1]
+        if last == "。":
+            continue
+        span = line.span(hi - 1, hi)
+        if last in _END_PUNCT:
+            yield Finding(span, f"最后一个抄送机关名称后应标句号“。”，不应使用“{last}”", "改为 。")
+        else:
+            yield Finding(span, "最后一个抄送机关名称后缺少句号“。”", "在末尾加 。")
+
+
+@rule("COPY-003", "copy-to-separators", "warning")
+def copy_to_separators(letter, options):
+    """抄送机关之间用逗号隔开，同类机关之间用顿号；不用分号或空格。
+
+    依据：GB/T 9704-2012 附录中的版记示例以逗号分隔抄送机关；公文写作规范材料：同一类别的
+    机关之间用顿号，不同类别之间用逗号，不用分号。实际函件中常见的“市人大常委会
+    选任联工委、市政府督查室。”只用顿号分隔不同系统的机关；这是否算“同类”须由人判断，
+    所以只在顿号两侧的名称能确定属于不同系统（人大、政协、政府、党委、法院、检察院、
+    代表或委员个人）时给出提示（info），分号和空格报警告。
+
+    反例：
+        抄送：示例市人民政府办公室；示例市财政局。
+
+    正例：
+        抄送：示例市人民政府办公室，示例市财政局、示例市教育局。
+    """
+    for block in _blocks(letter):
+        for line, lo, hi in block.content:
+            for m in _SEMICOLON.finditer(line.text, lo, hi):
+                yield Finding(line.span(m.start(), m.end()), "抄送机关之间不应使用分号",
+                              "机关之间改用逗号“，”，同类机关之间用顿号“、”")
+            for m in _SPACE_SEP.finditer(line.text, lo, hi):
+                yield Finding(line.span(m.start(), m.end()), "抄送机关之间不应用空格分隔",
+                              "机关之间改用逗号“，”，同类机关之间用顿号“、”")
+        # Names with their separators, across lines.
+        items = []   # (name, line, sep_start) — sep_start: offset of the separator after the name
+        for line, lo, hi in block.content:
+            start = lo
+            for k in range(lo, hi):
+                ch = line.text[k]
+                if ch in "，、,；;。":
+                    items.append((line.text[start:k].strip(PAD), line, k, ch))
+                    start = k + 1
+            if start < hi:
+                items.append((line.text[start:hi].strip(PAD), line, hi, ""))
+        for (a, line, k, sep), (b, *_rest) in zip(items, items[1:], strict=False):
+            if sep != _DUNHAO or not a or not b:
+                continue
+            sa, sb = _system(a), _system(b)
+            if sa and sb and sa != sb:
+                yield Finding(line.span(k, k + 1), f"“{a}”与“{b}”不属同一类机关，之间宜用逗号",
+                              "不同类别的抄送机关之间用逗号“，”", severity="info")
+
+
+@rule("COPY-004", "copy-to-label", "warning")
+def copy_to_label(letter, options):
+    """版记中用“抄送”，不用“抄报”“抄发”“分送”“送”等。
+
+    依据：《党政机关公文处理工作条例》第九条（十六）只规定“抄送机关”一项；
+    GB/T 9704-2012 7.4.2 版记中为“抄送”。“抄报”“抄发”是旧时按上行、下行区分的写法。
+
+    反例：
+        抄报：示例市人民政府。
+
+    正例：
+        抄送：示例市人民政府。
+    """
+    for block in _blocks(letter):
+        if block.label != "抄送":
+            yield Finding(block.label_span, f"应使用“抄送”，不应使用“{block.label}”", "改为 抄送：")
+
+
+@rule("PRINT-002", "letter-no-print-line", "info", doctypes=doctypes.LETTERS)
+def letter_no_print_line(letter, options):
+    """信函格式的函，版记不编排印发机关和印发日期。
+
+    依据：GB/T 9704-2012 10.1 信函格式"首页不显示页码。版记不加印发机关和印发日期、
+    分隔线，位于公文最后一页版心内最下方"。函可能用文件格式印制，从纯文本无法确定，
+    所以只作提示：有“××文件”版头或发文字号不含“函”字时不提示。
+
+    反例：
+        关于商请协助开展道路安全检查的函
+        示例市公安局：
+        现商请贵局派员协助。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
+        抄送：示例市人民政府办公室。
+        示例市交通运输局办公室　2024年5月6日印发
+
+    正例：
+        关于商请协助开展道路安全检查的函
+        示例市公安局：
+        现商请贵局派员协助。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
+        抄送：示例市人民政府办公室。
+    """
+    if letter.has("org_mark"):
+        return
+    number = letter.first("doc_number")
+    if number is not None and "函" not in (number.fields.get("code") or ""):
+        return
+    for part in letter.all("print_line"):
+        yield Finding(part.span, "信函格式的函，版记不编排印发机关和印发日期",
+                      "如本函用信函格式印制，删去此行")

@@ -1,0 +1,347 @@
+"""Replies to deputies' suggestions (建议答复) and members' proposals (提案答复).
+
+The forms differ by province and city, so the local conventions are
+settings (``[tool.letterlint.local]``) with national defaults that raise no
+false alarm on a correct reply from elsewhere: an answer-class mark and a
+disclosure mark are checked when present and required only when configured.
+"""
+from __future__ import annotations
+
+import re
+
+from letterlint import doctypes
+from letterlint.rules.base import Finding, rule
+
+REPLIES = doctypes.REPLIES
+_PAD = re.compile(r"[ \t\u3000\u00a0]+")
+_FULLWIDTH_LETTER = str.maketrans("ＡＢＣＤ", "ABCD")
+
+DEFAULT_DISCLOSURE_MARKS = [
+    "同意公开", "同意对外公开", "不同意公开", "不同意对外公开", "是否同意公开：是", "是否同意公开：否",
+    "是否公开：是", "是否公开：否", "此件公开发布", "此件主动公开", "此件依申请公开", "此件不予公开", "此件不公开",
+    "主动公开", "依申请公开", "不予公开",
+]
+
+
+def _compact(text: str) -> str:
+    return _PAD.sub("", text).replace(":", "：")
+
+
+@rule("REPLY-001", "answer-class", "error", doctypes=REPLIES,
+      options={"answer-class-scheme": ["A", "B", "C", "D", "甲", "乙", "丙", "丁"], "answer-class-required": False})
+def answer_class(letter, options):
+    """答复类别（办理结果）标注须在本地规定的类别之内；本地要求标注时不得缺少。
+
+    依据：全国人大代表建议办理的统一格式要求"以A、B、C、D标明办理结果"并"注在答复稿首页右上角"；
+    各地办法规定的类别不同（A/B/C、A/B/C/D、甲/乙/丙），所以类别方案和是否必须标注是本地设置。
+    默认接受 A～D 和甲～丁，且不要求必须标注。
+
+    反例：
+        〔E〕
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+
+    正例：
+        〔A〕
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+
+    设置：answer-class-scheme（允许的类别，默认 A～D、甲～丁），answer-class-required（是否必须标注，默认否）。
+    """
+    scheme = [str(x) for x in options["answer-class-scheme"]]
+    marks = letter.all("answer_class")
+    for part in marks:
+        mark = str(part.fields.get("mark", "")).translate(_FULLWIDTH_LETTER)
+        if mark not in scheme:
+            yield Finding(part.find(re.escape(part.fields.get("mark", ""))) or part.span,
+                          f"答复类别“{part.fields.get('mark')}”不在本地规定的类别中（{'、'.join(scheme)}）",
+                          "按本地办理规定标注类别")
+    if not marks and options["answer-class-required"]:
+        title = letter.first("title")
+        yield Finding(title.span if title else letter.start_span(), "缺少答复类别（办理结果）标注",
+                      f"在首页标题之前标注类别，如“〔{scheme[0]}〕”或“办理结果：（{scheme[0]}）”")
+
+
+@rule("REPLY-002", "answer-class-position", "warning", doctypes=REPLIES)
+def answer_class_position(letter, options):
+    """答复类别标注应位于首页标题之前（右上角或版头的一行）。
+
+    依据：全国人大代表建议办理的统一格式要求类别"注在答复稿首页右上角"；浙江、陕西等地
+    办法同样规定"在首页文件标题的右上角""首页右上角"。标在正文之后的类别不合规定。
+
+    反例：
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+        感谢您对教育工作的关心和支持。
+        示例市教育局
+        2024年5月6日
+        办理结果：A
+
+    正例：
+        办理结果：A
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+        感谢您对教育工作的关心和支持。
+        示例市教育局
+        2024年5月6日
+    """
+    title = letter.first("title")
+    recipient = letter.first("recipient")
+    anchor = title or recipient
+    if anchor is None:
+        return
+    for part in letter.all("answer_class"):
+        if part.line > anchor.line:
+            yield Finding(part.span, f"答复类别应标注在首页{anchor.name}之前（右上角），不应在第{part.line}行",
+                          "移到标题之前")
+
+
+@rule("NOTE-003", "disclosure-value", "warning",
+      options={"disclosure-marks": DEFAULT_DISCLOSURE_MARKS})
+def disclosure_value(letter, options):
+    """公开属性标注须是规定的写法（如“此件公开发布”“此件依申请公开”“此件不予公开”）。
+
+    依据：政府信息公开工作要求公文标明公开属性，各地规定在附注位置标"（此件公开发布）"
+    "（此件依申请公开）""（此件不予公开）"等固定写法；答复代表建议、委员提案的复文
+    另有"是否同意公开：是""〔同意对外公开〕"等本地写法。允许的写法是本地设置。
+
+    反例：
+        关于开展道路安全检查的通知
+        各县（市、区）交通运输局：
+        现就有关事项通知如下。
+        示例市交通运输局
+        2024年5月6日
+        （公开）
+
+    正例：
+        关于开展道路安全检查的通知
+        各县（市、区）交通运输局：
+        现就有关事项通知如下。
+        示例市交通运输局
+        2024年5月6日
+        （此件公开发布）
+
+    设置：disclosure-marks（允许的公开属性写法）。
+    """
+    allowed = {_compact(m) for m in options["disclosure-marks"]}
+    for part in letter.all("disclosure"):
+        mark = _compact(str(part.fields.get("mark", part.text)))
+        if mark not in allowed:
+            yield Finding(part.span, f"公开属性“{part.fields.get('mark')}”不是本地规定的写法",
+                          "改用规定写法，如（此件公开发布）")
+    for part in letter.all("note"):
+        text = _compact(part.text).strip("（）()")
+        if "公开" in text and not any(a in text for a in allowed) and len(text) <= 12:
+            yield Finding(part.span, f"公开属性“{text}”不是规定的写法", "改为（此件公开发布）、（此件依申请公开）或（此件不予公开）")
+
+
+@rule("REPLY-004", "disclosure-required", "warning", doctypes=REPLIES, options={"disclosure-required": False})
+def disclosure_required(letter, options):
+    """本地要求时，答复须标明公开属性。
+
+    依据：国办发〔2014〕46号要求做好建议提案办理结果公开工作，各地据此要求复文标明
+    是否公开（"是否同意公开：是"、"（此件公开发布）"等）。是否必须标注是本地设置，默认不要求。
+
+    反例：
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+        示例市教育局
+        2024年5月6日
+
+    正例：
+        是否同意公开：是
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+        示例市教育局
+        2024年5月6日
+
+    示例配置：
+        disclosure-required = true
+
+    设置：disclosure-required（默认否）。
+    """
+    if options["disclosure-required"] and not letter.has("disclosure"):
+        title = letter.first("title")
+        yield Finding(title.span if title else letter.start_span(), "缺少公开属性标注",
+                      "按本地规定标注，如“是否同意公开：是”或在成文日期下一行写（此件公开发布）")
+
+
+_NUMBERED = re.compile(r"第?\s*\d+\s*号|（第?\d+号）|\(第?\d+号\)")
+
+
+@rule("REPLY-005", "reply-title", "warning", doctypes=REPLIES)
+def reply_title(letter, options):
+    """答复的标题应写明所答复的建议或提案及其编号。
+
+    依据：各地办理规定的复文标题格式为"关于××届人大×次会议第×××号建议的答复"
+    "关于政协××届×次会议第×××号提案的答复"；写明编号便于人大、政协对账和公开。
+
+    反例：
+        关于城区排水问题的答复
+        赵某委员：
+        您提出的提案收悉，现答复如下：
+
+    正例：
+        关于市政协九届二次会议第8号提案的答复
+        赵某委员：
+        您提出的提案收悉，现答复如下：
+    """
+    title = letter.first("title")
+    if title is None:
+        return
+    text = _compact(title.text)
+    word = "提案" if letter.doctype == "proposal_reply" else "建议"
+    if not re.search(r"建议|提案|议案", text):
+        yield Finding(title.span, f"标题未写明所答复的{word}", f"如“关于……第×号{word}的答复”")
+    elif not _NUMBERED.search(text):
+        yield Finding(title.span, f"标题未写明{word}编号", f"如“关于……第×号{word}的答复”")
+
+
+_ACK = re.compile(r"收悉|收到|提出的|提的|所提|提出《|交由我|交我")
+_ANNOUNCE = re.compile(r"如下|现答复|现回复|现函复|现予答复|答复如下|函告如下")
+
+
+@rule("REPLY-007", "reply-opening", "warning", doctypes=REPLIES)
+def reply_opening(letter, options):
+    """答复的开头应说明收到的建议或提案，并引出答复（“……收悉……现答复如下：”）。
+
+    依据：建议提案答复的通行格式：开头写"您提出的《关于……的建议》（第×号）收悉……现答复如下："，
+    先说明答复的是哪一件建议或提案，再逐条答复。
+
+    反例：
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        今年以来，我局加强校园周边交通管理。
+        感谢您对教育工作的关心和支持。
+
+    正例：
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的《关于加强校园周边交通安全的建议》收悉，现答复如下：
+        今年以来，我局加强校园周边交通管理。
+        感谢您对教育工作的关心和支持。
+    """
+    body = letter.body
+    if not body or not letter.has("recipient"):
+        return
+    opening = " ".join(p.text for p in body[:3])
+    if not _ACK.search(opening) or not _ANNOUNCE.search(opening):
+        yield Finding(body[0].span, "开头未说明所答复的建议或提案并引出答复",
+                      "如“您提出的《关于……的建议》收悉……现答复如下：”")
+
+
+@rule("REPLY-010", "reply-signoff", "warning", doctypes=REPLIES, options={"signoff-required": False})
+def reply_signoff(letter, options):
+    """本地要求时，答复须注明签发的领导（“领导签发：×××”或版头的签发人）。
+
+    依据：全国人大代表建议办理要求复文"由负责人签发"，各地规定"由承办单位主要负责同志签发"
+    "分管领导审签"，有的地方要求在复文上注明"领导签发：×××"。是否必须注明是本地设置，默认不要求。
+
+    反例：
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+        示例市教育局
+        2024年5月6日
+
+    正例：
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+        示例市教育局
+        2024年5月6日
+        领导签发：张明
+
+    示例配置：
+        signoff-required = true
+
+    设置：signoff-required（默认否）。
+    """
+    if options["signoff-required"] and not letter.has("signoff", "signer"):
+        date = letter.first("date")
+        yield Finding(date.span if date else letter.end_span, "缺少签发领导（领导签发：×××）",
+                      "在成文日期之后注明“领导签发：×××”，或在版头标注签发人")
+
+
+@rule("REPLY-011", "reply-copy-to", "warning", doctypes=REPLIES,
+      options={"cc-required": False,
+               "cc-suggestion": ["人大|人代"], "cc-proposal": ["政协|提案委"],
+               "cc-government": ["政府办|府办|督查室|督办|政府督查"]})
+def reply_copy_to(letter, options):
+    """答复的抄送应包括人大代表工作机构（建议）或政协提案委（提案），以及政府办公室或督查室。
+
+    依据：全国人大代表建议办理要求复文抄送全国人大常委会办公厅和国务院办公厅；各地办法
+    要求抄送（或抄报）本级人大常委会代表工作机构、政协提案委和政府办公室（督查室）。
+    机构名称各地不同且2023年后有调整，所以用正则表达式设置；是否必须有抄送也是本地设置，
+    默认有抄送时才检查其内容。
+
+    反例：
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+        示例市教育局
+        2024年5月6日
+        抄送：示例市财政局。
+
+    正例：
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+        示例市教育局
+        2024年5月6日
+        抄送：市人大常委会代表工作委员会，市政府办公室。
+
+    设置：cc-required（默认否）；cc-suggestion、cc-proposal、cc-government（各为正则表达式列表，须各有一项匹配）。
+    """
+    copies = letter.all("copy_to")
+    if not copies:
+        if options["cc-required"]:
+            date = letter.first("date")
+            yield Finding(date.span if date else letter.end_span, "缺少抄送",
+                          "抄送本级人大常委会代表工作机构（或政协提案委）和政府办公室（督查室）")
+        return
+    text = "".join(_compact(p.text) for p in copies)
+    wanted = options["cc-proposal"] if letter.doctype == "proposal_reply" else options["cc-suggestion"]
+    groups = [("人大代表工作机构" if letter.doctype != "proposal_reply" else "政协提案委", wanted),
+              ("政府办公室或督查室", options["cc-government"])]
+    for label, patterns in groups:
+        if patterns and not any(re.search(p, text) for p in patterns):
+            yield Finding(copies[0].span, f"抄送中没有{label}", f"按本地规定抄送{label}")
+
+
+_INTERNAL_UNIT = re.compile(r"(?:局|委|厅|政府|办公室|中心|院)(?P<unit>[\u4e00-\u9fff]{1,10}(?:科|股|处|组|室))$")
+
+
+@rule("REPLY-012", "reply-internal-unit", "warning", doctypes=REPLIES)
+def reply_internal_unit(letter, options):
+    """答复应以承办单位的名义，不能以内设机构（科、股、处、室）的名义。
+
+    依据：《党政机关公文处理工作条例》第十七条"部门内设机构除办公厅（室）外不得对外正式行文"；
+    各地办理规定要求复文"不能以内设机构或下属单位名义答复"。
+
+    反例：
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+        示例市教育局职成科
+        2024年5月6日
+
+    正例：
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+        示例市教育局
+        2024年5月6日
+    """
+    for sig in letter.all("signature"):
+        name = _compact(sig.text)
+        m = _INTERNAL_UNIT.search(name)
+        if m and not name.endswith("办公室"):
+            yield Finding(sig.span, f"答复以内设机构“{m.group('unit')}”的名义署名",
+                          f"以承办单位的名义署名，如 {name[:m.start('unit')]}")
