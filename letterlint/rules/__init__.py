@@ -18,6 +18,7 @@ BUILTIN_MODULES = (
     "structure",
     "title",
     "docnum",
+    "header",
     "salutation",
     "closing",
     "contact",

@@ -1,0 +1,54 @@
+"""版头 rules: 份号, 密级, 紧急程度, 签发人 and the 上行文 发文字号 line."""
+from helpers import lint, spans
+
+REQUEST = """\
+{head}示例市交通运输局关于申请道路安全专项经费的请示
+示例市人民政府：
+为做好道路安全工作，拟申请专项经费。
+妥否，请批示。
+示例市交通运输局
+2024年5月6日
+"""
+
+
+def check(code, head):
+    return spans(lint(REQUEST.format(head=head), select=[code]), code)
+
+
+def test_copy_number():
+    assert check("HDR-001", "0017\n") == [(1, 1, 1, 5)]
+    assert check("HDR-001", "000017\n") == []
+
+
+def test_secrecy_period_and_star():
+    assert check("HDR-002", "机密★一年\n") == [(1, 4, 1, 6)]
+    assert check("HDR-002", "机密*1年\n") == [(1, 3, 1, 4)]
+    assert check("HDR-002", "机密★1年\n") == []
+
+
+def test_urgency():
+    assert check("HDR-003", "急件\n") == [(1, 1, 1, 3)]
+    assert check("HDR-003", "平急\n") == [(1, 1, 1, 3)]
+    assert check("HDR-003", "特急\n") == []
+
+
+def test_header_order_is_the_grammars():
+    d = lint(REQUEST.format(head="特急\n000017\n"), select=["STRUCT-001"])
+    assert [(x.line, x.message) for x in d] == [(1, "紧急程度应位于份号之后")]
+
+
+def test_signer_required_on_upward_documents():
+    assert check("SIGNER-001", "示交〔2024〕12号\n") == [(1, 1, 1, 12)]
+    assert check("SIGNER-001", "示交〔2024〕12号　　签发人：张明\n") == []
+    letter = REQUEST.format(head="示交函〔2024〕12号\n").replace("申请道路安全专项经费的请示", "商请协助检查的函")
+    assert spans(lint(letter, select=["SIGNER-001"]), "SIGNER-001") == []
+
+
+def test_signer_form():
+    assert check("SIGNER-002", "示交〔2024〕12号　　签发人:张明\n") == [(1, 17, 1, 18)]
+    assert check("SIGNER-002", "示交〔2024〕12号　　签发人：张明\n") == []
+
+
+def test_docnum_on_the_signer_line():
+    assert check("DOCNUM-008", "示交〔2024〕12号\n签发人：张明\n") == [(1, 1, 1, 12)]
+    assert check("DOCNUM-008", "签发人：张明　　示交〔2024〕12号\n") == []
