@@ -71,3 +71,135 @@ def title_doctype(letter, options):
             msg = f"标题未以法定文种结尾（“{word}”不是法定文种）"
             fix = "以函、复函、通知、请示、报告、批复、意见等法定文种结尾，答复代表建议、委员提案用“……的答复”"
         yield Finding(last.span(start, len(stripped)), msg, fix)
+
+
+_INTERNAL_ERROR = "。，；！？!?;,"
+_INTERNAL_WARN = "、：:"
+# Marks inside 书名号, quotes or brackets belong to the quoted name, not to the title.
+_QUOTED = re.compile(r"《[^《》]*》|“[^“”]*”|（[^（）]*）|\([^()]*\)")
+
+
+def _title_chars(title):
+    """(line, offset, char) for every character of the title outside 书名号, quotes and brackets."""
+    for line in title.lines:
+        masked = _QUOTED.sub(lambda m: "\x00" * len(m.group(0)), line.text)
+        end = len(line.text.rstrip(" \t\u3000\u00a0" + TERMINAL_PUNCT))
+        for i, ch in enumerate(masked[:end]):
+            yield line, i, ch
+
+
+@rule("TITLE-003", "title-internal-punctuation", "error")
+def title_internal_punctuation(letter, options):
+    """标题中一般不用标点符号（法规、规章名称的书名号和必要的括号、引号除外）。
+
+    依据：《国家行政机关公文处理办法》（国发〔2000〕23号）第十条（六）"标题中除法规、规章名称
+    加书名号外，一般不用标点符号"，现行各地实施细则沿用。句号、逗号、分号、问号、叹号是错误；
+    顿号、冒号可改写时报警告。书名号、引号和括号内的标点属于被引用的名称，不检查。
+
+    反例：
+        关于加强校园安全，做好暑期工作的通知
+
+    正例：
+        关于加强校园安全做好暑期工作的通知
+    """
+    for title in letter.all("title"):
+        for line, i, ch in _title_chars(title):
+            if ch in _INTERNAL_ERROR:
+                yield Finding(line.span(i, i + 1), f"标题中不应使用“{ch}”", "删去标点或改写标题")
+            elif ch in _INTERNAL_WARN:
+                yield Finding(line.span(i, i + 1), f"标题中一般不用“{ch}”", "删去标点或改写标题",
+                              severity="warning")
+
+
+_DOUBLED = re.compile(r"的(通知|函|复函|请示|报告|意见|批复|决定|通报)的\1$")
+
+
+@rule("TITLE-005", "title-doubled-doctype", "warning")
+def title_doubled_doctype(letter, options):
+    """标题不应出现“……的通知的通知”式的文种重复。
+
+    依据：学习材料列为常见错误：转发性文件的标题应简化，不叠用文种，
+    如“关于转发××关于……的通知的通知”可改为“关于……的通知”。
+
+    反例：
+        关于转发省教育厅关于做好招生工作的通知的通知
+
+    正例：
+        关于做好招生工作的通知
+    """
+    for title in letter.all("title"):
+        text = _compact(title).rstrip(TERMINAL_PUNCT)
+        m = _DOUBLED.search(text)
+        if m:
+            last = title.lines[-1]
+            stripped = last.text.rstrip(" \t\u3000\u00a0" + TERMINAL_PUNCT)
+            n = len(m.group(0))
+            yield Finding(last.span(max(last.indent, len(stripped) - n), len(stripped)),
+                          f"标题中文种“{m.group(1)}”重复", "简化标题，只保留一个文种")
+
+
+_DOCNUM_IN_TITLE = re.compile(r"[〔【\[［(（]\d{4}[〕】\]］)）]\s*第?\d+号")
+
+
+@rule("TITLE-006", "title-docnum", "warning")
+def title_docnum(letter, options):
+    """标题中不写发文字号。
+
+    依据：标题由发文机关名称、事由和文种组成（条例第九条（七）），引用其他文件时写文件标题，
+    不在标题中写发文字号（常见差错材料）。
+
+    反例：
+        关于落实示政发〔2024〕3号文件的通知
+
+    正例：
+        关于落实道路安全工作意见的通知
+    """
+    for title in letter.all("title"):
+        for line, m in title.iter_matches(_DOCNUM_IN_TITLE):
+            yield Finding(line.span(m.start(), m.end()), "标题中不应写发文字号", "改写为所引文件的标题或事由")
+
+
+_TRIAL_OUTSIDE = re.compile(r"》(?P<mark>[（(](?:试行|暂行|草案|征求意见稿|修订|修订稿|修正|送审稿)[）)])")
+
+
+@rule("TITLE-007", "title-trial-mark", "warning")
+def title_trial_mark(letter, options):
+    """“（试行）”“（草案）”“（征求意见稿）”属于文件名称，应放在书名号之内。
+
+    依据：GB/T 15834-2011 书名号的用法与常见差错材料：题注"（试行）""（草案）"是名称的一部分，
+    写作《××办法（试行）》而不是《××办法》（试行）。
+
+    反例：
+        关于印发《示例市校车安全管理办法》（试行）的通知
+
+    正例：
+        关于印发《示例市校车安全管理办法（试行）》的通知
+    """
+    for part in letter.all("title", "paragraph", "closing", "heading1", "heading2", "heading3", "heading4"):
+        for line, m in part.iter_matches(_TRIAL_OUTSIDE):
+            yield Finding(line.span(m.start("mark"), m.end("mark")),
+                          f"“{m.group('mark')}”应放在书名号之内", f"改为 《……{m.group('mark')}》")
+
+
+@rule("TITLE-001", "title-elements", "warning", options={"title-requires-organ": False})
+def title_elements(letter, options):
+    """标题由发文机关名称、事由和文种组成；本地要求时须写发文机关名称。
+
+    依据：《党政机关公文处理工作条例》第九条（七）"标题。由发文机关名称、事由和文种组成"。
+    只有文种没有事由的标题（如“通知”）总是报告；函件用信函格式、版头已有机关名称时，
+    许多地方允许标题省略发文机关名称，所以是否要求写机关名称是本地设置，默认不要求。
+
+    反例：
+        通知
+
+    正例：
+        关于开展道路安全检查的通知
+
+    设置：title-requires-organ（默认否）。
+    """
+    for title in letter.all("title"):
+        text = _compact(title).rstrip(TERMINAL_PUNCT)
+        if text in STATUTORY or text in ("复函", "答复"):
+            yield Finding(title.span, "标题缺少事由", "写成“关于……的" + text + "”")
+        elif options["title-requires-organ"] and (text.startswith("关于") or text.startswith("对")):
+            yield Finding(title.span, "标题缺少发文机关名称", "在“关于”之前写发文机关名称")

@@ -43,3 +43,33 @@ def test_non_statutory_doctype():
 
 def test_answer_without_de_lacks_its_doctype():
     assert check("关于市七届人大三次会议第56号建议答复", "DOCTYPE-001") == [(1, 18, 1, 20)]
+
+
+def test_internal_punctuation_outside_quotes_only():
+    assert check("关于加强校园安全，做好暑期工作的通知", "TITLE-003") == [(1, 9, 1, 10)]
+    diags = lint(LETTER.format(title="关于调整甲、乙两校学区的通知"), select=["TITLE-003"])
+    assert [(d.column, d.severity) for d in diags] == [(6, "warning")]
+    assert check("关于印发《示例市校车安全管理办法（试行）》的通知", "TITLE-003") == []
+    assert check("关于解决“停车难、出行难”问题的通知", "TITLE-003") == []
+
+
+def test_doubled_doctype():
+    assert check("关于转发省教育厅关于做好招生工作的通知的通知", "TITLE-005") == [(1, 17, 1, 23)]
+    assert check("关于做好招生工作的通知", "TITLE-005") == []
+
+
+def test_docnum_in_title():
+    assert check("关于落实示政发〔2024〕3号文件的通知", "TITLE-006") == [(1, 8, 1, 16)]
+
+
+def test_trial_mark_outside_book_title_marks():
+    assert check("关于印发《示例市校车安全管理办法》（试行）的通知", "TITLE-007") == [(1, 18, 1, 22)]
+    assert check("关于印发《示例市校车安全管理办法（试行）》的通知", "TITLE-007") == []
+
+
+def test_title_elements():
+    assert check("通知", "TITLE-001") == [(1, 1, 1, 3)]
+    assert check("关于开展道路安全检查的通知", "TITLE-001") == []
+    text = LETTER.format(title="关于开展道路安全检查的通知")
+    diags = lint(text, select=["TITLE-001"], rule_options={"TITLE-001": {"title-requires-organ": True}})
+    assert [d.message for d in diags] == ["标题缺少发文机关名称"]
