@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--schema", action="store_true", help="打印配置的 JSON Schema")
 
     r = sub.add_parser("rules", help="列出全部规则")
-    r.add_argument("--format", choices=("rich", "json"), default="rich")
+    r.add_argument("--format", choices=("rich", "json", "markdown"), default="rich",
+                   help="markdown 生成规则参考文档（docs/rules.md）")
 
     for name in ("rule", "explain"):
         e = sub.add_parser(name, help="显示一条规则的说明")
@@ -328,6 +329,9 @@ def run_rules(args) -> int:
     from letterlint.rules import all_rules
 
     rules = all_rules()
+    if args.format == "markdown":
+        sys.stdout.write(rules_markdown(rules))
+        return EXIT_OK
     if args.format == "json":
         import json
 
@@ -344,6 +348,41 @@ def run_rules(args) -> int:
                       r.summary)
     Console(highlight=False).print(table)
     return EXIT_OK
+
+
+def rules_markdown(rules) -> str:
+    """The rule reference (docs/rules.md), built from the docstrings."""
+    out = ["# letterlint 规则参考", "",
+           "本文件由 `letterlint rules --format markdown > docs/rules.md` 从各规则的文档字符串生成，请勿手工修改。", "",
+           "| 代码 | 名称 | 级别 | 适用文种 | 说明 |", "|---|---|---|---|---|"]
+    for r in rules:
+        d = _rule_dict(r)
+        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {'、'.join(d['doctypes'])} | {r.summary} |")
+    for r in rules:
+        d = _rule_dict(r)
+        out += ["", f"## {r.code}", "", f"`{r.name}` · 级别：{r.severity} · 适用文种：{'、'.join(d['doctypes'])}", ""]
+        in_block = False
+        for line in r.doc.splitlines():
+            if line.startswith("    "):
+                if not in_block:
+                    out.append("```text")
+                    in_block = True
+                out.append(line[4:])
+                continue
+            if in_block and not line.strip():
+                out.append("")
+                continue
+            if in_block:
+                while out and out[-1] == "":
+                    out.pop()
+                out.append("```")
+                in_block = False
+            out.append(line)
+        if in_block:
+            while out and out[-1] == "":
+                out.pop()
+            out.append("```")
+    return "\n".join(out) + "\n"
 
 
 def run_rule(args) -> int:

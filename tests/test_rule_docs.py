@@ -44,3 +44,12 @@ def test_bad_example_fires(rule):
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
 def test_good_example_is_clean(rule):
     assert not _fired(rule, rule.example("正例")), f"{rule.code}: 正例 fires"
+
+
+def test_rules_reference_is_up_to_date():
+    from pathlib import Path
+
+    from letterlint.cli import rules_markdown
+
+    published = (Path(__file__).parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert published == rules_markdown(RULES), "run: letterlint rules --format markdown > docs/rules.md"
