@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--fail-on", choices=("error", "warning", "info"),
                    help="达到此级别的问题即以退出码 1 结束（默认 error）")
     c.add_argument("--stdin-filename", help="从标准输入读取时报告中使用的文件名（也用于查找配置）")
+    c.add_argument("--jobs", "-j", type=int, metavar="N",
+                   help="并行检查的进程数（默认：8 个文件以上用全部 CPU，否则 1）")
+    c.add_argument("--statistics", action="store_true", help="在报告后列出各规则的问题数")
     c.add_argument("--force-exclude", action="store_true", help="对命令行直接给出的文件也应用配置中的 exclude")
     c.add_argument("--warn-unused-suppressions", action="store_true",
                    help="报告 .letterlint-ignore.toml 中已不再匹配任何问题的条目")
@@ -146,6 +149,35 @@ def _lint_one(path: str, args, settings):
     return lint_path(path, settings, args.encoding)
 
 
+def _lint_path_job(job):
+    """One file, in a worker process (module level so that it pickles)."""
+    from letterlint.lint import lint_path
+
+    path, settings, encoding = job
+    return lint_path(path, settings, encoding)
+
+
+def _lint_all(paths: list[str], settings: list, args) -> list:
+    """Lint the files, in parallel when asked or when there are many; results in input order."""
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1) if len(paths) >= 8 else 1
+    jobs = max(1, min(jobs, len(paths)))
+    if jobs == 1 or "-" in paths:
+        return [_lint_one(p, args, s) for p, s in zip(paths, settings)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from letterlint.parse import _parser
+    from letterlint.rules import all_rules
+
+    _parser(), all_rules()  # built once here; forked workers inherit them
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    chunk = max(1, len(paths) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(_lint_path_job, [(p, s, args.encoding) for p, s in zip(paths, settings)],
+                             chunksize=chunk))
+
+
 def _color(args) -> bool | None:
     if args.no_color or os.environ.get("NO_COLOR"):
         return False
@@ -183,9 +215,9 @@ def run_check(args) -> int:
     results, fail = [], False
     # The format is one per run: the command line's, else the first file's config's.
     fmt = args.format or targets[0][2].values.get("format", "rich")
-    for path, name, cfg in targets:
-        settings = settings_for(name, cfg, cli)
-        result = _lint_one(path, args, settings)
+    jobs_settings = [settings_for(name, cfg, cli) for _, name, cfg in targets]
+    linted = _lint_all([path for path, _, _ in targets], jobs_settings, args)
+    for result, settings in zip(linted, jobs_settings):
         if not result.error:
             suppressions.apply(result, rules_by_code)
         results.append((result, settings))
@@ -227,7 +259,7 @@ def _unused_suppression_results(suppressions):
 def _render(results, fmt: str, args) -> None:
     from letterlint.report import ReportOptions
 
-    options = ReportOptions(color=_color(args))
+    options = ReportOptions(color=_color(args), statistics=getattr(args, "statistics", False))
     has_output = any(r.diagnostics or r.error for r in results)
     stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
@@ -238,6 +270,8 @@ def _render(results, fmt: str, args) -> None:
             from letterlint.report import get_renderer
 
             get_renderer(fmt)(results, stream, options)
+        if options.statistics and fmt in ("rich", "concise"):
+            stream.write(statistics_text(results))
     finally:
         if args.output:
             stream.close()
@@ -245,6 +279,20 @@ def _render(results, fmt: str, args) -> None:
         for r in results:
             if r.error:
                 print(f"letterlint: {r.error}", file=sys.stderr)
+
+
+def statistics_text(results) -> str:
+    """Counts per rule, most frequent first (``--statistics``)."""
+    from collections import Counter
+
+    from letterlint.rules import get_rule
+
+    counts = Counter(d.rule for r in results for d in r.diagnostics)
+    lines = ["", "各规则问题数："]
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = get_rule(code)
+        lines.append(f"{n:6d}  {code:<12} {rule.summary if rule else ''}")
+    return "\n".join(lines) + "\n"
 
 
 def run_config(args) -> int:

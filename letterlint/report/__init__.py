@@ -27,10 +27,15 @@ def get_renderer(name: str):
 
 
 def summary(results) -> dict:
+    by_rule: dict[str, int] = {}
+    for r in results:
+        for d in r.diagnostics:
+            by_rule[d.rule] = by_rule.get(d.rule, 0) + 1
     return {
         "files": len(results),
         "errors": sum(r.count("error") for r in results),
         "warnings": sum(r.count("warning") for r in results),
         "infos": sum(r.count("info") for r in results),
         "unreadable": sum(1 for r in results if r.error),
+        "by_rule": dict(sorted(by_rule.items())),
     }
