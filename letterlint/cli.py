@@ -108,10 +108,28 @@ def expand_paths(paths: list[str], resolver=None) -> list[str]:
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(os.path.join(root, f) for f in files if f.lower().endswith(suffixes))
+            kept = _not_git_ignored(p)
+            if kept is not None:
+                found = [f for f in found if os.path.abspath(f) in kept]
             out.extend(sorted(found))
         else:
             out.append(p)
     return out
+
+
+def _not_git_ignored(directory: str) -> set[str] | None:
+    """Files under ``directory`` that git does not ignore (None outside a git work tree)."""
+    import subprocess
+
+    try:
+        p = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
+                           cwd=directory, capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if p.returncode != 0:
+        return None
+    base = os.path.abspath(directory)
+    return {os.path.join(base, f) for f in p.stdout.decode("utf-8", "surrogateescape").split("\0") if f}
 
 
 def _cli_options(args):

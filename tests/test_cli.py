@@ -150,3 +150,30 @@ def test_python_dash_m_and_console_script(letters):
     env = dict(os.environ, NO_COLOR="1")
     p = subprocess.run([sys.executable, "-m", "letterlint", str(letters[1])], capture_output=True, text=True, env=env)
     assert p.returncode == 1 and "RECIP-002" in p.stdout
+
+
+def test_directory_walk_respects_gitignore(capsys, tmp_path):
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("build/\n", encoding="utf-8")
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "copy.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "draft.txt").write_text(GOOD, encoding="utf-8")
+    code, out, _ = run(capsys, "--format", "json", tmp_path)
+    assert [f["path"] for f in json.loads(out)["files"]] == [str(tmp_path / "draft.txt")]
+
+
+def test_jobs_give_the_same_output_as_a_serial_run(capsys, tmp_path):
+    for i in range(12):
+        (tmp_path / f"l{i:02d}.txt").write_text(BAD if i % 3 else GOOD, encoding="utf-8")
+    serial = run(capsys, "--format", "json", "--jobs", "1", tmp_path)
+    parallel = run(capsys, "--format", "json", "--jobs", "2", tmp_path)
+    assert serial == parallel and serial[0] == 1
+
+
+def test_statistics(capsys, letters):
+    code, out, _ = run(capsys, "--no-color", "--statistics", letters[1])
+    assert "各规则问题数" in out and "DATE-002" in out.split("各规则问题数")[1]

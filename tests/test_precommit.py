@@ -1,0 +1,73 @@
+"""End to end with the real pre-commit: a commit with a bad letter is blocked, a good one passes.
+
+pre-commit clones this repository at its current commit (HEAD) and installs
+letterlint into a hook environment, as it would for any office's repository.
+It needs git, the pre-commit package and the package index; deselect with
+`-m "not precommit"` when those are missing.
+"""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = "关于商请协助开展道路安全检查的函\n\n示例市公安局：\n为做好道路安全检查工作，现商请贵局派员协助。\n请予函复。\n\n示例市交通运输局\n2024年5月6日\n"
+BAD = GOOD.replace("2024年5月6日", "2024年05月06日")
+
+pytestmark = pytest.mark.precommit
+
+
+def git(*args, cwd):
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def draft_repo(tmp_path_factory):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    try:
+        import pre_commit  # noqa: F401
+    except ImportError:
+        pytest.skip("pre-commit is not installed")
+    try:
+        rev = git("rev-parse", "HEAD", cwd=ROOT)
+    except subprocess.CalledProcessError:
+        pytest.skip("not a git checkout")
+    repo = tmp_path_factory.mktemp("drafts")
+    git("init", "-q", cwd=repo)
+    git("config", "user.email", "clerk@example.invalid", cwd=repo)
+    git("config", "user.name", "Clerk", cwd=repo)
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {ROOT.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: letterlint\n", encoding="utf-8")
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")), NO_COLOR="1")
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True,
+                   capture_output=True)
+    git("add", ".pre-commit-config.yaml", cwd=repo)
+    return repo, env
+
+
+def commit(repo, env, name, text):
+    (repo / name).write_text(text, encoding="utf-8")
+    subprocess.run(["git", "add", name], cwd=repo, check=True)
+    return subprocess.run(["git", "commit", "-m", f"add {name}"], cwd=repo, env=env, capture_output=True,
+                          text=True, timeout=600)
+
+
+def test_bad_letter_blocks_the_commit(draft_repo):
+    repo, env = draft_repo
+    p = commit(repo, env, "坏的复函.txt", BAD)
+    assert p.returncode != 0, p.stdout + p.stderr
+    output = p.stdout + p.stderr
+    assert "DATE-002" in output and "坏的复函.txt:8:" in output
+    subprocess.run(["git", "reset", "-q", "HEAD", "坏的复函.txt"], cwd=repo, check=True)
+    (repo / "坏的复函.txt").unlink()
+
+
+def test_good_letter_passes(draft_repo):
+    repo, env = draft_repo
+    p = commit(repo, env, "复函.txt", GOOD)
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "letterlint" in p.stdout and "Passed" in p.stdout
