@@ -79,6 +79,10 @@ _BODY_FORMULAS = [
 ]
 
 
+# "您提出的《关于……的建议》" / "你们在……会议上提出的……提案": a reply, whatever the title says.
+_ADDRESSED_SUGGESTION = re.compile(r"(?:您|你们?|您们)[^。]{0,60}?(?:提出|所提|提)[^。]{0,80}?(?P<what>建议|提案|议案)")
+
+
 def _body_doctype(text: str) -> str | None:
     for rx, ident in _BODY_FORMULAS:
         if rx.search(text):
@@ -110,6 +114,9 @@ def infer(title: str | None, salutation: str | None, has_answer_class: bool, ope
         by_body = _body_doctype(opening)
         if by_body:
             return by_body
+        addressed = _ADDRESSED_SUGGESTION.search(opening)
+        if addressed:
+            return "proposal_reply" if addressed.group("what") in ("提案", "议案") else "suggestion_reply"
         if "提案" in opening:
             return "proposal_reply"
         if "建议" in opening and "收悉" in opening or has_answer_class:

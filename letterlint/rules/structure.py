@@ -117,13 +117,19 @@ def duplicate_parts(letter, options):
             yield Finding(extra.span, f"{extra.name}重复出现（第{parts[0].line}行已有）")
 
 
-@rule("RECIP-001", "recipient-missing", "error", doctypes=doctypes.ADDRESSED - {"report", "notice", "opinion", "bulletin"})
+# A 通知, 意见 or 通报 is nearly always addressed, but one published to the public
+# may not be: for those a missing 主送 is a warning.
+_RECIPIENT_USUAL = frozenset({"notice", "opinion", "bulletin"})
+
+
+@rule("RECIP-001", "recipient-missing", "error", doctypes=doctypes.ADDRESSED - {"report"})
 def recipient_missing(letter, options):
     """函、复函、请示、批复和建议/提案答复须有主送机关（称呼）。
 
     依据：GB/T 9704-2012 7.3.2 主送机关"编排于标题下空一行位置，居左顶格"；
     函是"不相隶属机关之间"的行文（条例第八条（十四）），请示"原则上主送一个上级机关"
     （条例第十五条（一）），答复代表建议、委员提案须有"×××代表："或"×××委员："称呼。
+    通知、意见、通报一般也有主送机关，但面向社会公开发布的可以没有，所以对它们只报警告。
 
     反例：
         关于商请协助开展道路安全检查的函
@@ -145,7 +151,8 @@ def recipient_missing(letter, options):
     title = letter.first("title")
     span = title.span if title else letter.start_span()
     who = "代表或委员的称呼（如“王××代表：”）" if letter.doctype in doctypes.REPLIES else "主送机关"
-    yield Finding(span, f"缺少{who}", "在标题下一行顶格写主送机关或称呼，以全角冒号“：”结尾")
+    yield Finding(span, f"缺少{who}", "在标题下一行顶格写主送机关或称呼，以全角冒号“：”结尾",
+                  severity="warning" if letter.doctype in _RECIPIENT_USUAL else None)
 
 
 @rule("SIGN-001", "signature-missing", "warning", doctypes=doctypes.LETTERS | {"request", "report", "approval", "notice"})
