@@ -27,6 +27,10 @@ BUILTIN_MODULES = (
     "headings",
     "organization",
     "reply",
+    "attachment",
+    "routing",
+    "punctuation",
+    "numbers",
 )
 ENTRY_POINT_GROUP = "letterlint.rules"
 

@@ -1,0 +1,683 @@
+"""联系人和联系电话: presence, completeness and valid numbers.
+
+A contact block is the run of ``contact`` parts the classifier found (one
+line each: 联系人：…, 联系电话：…, （联系人及电话：…）, 联系人、职务及电话：…),
+before the signature, after the date or in the 版记.  Each line is read as
+labelled fields; a compound label (联系人、职务及电话) promises every item it
+names.  The ``signoff`` lines (领导署名、主管领导 …) are read for their
+phone numbers and 职务 too, but their names are not the contact person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from letterlint import doctypes
+from letterlint.model import PAD, Line, Span
+from letterlint.rules.base import Finding, rule
+
+REPLIES = doctypes.REPLIES
+# Kinds whose contact is mandatory; there a missing name or number is the
+# business of REPLY-009 / NOTE-002, elsewhere of CONTACT-003.
+REQUIRED_KINDS = REPLIES | {"request"}
+
+_SP = r"[ \t\u3000\u00a0]*"
+_FW = str.maketrans("０１２３４５６７８９（）－", "0123456789()-")
+
+# Label words and what they promise.  Longest first, so 电话号码 wins over 电话.
+_WORDS: dict[str, str] = {
+    "联系人姓名": "name", "联系人": "name", "承办人": "name", "经办人": "name", "姓名": "name",
+    "联系人电话": "phone", "联系人手机": "phone", "联系电话": "phone", "电话号码": "phone", "手机号码": "phone",
+    "办公电话": "phone", "固定电话": "phone", "移动电话": "phone", "联系方式": "phone", "手机": "phone",
+    "电话": "phone", "座机": "phone",
+    "职务": "position", "职位": "position",
+    "联系单位": "unit", "联系部门": "unit", "承办单位": "unit", "承办科室": "unit", "单位": "unit",
+    "传真": "fax", "电子邮箱": "email", "电子邮件": "email", "邮箱": "email",
+    # Fields whose value is not checked; they only end the field before them.
+    "通讯地址": "other", "地址": "other", "邮政编码": "other", "邮编": "other", "微信": "other", "QQ": "other",
+    # Leader lines (signoff parts): a name, but not the contact person's.
+    "领导署名": "leader", "领导签发": "leader", "签发领导": "leader", "主管领导": "leader", "分管领导": "leader",
+    "承办负责人": "leader", "承办责任人": "leader", "责任领导": "leader", "审核人": "leader",
+}
+_ITEM_NAMES = {"name": "姓名", "phone": "电话号码", "position": "职务", "unit": "单位名称",
+               "fax": "传真号码", "email": "邮箱地址", "leader": "领导姓名", "other": "内容"}
+
+
+def _spaced(word: str) -> str:
+    return _SP.join(re.escape(c) for c in word)
+
+
+_WORD = "(?:" + "|".join(_spaced(w) for w in sorted(_WORDS, key=len, reverse=True)) + ")"
+_JOIN = _SP + r"[、及和与/]" + _SP
+# A (compound) label followed by its colon.
+LABEL = re.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)" + _SP + r"[：:]")
+# A label at the start of a line without a colon ("联系人 张三 13912345678"), not a
+# word that starts a sentence ("联系人民群众…", "电话会议…").
+LABEL_BARE = re.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=[ \t\u3000\u00a0]|[\d０-９]|$)")
+# A label cut off after its connector ("联系单位及"): a truncated text, not a block to judge.
+DANGLING = re.compile(_WORD + r"(?:" + _JOIN + _WORD + r")*" + _SP + r"[、及和与/]" + _SP + r"$")
+_WORD_RX = re.compile(_WORD)
+
+# A run of digits that may be one phone number: an area code in brackets, digit
+# groups joined by a dash or one space, an extension.
+NUMBER = re.compile(
+    r"(?<![\d０-９A-Za-z.．])(?:[+＋]86[- ]?)?"
+    r"(?:[（(]" + _SP + r"[0０][\d０-９]{1,4}" + _SP + r"[）)]" + _SP + r")?"
+    r"[\d０-９](?:[\d０-９]|[-－—–‐]{1,2}(?=[\d０-９])|[ \u3000](?=[\d０-９]))*"
+    r"(?:" + _SP + r"(?:转|分机|[eE][xX][tT]\.?)" + _SP + r"[\d０-９]{1,6})?"
+    r"(?![\d０-９@A-Za-z])"
+)
+_EXT = re.compile(r"\s*(?:转|分机|[eE][xX][tT]\.?)\s*\d{1,6}$")
+_PAREN_AREA = re.compile(r"^\(\s*(0\d{1,4})\s*\)")
+# Hotlines (12345, 95598, 400…) and the 3- or 4-digit internal extensions of an office.
+_SERVICE = re.compile(r"^(?:[1-9]\d{2,3}|1\d{4}|9[56]\d{3}|[48]00\d{7})$")
+_NOT_PHONE_BEFORE = re.compile(r"(?:QQ|qq|微信|邮编|编码)[：: ]*$")
+_SEP_STRIP = "，,；;。.、：: \t\u3000\u00a0（）()"
+_NAME_SPLIT = re.compile(r"[，,；;]+")
+_SPACE_SPLIT = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+# --- phone numbers ---------------------------------------------------------------
+
+
+@dataclass
+class Number:
+    line: Line
+    start: int
+    end: int
+    text: str
+    kind: str | None        # mobile / landline / local / service, None if invalid
+    problem: str = ""       # why it is invalid
+
+    @property
+    def span(self) -> Span:
+        return self.line.span(self.start, self.end)
+
+
+def classify_number(raw: str) -> tuple[str | None, str]:
+    """The kind of one phone number (``mobile``, ``landline``, ``local``, ``service``) or (None, why not)."""
+    s = raw.translate(_FW).strip()
+    s = _EXT.sub("", re.sub(r"^[+＋]86[- ]?", "", s))
+    area = None
+    m = _PAREN_AREA.match(s)
+    if m:
+        area, s = m.group(1), s[m.end():]
+    groups = re.findall(r"\d+", s)
+    digits = "".join(groups)
+    if not digits:
+        return None, "缺少号码"
+    if area is not None:
+        if len(area) not in (3, 4):
+            return None, f"区号“{area}”应为0开头的3位或4位数字"
+        return _local(groups, area=True)
+    if _SERVICE.match(digits):
+        return "service", ""
+    if digits[0] == "1":
+        if len(digits) != 11:
+            return None, f"手机号码应为11位，这里是{len(digits)}位"
+        if digits[1] not in "3456789":
+            return None, "手机号码第二位应为3至9"
+        return "mobile", ""
+    if digits[0] == "0":
+        if len(groups) == 1:
+            if 10 <= len(digits) <= 12:
+                return "landline", ""
+            return None, f"带区号的座机号码应为10至12位，这里是{len(digits)}位"
+        if len(groups[0]) not in (3, 4):
+            return None, f"区号“{groups[0]}”应为0开头的3位或4位数字"
+        return _local(groups[1:], area=True)
+    return _local(groups, area=False)
+
+
+def _local(groups: list[str], area: bool) -> tuple[str | None, str]:
+    """A landline number after its area code: 7 or 8 digits, then perhaps an extension group."""
+    kind = "landline" if area else "local"
+    if not groups:
+        return None, "区号后缺少号码"
+    if len(groups[0]) in (7, 8) and all(len(g) <= 6 for g in groups[1:]):
+        return kind, ""   # the groups after it are an extension
+    joined = "".join(groups)
+    if len(joined) in (7, 8):
+        return kind, ""   # written in groups, e.g. 292-3271
+    first = groups[0] if len(groups[0]) >= 7 or len(groups) == 1 else joined
+    return None, f"座机号码{'（区号之后）' if area else ''}应为7位或8位，这里是{len(first)}位"
+
+
+def numbers_in(line: Line, start: int, end: int, min_digits: int = 1) -> list[Number]:
+    """The phone numbers written in ``line.text[start:end]``, each checked."""
+    out: list[Number] = []
+    for m in NUMBER.finditer(line.text, start, end):
+        text = m.group()
+        if sum(c.isdigit() for c in text) < min_digits or _NOT_PHONE_BEFORE.search(line.text, 0, m.start()):
+            continue
+        kind, problem = classify_number(text)
+        if kind is None and re.search(r"[ \u3000]", text):
+            # Several numbers separated by spaces ("2923271 2923272")?
+            pieces = [(p.start(), p.end()) for p in re.finditer(r"\S+", text)]
+            checked = [classify_number(text[a:b]) for a, b in pieces]
+            if all(k for k, _ in checked):
+                out.extend(Number(line, m.start() + a, m.start() + b, text[a:b], k) for (a, b), (k, _) in
+                           zip(pieces, checked, strict=True))
+                continue
+        out.append(Number(line, m.start(), m.end(), text, kind, problem))
+    return out
+
+
+# --- the contact block -----------------------------------------------------------
+
+
+@dataclass
+class Field:
+    """One label and its value on a contact line: 联系电话：0797-8888888."""
+
+    line: Line
+    label: str                 # as written (spaces removed)
+    items: list[str]           # what the label promises: name / phone / position …
+    label_start: int
+    label_end: int
+    value_start: int
+    value_end: int
+    numbers: list[Number] = field(default_factory=list)
+    filled: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def value(self) -> str:
+        return self.line.text[self.value_start:self.value_end].strip(_SEP_STRIP)
+
+    @property
+    def label_span(self) -> Span:
+        """The label with its colon: what stands there when the value is missing."""
+        return self.line.span(self.label_start, max(self.label_end, self.value_start))
+
+    def item_span(self, item: str) -> Span:
+        """The word of the label that promises ``item`` (职务 in 联系人、职务及电话)."""
+        for m in _WORD_RX.finditer(self.line.text, self.label_start, self.label_end):
+            if _WORDS.get(re.sub(r"[ \t\u3000\u00a0]", "", m.group())) == item:
+                return self.line.span(m.start(), m.end())
+        return self.label_span
+
+
+@dataclass
+class Block:
+    fields: list[Field]
+    lines: list[Line]
+    leader_lines: set[int]
+    truncated: bool = False
+
+    def has(self, item: str) -> bool:
+        return any(f.filled.get(item) for f in self.fields)
+
+    @property
+    def numbers(self) -> list[Number]:
+        return [n for f in self.fields for n in f.numbers]
+
+    def phones(self) -> list[Number]:
+        """Numbers that are phones (not 传真)."""
+        return [n for f in self.fields if f.items != ["fax"] for n in f.numbers]
+
+
+def _fields_of(line: Line, leader: bool) -> tuple[list[Field], bool]:
+    """The labelled fields of one contact or sign-off line, and whether it is cut off."""
+    text = line.text
+    lo = line.indent
+    hi = len(text.rstrip(PAD))
+    if lo < hi and text[lo] in "（(":
+        lo += 1
+    if hi > lo and text[hi - 1] in "）)":
+        hi -= 1
+    labels = []
+    for m in LABEL.finditer(text, lo, hi):
+        before = text[lo:m.start()].rstrip(PAD)
+        if m.start() > lo and before and before[-1] not in "，,；;。、（()）" and text[m.start() - 1] not in PAD:
+            continue  # a label word inside a value ("办公室电话：…"): the value goes on
+        labels.append(m)
+    truncated = bool(DANGLING.search(text[lo:hi]))
+    if not labels:
+        m = LABEL_BARE.match(text, lo, hi)
+        if m is None:
+            return [], truncated
+        labels = [m]
+    out: list[Field] = []
+    for i, m in enumerate(labels):
+        value_end = labels[i + 1].start() if i + 1 < len(labels) else hi
+        label = re.sub(r"[ \t\u3000\u00a0]", "", m.group("label"))
+        items = [_WORDS[re.sub(r"[ \t\u3000\u00a0]", "", w.group())] for w in _WORD_RX.finditer(m.group("label"))]
+        if leader and items and items[0] == "name":
+            items[0] = "leader"
+        f = Field(line, label, items, m.start("label"), m.end("label"), m.end(), value_end)
+        _fill(f)
+        out.append(f)
+    return out, truncated
+
+
+def _fill(f: Field) -> None:
+    """Which promised items the value holds."""
+    value = f.value
+    wants_phone = any(i in ("phone", "fax") for i in f.items)
+    if wants_phone or any(i in ("name", "position", "leader") for i in f.items):
+        f.numbers = numbers_in(f.line, f.value_start, f.value_end, min_digits=3 if wants_phone else 5)
+    rest = value
+    for n in f.numbers:
+        rest = rest.replace(n.text.strip(), " ")
+    rest = rest.strip(_SEP_STRIP)
+    tokens = [t for t in (x.strip(_SEP_STRIP) for x in _NAME_SPLIT.split(rest)) if t]
+    if len(tokens) == 1 and ("position" in f.items or "unit" in f.items) and len(f.items) > 1:
+        tokens = [t for t in _SPACE_SPLIT.split(tokens[0]) if t]
+    text_items = [i for i in f.items if i not in ("phone", "fax")]
+    for item in f.items:
+        if item in ("phone", "fax"):
+            f.filled[item] = bool(f.numbers) or (item == "phone" and "email" not in f.items and "@" in value)
+    if wants_phone and not f.numbers and "@" in value:
+        f.filled["email"] = True
+    # Text items take the tokens in order: 联系人、职务及电话 → name, position.
+    for k, item in enumerate(text_items):
+        if item == "email":
+            f.filled[item] = "@" in value
+        elif len(text_items) == 1:
+            f.filled[item] = bool(tokens)
+        else:
+            f.filled[item] = len(tokens) > k
+
+
+def contact_blocks(letter) -> list[Block]:
+    """The letter's contact blocks: runs of contact (and sign-off) lines with nothing between them.
+
+    A line the classifier took for a contact line but that holds no label
+    ("联系人民群众……") is not part of any block.
+    """
+    blocks: list[Block] = []
+    current: Block | None = None
+    for part in letter.parts:
+        if part.kind in ("contact", "signoff") and part.start is None:
+            for line in part.lines:
+                fields, truncated = _fields_of(line, leader=part.kind == "signoff")
+                if not fields and not truncated:
+                    current = None
+                    continue
+                if current is None:
+                    current = Block([], [], set())
+                    blocks.append(current)
+                current.fields.extend(fields)
+                current.lines.append(line)
+                current.truncated |= truncated
+                if part.kind == "signoff":
+                    current.leader_lines.add(line.number)
+        elif part.kind != "disclosure":
+            current = None
+    # A block of sign-off lines only is no contact block.
+    return [b for b in blocks if len(b.leader_lines) < len(b.lines)]
+
+
+def all_blocks(letter) -> list[Block]:
+    """Contact blocks and sign-off lines standing alone (their numbers are checked too)."""
+    out: list[Block] = []
+    for part in letter.all("contact", "signoff"):
+        if part.start is not None:
+            continue
+        block = Block([], list(part.lines), set())
+        for line in part.lines:
+            fields, truncated = _fields_of(line, leader=part.kind == "signoff")
+            block.fields.extend(fields)
+            block.truncated |= truncated
+        out.append(block)
+    return out
+
+
+# Phone labels in running text: "联系电话：0797-8888888" inside a paragraph.
+TEXT_PHONE = re.compile(r"(?:联系电话|电话号码|办公电话|联系方式|手机号码|手机|电话|传真)" + _SP + r"[：:]" + _SP
+                        + r"(?=[（(+＋]?[\d０-９])")
+_TEXT_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4", "note", "attachment_note")
+
+
+def _text_numbers(letter) -> list[Number]:
+    """Numbers written right after a phone label in the text of the letter (not in contact lines)."""
+    out: list[Number] = []
+    for part in letter.all(*_TEXT_KINDS):
+        if part.section == "附件":
+            continue
+        for line, m in part.iter_matches(TEXT_PHONE):
+            n = NUMBER.match(line.text, m.end())
+            if n:
+                out.extend(numbers_in(line, n.start(), n.end(), min_digits=5))
+    return out
+
+
+def _text_has_contact(letter) -> bool:
+    """The body itself gives a contact person and a number ("请与张三联系，电话：…")."""
+    return any(n.kind for n in _text_numbers(letter))
+
+
+def _where_missing(letter) -> Span:
+    """Where a missing contact belongs: after the date and the 附注 or sign-off lines that follow it."""
+    date = letter.last("date")
+    if date is None:
+        return letter.end_span
+    after = [p for p in letter.parts if p.line > date.line and p.section == date.section and p.start is None
+             and p.kind in ("note", "signoff")]
+    return after[-1].span if after else date.span
+
+
+def _complete(letter) -> bool:
+    """The letter's ending is there (a date or a signature): an excerpt cut short is not judged."""
+    return letter.has("date", "signature")
+
+
+def _required_findings(letter, what: str):
+    """Missing contact, name or number in a letter whose kind requires them (REPLY-009, NOTE-002)."""
+    blocks = contact_blocks(letter)
+    if not blocks:
+        if _complete(letter) and not _text_has_contact(letter):
+            yield Finding(_where_missing(letter), f"{what}缺少联系人和联系电话",
+                          "在此行之后另起一行注明“联系人：×××　联系电话：×××”")
+        return
+    # A leader named in the block (主管领导：×××) is someone to call as well.
+    has_name = any(b.has("name") or b.has("leader") for b in blocks)
+    has_phone = any(b.phones() for b in blocks)
+    for b in blocks:
+        if b.truncated:
+            return  # the text is cut off inside the block
+    reported_name = reported_phone = False
+    for b in blocks:
+        for f in b.fields:
+            if "name" in f.items and not f.filled.get("name"):
+                yield Finding(f.item_span("name") if len(f.items) > 1 else f.label_span, _empty(f, "name"),
+                              "填写承办人员的姓名")
+                reported_name = True
+            if "phone" in f.items and not f.filled.get("phone"):
+                yield Finding(f.item_span("phone") if len(f.items) > 1 else f.label_span, _empty(f, "phone"),
+                              "填写联系电话，如 0797-8888888 或 13912345678")
+                reported_phone = True
+    missing_name = not has_name and not reported_name
+    missing_phone = not has_phone and not reported_phone
+    if missing_name and missing_phone:
+        yield Finding(_block_span(blocks[0]), "联系人栏既没有联系人姓名，也没有联系电话",
+                      "注明“联系人：×××　联系电话：×××”")
+    elif missing_name:
+        yield Finding(_block_span(blocks[0]), "联系人栏没有联系人姓名", "注明“联系人：×××”")
+    elif missing_phone:
+        yield Finding(_block_span(blocks[-1]), "联系人栏只有姓名，没有联系电话", "注明“联系电话：×××”")
+
+
+def _empty(f: Field, item: str) -> str:
+    """The message for a label whose ``item`` was left blank."""
+    what = _ITEM_NAMES[item]
+    if len(f.items) == 1:
+        return f"“{f.label}：”之后是空的，没有填写{what}"
+    return f"“{f.label}”列出了{_word_for(f, item)}，但没有填写{what}"
+
+
+def _block_span(b: Block) -> Span:
+    lines = [ln for ln in b.lines if ln.number not in b.leader_lines] or b.lines
+    first, last = lines[0], lines[-1]
+    return Span(first.number, first.indent + 1, last.number, last.span().end_column)
+
+
+@rule("REPLY-009", "reply-contact", "error", doctypes=REPLIES, options={"contact-required": False})
+def reply_contact(letter, options):
+    """答复函须注明联系人姓名和联系电话。
+
+    依据：建议、提案答复函的统一格式在落款处注明“联系人：×××　联系电话：×××”或
+    “联系人及电话：×××　×××”；有的地方办法要求写明“承办单位主管领导和经办人员的姓名、
+    联系电话”。联系人一栏只有标签没有内容（如“联系电话：”后空着）同样报告。
+    号码本身写错由 CONTACT-001 报告。内容被截断的摘录（没有署名也没有成文日期）不检查是否缺少。
+    许多地方公开发布的答复函删去了联系人（如宣城市），所以默认只检查已有联系人栏是否完整；
+    本地格式要求必须有联系人栏时，设置 contact-required = true。
+
+    反例：
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+        感谢您对教育工作的关心和支持。
+        示例市教育局
+        2024年5月6日
+        联系人：李四
+        联系电话：
+
+    正例：
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉，现答复如下：
+        感谢您对教育工作的关心和支持。
+        示例市教育局
+        2024年5月6日
+        联系人：李四
+        联系电话：0797-8888888
+
+    设置：contact-required（没有联系人栏时是否报告，默认否）。
+    """
+    blocks = contact_blocks(letter)
+    if not blocks and not options["contact-required"]:
+        return
+    yield from _required_findings(letter, "答复函")
+
+
+@rule("NOTE-002", "request-contact", "warning", doctypes={"request"})
+def request_contact(letter, options):
+    """请示应在附注处注明联系人和联系电话。
+
+    依据：《国家行政机关公文处理办法》（国发〔2000〕23号）规定“请示”应当在附注处
+    注明联系人的姓名和电话；该办法已由2012年《党政机关公文处理工作条例》取代，但各地
+    实施细则和实践仍沿用。缺少联系人栏，或联系人栏缺少姓名或电话时报告。
+
+    反例：
+        示例市教育局关于申请校车购置经费的请示
+        示例市人民政府：
+        拟购置校车10辆，需经费300万元。
+        妥否，请批示。
+        示例市教育局
+        2024年5月6日
+
+    正例：
+        示例市教育局关于申请校车购置经费的请示
+        示例市人民政府：
+        拟购置校车10辆，需经费300万元。
+        妥否，请批示。
+        示例市教育局
+        2024年5月6日
+        （联系人：李四，电话：0797-8888888）
+    """
+    yield from _required_findings(letter, "请示")
+
+
+@rule("CONTACT-001", "phone-number-valid", "error")
+def phone_number_valid(letter, options):
+    """联系电话须是有效的号码：手机11位，座机7位或8位（可带0开头的3至4位区号）。
+
+    依据：联系人栏（《党政机关公文处理工作条例》第九条（十四）附注；建议、提案答复函的
+    联系人要求）是为了让收文方联系得上，号码少一位、多一位就打不通。手机号码为1开头
+    （第二位3至9）的11位数字，可以用空格或连字符分组（137-8903-2345）；座机号码为7位或
+    8位，可带区号（0797-8888888、（0797）8888888）和分机号（转123）；几个号码可用顿号、
+    逗号或斜线隔开。联系人栏和正文中“电话：”之后的号码都检查。
+
+    反例：
+        联系人：李四
+        联系电话：1391234567
+
+    正例：
+        联系人：李四
+        联系电话：13912345678、0797-8888888转123
+    """
+    seen: set[tuple[int, int]] = set()
+    found = [n for b in all_blocks(letter) for n in b.numbers] + _text_numbers(letter)
+    for n in found:
+        key = (n.line.number, n.start)
+        if n.kind is None and key not in seen:
+            seen.add(key)
+            yield Finding(n.span, f"电话号码“{n.text.strip()}”无效：{n.problem}", "核对号码，补全或删去多余的数字")
+
+
+@rule("CONTACT-002", "phone-area-code", "info", options={"suggest-area-code": False})
+def phone_area_code(letter, options):
+    """座机号码宜带区号（本地号码外地拨不通）。
+
+    依据：联系电话是为了让收文方联系得上；公开发布或发往外地的公文，只写7位或8位本地
+    号码，外地读者无法拨打。本规则默认不报告（本地往来的公文写本地号码是常见做法），
+    需要时在设置中打开。
+
+    示例配置：
+        suggest-area-code = true
+
+    反例：
+        联系人：李四
+        联系电话：8888888
+
+    正例：
+        联系人：李四
+        联系电话：0797-8888888
+    """
+    if not options["suggest-area-code"]:
+        return
+    for b in all_blocks(letter):
+        for n in b.numbers:
+            if n.kind == "local":
+                yield Finding(n.span, f"座机号码“{n.text.strip()}”没有区号", "在号码前加区号，如 0797-8888888")
+
+
+@rule("CONTACT-003", "contact-label-items", "warning")
+def contact_label_items(letter, options):
+    """联系人栏标签列出的项目须逐项填写（如“联系人、职务及电话”须写姓名、职务和电话）。
+
+    依据：联系人栏的标签说明了要填什么：“联系人及电话”是姓名和电话，“联系人、职务及电话”
+    是姓名、职务和电话，“承办人及联系电话”是承办人姓名和电话。标签之后空着或少一项，
+    收文方就得不到所需的信息。答复函和请示缺少姓名或电话由 REPLY-009、NOTE-002 报告，
+    本规则报告其余项目（职务、单位、传真等）和其他文种中的缺项。
+
+    反例：
+        联系人、职务及电话：李四，13912345678
+
+    正例：
+        联系人、职务及电话：李四，市教育局办公室主任，13912345678
+    """
+    required = letter.doctype in REQUIRED_KINDS
+    for b in all_blocks(letter):
+        if b.truncated:
+            continue
+        for f in b.fields:
+            for item in f.items:
+                if f.filled.get(item) or item in ("leader", "other"):
+                    continue
+                if required and item in ("name", "phone"):
+                    continue
+                if item == "email" and f.filled.get("phone"):
+                    continue
+                what = _ITEM_NAMES[item]
+                span = f.item_span(item) if len(f.items) > 1 else f.label_span
+                yield Finding(span, _empty(f, item), f"填写{what}，或删去标签中的“{_word_for(f, item)}”")
+
+
+def _word_for(f: Field, item: str) -> str:
+    s = f.item_span(item)
+    return f.line.text[s.column - 1:s.end_column - 1]
+
+
+# --- REPLY-014 ---------------------------------------------------------------------
+
+_PUBLISHED = re.compile(r"(?<![不])(?:同意(?:对外|社会)?公开|公开发布|主动公开|公开[：:]是)")
+_NOT_PUBLISHED = re.compile(r"不同意|不予|不公开|依申请|[：:]否")
+_ADDRESSEE = re.compile(r"(?:代表|委员)$")
+_GROUP = re.compile(r"等[\d一二三四五六七八九十]+(?:名|位)?$")
+_PRIVATE_PHONE = r"(?P<phone>(?<![\d０-９])(?:1[3-9]\d(?:[- ]?\d{4}){2}|0\d{2,3}[-—－]\d{7,8})(?![\d０-９]))"
+# The name, then at most a title and a phone label before the number: 王小明代表（电话：139…）.
+_OWNER_THEN_PHONE = (r"(?:代表|委员)?" + _SP + r"[（(，,：:]?" + _SP + r"(?:的)?(?:联系电话|电话号码|联系方式|手机号码|手机|电话)?"
+                     + _SP + r"[：:为是]?" + _SP + _PRIVATE_PHONE)
+
+
+def _published(letter) -> bool:
+    for part in letter.all("disclosure"):
+        mark = re.sub(r"[ \t\u3000]", "", str(part.fields.get("mark") or part.text))
+        if _PUBLISHED.search(mark) and not _NOT_PUBLISHED.search(mark):
+            return True
+    return False
+
+
+def addressee_names(letter) -> list[str]:
+    """The names of the 代表 or 委员 the salutation addresses: 王小明代表 → 王小明."""
+    recipient = letter.first("recipient")
+    if recipient is None:
+        return []
+    text = re.sub(r"[ \t\u3000\u00a0]", "", recipient.text).rstrip("：:")
+    if not _ADDRESSEE.search(text):
+        return []
+    text = _GROUP.sub("", _ADDRESSEE.sub("", text))
+    names = [n for n in re.split(r"[、，,和及]", text) if n]
+    return [n for n in names if 2 <= len(n) <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", n)]
+
+
+@rule("REPLY-014", "reply-deputy-phone", "warning", doctypes=REPLIES)
+def reply_deputy_phone(letter, options):
+    """标明公开的答复函不得印出代表、委员本人的电话号码。
+
+    依据：《国务院办公厅关于做好全国人大代表建议和全国政协委员提案办理结果公开工作的通知》
+    （国办发〔2014〕46号）要求复文原则上全文公开，“除人大代表和政协委员联系方式……外”；
+    地方办法同样要求公开的复文删去代表、委员的联系方式。标明“同意公开”“此件公开发布”
+    等的答复函中，紧跟在称呼所列代表、委员姓名之后的电话号码（如“王小明代表（电话：…）”）报告；
+    承办人员的电话不在此列。
+
+    反例：
+        同意公开
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉。我局已与王小明代表（电话：13912345678）当面沟通。
+        示例市教育局
+        2024年5月6日
+
+    正例：
+        同意公开
+        关于市七届人大三次会议第56号建议的答复
+        王小明代表：
+        您提出的建议收悉。我局已与王小明代表当面沟通。
+        示例市教育局
+        2024年5月6日
+    """
+    if not _published(letter):
+        return
+    names = addressee_names(letter)
+    if not names:
+        return
+    owner_phone = re.compile("(?:" + "|".join(map(re.escape, names)) + ")" + _OWNER_THEN_PHONE)
+    recipient = letter.first("recipient")
+    for part in letter.parts:
+        if part is recipient or part.start is not None:
+            continue
+        for line, m in part.iter_matches(owner_phone):
+            yield Finding(line.span(m.start("phone"), m.end("phone")),
+                          f"标明公开的答复函印出了代表、委员本人的电话号码“{m.group('phone')}”",
+                          "公开的文本应删去代表、委员的联系方式")
+
+
+# --- NOTE-001 ----------------------------------------------------------------------
+
+
+@rule("NOTE-001", "note-brackets", "error")
+def note_brackets(letter, options):
+    """附注（含括在括号内的联系人栏）须用全角圆括号“（）”。
+
+    依据：GB/T 9704-2012 7.3.6 “如有附注，居左空二字加圆括号编排在成文日期下一行”；
+    公文中的括号为全角（GB/T 15834-2011）。半角括号“()”是常见的误用。
+
+    反例：
+        示例市教育局
+        2024年5月6日
+        (联系人：李四，电话：0797-8888888)
+
+    正例：
+        示例市教育局
+        2024年5月6日
+        （联系人：李四，电话：0797-8888888）
+    """
+    for part in letter.all("note", "contact"):
+        if part.start is not None:
+            continue
+        first, last = part.lines[0], part.lines[-1]
+        s, e = first.indent, len(last.text.rstrip(PAD)) - 1
+        opens = first.text[s] if s < len(first.text) else ""
+        closes = last.text[e] if e >= 0 else ""
+        if not opens or opens not in "(（":
+            continue  # only a bracketed line is a 附注 in brackets
+        bad = []
+        if opens == "(":
+            bad.append(first.span(s, s + 1))
+        if closes == ")":
+            bad.append(last.span(e, e + 1))
+        for span in bad:
+            yield Finding(span, "附注应使用全角圆括号“（）”，不应使用半角括号", "将 ( ) 改为 （ ）")

@@ -1,0 +1,293 @@
+"""文种 and 行文规则 (条例 第八条、第十五条) and the opening of a 复函.
+
+Which 文种 a title ends with is DOCTYPE-001 (title.py); how a 请示 or 报告
+closes is closing.py.  These rules check what the 条例 says about whom a
+请示 is sent to and copied to, 一文一事, a doubled 文种 in the title, and how
+a 复函 cites the letter it answers.  (NOTE-001, the 附注 brackets, is in contact.py.)
+"""
+from __future__ import annotations
+
+import re
+
+from letterlint import doctypes
+from letterlint.classify import COPY_TO, COPY_TO_STRICT
+from letterlint.model import PAD, Span
+from letterlint.rules.base import Finding, rule
+
+_S = r"[ \t\u3000\u00a0]*"
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_TERMINAL = "。.，,；;：:！!？?、"
+# Brackets and quotes whose content is one name: "各县（市、区）人民政府".
+_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”")
+
+# A title ending in two 文种 words (or one twice): 请示报告, 申请报告, 意见建议报告 …
+# Only compounds whose last word is a statutory 文种: a title ending in a
+# non-statutory word (……的汇报, ……的申请, ……的意见建议) is DOCTYPE-001.
+_COMPOUND = re.compile(r"(?P<a>请示|报告|汇报|申请|意见|建议)(?P<b>请示|报告|意见)$")
+
+
+def _mask(text: str) -> str:
+    """``text`` with the inside of brackets and quotes blanked (same length)."""
+    return _BRACKETED.sub(lambda m: m.group(0)[0] + "\x00" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+
+
+def _tail_span(part, n: int) -> Span:
+    """Span of the last ``n`` characters of a part (padding and end punctuation aside), across lines."""
+    lines = part.lines
+    end_line = lines[-1]
+    end = len(end_line.text.rstrip(PAD + _TERMINAL))
+    left = n
+    for line in reversed(lines):
+        hi = len(line.text.rstrip(PAD + _TERMINAL)) if line is end_line else len(line.text.rstrip(PAD))
+        k = hi
+        while k > line.indent and left:
+            k -= 1
+            if line.text[k] not in PAD:
+                left -= 1
+        if not left:
+            return Span(line.number, k + 1, end_line.number, end + 1)
+    return part.span
+
+
+@rule("DOCTYPE-002", "title-compound-doctype", "error", doctypes=None)
+def title_compound_doctype(letter, options):
+    """标题只用一个法定文种，不用“请示报告”“申请报告”这类叠用或自造的文种。
+
+    依据：《党政机关公文处理工作条例》第八条规定15种文种，请示与报告是两个文种，不能合写；
+    “申请”“汇报”“建议”不是法定文种，与法定文种连用（“申请报告”“汇报请示”“意见建议”）
+    同样不合规定。标题以自造文种结尾（“……的汇报”“……的申请”）由 DOCTYPE-001 报告。
+
+    反例：
+        示例市教育局关于拨付校舍维修经费的请示报告
+
+    正例：
+        示例市教育局关于拨付校舍维修经费的请示
+    """
+    for title in letter.all("title"):
+        if title.section == "附件" or title.misplaced:
+            continue
+        text = _SPACES.sub("", title.text).rstrip(_TERMINAL)
+        m = _COMPOUND.search(text)
+        if not m:
+            continue
+        a, b = m.group("a"), m.group("b")
+        span = _tail_span(title, len(a + b))
+        if a == b:
+            msg = f"标题中文种“{a}”重复"
+        else:
+            msg = f"标题中“{a}{b}”叠用了两个文种" if a in ("请示", "报告", "意见") else \
+                f"“{a}{b}”不是法定文种，“{a}”不能与文种“{b}”连用"
+        fix = "只保留一个法定文种：请求批准用“请示”，汇报工作用“报告”" if {a, b} & {"请示", "申请"} else f"只以“{b}”结尾"
+        yield Finding(span, msg, fix)
+
+
+@rule("ROUTE-001", "request-one-recipient", "warning", doctypes={"request"})
+def request_one_recipient(letter, options):
+    """请示原则上只主送一个上级机关。
+
+    依据：《党政机关公文处理工作条例》第十五条（一）"原则上主送一个上级机关，根据需要同时抄送相关上级机关和
+    同级机关"。主送多个机关容易互相推诿；需要其他机关知道的，用抄送。
+
+    反例：
+        示例市教育局关于拨付校舍维修经费的请示
+        示例市人民政府、示例市财政局：
+        我局拟对12所学校的校舍进行维修，需经费300万元。
+        妥否，请批示。
+
+    正例：
+        示例市教育局关于拨付校舍维修经费的请示
+        示例市人民政府：
+        我局拟对12所学校的校舍进行维修，需经费300万元。
+        妥否，请批示。
+    """
+    for part in letter.all("recipient"):
+        if part.section == "附件":
+            continue
+        line = part.lines[0]
+        lo = line.indent
+        hi = len(line.text.rstrip(PAD))
+        if hi > lo and line.text[hi - 1] in "：:":
+            hi -= 1
+        masked = _mask(line.text)
+        seps = [m for m in re.finditer(r"[、，,；;]", masked[:hi]) if m.start() >= lo]
+        names = [n for n in re.split(r"[、，,；;]", masked[lo:hi]) if n.strip(PAD)]
+        if len(names) < 2 or not seps:
+            continue
+        end = len(line.text[:hi].rstrip(PAD))
+        yield Finding(line.span(seps[0].start(), end), f"请示原则上只主送一个上级机关，这里主送了{len(names)}个",
+                      "只主送负责办理的上级机关，其他机关列入抄送")
+
+
+def _copy_items(part):
+    """(line, start, end) of each name in a 抄送 part."""
+    for i, line in enumerate(part.lines):
+        lo = line.indent
+        if i == 0:
+            text = line.text[lo:]
+            m = COPY_TO.match(text) or COPY_TO_STRICT.match(text)
+            if m:
+                lo += m.end()
+        hi = len(line.text.rstrip(PAD))
+        masked = _mask(line.text[:hi])
+        for m in re.finditer(r"[^、，,；;。.]+", masked[lo:hi]):
+            s, e = lo + m.start(), lo + m.end()
+            while s < e and line.text[s] in PAD:
+                s += 1
+            while e > s and line.text[e - 1] in PAD:
+                e -= 1
+            if s < e:
+                yield line, s, e
+
+
+@rule("ROUTE-002", "upward-no-copy-down", "warning", doctypes=doctypes.UPWARD,
+      options={"lower-organs": ["^各(?!位)"]})
+def upward_no_copy_down(letter, options):
+    """请示、报告不抄送下级机关。
+
+    依据：《党政机关公文处理工作条例》第十五条（一）向上级机关行文"不抄送下级机关"。
+    以“各”开头的抄送对象（各乡镇人民政府、各县区教育局）是下级机关的统称。
+
+    反例：
+        示例市教育局关于拨付校舍维修经费的请示
+        示例市人民政府：
+        我局拟对12所学校的校舍进行维修，需经费300万元。
+        妥否，请批示。
+        示例市教育局
+        2024年5月8日
+        抄送：市财政局，各县（市、区）教育局。
+
+    正例：
+        示例市教育局关于拨付校舍维修经费的请示
+        示例市人民政府：
+        我局拟对12所学校的校舍进行维修，需经费300万元。
+        妥否，请批示。
+        示例市教育局
+        2024年5月8日
+        抄送：市财政局。
+
+    设置：lower-organs（下级机关名称的正则表达式列表，默认只认以“各”开头的统称；
+    可加本地下级机关的名称，如 "乡镇人民政府$"）。
+    """
+    kind = doctypes.label(letter.doctype)
+    lower = [re.compile(p) for p in options["lower-organs"]]
+    for part in letter.all("copy_to"):
+        for line, s, e in _copy_items(part):
+            name = line.text[s:e]
+            if any(rx.search(name) for rx in lower):
+                yield Finding(line.span(s, e), f"{kind}不应抄送下级机关（“{name}”）",
+                              "删去下级机关；需要下级机关知道的事项另行发文")
+
+
+# A request for approval of one matter, and the closing formula of a whole 请示.
+_APPROVAL = re.compile(r"请予?(?:批准|审批|批复|核准)|恳请[^。；;]{0,40}?(?:批准|审批|批复|核准)")
+_GENERIC = re.compile(r"(?:妥否|当否|可否)[，,]?" + _S + r"请(?:批示|审批|批复|指示|审示)"
+                      r"|以上请示[^。]{0,12}?请予?(?:批示|审批|批复|审示)")
+
+
+def _first_match(part, rx):
+    for line, m in part.iter_matches(rx):
+        return line.span(m.start(), m.end())
+    return None
+
+
+@rule("ROUTE-004", "request-one-matter", "warning", doctypes={"request"})
+def request_one_matter(letter, options):
+    """请示应当一文一事：一份请示中不应有两处各自独立的请求。
+
+    依据：《党政机关公文处理工作条例》第十五条（四）"请示应当一文一事"。两个一级标题下各有
+    “请予批准”，或正文中两次出现“妥否，请批示”，多半是两件事写在了一份请示里。只在这两种
+    明确的情形下提示，请求的是否同一事项仍需人工判断。
+
+    反例：
+        示例市教育局关于增加编制和追加经费的请示
+        示例市人民政府：
+        一、关于增加教师编制
+        我局拟新增教师编制50名，请予批准。
+        二、关于追加校舍维修经费
+        我局拟追加校舍维修经费300万元，请予批准。
+        妥否，请批示。
+
+    正例：
+        示例市教育局关于追加校舍维修经费的请示
+        示例市人民政府：
+        一、基本情况
+        全市有12所学校的校舍需要维修。
+        二、请示事项
+        我局拟追加校舍维修经费300万元，请予批准。
+        妥否，请批示。
+    """
+    body = letter.body
+    # (a) the closing formula of a whole 请示 in two separate places.
+    generic = [i for i, p in enumerate(body) if p.kind in ("paragraph", "closing") and _GENERIC.search(p.text)]
+    if len(generic) >= 2 and generic[-1] - generic[0] > 1:
+        span = _first_match(body[generic[-1]], _GENERIC)
+        yield Finding(span, f"请示中第二次出现请求结束语（第{body[generic[0]].line}行已有），似为一文多事",
+                      "一份请示只请示一件事，其他事项另行请示")
+        return
+    # (b) a request for approval under two different first-level headings.
+    section = None
+    hits: dict[int, object] = {}
+    for p in body:
+        if p.kind == "heading1":
+            section = p.line
+            continue
+        if section is None or p.kind == "closing" or section in hits:
+            continue
+        span = _first_match(p, _APPROVAL)
+        if span is not None:
+            hits[section] = span
+    if len(hits) >= 2:
+        first, *rest = list(hits.items())
+        for _, span in rest:
+            yield Finding(span, f"两个一级标题下各有一项请求（第{first[1].line}行已有），似为一文多事",
+                          "一份请示只请示一件事，其他事项另行请示")
+
+
+_RECEIVED = re.compile(r"[^。！？；!?;]*?收悉")
+_CITED_TITLE = re.compile(r"《[^《》]+》|关于[^，,。《》]{2,80}?的(?:复函|函|请示|报告|意见|通知|申请|建议|提案)")
+_CITED_NUMBER = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}[〔\[【［﹝〖(（]" + _S + r"\d{2,4}" + _S
+                           + r"[〕\]】］﹞〗)）]" + _S + r"第?" + _S + r"\d+" + _S + r"号?"
+                           + r"|[（(][^（）()《》]{0,30}?\d+" + _S + r"号[）)]")
+_LETTER_WORD = re.compile(r"函|来文")
+
+
+@rule("LETTER-002", "reply-letter-cites-incoming", "warning", doctypes={"reply_letter"})
+def reply_letter_cites_incoming(letter, options):
+    """复函开头引用来函的标题和发文字号，再写“收悉”。
+
+    依据：函的写作规范：复函开头先引叙来文，写作"你单位《关于……的函》（×函〔2024〕5号）收悉"，
+    标题和发文字号都引，便于对方查对；只写“来函收悉”，或只引标题不引字号，都不完整。
+
+    反例：
+        示例市公安局关于协助开展道路安全检查的复函
+        示例市交通运输局：
+        你局来函收悉。经研究，现函复如下：
+        我局同意派员参加联合检查。
+        特此函复。
+
+    正例：
+        示例市公安局关于协助开展道路安全检查的复函
+        示例市交通运输局：
+        你局《关于商请协助开展道路安全检查的函》（示交函〔2024〕12号）收悉。经研究，现函复如下：
+        我局同意派员参加联合检查。
+        特此函复。
+    """
+    opening = [p for p in letter.body[:2] if p.kind in ("paragraph", "closing")]
+    for part in opening:
+        for line, m in part.iter_matches(_RECEIVED):
+            s = m.start()
+            while s < m.end() and line.text[s] in PAD:
+                s += 1
+            pre = line.text[s:m.end() - 2]
+            title = _CITED_TITLE.search(pre)
+            number = _CITED_NUMBER.search(pre)
+            if title and not number:
+                yield Finding(line.span(s + title.start(), s + title.end()), "复函引用来函标题后未注明其发文字号",
+                              f"在标题后用圆括号注明来函字号，如“{title.group()}（×函〔2024〕5号）收悉”")
+            elif number and not title:
+                yield Finding(line.span(s + number.start(), s + number.end()), "复函只引用了来函的发文字号，未引用其标题",
+                              "先引标题再注字号，如“你单位《关于……的函》（×函〔2024〕5号）收悉”")
+            elif not title and not number and _LETTER_WORD.search(pre):
+                yield Finding(line.span(s, m.end()), f"复函开头“{line.text[s:m.end()]}”未引用来函的标题和发文字号",
+                              "写作“你单位《关于……的函》（×函〔2024〕5号）收悉”")
+            return  # only the first acknowledgement is the opening
