@@ -13,6 +13,11 @@ FORMATS = {
     "rich": "letterlint.report.rich_report",
     "concise": "letterlint.report.concise",
     "json": "letterlint.report.json_report",
+    "sarif": "letterlint.report.sarif",
+    "github": "letterlint.report.github",
+    "junit": "letterlint.report.junit",
+    "gitlab": "letterlint.report.gitlab",
+    "html": "letterlint.report.html",
 }
 
 

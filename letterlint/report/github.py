@@ -1,0 +1,44 @@
+"""GitHub Actions workflow commands: one annotation per diagnostic.
+
+``::error file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=CODE::MESSAGE``
+(``::warning`` for warnings, ``::notice`` for infos), escaped the way the
+Actions toolkit does it.  Columns count characters and ``endColumn`` is
+exclusive, as in every letterlint report; columns are left out of a span
+that crosses lines, since GitHub only places columns within one line.
+"""
+from __future__ import annotations
+
+from letterlint.report.sarif import message_text, relative_path
+
+COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape the message of a workflow command (the part after ``::``)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value (``file=…``, ``title=…``)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(severity: str, properties: dict[str, object], message: str) -> str:
+    props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items())
+    return f"::{COMMAND.get(severity, 'warning')} {props}::{escape_data(message)}"
+
+
+def render(results, stream, options) -> None:
+    for r in results:
+        path = relative_path(r.path)
+        if r.error:
+            stream.write(command("error", {"file": path}, r.error) + "\n")
+            continue
+        for d in r.diagnostics:
+            props: dict[str, object] = {"file": path, "line": d.line}
+            if d.end_line == d.line:
+                props.update(col=d.column, endLine=d.end_line, endColumn=d.end_column)
+            else:
+                props["endLine"] = d.end_line
+            props["title"] = d.rule
+            stream.write(command(d.severity, props, message_text(d)) + "\n")

@@ -1,0 +1,38 @@
+"""GitLab Code Quality (a subset of the Code Climate issue format), for the merge request widget.
+
+A JSON list of issues: description (message and suggestion), check_name
+(the rule code), a fingerprint that does not depend on the line number (see
+``sarif.fingerprints``), GitLab's severity and the location (path and lines).
+An input that could not be linted is one ``critical`` issue on its line 1.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+
+from letterlint.report.sarif import fingerprints, message_text, relative_path
+
+SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+INPUT_ERROR = "LETTERLINT-INPUT"
+
+
+def issues(results) -> list[dict]:
+    out = []
+    for r in results:
+        path = relative_path(r.path)
+        if r.error:
+            fp = hashlib.sha256("\x00".join((path, INPUT_ERROR)).encode("utf-8")).hexdigest()
+            out.append({"description": r.error, "check_name": INPUT_ERROR, "fingerprint": fp,
+                        "severity": "critical", "location": {"path": path, "lines": {"begin": 1}}})
+            continue
+        for d, fp in zip(r.diagnostics, fingerprints(r), strict=True):
+            out.append({"description": message_text(d), "check_name": d.rule, "fingerprint": fp,
+                        "severity": SEVERITY.get(d.severity, "minor"),
+                        "location": {"path": path, "lines": {"begin": max(1, d.line),
+                                                             "end": max(1, d.line, d.end_line)}}})
+    return out
+
+
+def render(results, stream, options) -> None:
+    json.dump(issues(results), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

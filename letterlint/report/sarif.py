@@ -1,0 +1,177 @@
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+One run: the tool with every rule (code, name, summary, documentation,
+default level), one artifact per input (with its encoding), one result per
+diagnostic.  Columns count Unicode code points (``columnKind``), as
+letterlint's columns do; ``endColumn`` is exclusive in both.  An input that
+could not be linted is not a result but a tool execution notification, and
+makes ``executionSuccessful`` false.
+
+The helpers at the top (path, message, fingerprint) are shared by the other
+machine-readable reporters (github, gitlab, junit).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path, PurePath
+from urllib.parse import quote
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/letterlint/"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+# --- helpers shared by the CI reporters -------------------------------------------------
+
+
+def relative_path(path: str) -> str:
+    """The path as CI systems want it: relative to the working directory when it lies
+    below it, forward slashes, no leading ``./``.  ``<stdin>`` and the like stay as they are."""
+    if path in ("-", "") or path.startswith("<"):
+        return path
+    p = path
+    if os.path.isabs(p):
+        try:
+            rel = os.path.relpath(p)
+        except ValueError:  # another drive (Windows)
+            rel = None
+        if rel is not None and PurePath(rel).parts[:1] != ("..",):
+            p = rel
+    if os.sep != "/":
+        p = p.replace(os.sep, "/")
+    while p.startswith("./"):
+        p = p[2:]
+    return p
+
+
+def message_text(d) -> str:
+    """The Chinese message, then the suggestion if there is one."""
+    if not d.suggestion:
+        return d.message
+    return f"{d.message.rstrip('。')}。建议：{d.suggestion}"
+
+
+def span_text(result, d) -> str:
+    """The characters a diagnostic covers (``end_column`` exclusive), across lines if need be."""
+    lines = result.lines
+    if not (0 < d.line <= len(lines)):
+        return ""
+    if d.end_line <= d.line:
+        return lines[d.line - 1][d.column - 1:max(d.column - 1, d.end_column - 1)]
+    pieces = [lines[d.line - 1][d.column - 1:]]
+    for n in range(d.line + 1, min(d.end_line, len(lines)) + 1):
+        text = lines[n - 1]
+        pieces.append(text[:d.end_column - 1] if n == d.end_line else text)
+    return "\n".join(pieces)
+
+
+def fingerprints(result) -> list[str]:
+    """One stable fingerprint per diagnostic of ``result``, in order.
+
+    sha256 of the path, the rule code, the offending text (the whole line,
+    stripped, when the span is empty) and the occurrence index of that
+    (rule, text) pair in the file: not the line number, so a problem keeps its
+    fingerprint when lines are inserted or removed elsewhere in the letter.
+    """
+    path = relative_path(result.path)
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for d in result.diagnostics:
+        text = span_text(result, d)
+        if not text.strip() and 0 < d.line <= len(result.lines):
+            text = result.lines[d.line - 1].strip()
+        n = seen.get((d.rule, text), 0)
+        seen[(d.rule, text)] = n + 1
+        out.append(hashlib.sha256("\x00".join((path, d.rule, text, str(n))).encode("utf-8")).hexdigest())
+    return out
+
+
+# --- SARIF ----------------------------------------------------------------------------------
+
+
+def _artifact_location(path: str, index: int) -> dict:
+    rel = relative_path(path)
+    if os.path.isabs(rel):  # outside the working directory: an absolute file URI, no base
+        return {"uri": Path(rel).as_uri(), "index": index}
+    return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%", "index": index}
+
+
+def _encoding(name: str | None) -> str | None:
+    if not name:
+        return None
+    return {"utf-8-sig": "utf-8", "utf_8": "utf-8"}.get(name.lower(), name.lower())
+
+
+def _rule_descriptor(rule) -> dict:
+    desc = {"id": rule.code, "name": rule.name}
+    if rule.summary:
+        desc["shortDescription"] = {"text": rule.summary}
+    if rule.doc:
+        desc["fullDescription"] = {"text": rule.doc}
+        desc["help"] = {"text": rule.doc}
+    desc["defaultConfiguration"] = {"level": LEVEL[rule.severity]}
+    return desc
+
+
+def _region(d) -> dict:
+    line = max(1, d.line)
+    end_line = max(line, d.end_line)
+    column = max(1, d.column)
+    end_column = max(1, d.end_column)
+    if end_line == line:
+        end_column = max(column, end_column)
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def document(results) -> dict:
+    from letterlint import __version__
+    from letterlint.rules import all_rules
+
+    rules = [_rule_descriptor(r) for r in all_rules()]
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    # Codes outside the registry (SUPPRESS-001, a rule that is gone) still get a descriptor.
+    for code in sorted({d.rule for r in results for d in r.diagnostics} - set(index)):
+        index[code] = len(rules)
+        rules.append({"id": code})
+
+    artifacts, sarif_results, notifications = [], [], []
+    for i, r in enumerate(results):
+        location = _artifact_location(r.path, i)
+        artifact = {"location": dict(location)}
+        del artifact["location"]["index"]
+        encoding = _encoding(r.encoding)
+        if encoding:
+            artifact["encoding"] = encoding
+        artifacts.append(artifact)
+        if r.error:
+            notifications.append({"level": "error", "message": {"text": r.error},
+                                  "locations": [{"physicalLocation": {"artifactLocation": location}}]})
+            continue
+        for d, fp in zip(r.diagnostics, fingerprints(r), strict=True):
+            sarif_results.append({
+                "ruleId": d.rule,
+                "ruleIndex": index[d.rule],
+                "level": LEVEL.get(d.severity, "warning"),
+                "message": {"text": message_text(d)},
+                "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d)}}],
+                "partialFingerprints": {"letterlintFingerprint/v1": fp},
+            })
+
+    invocation = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    run = {
+        "tool": {"driver": {"name": "letterlint", "version": __version__, "semanticVersion": __version__,
+                            "informationUri": INFORMATION_URI, "rules": rules}},
+        "invocations": [invocation],
+        "artifacts": artifacts,
+        "results": sarif_results,
+        "columnKind": "unicodeCodePoints",
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(results, stream, options) -> None:
+    json.dump(document(results), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
