@@ -71,9 +71,29 @@ def split_lines(text: str) -> list[Line]:
     return [Line(i + 1, t) for i, t in enumerate(text.split("\n"))]
 
 
-def _token(unit: Unit, index: int):
+_BODY_KINDS = frozenset({"paragraph", "heading1", "heading2", "heading3", "heading4"})
+
+
+def _terminal(units: list[Unit], index: int) -> str:
+    """The grammar terminal of ``units[index]``: its kind, uppercased.
+
+    One exception needs more than one token of look-ahead, so it is decided
+    here: contact lines written as the last paragraph of the 正文, between the
+    text and its closing formula (…联系人：李明，电话：…  特此函商。), are part
+    of the 正文 (BODY_CONTACT), not a contact block out of place.
+    """
+    unit = units[index]
+    if unit.kind == "contact":
+        after = next((u.kind for u in units[index + 1:] if u.kind not in ("contact", "signoff")), None)
+        before = next((u.kind for u in reversed(units[:index]) if u.kind not in ("contact", "signoff")), None)
+        if after == "closing" and before in _BODY_KINDS:
+            return "BODY_CONTACT"
+    return unit.kind.upper()
+
+
+def _token(unit: Unit, index: int, terminal: str):
     first, last = unit.lines[0], unit.lines[-1]
-    return Token(unit.kind.upper(), str(index), start_pos=index, line=first.number, column=1,
+    return Token(terminal, str(index), start_pos=index, line=first.number, column=1,
                  end_line=last.number, end_column=len(last.text) + 1, end_pos=index + 1)
 
 
@@ -98,7 +118,7 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
     before_last = None      # parser state before the last accepted token
     last_index = None       # index of the last accepted unit
     for index, unit in enumerate(units):
-        token = _token(unit, index)
+        token = _token(unit, index, _terminal(units, index))
         snapshot = ip.copy(deepcopy_values=False)
         try:
             ip.feed_token(token)

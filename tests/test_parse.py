@@ -103,6 +103,22 @@ def test_contact_lines_before_the_signature():
     assert letter.misplacements == []
 
 
+def test_contact_paragraph_before_the_closing_formula_belongs_to_the_body():
+    text = ("示例市教育局关于商请提供统计数据的函\n示例市统计局：\n请于6月30日前提供有关数据。\n"
+            "联系人：李明，电话：0797-8123456。\n特此函商。\n示例市教育局\n2024年5月6日\n")
+    letter = parse_text(text)
+    contact = letter.first("contact")
+    assert (contact.line, contact.section, contact.misplaced) == (4, "主体", False)
+    assert letter.misplacements == []
+
+
+def test_contact_line_high_in_the_body_is_misplaced():
+    text = ("示例市教育局关于商请提供统计数据的函\n示例市统计局：\n联系人：李明，电话：0797-8123456。\n"
+            "请于6月30日前提供有关数据。\n特此函商。\n示例市教育局\n2024年5月6日\n")
+    letter = parse_text(text)
+    assert [(m.part.line, m.message) for m in letter.misplacements] == [(3, "联系人应位于正文之后")]
+
+
 def test_note_and_attachments_and_record():
     text = ("关于开展道路安全检查的通知\n各县（市、区）交通运输局：\n现就有关事项通知如下。\n附件：1.检查表\n　　　2.点位表\n示例市交通运输局\n2024年5月6日\n"
             "（此件公开发布）\n附件1\n检查表\n附件2\n点位表\n抄送：示例市人民政府办公室。\n示例市交通运输局办公室　　2024年5月7日印发\n")
