@@ -180,7 +180,7 @@ def _lint_all(paths: list[str], settings: list, args) -> list:
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1) if len(paths) >= 8 else 1
     jobs = max(1, min(jobs, len(paths)))
     if jobs == 1 or "-" in paths:
-        return [_lint_one(p, args, s) for p, s in zip(paths, settings)]
+        return [_lint_one(p, args, s) for p, s in zip(paths, settings, strict=True)]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -192,7 +192,7 @@ def _lint_all(paths: list[str], settings: list, args) -> list:
     context = multiprocessing.get_context(method)
     chunk = max(1, len(paths) // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(_lint_path_job, [(p, s, args.encoding) for p, s in zip(paths, settings)],
+        return list(pool.map(_lint_path_job, [(p, s, args.encoding) for p, s in zip(paths, settings, strict=True)],
                              chunksize=chunk))
 
 
@@ -235,7 +235,7 @@ def run_check(args) -> int:
     fmt = args.format or targets[0][2].values.get("format", "rich")
     jobs_settings = [settings_for(name, cfg, cli) for _, name, cfg in targets]
     linted = _lint_all([path for path, _, _ in targets], jobs_settings, args)
-    for result, settings in zip(linted, jobs_settings):
+    for result, settings in zip(linted, jobs_settings, strict=True):
         if not result.error:
             suppressions.apply(result, rules_by_code)
         results.append((result, settings))
@@ -489,6 +489,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (letterlint … | head): not an error of ours.  Point
+        # stdout at devnull so that the interpreter's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
     except SystemExit as exc:  # argparse: --help (0) or usage error (2)
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     except Exception as exc:
