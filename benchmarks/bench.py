@@ -1,0 +1,605 @@
+#!/usr/bin/env python3
+"""letterlint benchmark: cold start, throughput, time per kilobyte.
+
+Self-contained (standard library only).  The optional speed reference is
+autocorrect (``pip install autocorrect-py``, imported as ``autocorrect_py``),
+a Rust linter/formatter for CJK text; without it its columns are skipped.
+
+Three measurements, side by side, in one run:
+
+1. Cold start (the pre-commit case): wall time of ``letterlint one-letter.txt``
+   as a fresh subprocess, next to ``python -c "import lark, rich.console"``,
+   autocorrect's own cold start and ``python -c pass`` (the floor).
+   Target: letterlint / (import lark, rich.console) <= 1.5.
+2. Throughput: ``letterlint.lint.lint_text`` over 1,000 generated letters in
+   one process on one core, against ``autocorrect_py.lint_for`` over the same
+   texts.  Target: letterlint >= 1/4 of autocorrect's letters per second.
+3. Time per kilobyte for letters of 1 KB ... 1 MB (``lint_text`` in process).
+   Target: flat, max/min of the us/KB figures <= 2, and no super-linear
+   step (us/KB grows by at most 25% from one size to the next, 4x larger).
+
+Usage::
+
+    python benchmarks/bench.py                 # full run (about a minute)
+    python benchmarks/bench.py --quick         # CI smoke run (a few seconds)
+    python benchmarks/bench.py --json out.json # also write the figures
+    python benchmarks/bench.py --no-autocorrect
+    python benchmarks/bench.py --profile       # add cProfile of lint_text over 200 letters
+
+Exit status is 0 whatever the figures (this is a measurement, not a gate),
+unless ``--check`` is given: then 1 when a target is missed.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+COLD_TARGET = 1.5          # letterlint cold start <= 1.5 x (import lark, rich.console)
+THROUGHPUT_TARGET = 0.25   # letterlint letters/s >= 1/4 of autocorrect's
+FLAT_TARGET = 2.0          # max/min of us/KB over the size series <= 2
+STEP_TARGET = 1.25         # us/KB may not grow by more than 25% from one size to the next (4x larger)
+SIZES_KB = (1, 4, 16, 64, 256, 1024)
+
+# ---------------------------------------------------------------------------
+# Letters: a fictional 建议答复函 of 示例市教育局, varied per letter.
+# ---------------------------------------------------------------------------
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力梅鹏林琳宇浩凯云飞晨旭东海燕波宁志斌鑫雪慧颖欣怡佳琪子涵思远"
+TOPICS = [
+    ("增设学校周边公交站点", "站点设置", "发车时段"),
+    ("加强中小学课后服务", "服务时段", "经费保障"),
+    ("改善农村学校寄宿条件", "宿舍改造", "生活老师配备"),
+    ("推进义务教育优质均衡发展", "集团化办学", "教师交流轮岗"),
+    ("加强校园食品安全管理", "食堂监管", "家长陪餐"),
+    ("规范校外培训机构", "日常巡查", "资金监管"),
+    ("加强中小学生心理健康教育", "专职教师配备", "家校协同"),
+    ("扩大普惠性学前教育资源", "新建园所", "收费标准"),
+    ("提升职业教育服务产业能力", "专业设置", "校企合作"),
+    ("改善学校体育场地设施", "场地建设", "课后开放"),
+]
+DEPTS = ["市交通运输局", "市财政局", "市卫生健康委", "市市场监管局", "市住房城乡建设局",
+         "市人力资源社会保障局", "市自然资源局", "市公安局"]
+SENTENCES = [
+    "我局高度重视，会同{dept}对全市{n}所中小学进行了专题调研，逐校建立了问题清单和整改台账。",
+    "截至{m}月底，已完成{k}个项目的前期工作，预计年内可全部投入使用，惠及学生约{s}名。",
+    "下一步，我局将进一步加强统筹协调，会同有关部门完善工作机制，确保各项措施落到实处。",
+    "{dept}已指导相关单位制定实施方案，明确责任分工和完成时限，并纳入年度重点工作考核。",
+    "市级财政今年安排专项资金{y}万元，各区县按照不低于一比一的比例安排配套资金。",
+    "我们将把代表的意见建议作为改进工作的重要参考，持续跟踪办理成效，定期向代表通报进展。",
+    "同时，我局将加强政策宣传解读，通过家长会、致家长一封信等方式，及时回应群众关切。",
+]
+
+
+def cn_number(n: int) -> str:
+    """1..99 in Chinese numerals (一, 十, 十一, 二十, 九十九)."""
+    digits = "零一二三四五六七八九"
+    if not 1 <= n <= 99:
+        raise ValueError(n)
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return digits[ones]
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def _paragraph(rng: random.Random, sentences: int = 3) -> str:
+    out = []
+    for tpl in rng.sample(SENTENCES, sentences):
+        out.append(tpl.format(dept=rng.choice(DEPTS), n=rng.randint(20, 480), m=rng.randint(1, 12),
+                              k=rng.randint(3, 60), s=rng.randint(800, 60000), y=rng.randint(100, 9800)))
+    return "".join(out)
+
+
+def _parts(rng: random.Random, i: int):
+    """Head and tail of letter ``i``: everything but the body's headings and paragraphs."""
+    year = rng.choice((2023, 2024, 2025))
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    topic, sub1, sub2 = TOPICS[i % len(TOPICS)]
+    deputy = _name(rng)
+    count = rng.randint(2, 12)
+    congress = cn_number(rng.randint(5, 18))
+    session = cn_number(rng.randint(1, 5))
+    head = [
+        f"办理结果：（{rng.choice('ABCD')}）",
+        f"是否同意公开：{rng.choice(('是', '否'))}",
+        f"示教提函〔{year}〕{rng.randint(1, 300)}号",
+        "",
+        f"关于市{congress}届人大{session}次会议第{rng.randint(1, 400)}号建议的答复",
+        "",
+        f"{deputy}等{count}名代表：",
+        f"你们提出的《关于{topic}的建议》收悉，现答复如下：",
+    ]
+    tail = [
+        "感谢你们对教育工作的关心和支持。",
+        "",
+        "示例市教育局",
+        f"{year}年{month}月{day}日",
+        f"领导签发：{_name(rng)}",
+        f"联系人及电话：{_name(rng)}　0797-{rng.randint(8000000, 8999999)}",
+        "",
+        "抄送：市人大常委会代表工作委员会，市政府督查室。",
+    ]
+    return head, tail, (sub1, sub2)
+
+
+def make_letter(i: int, seed: int = 2024) -> str:
+    """An ordinary letter (about 1.5-2 KB): two headings, sub-headings, paragraphs."""
+    rng = random.Random(seed * 100003 + i)
+    head, tail, (sub1, sub2) = _parts(rng, i)
+    body = [
+        f"一、关于{sub1}",
+        "（一）基本情况",
+        _paragraph(rng, 3),
+        "（二）工作措施",
+        _paragraph(rng, 2),
+        f"二、关于{sub2}",
+        _paragraph(rng, 3),
+    ]
+    return "\n".join(head + body + tail) + "\n"
+
+
+def make_sized_letter(target_bytes: int, seed: int = 7) -> str:
+    """A letter of about ``target_bytes`` UTF-8 bytes (never less).
+
+    The body is headings 一、 (at most 九十九) each with sub-headings （一）…（九）
+    each with three paragraphs, numbering continuing; past 九十九 the
+    remaining paragraphs go under the last sub-heading.
+    """
+    rng = random.Random(seed)
+    head, tail, _ = _parts(rng, 0)
+    fixed = len(("\n".join(head + tail) + "\n").encode("utf-8"))
+    body: list[str] = []
+    size = fixed
+    top = sub = para = 0
+    subs_per_top, paras_per_sub = 9, 3
+
+    def add(line: str) -> None:
+        nonlocal size
+        body.append(line)
+        size += len(line.encode("utf-8")) + 1
+
+    while size < target_bytes:
+        if top == 0 or (para >= paras_per_sub and sub >= subs_per_top and top < 99):
+            top += 1
+            sub = para = 0
+            add(f"{cn_number(top)}、关于{rng.choice(TOPICS)[rng.choice((1, 2))]}")
+        if sub == 0 or (para >= paras_per_sub and sub < subs_per_top):
+            sub += 1
+            para = 0
+            add(f"（{cn_number(sub)}）{rng.choice(('基本情况', '工作措施', '下一步打算', '存在的困难'))}")
+        add(_paragraph(rng, rng.choice((2, 3))))
+        para += 1
+    return "\n".join(head + body + tail) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Timing helpers
+# ---------------------------------------------------------------------------
+
+def pin_one_core() -> str:
+    """Pin this process (and its children) to one CPU; returns a description."""
+    if hasattr(os, "sched_setaffinity"):
+        try:
+            cpus = sorted(os.sched_getaffinity(0))
+            os.sched_setaffinity(0, {cpus[-1]})
+            return f"pinned to CPU {cpus[-1]} (of {len(cpus)} available)"
+        except OSError as exc:  # pragma: no cover - container restrictions
+            return f"not pinned ({exc})"
+    return "not pinned (no sched_setaffinity on this platform)"
+
+
+def time_subprocess(argv: list[str], runs: int, warmup: int, cwd: str, env: dict) -> dict:
+    """Median/min wall time of ``argv`` as a fresh process, output captured."""
+    times = []
+    codes = set()
+    for k in range(warmup + runs):
+        t0 = time.perf_counter()
+        p = subprocess.run(argv, cwd=cwd, env=env, capture_output=True)
+        dt = time.perf_counter() - t0
+        codes.add(p.returncode)
+        if k >= warmup:
+            times.append(dt)
+        last = p
+    return {"median_ms": statistics.median(times) * 1e3, "min_ms": min(times) * 1e3,
+            "runs": runs, "exit_codes": sorted(codes),
+            "stderr_tail": last.stderr.decode("utf-8", "replace")[-400:] if last.returncode not in (0, 1) else ""}
+
+
+def time_calls(fn, texts, repeats: int) -> float:
+    """Median over ``repeats`` of the seconds taken by fn over all ``texts``."""
+    runs = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for name, text in texts:
+            fn(text, name)
+        runs.append(time.perf_counter() - t0)
+    return statistics.median(runs)
+
+
+def time_one(fn, text: str, name: str, min_total: float, min_reps: int) -> tuple[float, int]:
+    """Seconds per call of fn(text, name): best of batches until ``min_total`` spent."""
+    best = float("inf")
+    reps = 0
+    spent = 0.0
+    while reps < min_reps or spent < min_total:
+        t0 = time.perf_counter()
+        fn(text, name)
+        dt = time.perf_counter() - t0
+        best = min(best, dt)
+        spent += dt
+        reps += 1
+    return best, reps
+
+
+# ---------------------------------------------------------------------------
+# The benchmark
+# ---------------------------------------------------------------------------
+
+def load_autocorrect(disabled: bool):
+    if disabled:
+        return None, "disabled (--no-autocorrect)"
+    try:
+        import autocorrect_py
+    except ImportError:
+        return None, "not installed (pip install autocorrect-py)"
+    try:
+        from importlib.metadata import version
+        ver = version("autocorrect-py")
+    except Exception:  # noqa: BLE001
+        ver = "?"
+    return autocorrect_py, f"autocorrect-py {ver}"
+
+
+def letterlint_argv() -> list[str]:
+    exe = shutil.which("letterlint")
+    return [exe] if exe else [sys.executable, "-m", "letterlint"]
+
+
+def bench_cold(args, ac, workdir: Path, letter: str) -> dict:
+    path = workdir / "one-letter.txt"
+    path.write_text(letter, encoding="utf-8")
+    env = dict(os.environ, NO_COLOR="1")
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    runs, warmup = (5, 1) if args.quick else (args.runs, 2)
+    py = sys.executable
+    cases = {
+        "python -c pass": [py, "-c", "pass"],
+        "import lark, rich.console": [py, "-c", "import lark, rich.console"],
+        "letterlint one-letter.txt": letterlint_argv() + [path.name],
+    }
+    if ac is not None:
+        cases["autocorrect_py.lint_for"] = [
+            py, "-c",
+            "import autocorrect_py,sys;p=sys.argv[1];"
+            "autocorrect_py.lint_for(open(p,encoding='utf-8').read(),p)", path.name]
+    out = {}
+    for label, argv in cases.items():
+        out[label] = time_subprocess(argv, runs, warmup, str(workdir), env)
+    base = out["import lark, rich.console"]["median_ms"]
+    out["ratio_vs_lark_rich"] = out["letterlint one-letter.txt"]["median_ms"] / base
+    out["letterlint_argv"] = " ".join(cases["letterlint one-letter.txt"][:-1])
+    return out
+
+
+def bench_throughput(args, ac, lint_text) -> dict:
+    n = 200 if args.quick else args.letters
+    repeats = 1 if args.quick else 3
+    texts = [(f"letter-{i:04d}.txt", make_letter(i)) for i in range(n)]
+    kb = sum(len(t.encode("utf-8")) for _, t in texts) / 1024
+    # Warm up: the first call loads the grammar (Lark cache) and the rules.
+    for name, text in texts[:5]:
+        lint_text(text, name)
+    diags = sum(len(lint_text(t, name).diagnostics) for name, t in texts[:50])
+    out = {"letters": n, "total_kb": kb, "repeats": repeats,
+           "diagnostics_in_first_50": diags}
+    t = time_calls(lint_text, texts, repeats)
+    out["letterlint"] = {"seconds": t, "letters_per_s": n / t, "us_per_letter": t / n * 1e6}
+    if ac is not None:
+        ac.lint_for(texts[0][1], texts[0][0])
+        t_ac = time_calls(ac.lint_for, texts, repeats)
+        out["autocorrect_lint_for"] = {"seconds": t_ac, "letters_per_s": n / t_ac, "us_per_letter": t_ac / n * 1e6}
+        fmt = lambda text, name: ac.format_for(text, name)  # noqa: E731
+        t_fmt = time_calls(fmt, texts, repeats)
+        out["autocorrect_format_for"] = {"seconds": t_fmt, "letters_per_s": n / t_fmt, "us_per_letter": t_fmt / n * 1e6}
+        out["ratio_vs_autocorrect"] = out["letterlint"]["letters_per_s"] / out["autocorrect_lint_for"]["letters_per_s"]
+    return out
+
+
+def bench_sizes(args, ac, lint_text) -> dict:
+    min_total, min_reps = (0.05, 1) if args.quick else (0.5, 3)
+    rows = []
+    for kb in SIZES_KB:
+        text = make_sized_letter(kb * 1024)
+        nbytes = len(text.encode("utf-8"))
+        lint_text(text, f"size-{kb}k.txt")  # warm
+        t, reps = time_one(lint_text, text, f"size-{kb}k.txt", min_total, min_reps)
+        row = {"size_kb": kb, "bytes": nbytes, "lines": text.count("\n"), "reps": reps,
+               "ms": t * 1e3, "us_per_kb": t * 1e6 / (nbytes / 1024),
+               "diagnostics": len(lint_text(text, f"size-{kb}k.txt").diagnostics)}
+        if ac is not None:
+            try:
+                t_ac, _ = time_one(ac.lint_for, text, f"size-{kb}k.txt", min_total / 2, 1)
+                row["autocorrect_us_per_kb"] = t_ac * 1e6 / (nbytes / 1024)
+            except Exception as exc:  # noqa: BLE001 - its parser gives up on very large input
+                row["autocorrect_us_per_kb"] = None
+                row["autocorrect_error"] = str(exc).strip().splitlines()[-1].strip(" =")
+        rows.append(row)
+    per = [r["us_per_kb"] for r in rows]
+    # A super-linear step shows as µs/KB growing from one size to the next
+    # (each size is 4x the previous); a fixed per-letter cost only makes the
+    # smallest sizes dearer per KB, which max/min also counts.
+    steps = [b / a for a, b in zip(per, per[1:], strict=False)]
+    # Least-squares fit ms = fixed + slope * KB: the per-letter fixed cost and the marginal cost.
+    xs = [r["bytes"] / 1024 for r in rows]
+    ys = [r["ms"] for r in rows]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+    # The fit is dominated by the big sizes; estimate the fixed cost from the 1 KB letter.
+    fixed_ms = rows[0]["ms"] - slope * xs[0]
+    return {"rows": rows, "max_min_ratio": max(per) / min(per),
+            "largest_vs_smallest": per[-1] / per[0], "worst_step_up": max(steps),
+            "marginal_us_per_kb": slope * 1e3, "fixed_ms_per_letter": fixed_ms}
+
+
+def bench_corpus(lint_path) -> dict:
+    files = []
+    for d in (ROOT / "examples", ROOT / "tests" / "letters"):
+        if d.is_dir():
+            files += sorted(p for p in d.rglob("*") if p.suffix in (".txt", ".md") and p.is_file()
+                            and p.name.lower() != "readme.md")
+    if not files:
+        return {"files": 0}
+    for p in files[:3]:
+        lint_path(p)
+    t0 = time.perf_counter()
+    results = [lint_path(p) for p in files]
+    dt = time.perf_counter() - t0
+    return {"files": len(files), "seconds": dt, "ms_per_file": dt / len(files) * 1e3,
+            "diagnostics": sum(len(r.diagnostics) for r in results),
+            "unreadable": sum(1 for r in results if r.error)}
+
+
+def profile(lint_text, n: int = 200, top: int = 10) -> dict:
+    """Where the time goes: cProfile of lint_text, phases, rules, cold-start imports."""
+    from letterlint.lint import check_letter
+    from letterlint.parse import parse_text
+    from letterlint.rules import all_rules
+
+    texts = [(f"letter-{i:04d}.txt", make_letter(i)) for i in range(n)]
+    lint_text(texts[0][1], texts[0][0])
+    prof = cProfile.Profile()
+    prof.enable()
+    for name, text in texts:
+        lint_text(text, name)
+    prof.disable()
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).strip_dirs().sort_stats("cumulative").print_stats(top)
+    buf.write("--- by own time (tottime) ---\n")
+    pstats.Stats(prof, stream=buf).strip_dirs().sort_stats("tottime").print_stats(top)
+
+    # Phases, without the profiler's overhead.
+    t0 = time.perf_counter()
+    letters = [parse_text(text, name) for name, text in texts]
+    t1 = time.perf_counter()
+    for letter in letters:
+        check_letter(letter)
+    t2 = time.perf_counter()
+    phases = {"parse_text_ms": (t1 - t0) * 1e3, "check_letter_ms": (t2 - t1) * 1e3}
+
+    # Rules, one by one (a fresh parse each time: check_letter may set the doctype).
+    per_rule = {}
+    for rule in all_rules():
+        t = 0.0
+        for letter in letters:
+            if not rule.applies_to(letter.doctype):
+                continue
+            t0 = time.perf_counter()
+            for _ in rule.run(letter, None):
+                pass
+            t += time.perf_counter() - t0
+        per_rule[rule.code] = t * 1e3
+    rules_top = sorted(per_rule.items(), key=lambda kv: -kv[1])[:top]
+
+    # Cold start: the heaviest imports of one `letterlint one-letter.txt` run.
+    imports = []
+    with tempfile.TemporaryDirectory(prefix="letterlint-bench-") as tmp:
+        path = Path(tmp) / "one-letter.txt"
+        path.write_text(texts[0][1], encoding="utf-8")
+        env = dict(os.environ, NO_COLOR="1", PYTHONPROFILEIMPORTTIME="1")
+        subprocess.run(letterlint_argv() + [path.name], cwd=tmp, env=env, capture_output=True)  # warm .pyc
+        p = subprocess.run(letterlint_argv() + [path.name], cwd=tmp, env=env, capture_output=True)
+        for line in p.stderr.decode("utf-8", "replace").splitlines():
+            if not line.startswith("import time:") or "|" not in line:
+                continue
+            self_us, cum_us, name = line[len("import time:"):].split("|", 2)
+            name = name[1:]  # one space after the bar, then two per nesting level
+            try:
+                self_us, cum_us = int(self_us), int(cum_us)
+            except ValueError:
+                continue
+            depth = (len(name) - len(name.lstrip(" "))) // 2
+            imports.append({"module": name.strip(), "depth": depth, "self_ms": self_us / 1e3, "cum_ms": cum_us / 1e3})
+    # -X importtime lists a module after the modules it imports: the parent of
+    # an entry is the next one listed one level up.
+    for k, imp in enumerate(imports):
+        imp["parent"] = next((j["module"] for j in imports[k + 1:] if j["depth"] < imp["depth"]), "")
+    top_imports = sorted((i for i in imports if i["depth"] <= 2), key=lambda i: -i["cum_ms"])[:12]
+    return {"cprofile": buf.getvalue(), "letters": n, "phases": phases, "rules_top": rules_top,
+            "rules_total_ms": sum(per_rule.values()), "imports_top": top_imports}
+
+
+def print_profile(prof: dict) -> None:
+    n = prof["letters"]
+    ph = prof["phases"]
+    total = ph["parse_text_ms"] + ph["check_letter_ms"]
+    print(f"\nProfile over {n} letters")
+    print(f"   parse_text   {ph['parse_text_ms']:8.1f} ms  ({ph['parse_text_ms'] / total:.0%})  "
+          f"{ph['parse_text_ms'] / n * 1e3:6.0f} µs/letter")
+    print(f"   check_letter {ph['check_letter_ms']:8.1f} ms  ({ph['check_letter_ms'] / total:.0%})  "
+          f"{ph['check_letter_ms'] / n * 1e3:6.0f} µs/letter")
+    print(f"   slowest rules (of {prof['rules_total_ms']:.1f} ms in all rules):")
+    for code, ms in prof["rules_top"]:
+        print(f"      {code:<12}{ms:8.1f} ms  {ms / n * 1e3:6.0f} µs/letter")
+    print("   heaviest imports of one cold `letterlint one-letter.txt` (-X importtime, cumulative, depth <= 2):")
+    for i in prof["imports_top"]:
+        via = f"  (imported by {i['parent']})" if i["parent"] else ""
+        print(f"      {i['module']:<40}{i['cum_ms']:7.1f} ms  self {i['self_ms']:5.1f}{via}")
+    print("\ncProfile: lint_text over 200 letters, top functions by cumulative time")
+    print(prof["cprofile"])
+
+
+# ---------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------
+
+def fmt_ratio(value: float, target: float, higher_is_better: bool) -> str:
+    ok = value >= target if higher_is_better else value <= target
+    sign = ">=" if higher_is_better else "<="
+    return f"{value:.2f}x (target {sign} {target:g}x: {'OK' if ok else 'MISSED'})"
+
+
+def print_report(res: dict) -> None:
+    p = print
+    p(f"letterlint {res['env']['letterlint']} · Python {res['env']['python']} · {res['env']['platform']}")
+    p(f"reference: {res['env']['autocorrect']} · {res['env']['affinity']}")
+    p("")
+    cold = res.get("cold")
+    if cold:
+        p(f"1. Cold start (fresh process, median of {cold['python -c pass']['runs']} runs)")
+        p(f"   {'command':<32}{'median ms':>11}{'min ms':>9}{'vs lark+rich':>14}")
+        base = cold["import lark, rich.console"]["median_ms"]
+        for label in ("python -c pass", "import lark, rich.console", "letterlint one-letter.txt",
+                      "autocorrect_py.lint_for"):
+            if label in cold:
+                r = cold[label]
+                extra = "" if r["exit_codes"] in ([0], [1], [0, 1]) else f"  exit {r['exit_codes']}!"
+                p(f"   {label:<32}{r['median_ms']:>11.1f}{r['min_ms']:>9.1f}{r['median_ms'] / base:>13.2f}x{extra}")
+        p(f"   letterlint / (import lark, rich.console) = "
+          f"{fmt_ratio(cold['ratio_vs_lark_rich'], COLD_TARGET, False)}")
+        p(f"   letterlint above the interpreter floor: "
+          f"{cold['letterlint one-letter.txt']['median_ms'] - cold['python -c pass']['median_ms']:.1f} ms")
+        p("")
+    th = res["throughput"]
+    p(f"2. Throughput: {th['letters']} letters ({th['total_kb']:.0f} KB), one process, "
+      f"median of {th['repeats']}")
+    p(f"   {'linter':<32}{'letters/s':>11}{'µs/letter':>11}{'seconds':>9}")
+    for key, label in (("letterlint", "letterlint lint_text"),
+                       ("autocorrect_lint_for", "autocorrect lint_for"),
+                       ("autocorrect_format_for", "autocorrect format_for")):
+        if key in th:
+            r = th[key]
+            p(f"   {label:<32}{r['letters_per_s']:>11.0f}{r['us_per_letter']:>11.0f}{r['seconds']:>9.2f}")
+    if "ratio_vs_autocorrect" in th:
+        p(f"   letterlint / autocorrect (lint_for) = "
+          f"{fmt_ratio(th['ratio_vs_autocorrect'], THROUGHPUT_TARGET, True)}")
+    p(f"   (diagnostics on the first 50 generated letters: {th['diagnostics_in_first_50']})")
+    p("")
+    sz = res["sizes"]
+    p("3. Time per kilobyte (lint_text, best of repeated calls)")
+    hdr = f"   {'size':>7}{'bytes':>10}{'lines':>7}{'ms':>10}{'µs/KB':>9}{'diags':>7}"
+    if "autocorrect_us_per_kb" in sz["rows"][0]:
+        hdr += f"{'autocorrect µs/KB':>19}"
+    p(hdr)
+    for r in sz["rows"]:
+        label = f"{r['size_kb']} KB" if r["size_kb"] < 1024 else "1 MB"
+        line = f"   {label:>7}{r['bytes']:>10}{r['lines']:>7}{r['ms']:>10.2f}{r['us_per_kb']:>9.1f}{r['diagnostics']:>7}"
+        if r.get("autocorrect_us_per_kb") is not None:
+            line += f"{r['autocorrect_us_per_kb']:>19.1f}"
+        elif "autocorrect_error" in r:
+            line += f"  failed ({r['autocorrect_error']})"
+        p(line)
+    p(f"   max/min µs/KB = {fmt_ratio(sz['max_min_ratio'], FLAT_TARGET, False)}; "
+      f"1 MB vs 1 KB = {sz['largest_vs_smallest']:.2f}x")
+    p(f"   worst step up (µs/KB, next size / size) = {fmt_ratio(sz['worst_step_up'], STEP_TARGET, False)}")
+    p(f"   fit: {sz['marginal_us_per_kb']:.0f} µs per KB + {sz['fixed_ms_per_letter']:.2f} ms fixed per letter")
+    p("")
+    corp = res.get("corpus", {})
+    if corp.get("files"):
+        p(f"4. Bundled letters (examples/, tests/letters/): {corp['files']} files, "
+          f"{corp['ms_per_file']:.2f} ms/file (lint_path), {corp['diagnostics']} diagnostics, "
+          f"{corp['unreadable']} unreadable")
+        p("")
+    parts = []
+    if cold:
+        parts.append(f"cold start {cold['ratio_vs_lark_rich']:.2f}x lark+rich (≤{COLD_TARGET:g})")
+    if "ratio_vs_autocorrect" in th:
+        parts.append(f"throughput {th['ratio_vs_autocorrect']:.2f}x autocorrect (≥{THROUGHPUT_TARGET:g})")
+    else:
+        parts.append(f"throughput {th['letterlint']['letters_per_s']:.0f} letters/s (no autocorrect)")
+    parts.append(f"µs/KB max/min {sz['max_min_ratio']:.2f}x (≤{FLAT_TARGET:g}), "
+                 f"worst step {sz['worst_step_up']:.2f}x (≤{STEP_TARGET:g})")
+    verdict = "all targets met" if not res["missed"] else "MISSED: " + ", ".join(res["missed"])
+    p("SUMMARY: " + " · ".join(parts) + f" — {verdict}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="fewer letters and repetitions (CI smoke run)")
+    ap.add_argument("--json", metavar="FILE", help="write the figures as JSON to FILE")
+    ap.add_argument("--no-autocorrect", action="store_true", help="skip the autocorrect reference")
+    ap.add_argument("--no-cold", action="store_true", help="skip the subprocess cold-start timing")
+    ap.add_argument("--runs", type=int, default=15, help="cold-start runs per command (default 15)")
+    ap.add_argument("--letters", type=int, default=1000, help="letters in the throughput test (default 1000)")
+    ap.add_argument("--profile", action="store_true", help="cProfile lint_text over 200 letters, top 10")
+    ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = ap.parse_args(argv)
+
+    import letterlint
+    from letterlint.lint import lint_path, lint_text
+
+    ac, ac_desc = load_autocorrect(args.no_autocorrect)
+    affinity = pin_one_core()
+    res: dict = {"env": {"letterlint": getattr(letterlint, "__version__", "?"),
+                         "python": platform.python_version(),
+                         "platform": f"{platform.system()} {platform.machine()}",
+                         "autocorrect": ac_desc, "affinity": affinity, "quick": args.quick},
+                 "targets": {"cold_start_max_ratio": COLD_TARGET, "throughput_min_ratio": THROUGHPUT_TARGET,
+                             "per_kb_max_min_ratio": FLAT_TARGET, "per_kb_worst_step_up": STEP_TARGET}}
+    if not args.no_cold:
+        with tempfile.TemporaryDirectory(prefix="letterlint-bench-") as tmp:
+            res["cold"] = bench_cold(args, ac, Path(tmp), make_letter(0))
+    res["throughput"] = bench_throughput(args, ac, lint_text)
+    res["sizes"] = bench_sizes(args, ac, lint_text)
+    res["corpus"] = bench_corpus(lint_path)
+
+    missed = []
+    if "cold" in res and res["cold"]["ratio_vs_lark_rich"] > COLD_TARGET:
+        missed.append("cold start")
+    if res["throughput"].get("ratio_vs_autocorrect", 1.0) < THROUGHPUT_TARGET:
+        missed.append("throughput")
+    if res["sizes"]["max_min_ratio"] > FLAT_TARGET:
+        missed.append("µs/KB max/min")
+    if res["sizes"]["worst_step_up"] > STEP_TARGET:
+        missed.append("super-linear step")
+    res["missed"] = missed
+    print_report(res)
+
+    if args.profile:
+        res["profile"] = profile(lint_text)
+        print_profile(res["profile"])
+    if args.json:
+        Path(args.json).write_text(json.dumps(res, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 1 if (args.check and missed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
