@@ -71,4 +71,6 @@ def test_good_letter_passes(draft_repo):
     repo, env = draft_repo
     p = commit(repo, env, "复函.txt", GOOD)
     assert p.returncode == 0, p.stdout + p.stderr
-    assert "letterlint" in p.stdout and "Passed" in p.stdout
+    # git hands a hook's stdout to stderr.
+    output = p.stdout + p.stderr
+    assert "letterlint" in output and "Passed" in output
