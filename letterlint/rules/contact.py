@@ -362,13 +362,17 @@ def _complete(letter) -> bool:
     return letter.has("date", "signature")
 
 
-def _required_findings(letter, what: str):
-    """Missing contact, name or number in a letter whose kind requires them (REPLY-009, NOTE-002)."""
+def _required_findings(letter, what: str, missing_severity: str | None = None):
+    """Missing contact, name or number in a letter whose kind requires them (REPLY-009, NOTE-002).
+
+    ``missing_severity`` is the strength of "no contact block at all" when it
+    differs from the rule's own (None: the rule's).
+    """
     blocks = contact_blocks(letter)
     if not blocks:
         if _complete(letter) and not _text_has_contact(letter):
             yield Finding(_where_missing(letter), f"{what}缺少联系人和联系电话",
-                          "在此行之后另起一行注明“联系人：×××　联系电话：×××”")
+                          "在此行之后另起一行注明“联系人：×××　联系电话：×××”", severity=missing_severity)
         return
     # A leader named in the block (主管领导：×××) is someone to call as well.
     has_name = any(b.has("name") or b.has("leader") for b in blocks)
@@ -420,8 +424,9 @@ def reply_contact(letter, options):
     “联系人及电话：×××　×××”；有的地方办法要求写明“承办单位主管领导和经办人员的姓名、
     联系电话”。联系人一栏只有标签没有内容（如“联系电话：”后空着）同样报告。
     号码本身写错由 CONTACT-001 报告。内容被截断的摘录（没有署名也没有成文日期）不检查是否缺少。
-    许多地方公开发布的答复函删去了联系人（如宣城市），所以默认只检查已有联系人栏是否完整；
-    本地格式要求必须有联系人栏时，设置 contact-required = true。
+    许多地方公开发布的答复函删去了联系人（如宣城市），所以默认没有联系人栏只报告为警告，
+    已有的联系人栏不完整才报告为错误；本地格式要求必须有联系人栏时，设置
+    contact-required = true，缺少联系人栏也报告为错误。
 
     反例：
         关于市七届人大三次会议第56号建议的答复
@@ -443,12 +448,9 @@ def reply_contact(letter, options):
         联系人：李四
         联系电话：0797-8888888
 
-    设置：contact-required（没有联系人栏时是否报告，默认否）。
+    设置：contact-required（没有联系人栏时报告为错误；默认否，只报告为警告）。
     """
-    blocks = contact_blocks(letter)
-    if not blocks and not options["contact-required"]:
-        return
-    yield from _required_findings(letter, "答复函")
+    yield from _required_findings(letter, "答复函", None if options["contact-required"] else "warning")
 
 
 @rule("NOTE-002", "request-contact", "warning", doctypes={"request"})

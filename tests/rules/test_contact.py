@@ -79,9 +79,11 @@ def test_reply_without_contact_is_reported_at_the_date_when_required():
     assert d.severity == "error" and "缺少联系人和联系电话" in d.message
 
 
-def test_missing_contact_is_not_required_by_default():
-    # Many published replies drop the contact block; only a local form can require it.
-    assert reply("REPLY-009") == []
+def test_missing_contact_is_only_a_warning_by_default():
+    # Many published replies drop the contact block; only a local form makes it an error.
+    assert reply("REPLY-009") == [(7, 1, 7, 10)]
+    d = only(lint(REPLY.format(head="", before="", tail=""), select=["REPLY-009"]), "REPLY-009")
+    assert d.severity == "warning"
     # A block that is there is still checked.
     assert reply("REPLY-009", tail="联系人：李明\n联系电话：\n") == [(9, 1, 9, 6)]
 

@@ -19,7 +19,8 @@ def check(code, head="", signature="示例市教育局", tail="", **options):
 
 def test_good_reply_is_clean():
     text = REPLY.format(head="〔A〕\n是否同意公开：是\n", signature="示例市教育局",
-                        tail="领导签发：张明\n抄送：市人大常委会代表工作委员会，市政府办公室。\n")
+                        tail="领导签发：张明\n联系人：李华　联系电话：0797-8123456\n"
+                             "抄送：市人大常委会代表工作委员会，市政府办公室。\n")
     assert {d.rule for d in lint(text, select=["REPLY", "NOTE-003"])} == set()
 
 
