@@ -279,6 +279,10 @@ def bench_cold(args, ac, workdir: Path, letter: str) -> dict:
     path.write_text(letter, encoding="utf-8")
     env = dict(os.environ, NO_COLOR="1")
     env.pop("PYTHONPROFILEIMPORTTIME", None)
+    # An installed package has its .pyc files (pip compiles them); with
+    # PYTHONDONTWRITEBYTECODE set, an editable checkout would recompile every
+    # module on every run and the figure would measure the compiler instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     runs, warmup = (5, 1) if args.quick else (args.runs, 2)
     py = sys.executable
     cases = {
@@ -425,6 +429,7 @@ def profile(lint_text, n: int = 200, top: int = 10) -> dict:
         path = Path(tmp) / "one-letter.txt"
         path.write_text(texts[0][1], encoding="utf-8")
         env = dict(os.environ, NO_COLOR="1", PYTHONPROFILEIMPORTTIME="1")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         subprocess.run(letterlint_argv() + [path.name], cwd=tmp, env=env, capture_output=True)  # warm .pyc
         p = subprocess.run(letterlint_argv() + [path.name], cwd=tmp, env=env, capture_output=True)
         for line in p.stderr.decode("utf-8", "replace").splitlines():

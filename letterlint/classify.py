@@ -22,74 +22,77 @@ from letterlint.model import PAD, Line, Part
 
 CN_DIGIT = "〇○零Ｏ0一二三四五六七八九"
 CN_NUM = "一二三四五六七八九十"
-_SP = r"[ \t\u3000\u00a0]*"
+# Any run of spaces (ASCII, tab, U+3000, NBSP …).  \s rather than a character class:
+# a class with non-Latin-1 members costs ~0.1 ms to compile, and these patterns
+# repeat it hundreds of times, which made start-up slow.
+SP = r"\s*"
 
 # --- patterns for the content of one line ------------------------------------
 
 # 发文字号, loosely, so that malformed ones are still recognised (and reported).
 DOCNUM = re.compile(
-    r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)?" + _SP + r"[：:]?" + _SP
-    + r"(?P<open>[〔【\[［(（〖﹝{｛<《])" + _SP
-    + r"(?P<year>\d{1,4}|[" + CN_DIGIT + r"]{2,4})" + _SP
-    + r"(?P<close>[〕】\]］)）〗﹞}｝>》])" + _SP
-    + r"(?P<di>第?)" + _SP + r"(?P<seq>\d+)" + _SP + r"(?P<hao>号?)"
+    r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)?" + SP + r"[：:]?" + SP
+    + r"(?P<open>[〔【\[［(（〖﹝{｛<《])" + SP
+    + r"(?P<year>\d{1,4}|[" + CN_DIGIT + r"]{2,4})" + SP
+    + r"(?P<close>[〕】\]］)）〗﹞}｝>》])" + SP
+    + r"(?P<di>第?)" + SP + r"(?P<seq>\d+)" + SP + r"(?P<hao>号?)"
 )
 # A 发文字号 without year brackets, e.g. "示政函2024年12号".
 DOCNUM_BARE = re.compile(r"(?:^|(?<=[ \t\u3000]))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)(?P<seq>\d+)"
                          r"(?P<hao>号)(?=$|[ \t\u3000])")
 
-SIGNER = re.compile(r"签" + _SP + r"发" + _SP + r"人" + _SP + r"(?P<colon>[：:]?)" + _SP
+SIGNER = re.compile(r"签" + SP + r"发" + SP + r"人" + SP + r"(?P<colon>[：:]?)" + SP
                     + r"(?P<names>[^\s\u3000〔【\[（(]*(?:[ \u3000]{1,2}[^\s\u3000〔【\[（(\d]+)*)")
 
 CLASS_LETTERS = "A-DＡ-Ｄ甲乙丙丁"
 CLASS_LABELLED = re.compile(
-    r"(?:答复|办理|办复|办结)?" + _SP + r"(?:类别|结果|类型)" + _SP + r"[：:]" + _SP
-    + r"[（(〔\[【]?" + _SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + _SP + r"类?" + _SP + r"[）)〕\]】]?"
+    r"(?:答复|办理|办复|办结)?" + SP + r"(?:类别|结果|类型)" + SP + r"[：:]" + SP
+    + r"[（(〔\[【]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类?" + SP + r"[）)〕\]】]?"
 )
-CLASS_ALONE = re.compile(r"^[〔\[【（(]?" + _SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + _SP + r"类?" + _SP + r"[〕\]】）)]?$")
+CLASS_ALONE = re.compile(r"^[〔\[【（(]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类?" + SP + r"[〕\]】）)]?$")
 # A bracketed single letter alone on a header line is meant as a class mark,
 # even outside the usual A-D (so that "〔E〕" can be reported, not ignored).
-CLASS_BRACKETED = re.compile(r"^[〔\[【（(]" + _SP + r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])" + _SP + r"类?" + _SP + r"[〕\]】）)]$")
-CLASS_GLUED = re.compile(r"[（(〔\[【]?" + _SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + _SP + r"类" + _SP + r"[）)〕\]】]?")
+CLASS_BRACKETED = re.compile(r"^[〔\[【（(]" + SP + r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])" + SP + r"类?" + SP + r"[〕\]】）)]$")
+CLASS_GLUED = re.compile(r"[（(〔\[【]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类" + SP + r"[）)〕\]】]?")
 
 DISCLOSURE = re.compile(
-    r"[〔【\[（(]?" + _SP
-    + r"(?P<mark>是否(?:同意)?(?:对外)?公开" + _SP + r"[：:]" + _SP + r"[是否]"
+    r"[〔【\[（(]?" + SP
+    + r"(?P<mark>是否(?:同意)?(?:对外)?公开" + SP + r"[：:]" + SP + r"[是否]"
     r"|(?:不)?同意(?:对外|社会)?公开(?:发布)?"
     r"|此件(?:主动公开|公开发布|依申请公开|不予公开|不公开)"
     r"|(?:主动公开|依申请公开|不予公开))"
-    + _SP + r"[〕】\]）)]?"
+    + SP + r"[〕】\]）)]?"
 )
-SECRECY = re.compile(r"^(?P<level>绝密|机密|秘密)(?:" + _SP + r"(?P<star>[★☆*＊])" + _SP + r"(?P<period>.+))?$")
+SECRECY = re.compile(r"^(?P<level>绝密|机密|秘密)(?:" + SP + r"(?P<star>[★☆*＊])" + SP + r"(?P<period>.+))?$")
 URGENCY = re.compile(r"^(?P<level>特急|加急|特提|平急|急件|紧急|特快|急)$")
 COPY_NUMBER = re.compile(r"^\d{4,8}$")
 
-HEADING1 = re.compile(r"^(?P<num>[" + CN_NUM + r"]{1,3})(?P<punct>[、.．，,：:；;]|" + _SP + r"、)")
-HEADING2 = re.compile(r"^(?P<open>[（(])" + _SP + r"(?P<num>[" + CN_NUM + r"]{1,3})" + _SP
+HEADING1 = re.compile(r"^(?P<num>[" + CN_NUM + r"]{1,3})(?P<punct>[、.．，,：:；;]|" + SP + r"、)")
+HEADING2 = re.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>[" + CN_NUM + r"]{1,3})" + SP
                       + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
 HEADING3 = re.compile(r"^(?P<num>\d{1,2})(?P<punct>[.．、，,])(?!\d)")
-HEADING4 = re.compile(r"^(?P<open>[（(])" + _SP + r"(?P<num>\d{1,2})" + _SP
+HEADING4 = re.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>\d{1,2})" + SP
                       + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
 
 _Y = r"(?P<y>[0-9０-９]{1,4}|[" + CN_DIGIT + r"]{2,4})"
 _M = r"(?P<m>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
 _D = r"(?P<d>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
-DATE_CN = re.compile(r"^" + _Y + _SP + r"年" + _SP + _M + _SP + r"月(?:" + _SP + _D + _SP + r"日)?$")
-DATE_NUMERIC = re.compile(r"^(?P<y>\d{4})" + _SP + r"(?P<sep>[.\-/．])" + _SP + r"(?P<m>\d{1,2})" + _SP
-                          + r"(?P=sep)" + _SP + r"(?P<d>\d{1,2})" + _SP + r"日?$")
-PRINT_LINE = re.compile(r"^(?P<org>\S.*?)??" + _SP + r"(?P<date>(?:\d{4}|[" + CN_DIGIT + r"]{4})" + _SP + r"年.{1,12}?日"
-                        r"|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})" + _SP + r"(?P<printed>印发)?$")
+DATE_CN = re.compile(r"^" + _Y + SP + r"年" + SP + _M + SP + r"月(?:" + SP + _D + SP + r"日)?$")
+DATE_NUMERIC = re.compile(r"^(?P<y>\d{4})" + SP + r"(?P<sep>[.\-/．])" + SP + r"(?P<m>\d{1,2})" + SP
+                          + r"(?P=sep)" + SP + r"(?P<d>\d{1,2})" + SP + r"日?$")
+PRINT_LINE = re.compile(r"^(?P<org>\S.*?)??" + SP + r"(?P<date>(?:\d{4}|[" + CN_DIGIT + r"]{4})" + SP + r"年.{1,12}?日"
+                        r"|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})" + SP + r"(?P<printed>印发)?$")
 
-CONTACT = re.compile(r"^[（(]?" + _SP + r"(?:联" + _SP + r"系" + _SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
-                     r"|电" + _SP + r"话|手" + _SP + r"机|承办人|经办人|承办单位|传" + _SP + r"真|邮" + _SP + r"箱)")
-SIGNOFF = re.compile(r"^(?:领导签发|签发领导|领导署名|领导签字|分管领导|主管领导|承办负责人|承办责任人|责任领导|审核人|签" + _SP
-                     + r"发|签批领导)" + _SP + r"[：:]?")
-COPY_TO = re.compile(r"^(?P<label>抄" + _SP + r"送|抄" + _SP + r"报|抄" + _SP + r"发)" + _SP + r"(?P<colon>[：:]?)")
-COPY_TO_STRICT = re.compile(r"^(?P<label>分送|报送|送)" + _SP + r"(?P<colon>[：:])")
-ATTACHMENT_NOTE = re.compile(r"^附" + _SP + r"件" + _SP + r"(?P<num>\d*)" + _SP + r"(?P<colon>[：:])")
-ATTACHMENT_HEAD = re.compile(r"^附" + _SP + r"件" + _SP + r"(?P<num>\d*)$")
+CONTACT = re.compile(r"^[（(]?" + SP + r"(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
+                     r"|电" + SP + r"话|手" + SP + r"机|承办人|经办人|承办单位|传" + SP + r"真|邮" + SP + r"箱)")
+SIGNOFF = re.compile(r"^(?:领导签发|签发领导|领导署名|领导签字|分管领导|主管领导|承办负责人|承办责任人|责任领导|审核人|签" + SP
+                     + r"发|签批领导)" + SP + r"[：:]?")
+COPY_TO = re.compile(r"^(?P<label>抄" + SP + r"送|抄" + SP + r"报|抄" + SP + r"发)" + SP + r"(?P<colon>[：:]?)")
+COPY_TO_STRICT = re.compile(r"^(?P<label>分送|报送|送)" + SP + r"(?P<colon>[：:])")
+ATTACHMENT_NOTE = re.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)" + SP + r"(?P<colon>[：:])")
+ATTACHMENT_HEAD = re.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)$")
 PAREN_LINE = re.compile(r"^[（(].*[）)]$")
-ANSWERED_BY = re.compile(r"^(?:答复单位|承办单位|发文单位|办理单位)" + _SP + r"[：:]")
+ANSWERED_BY = re.compile(r"^(?:答复单位|承办单位|发文单位|办理单位)" + SP + r"[：:]")
 
 ORG_SUFFIX = re.compile(
     r"(?:局|委|厅|办|办公室|政府|公司|院|所|会|处|室|中心|部|街道|办事处|乡|镇|村|站|队|单位|学校|校|馆|社|集团|银行"

@@ -184,10 +184,10 @@ def _lint_all(paths: list[str], settings: list, args) -> list:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from letterlint.parse import _parser
+    from letterlint.parse import tables
     from letterlint.rules import all_rules
 
-    _parser(), all_rules()  # built once here; forked workers inherit them
+    tables(), all_rules()  # loaded once here; forked workers inherit them
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     chunk = max(1, len(paths) // (jobs * 8))

@@ -1,26 +1,19 @@
-"""Lines → classified units → Lark LALR parse → the document model.
+"""Lines → classified units → LALR parse → the document model.
 
 The classifier (``classify.py``) decides what each line is; the grammar
-(``grammar/letter.lark``) decides whether the parts stand in the mandated
-order.  Tokens are fed one at a time to Lark's interactive LALR parser so
-that a misplaced part can be reported precisely and skipped, and the rest of
-the letter still parsed (error recovery).
+(``grammar/letter.lark``, run by ``lalr.py``) decides whether the parts stand
+in the mandated order.  Tokens are fed one at a time so that a misplaced part
+can be reported precisely and skipped, and the rest of the letter still
+parsed (error recovery).
 """
 from __future__ import annotations
 
 import functools
-import os
-from pathlib import Path
-
-from lark import Lark, Token
-from lark.exceptions import UnexpectedInput
-from lark.lexer import Lexer
 
 from letterlint import doctypes
 from letterlint.classify import Unit, classify
+from letterlint.lalr import END, Node, Parser, Tables, load_tables
 from letterlint.model import PART_NAMES, Letter, Line, Misplacement, Part
-
-GRAMMAR = Path(__file__).with_name("grammar") / "letter.lark"
 
 # The canonical rank of each part kind in GB/T 9704 order; used to word the
 # message about a misplaced part ("成文日期应位于发文机关署名之后").
@@ -37,34 +30,10 @@ SECTION_OF = {"header": "版头", "title_part": "主体", "recipient": "主体",
               "tail": "主体", "attachments": "附件", "record": "版记"}
 
 
-class UnitLexer(Lexer):
-    """Tokens are made by the classifier; this lexer only passes them on.
-
-    It lives at module level so that Lark can pickle the parser into its cache.
-    """
-
-    def __init__(self, lexer_conf):
-        pass
-
-    def lex(self, data, *args):
-        return iter(())
-
-
 @functools.lru_cache(maxsize=1)
-def _parser():
-    # The grammar analysis is cached on disk by Lark (keyed by the grammar's
-    # hash and Lark's version), so a pre-commit run loads it instead of
-    # rebuilding the LALR tables.  LETTERLINT_CACHE_DIR moves the cache file.
-    cache_dir = os.environ.get("LETTERLINT_CACHE_DIR")
-    cache: bool | str = True
-    if cache_dir:
-        cache = os.path.join(cache_dir, "letterlint-grammar.cache")
-    try:
-        return Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer=UnitLexer,
-                    propagate_positions=True, cache=cache)
-    except OSError:  # an unwritable cache location must not stop the linter
-        return Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer=UnitLexer,
-                    propagate_positions=True)
+def tables() -> Tables:
+    """The LALR tables of the letter grammar (loaded once per process)."""
+    return load_tables()
 
 
 def split_lines(text: str) -> list[Line]:
@@ -91,12 +60,6 @@ def _terminal(units: list[Unit], index: int) -> str:
     return unit.kind.upper()
 
 
-def _token(unit: Unit, index: int, terminal: str):
-    first, last = unit.lines[0], unit.lines[-1]
-    return Token(terminal, str(index), start_pos=index, line=first.number, column=1,
-                 end_line=last.number, end_column=len(last.text) + 1, end_pos=index + 1)
-
-
 def _misplaced_message(part: str, other: str, part_first: bool) -> str:
     """Word the message for ``part`` that the grammar did not accept next to ``other``."""
     pn, on = PART_NAMES[part], PART_NAMES[other]
@@ -112,58 +75,48 @@ def _misplaced_message(part: str, other: str, part_first: bool) -> str:
 
 def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
     units = classify(lines)
-    parser = _parser()
-    ip = parser.parse_interactive("")
+    parser = Parser(tables())
     misplaced: dict[int, Misplacement] = {}
     before_last = None      # parser state before the last accepted token
     last_index = None       # index of the last accepted unit
     for index, unit in enumerate(units):
-        token = _token(unit, index, _terminal(units, index))
-        snapshot = ip.copy(deepcopy_values=False)
-        try:
-            ip.feed_token(token)
-        except UnexpectedInput:
-            ip = snapshot
-            # Is it rather the previous part that stands out of place?  If the
-            # parser would accept this token without it, the previous one is
-            # the intruder (a contact line moved into the body, a date above
-            # its signature).
-            if before_last is not None and last_index is not None and units[last_index].kind != unit.kind:
-                trial = before_last.copy(deepcopy_values=False)
-                try:
-                    trial.feed_token(token)
-                except UnexpectedInput:
-                    trial = None
-                if trial is not None:
-                    prev = units[last_index]
-                    misplaced[last_index] = Misplacement(
-                        prev.part(), _misplaced_message(prev.kind, unit.kind, part_first=True))
-                    ip = trial
-                    last_index = index
-                    # The state before this token is now the one before the intruder.
-                    continue
-            prev_kind = units[last_index].kind if last_index is not None else None
-            if prev_kind is None:
-                msg = f"{PART_NAMES[unit.kind]}位置不当"
-            else:
-                msg = _misplaced_message(unit.kind, prev_kind, part_first=False)
-            misplaced[index] = Misplacement(unit.part(), msg, duplicate=unit.kind == prev_kind)
+        terminal = _terminal(units, index)
+        if parser.accepts(terminal):
+            before_last = parser.copy()
+            parser.feed(terminal, index)
+            last_index = index
             continue
-        before_last = snapshot
-        last_index = index
-    try:
-        tree = ip.feed_eof()
-    except UnexpectedInput:  # pragma: no cover - every state of the grammar accepts the end
-        tree = None
+        # Is it rather the previous part that stands out of place?  If the
+        # parser would accept this token without it, the previous one is the
+        # intruder (a contact line moved into the body, a date above its
+        # signature).
+        if before_last is not None and last_index is not None and units[last_index].kind != unit.kind \
+                and before_last.accepts(terminal):
+            prev = units[last_index]
+            misplaced[last_index] = Misplacement(
+                prev.part(), _misplaced_message(prev.kind, unit.kind, part_first=True))
+            parser = before_last.copy()  # before_last stays: the state before this token
+            parser.feed(terminal, index)
+            last_index = index
+            continue
+        prev_kind = units[last_index].kind if last_index is not None else None
+        if prev_kind is None:
+            msg = f"{PART_NAMES[unit.kind]}位置不当"
+        else:
+            msg = _misplaced_message(unit.kind, prev_kind, part_first=False)
+        misplaced[index] = Misplacement(unit.part(), msg, duplicate=unit.kind == prev_kind)
+    # Every state of the grammar accepts the end of input (each part is optional
+    # or has been reported missing); should it not, the sections stay empty.
+    tree = parser.finish() if parser.accepts(END) else None
 
     sections: dict[int, str] = {}
     if tree is not None:
         for sub in tree.children:
-            if sub is None or not hasattr(sub, "data"):
+            if not isinstance(sub, Node):
                 continue
             name = SECTION_OF.get(sub.data, "")
-            for tok in sub.scan_values(lambda v: hasattr(v, "type")):
-                sections[int(tok.value)] = name
+            for index in sub.values():
+                sections[index] = name
 
     parts: list[Part] = []
     misplacements: list[Misplacement] = []

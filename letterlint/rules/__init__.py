@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
+import sys
 from types import ModuleType
 
 from letterlint.rules.base import Rule
@@ -55,7 +57,35 @@ def builtin_rules() -> list[Rule]:
     return out
 
 
+def _plugins_declared() -> bool:
+    """Does any distribution on sys.path declare a ``letterlint.rules`` entry point?
+
+    A cheap look at the entry_points.txt files before importlib.metadata, whose
+    import and scan cost some 25 ms: a pre-commit hook pays that on every commit,
+    and almost no installation has plugins.
+    """
+    marker = f"[{ENTRY_POINT_GROUP}]"
+    for entry in sys.path:
+        try:
+            listing = os.scandir(entry or ".")
+        except OSError:  # a zip file or a missing directory
+            continue
+        with listing:
+            for dist in listing:
+                if not dist.name.endswith((".dist-info", ".egg-info")):
+                    continue
+                try:
+                    with open(os.path.join(dist.path, "entry_points.txt"), encoding="utf-8") as f:
+                        if marker in f.read():
+                            return True
+                except OSError:
+                    continue
+    return False
+
+
 def plugin_rules() -> list[Rule]:
+    if not _plugins_declared():
+        return []
     from importlib.metadata import entry_points
 
     out: list[Rule] = []

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from letterlint import doctypes
+from letterlint.classify import SP as _SP
 from letterlint.model import PAD, Line, Span
 from letterlint.rules.base import Finding, rule
 
@@ -21,7 +22,6 @@ REPLIES = doctypes.REPLIES
 # business of REPLY-009 / NOTE-002, elsewhere of CONTACT-003.
 REQUIRED_KINDS = REPLIES | {"request"}
 
-_SP = r"[ \t\u3000\u00a0]*"
 _FW = str.maketrans("０１２３４５６７８９（）－", "0123456789()-")
 
 # Label words and what they promise.  Longest first, so 电话号码 wins over 电话.
