@@ -51,6 +51,38 @@ class Settings:
         ign = hit(self.ignore)
         return ign < 0 or sel > ign
 
+    def active(self) -> list[tuple[Rule, dict[str, Any]]]:
+        """The enabled rules with their options (defaults merged with the settings).
+
+        Worked out once per selection, not once per letter: the engine asks for
+        every file, and a directory may share one Settings.
+        """
+        key = (tuple(self.select), tuple(self.extend_select), tuple(self.ignore),
+               repr(sorted(self.rule_options.items())))
+        cached = self.__dict__.get("_active")
+        if cached is None or cached[0] != key:
+            active = []
+            for rule in all_rules():
+                if self.enabled(rule):
+                    options = dict(rule.options)
+                    options.update(self.rule_options.get(rule.code) or {})
+                    active.append((rule, options))
+            cached = (key, active)
+            self.__dict__["_active"] = cached
+        return cached[1]
+
+    def active_for(self, doctype: str) -> list[tuple[Rule, dict[str, Any]]]:
+        """``active()`` narrowed to the rules that apply to this kind of document."""
+        by_kind = self.__dict__.setdefault("_active_for", {})
+        self.active()
+        key = (self.__dict__["_active"][0], doctype)
+        if key not in by_kind:
+            by_kind[key] = [(r, o) for r, o in self.active() if r.applies_to(doctype)]
+        return by_kind[key]
+
+    def __getstate__(self):  # sent to worker processes without the cache
+        return {k: v for k, v in self.__dict__.items() if k not in ("_active", "_active_for")}
+
     def severity_of(self, rule: Rule, finding_severity: str | None) -> str:
         return self.severity.get(rule.code) or finding_severity or rule.severity
 
@@ -64,17 +96,18 @@ class RuleCrash(Exception):
     """A rule raised: an internal failure, reported with exit code 2."""
 
 
+_DEFAULTS = Settings()  # shared, so that its rule selection is worked out once
+
+
 def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagnostic]:
-    settings = settings or Settings()
+    settings = settings or _DEFAULTS
     if settings.doctype:
         letter.doctype = settings.doctype
         letter.doctype_source = "config"
     out: set[Diagnostic] = set()
-    for rule in all_rules():
-        if not rule.applies_to(letter.doctype) or not settings.enabled(rule):
-            continue
+    for rule, options in settings.active_for(letter.doctype):
         try:
-            for f in rule.run(letter, settings.rule_options.get(rule.code)):
+            for f in rule.check(letter, options):
                 s = f.span
                 out.add(Diagnostic(s.line, s.column, s.end_line, s.end_column, rule.code,
                                    settings.severity_of(rule, f.severity), f.message, f.suggestion))

@@ -58,18 +58,30 @@ class Span:
     end_column: int
 
 
-@dataclass(frozen=True)
 class Line:
-    number: int  # 1-based
-    text: str    # without the line ending
+    """One line of the letter: its 1-based number and its text without the line ending.
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip(PAD)
+    ``stripped`` (the text without padding) and ``indent`` (padding characters
+    before it) are asked for by nearly every rule, so they are worked out once,
+    when the line is made.  A plain class with slots: a letter has many lines.
+    """
 
-    @property
-    def indent(self) -> int:
-        return len(self.text) - len(self.text.lstrip(PAD))
+    __slots__ = ("number", "text", "stripped", "indent")
+
+    def __init__(self, number: int, text: str):
+        self.number = number
+        self.text = text
+        self.stripped = text.strip(PAD)
+        self.indent = len(text) - len(text.lstrip(PAD))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Line) and (self.number, self.text) == (other.number, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.number, self.text))
+
+    def __repr__(self) -> str:
+        return f"Line({self.number!r}, {self.text!r})"
 
     def span(self, start: int | None = None, end: int | None = None) -> Span:
         """Span of ``text[start:end]``; by default the line's content without padding."""
@@ -129,11 +141,14 @@ class Part:
 
     def iter_matches(self, pattern: str | re.Pattern) -> Iterator[tuple[Line, re.Match]]:
         rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        if self.start is not None:
+            line = self.lines[0]
+            for m in rx.finditer(line.text, self.start, len(line.text) if self.end is None else self.end):
+                yield line, m
+            return
         for line in self.lines:
-            if self.start is not None:
-                yield from ((line, m) for m in rx.finditer(line.text, self.start, self.end))
-            else:
-                yield from ((line, m) for m in rx.finditer(line.text))
+            for m in rx.finditer(line.text):
+                yield line, m
 
     def to_dict(self) -> dict:
         s = self.span
@@ -167,23 +182,49 @@ class Letter:
     doctype_source: str = "inferred"   # inferred / config / cli
     misplacements: list[Misplacement] = field(default_factory=list)
     path: str = "<stdin>"
+    # Results several rules share (e.g. the 发文字号 found in the text), computed
+    # once per letter: see ``memo``.
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: str, compute):
+        """``compute(self)``, computed once per letter for every rule that asks with ``key``."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
 
     def all(self, *kinds: str) -> list[Part]:
-        return [p for p in self.parts if p.kind in kinds]
+        """The parts of these kinds, in document order (a fresh list: callers may change it)."""
+        return list(self._of(kinds))
+
+    @property
+    def text(self) -> str:
+        """The whole letter, lines joined by newlines: for a quick "is it there at all?" test."""
+        text = self._memo.get("text")
+        if text is None:
+            text = self._memo["text"] = "\n".join(line.text for line in self.lines)
+        return text
+
+    def _of(self, kinds: tuple[str, ...]) -> tuple[Part, ...]:
+        found = self._memo.get(kinds)
+        if found is None:  # rules ask for the same kinds again and again
+            found = self._memo[kinds] = tuple(p for p in self.parts if p.kind in kinds)
+        return found
 
     def first(self, *kinds: str) -> Part | None:
-        return next((p for p in self.parts if p.kind in kinds), None)
+        found = self._of(kinds)
+        return found[0] if found else None
 
     def last(self, *kinds: str) -> Part | None:
-        return next((p for p in reversed(self.parts) if p.kind in kinds), None)
+        found = self._of(kinds)
+        return found[-1] if found else None
 
     def has(self, *kinds: str) -> bool:
-        return any(p.kind in kinds for p in self.parts)
+        return bool(self._of(kinds))
 
     @property
     def body(self) -> list[Part]:
         """Paragraphs, headings and closing of the main text (not of attachments)."""
-        return [p for p in self.parts if p.kind in BODY_KINDS and p.section != "附件"]
+        return [p for p in self._of(BODY_KINDS) if p.section != "附件"]
 
     @property
     def end_span(self) -> Span:

@@ -216,6 +216,15 @@ class Block:
         return [n for f in self.fields if f.items != ["fax"] for n in f.numbers]
 
 
+def _line_fields(letter, line: Line, leader: bool) -> tuple[list[Field], bool]:
+    """``_fields_of``, read once per line of a letter (both kinds of block read the same lines)."""
+    known = letter.memo("contact.line_fields", lambda _: {})
+    key = (line.number, leader)
+    if key not in known:
+        known[key] = _fields_of(line, leader)
+    return known[key]
+
+
 def _fields_of(line: Line, leader: bool) -> tuple[list[Field], bool]:
     """The labelled fields of one contact or sign-off line, and whether it is cut off."""
     text = line.text
@@ -280,6 +289,11 @@ def _fill(f: Field) -> None:
 
 
 def contact_blocks(letter) -> list[Block]:
+    """Shared by several rules: found once per letter (see ``_find_contact_blocks``)."""
+    return letter.memo("contact.contact_blocks", _find_contact_blocks)
+
+
+def _find_contact_blocks(letter) -> list[Block]:
     """The letter's contact blocks: runs of contact (and sign-off) lines with nothing between them.
 
     A line the classifier took for a contact line but that holds no label
@@ -290,7 +304,7 @@ def contact_blocks(letter) -> list[Block]:
     for part in letter.parts:
         if part.kind in ("contact", "signoff") and part.start is None:
             for line in part.lines:
-                fields, truncated = _fields_of(line, leader=part.kind == "signoff")
+                fields, truncated = _line_fields(letter, line, part.kind == "signoff")
                 if not fields and not truncated:
                     current = None
                     continue
@@ -309,6 +323,11 @@ def contact_blocks(letter) -> list[Block]:
 
 
 def all_blocks(letter) -> list[Block]:
+    """Shared by several rules: found once per letter (see ``_find_all_blocks``)."""
+    return letter.memo("contact.all_blocks", _find_all_blocks)
+
+
+def _find_all_blocks(letter) -> list[Block]:
     """Contact blocks and sign-off lines standing alone (their numbers are checked too)."""
     out: list[Block] = []
     for part in letter.all("contact", "signoff"):
@@ -316,7 +335,7 @@ def all_blocks(letter) -> list[Block]:
             continue
         block = Block([], list(part.lines), set())
         for line in part.lines:
-            fields, truncated = _fields_of(line, leader=part.kind == "signoff")
+            fields, truncated = _line_fields(letter, line, part.kind == "signoff")
             block.fields.extend(fields)
             block.truncated |= truncated
         out.append(block)
@@ -330,6 +349,11 @@ _TEXT_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "head
 
 
 def _text_numbers(letter) -> list[Number]:
+    """Shared by several rules: found once per letter (see ``_find_text_numbers``)."""
+    return letter.memo("contact.text_numbers", _find_text_numbers)
+
+
+def _find_text_numbers(letter) -> list[Number]:
     """Numbers written right after a phone label in the text of the letter (not in contact lines)."""
     out: list[Number] = []
     for part in letter.all(*_TEXT_KINDS):
@@ -582,6 +606,7 @@ _PRIVATE_PHONE = r"(?P<phone>(?<![\d０-９])(?:1[3-9]\d(?:[- ]?\d{4}){2}|0\d{2,
 # The name, then at most a title and a phone label before the number: 王小明代表（电话：139…）.
 _OWNER_THEN_PHONE = (r"(?:代表|委员)?" + _SP + r"[（(，,：:]?" + _SP + r"(?:的)?(?:联系电话|电话号码|联系方式|手机号码|手机|电话)?"
                      + _SP + r"[：:为是]?" + _SP + _PRIVATE_PHONE)
+_PHONE_AFTER_OWNER = re.compile(_OWNER_THEN_PHONE)
 
 
 def _published(letter) -> bool:
@@ -636,15 +661,25 @@ def reply_deputy_phone(letter, options):
     names = addressee_names(letter)
     if not names:
         return
-    owner_phone = re.compile("(?:" + "|".join(map(re.escape, names)) + ")" + _OWNER_THEN_PHONE)
     recipient = letter.first("recipient")
     for part in letter.parts:
         if part is recipient or part.start is not None:
             continue
-        for line, m in part.iter_matches(owner_phone):
-            yield Finding(line.span(m.start("phone"), m.end("phone")),
-                          f"标明公开的答复函印出了代表、委员本人的电话号码“{m.group('phone')}”",
-                          "公开的文本应删去代表、委员的联系方式")
+        for line in part.lines:
+            # Find the names with str.find and match the phone right after each: a
+            # pattern built from the names would be compiled anew for every letter.
+            found = {}
+            for name in names:
+                at = line.text.find(name)
+                while at >= 0:
+                    m = _PHONE_AFTER_OWNER.match(line.text, at + len(name))
+                    if m:
+                        found[m.start("phone")] = m
+                    at = line.text.find(name, at + 1)
+            for _, m in sorted(found.items()):
+                yield Finding(line.span(m.start("phone"), m.end("phone")),
+                              f"标明公开的答复函印出了代表、委员本人的电话号码“{m.group('phone')}”",
+                              "公开的文本应删去代表、委员的联系方式")
 
 
 # --- NOTE-001 ----------------------------------------------------------------------

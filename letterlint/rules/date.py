@@ -241,6 +241,8 @@ def no_text_page(letter, options):
         示例市教育局
         2024年5月6日
     """
+    if "此页无正文" not in letter.text:
+        return
     for part in letter.parts:
         for line, m in part.iter_matches(NO_TEXT_PAGE):
             yield Finding(line.span(m.start(), m.end()), "不应标注“此页无正文”",

@@ -12,6 +12,8 @@ CITED = re.compile(
     r"(?P<code>[\u4e00-\u9fff]{1,12}?)(?P<open>[〔【\[［(（〖﹝])(?P<year>\d{2}|\d{4})(?P<close>[〕】\]］)）〗﹞])"
     r"(?P<di>第?)(?P<seq>\d{1,5})(?P<hao>号?)(?=号|[）)，,。、；;\s]|$|文|件)"
 )
+# Cheap test before CITED, which tries every Chinese character as a start.
+_CITED_HINT = re.compile(r"[〔【\[［(（〖﹝]\d")
 TEXT_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4", "title",
               "attachment_text", "attachment_note", "recipient")
 
@@ -30,6 +32,8 @@ def _own(letter):
 def _cited(letter):
     """发文字号 cited in the text, e.g. （示政发〔2024〕3号）, as (fields, (line, match))."""
     for part in letter.all(*TEXT_KINDS):
+        if not _CITED_HINT.search(part.text):
+            continue
         for line, m in part.iter_matches(CITED):
             if m.group("open") == "〔" and m.group("close") == "〕" and not m.group("di") and m.group("hao") \
                     and len(m.group("year")) == 4 and not (len(m.group("seq")) > 1 and m.group("seq").startswith("0")):
@@ -49,9 +53,11 @@ class _Cited:
 
 
 def _numbers(letter):
-    """Own and cited 发文字号: a cited one must have the same form (GB/T 9704 7.2.5)."""
-    yield from _own(letter)
-    yield from _cited(letter)
+    """Own and cited 发文字号: a cited one must have the same form (GB/T 9704 7.2.5).
+
+    Found once per letter and shared by DOCNUM-002 … 006.
+    """
+    return letter.memo("docnum.numbers", lambda lt: list(_own(lt)) + list(_cited(lt)))
 
 
 def _label(part) -> str:

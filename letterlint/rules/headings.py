@@ -21,6 +21,9 @@ _ORDINAL_DUNHAO = re.compile(r"(?:^|(?<=[\s\u3000。；！？：]))(?P<word>第[
 _YISHI_PUNCT = re.compile(r"(?:^|(?<=[\s\u3000。；！？：，]))(?P<word>[一二三四五六七八九十]{1,3}是)(?P<punct>[：:，,、])")
 # Inside a heading that stands alone: a second sentence or a "label: text" pair means run-in text.
 _CLAUSE_BREAK = re.compile(r"[。！？；!?;：:]")
+# Quick tests over the whole letter before the patterns above, which try every position.
+_ORDINAL_DUNHAO_HINT = re.compile(r"(?:第[一二三四五六七八九十]{1,3}|其[一二三四五]|首先|其次|再次|最后)、")
+_YISHI_PUNCT_HINT = re.compile(r"[一二三四五六七八九十]是[：:，,、]")
 _TEXT_KINDS = ("paragraph", "closing", "attachment_text") + HEADING_KINDS
 
 
@@ -79,8 +82,16 @@ class _Heading:
         return self.line.text[self.off + self.m.start():self.off + self.m.end()].strip()
 
 
+def _heading(part) -> _Heading:
+    """The part read as a heading, once: a dozen rules of this family ask for it."""
+    h = part.__dict__.get("_heading")
+    if h is None:
+        h = part.__dict__["_heading"] = _Heading(part)
+    return h
+
+
 def _headings(parts):
-    return [h for h in (_Heading(p) for p in parts if p.kind in LEVEL) if h.real]
+    return [h for h in (_heading(p) for p in parts if p.kind in LEVEL) if h.real]
 
 
 def _sections(letter):
@@ -121,7 +132,7 @@ def _walk(parts):
                 text_since.update(range(1, 5))
                 text_before = True
             continue
-        h = _Heading(part)
+        h = _heading(part)
         if not h.real:
             text_since.update(range(1, 5))
             text_before = True
@@ -181,7 +192,7 @@ def heading1_dunhao(letter, options):
         一、工作目标
     """
     for part in letter.all("heading1"):
-        h = _Heading(part)
+        h = _heading(part)
         if not h.real:
             continue
         punct = h.m.group("punct")
@@ -208,7 +219,7 @@ def bracket_heading_no_punct(letter, options):
         （一）完善设施
     """
     for part in letter.all("heading2", "heading4"):
-        h = _Heading(part)
+        h = _heading(part)
         punct = h.m.group("punct") if h.m else ""
         if h.real and punct:
             yield Finding(h.span("punct"), f"带括号的序号“{h.m.group('open')}{h.m.group('num')}{h.m.group('close')}”"
@@ -229,7 +240,7 @@ def heading3_dot(letter, options):
         1.建设步道
     """
     for part in letter.all("heading3"):
-        h = _Heading(part)
+        h = _heading(part)
         punct = h.m.group("punct") if h.m else ""
         if h.real and punct not in ".．":
             yield Finding(h.span("punct"), f"三级标题序号“{h.m.group('num')}”后应使用下脚点“.”，不应使用“{punct}”",
@@ -250,7 +261,7 @@ def heading_fullwidth_brackets(letter, options):
         （一）完善设施
     """
     for part in letter.all("heading2", "heading4"):
-        h = _Heading(part)
+        h = _heading(part)
         if not h.real or (h.m.group("open") == "（" and h.m.group("close") == "）"):
             continue
         yield Finding(h.span("open", "close"), f"序号“{h.shown}”应使用全角括号", f"改为 {marker(h.level, h.num)}")
@@ -269,6 +280,8 @@ def ordinal_comma(letter, options):
     正例：
         我局开展了以下工作。第一，摸清底数。
     """
+    if not _ORDINAL_DUNHAO_HINT.search(letter.text):
+        return  # one search over the letter spares one per part
     for part in letter.all(*_TEXT_KINDS):
         for line, m in part.iter_matches(_ORDINAL_DUNHAO):
             yield Finding(line.span(m.start("punct"), m.end("punct")),
@@ -288,6 +301,8 @@ def yishi_no_punct(letter, options):
     正例：
         我局重点做了三项工作：一是摸清底数；二是完善台账。
     """
+    if not _YISHI_PUNCT_HINT.search(letter.text):
+        return  # one search over the letter spares one per part
     for part in letter.all(*_TEXT_KINDS):
         for line, m in part.iter_matches(_YISHI_PUNCT):
             yield Finding(line.span(m.start("punct"), m.end("punct")),
@@ -370,7 +385,7 @@ def heading_terminal_punct(letter, options):
         for i, part in enumerate(section):
             if part.kind not in LEVEL:
                 continue
-            h = _Heading(part)
+            h = _heading(part)
             if not h.real or not h.rest or h.rest[-1] not in "。：:":
                 continue
             body = h.rest[:-1]
