@@ -17,6 +17,10 @@ Three measurements, side by side, in one run:
 3. Time per kilobyte for letters of 1 KB ... 1 MB (``lint_text`` in process).
    Target: flat, max/min of the us/KB figures <= 2, and no super-linear
    step (us/KB grows by at most 25% from one size to the next, 4x larger).
+4. The bundled letters (examples/, tests/letters/), as a check on real texts.
+5. Parallel runs: ``letterlint --jobs 1 DIR`` against ``--jobs 2 DIR`` on a
+   directory of 2,000 generated letters, on all CPUs (not pinned).
+   Target: ``--jobs 2`` at least 1.6x faster than ``--jobs 1`` (2 cores).
 
 Usage::
 
@@ -52,6 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COLD_TARGET = 1.5          # letterlint cold start <= 1.5 x (import lark, rich.console)
 THROUGHPUT_TARGET = 0.25   # letterlint letters/s >= 1/4 of autocorrect's
 FLAT_TARGET = 2.0          # max/min of us/KB over the size series <= 2
+JOBS_TARGET = 1.6          # --jobs 2 at least 1.6 x faster than --jobs 1 on a 2-core machine
 STEP_TARGET = 1.25         # us/KB may not grow by more than 25% from one size to the next (4x larger)
 SIZES_KB = (1, 4, 16, 64, 256, 1024)
 
@@ -194,6 +199,15 @@ def make_sized_letter(target_bytes: int, seed: int = 7) -> str:
 # ---------------------------------------------------------------------------
 # Timing helpers
 # ---------------------------------------------------------------------------
+
+ALL_CPUS = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+
+
+def unpinned() -> None:
+    """preexec_fn for a child that may use every CPU (the --jobs benchmark)."""
+    if ALL_CPUS is not None:
+        os.sched_setaffinity(0, ALL_CPUS)
+
 
 def pin_one_core() -> str:
     """Pin this process (and its children) to one CPU; returns a description."""
@@ -382,6 +396,31 @@ def bench_corpus(lint_path) -> dict:
             "unreadable": sum(1 for r in results if r.error)}
 
 
+def bench_jobs(args) -> dict:
+    """Wall time of one letterlint run over a directory of letters, with --jobs 1 and --jobs 2."""
+    n = 200 if args.quick else args.jobs_letters
+    env = dict(os.environ, NO_COLOR="1")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    out: dict = {"letters": n, "cpus": len(ALL_CPUS) if ALL_CPUS else os.cpu_count(), "runs": args.jobs_runs}
+    with tempfile.TemporaryDirectory(prefix="letterlint-jobs-") as tmp:
+        folder = Path(tmp) / "letters"
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"{i:05d}.txt").write_text(make_letter(i), encoding="utf-8")
+        for jobs in (1, 2):
+            argv = letterlint_argv() + ["--format", "concise", "--jobs", str(jobs), str(folder)]
+            times = []
+            for k in range(1 + args.jobs_runs):  # one warm-up run
+                t0 = time.perf_counter()
+                p = subprocess.run(argv, cwd=tmp, env=env, capture_output=True, preexec_fn=unpinned)
+                if k:
+                    times.append(time.perf_counter() - t0)
+            out[f"jobs{jobs}"] = {"median_s": statistics.median(times), "min_s": min(times),
+                                  "exit_code": p.returncode}
+    out["speedup"] = out["jobs1"]["median_s"] / out["jobs2"]["median_s"]
+    return out
+
+
 def profile(lint_text, n: int = 200, top: int = 10) -> dict:
     """Where the time goes: cProfile of lint_text, phases, rules, cold-start imports."""
     from letterlint.lint import check_letter
@@ -543,6 +582,15 @@ def print_report(res: dict) -> None:
           f"{corp['ms_per_file']:.2f} ms/file (lint_path), {corp['diagnostics']} diagnostics, "
           f"{corp['unreadable']} unreadable")
         p("")
+    jobs = res.get("jobs")
+    if jobs:
+        p(f"5. Parallel: {jobs['letters']} letters in one directory, {jobs['cpus']} CPUs, "
+          f"median of {jobs['runs']} runs")
+        for j in (1, 2):
+            r = jobs[f"jobs{j}"]
+            p(f"   letterlint --jobs {j}   {r['median_s']:>7.2f} s  (min {r['min_s']:.2f} s, exit {r['exit_code']})")
+        p(f"   speed-up --jobs 2 / --jobs 1 = {fmt_ratio(jobs['speedup'], JOBS_TARGET, True)}")
+        p("")
     parts = []
     if cold:
         parts.append(f"cold start {cold['ratio_vs_lark_rich']:.2f}x lark+rich (≤{COLD_TARGET:g})")
@@ -552,6 +600,8 @@ def print_report(res: dict) -> None:
         parts.append(f"throughput {th['letterlint']['letters_per_s']:.0f} letters/s (no autocorrect)")
     parts.append(f"µs/KB max/min {sz['max_min_ratio']:.2f}x (≤{FLAT_TARGET:g}), "
                  f"worst step {sz['worst_step_up']:.2f}x (≤{STEP_TARGET:g})")
+    if jobs:
+        parts.append(f"--jobs 2 speed-up {jobs['speedup']:.2f}x (≥{JOBS_TARGET:g})")
     verdict = "all targets met" if not res["missed"] else "MISSED: " + ", ".join(res["missed"])
     p("SUMMARY: " + " · ".join(parts) + f" — {verdict}")
 
@@ -564,6 +614,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-cold", action="store_true", help="skip the subprocess cold-start timing")
     ap.add_argument("--runs", type=int, default=15, help="cold-start runs per command (default 15)")
     ap.add_argument("--letters", type=int, default=1000, help="letters in the throughput test (default 1000)")
+    ap.add_argument("--no-jobs", action="store_true", help="skip the --jobs 1 / --jobs 2 comparison")
+    ap.add_argument("--jobs-letters", type=int, default=2000, help="letters in the --jobs test (default 2000)")
+    ap.add_argument("--jobs-runs", type=int, default=3, help="runs per --jobs setting (default 3)")
     ap.add_argument("--profile", action="store_true", help="cProfile lint_text over 200 letters, top 10")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = ap.parse_args(argv)
@@ -578,13 +631,16 @@ def main(argv: list[str] | None = None) -> int:
                          "platform": f"{platform.system()} {platform.machine()}",
                          "autocorrect": ac_desc, "affinity": affinity, "quick": args.quick},
                  "targets": {"cold_start_max_ratio": COLD_TARGET, "throughput_min_ratio": THROUGHPUT_TARGET,
-                             "per_kb_max_min_ratio": FLAT_TARGET, "per_kb_worst_step_up": STEP_TARGET}}
+                             "per_kb_max_min_ratio": FLAT_TARGET, "per_kb_worst_step_up": STEP_TARGET,
+                             "jobs2_min_speedup": JOBS_TARGET}}
     if not args.no_cold:
         with tempfile.TemporaryDirectory(prefix="letterlint-bench-") as tmp:
             res["cold"] = bench_cold(args, ac, Path(tmp), make_letter(0))
     res["throughput"] = bench_throughput(args, ac, lint_text)
     res["sizes"] = bench_sizes(args, ac, lint_text)
     res["corpus"] = bench_corpus(lint_path)
+    if not args.no_jobs:
+        res["jobs"] = bench_jobs(args)
 
     missed = []
     if "cold" in res and res["cold"]["ratio_vs_lark_rich"] > COLD_TARGET:
@@ -595,6 +651,8 @@ def main(argv: list[str] | None = None) -> int:
         missed.append("µs/KB max/min")
     if res["sizes"]["worst_step_up"] > STEP_TARGET:
         missed.append("super-linear step")
+    if "jobs" in res and res["jobs"]["speedup"] < JOBS_TARGET:
+        missed.append("--jobs speed-up")
     res["missed"] = missed
     print_report(res)
 
