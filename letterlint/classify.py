@@ -84,7 +84,9 @@ PRINT_LINE = re.compile(r"^(?P<org>\S.*?)??" + SP + r"(?P<date>(?:\d{4}|[" + CN_
                         r"|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})" + SP + r"(?P<printed>印发)?$")
 
 CONTACT = re.compile(r"^[（(]?" + SP + r"(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
-                     r"|电" + SP + r"话|手" + SP + r"机|承办人|经办人|承办单位|传" + SP + r"真|邮" + SP + r"箱)")
+                     r"|电" + SP + r"话|手" + SP + r"机|承办人|经办人|承办单位|传" + SP + r"真|邮" + SP + r"箱"
+                     # 职务 only as a label (职务：科长), never a sentence about one.
+                     r"|职" + SP + r"[务位]" + SP + r"(?=[：:]))")
 SIGNOFF = re.compile(r"^(?:领导签发|签发领导|领导署名|领导签字|分管领导|主管领导|承办负责人|承办责任人|责任领导|审核人|签" + SP
                      + r"发|签批领导)" + SP + r"[：:]?")
 COPY_TO = re.compile(r"^(?P<label>抄" + SP + r"送|抄" + SP + r"报|抄" + SP + r"发)" + SP + r"(?P<colon>[：:]?)")
@@ -103,6 +105,9 @@ CLOSING = re.compile(
     r"特此|此复|此致|敬礼|函复|函告|函商|函询|为盼|为荷|妥否|请批示|请审批|请予|请即复函|感谢|谢谢|致谢|敬请|恳请"
     r"|希望.{0,40}(?:支持|关心|关注|意见|建议|监督|指导)|欢迎.{0,30}(?:意见|建议|指导|监督)|多提宝贵意见"
 )
+# The opening sentence of a text ends with a colon too ("……收悉，现答复如下："):
+# it announces the text and addresses nobody.
+OPENING_SENTENCE = re.compile(r"收悉|如下\s*[：:]$|现将|现就|现予|经研究|为做好|根据")
 SENTENCE_PUNCT = re.compile(r"[。，；！？!?;,]")
 TITLE_START = re.compile(r"^(?:关于|对|转发|印发)")
 TITLE_ORG_THEN = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:关于|对于|对)")
@@ -240,7 +245,17 @@ def _is_recipient(s: str) -> bool:
         return False
     if CONTACT.match(c) or COPY_TO.match(c) or ATTACHMENT_NOTE.match(c) or SIGNER.match(c) or SIGNOFF.match(c):
         return False
-    return "。" not in c
+    return "。" not in c and not OPENING_SENTENCE.search(c)
+
+
+def _is_recipient_wrong_mark(s: str) -> bool:
+    """A salutation closed with a comma or an exclamation mark instead of the colon (示例市公安局，)."""
+    c = s.strip(PAD)
+    if not c.endswith(("，", ",", "！", "!")) or len(c) > 40 or re.search(r"[。；;：:？?]", c):
+        return False
+    core = _compact(c[:-1])
+    last = re.split(r"[，,、]", core)[-1]
+    return bool(ADDRESSEE_SUFFIX.search(last) or ORG_SUFFIX.search(last))
 
 
 def _is_recipient_without_colon(s: str) -> bool:
@@ -354,6 +369,9 @@ def classify(lines: list[Line]) -> list[Unit]:
         if _is_recipient(s):
             units.append(Unit("recipient", [nb[i]], fields={"colon": s[-1]}))
             i += 1
+        elif (title_found or units) and _is_recipient_wrong_mark(s) and i + 1 < n:
+            units.append(Unit("recipient", [nb[i]], fields={"colon": s[-1]}))
+            i += 1
         elif ((title_found or units or ADDRESSEE_SUFFIX.search(_compact(s)))
               and _is_recipient_without_colon(s) and i + 1 < n
               and len(_s(nb[i + 1])) > len(s)):
@@ -387,6 +405,10 @@ def classify(lines: list[Line]) -> list[Unit]:
         while k - 1 >= body_start and date_idx - (k - 1) <= 3 and _is_signature(_s(nb[k - 1])):
             k -= 1
         sig_start = k
+        # A long attachment name wrapped onto an indented line is not a 署名.
+        while sig_start < date_idx - 1 and _note_above(nb, sig_start, body_start) \
+                and _note_continues(nb[sig_start - 1], nb[sig_start]):
+            sig_start += 1
     else:
         # No date: trailing 版记 lines first, then an organisation name.
         k = n
@@ -407,7 +429,8 @@ def classify(lines: list[Line]) -> list[Unit]:
             continue
         # 附件说明: "附件：" and its numbered continuation lines.
         j = k - 1
-        while j >= body_start and HEADING3.match(_s(nb[j])) and not ATTACHMENT_NOTE.match(_s(nb[j])):
+        while j > body_start and not ATTACHMENT_NOTE.match(_s(nb[j])) \
+                and (HEADING3.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
             j -= 1
         if j >= body_start and ATTACHMENT_NOTE.match(_s(nb[j])):
             k = j
@@ -434,7 +457,7 @@ def classify(lines: list[Line]) -> list[Unit]:
         s = _s(nb[k])
         if ATTACHMENT_NOTE.match(s):
             j = k + 1
-            while j < sig_start and HEADING3.match(_s(nb[j])):
+            while j < sig_start and (HEADING3.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
                 j += 1
             units.append(Unit("attachment_note", nb[k:j]))
             k = j
@@ -507,6 +530,31 @@ def classify(lines: list[Line]) -> list[Unit]:
     return units
 
 
+def _note_continues(prev: Line, line: Line) -> bool:
+    """``line`` carries on an attachment name from ``prev`` (附件：……（含各区县 / 　　　分项数据）)."""
+    s = line.stripped
+    if line.number != prev.number + 1 or line.indent == 0 or HEADING3.match(s) or ATTACHMENT_NOTE.match(s) \
+            or _tail_kind(s) or date_fields(s):
+        return False
+    p = prev.stripped
+    if p.count("（") + p.count("(") > p.count("）") + p.count(")"):
+        return True  # a bracket left open on the line above
+    return ORG_SUFFIX.search(_compact(s)) is None and not SENTENCE_PUNCT.search(s)
+
+
+def _note_above(nb: list[Line], k: int, body_start: int) -> bool:
+    """An 附件说明 stands right above line ``k`` (through its numbered and wrapped lines)."""
+    j = k - 1
+    while j >= body_start and k - j <= 12:
+        s = nb[j].stripped
+        if ATTACHMENT_NOTE.match(s):
+            return True
+        if not (HEADING3.match(s) or (j > body_start and _note_continues(nb[j - 1], nb[j]))):
+            return False
+        j -= 1
+    return False
+
+
 def _continues_copy_to(unit: Unit, line: Line) -> bool:
     """A 抄送 list wrapped onto the next line: the list goes on, or an indented line ends it."""
     s = line.stripped
@@ -525,10 +573,14 @@ def _mark_closing(body: list[Unit]) -> None:
         return
     last = paras[-1]
     if body and body[-1] is not last:
-        # Only headings or labelled lines may follow the closing paragraph.
-        if any(u.kind == "paragraph" for u in body[body.index(last) + 1:]):
+        # Only numbered lines of a lower level may follow the closing paragraph:
+        # a paragraph or a 一、/（一） heading below it means the text goes on
+        # (thanks written at the top of a reply, before its sections).
+        if any(u.kind in ("paragraph", "heading1", "heading2") for u in body[body.index(last) + 1:]):
             return
     s = _compact(last.lines[0].stripped)
+    if _compact(last.lines[-1].stripped).endswith(("：", ":")):
+        return  # "…现答复如下：" announces the text; it does not close it
     if s in ("敬礼", "敬礼！", "敬礼!"):
         idx = body.index(last)
         last.kind = "closing"

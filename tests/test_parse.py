@@ -155,3 +155,44 @@ def test_doctype_from_salutation_when_there_is_no_title():
 def test_empty_and_fragment_texts_do_not_crash():
     for text in ("", "\n\n", "2024年5月6日", "抄送：示例市人民政府。", "一、\n（一）\n1.\n"):
         parse_text(text)
+
+
+def test_thanks_before_the_sections_is_not_the_closing():
+    text = ("关于市七届人大三次会议第56号建议的答复\n王小明代表：\n"
+            "感谢您对教育工作的关心。经认真研究，现答复如下：\n一、关于校车\n我局已开展检查。\n"
+            "二、关于步道\n我局已完成改造。\n示例市教育局\n2024年5月6日\n")
+    letter = parse_text(text)
+    assert not letter.has("closing")
+    assert letter.misplacements == []
+
+
+def test_attachment_name_wrapped_onto_an_indented_line():
+    text = ("示例市教育局关于报送统计数据的函\n示例市统计局：\n现将有关数据报送你局。\n特此函告。\n\n"
+            "附件：示例市2023年教育统计数据汇总表（含各区县\n　　　分项数据）\n\n示例市教育局\n2024年5月6日\n")
+    letter = parse_text(text)
+    note = letter.first("attachment_note")
+    assert [ln.number for ln in note.lines] == [6, 7]
+    assert [p.line for p in letter.all("signature")] == [9]
+    assert letter.misplacements == []
+
+
+def test_position_line_in_a_contact_block():
+    text = ("关于市七届人大三次会议第5号建议的答复\n王小明代表：\n您提出的建议收悉，现答复如下：\n我局已开展检查。\n"
+            "感谢您的关心。\n示例市教育局\n2024年5月6日\n联系人：李华\n职务：科长\n联系电话：0797-8123456\n")
+    letter = parse_text(text)
+    assert [p.line for p in letter.all("contact")] == [8, 9, 10]
+    assert not letter.has("attachment_text")
+
+
+def test_salutation_closed_with_a_comma_is_the_salutation():
+    text = "关于商请协助的函\n示例市公安局，\n为做好工作，现商请贵局派员协助。\n请予函复。\n示例市交通运输局\n2024年5月6日\n"
+    recipient = parse_text(text).first("recipient")
+    assert (recipient.line, recipient.fields["colon"]) == (2, "，")
+
+
+def test_opening_sentence_ending_in_a_colon_is_not_a_salutation():
+    text = ("关于市七届人大三次会议第5号建议的答复\n您提出的建议收悉，现答复如下：\n我局已开展检查。\n"
+            "示例市教育局\n2024年5月6日\n")
+    letter = parse_text(text)
+    assert not letter.has("recipient")
+    assert letter.body[0].line == 2

@@ -38,10 +38,11 @@ class _Item:
     punct: str
     start: int               # offsets of the name in line.text
     end: int
+    more: str = ""           # the rest of a name wrapped onto the next line(s)
 
     @property
     def name(self) -> str:
-        return self.line.text[self.start:self.end]
+        return self.line.text[self.start:self.end] + self.more
 
     def name_span(self):
         return self.line.span(self.start, self.end)
@@ -97,7 +98,12 @@ def _read(part, more: list[Line] | None = None) -> _Note | None:
     num = (m.start("num"), m.end("num")) if m.group("num") else None
     items = _items_in(first, m.end())
     for line in part.lines[1:] + (more or []):
-        items.extend(_items_in(line, line.indent))
+        got = _items_in(line, line.indent)
+        if got and got[0].num is None and items:
+            # No number of its own: the name above wrapped onto this line.
+            items[-1].more += got[0].line.text[got[0].start:got[0].end]
+            got = got[1:]
+        items.extend(got)
     return _Note(part, (m.start(), m.end()), num, (m.start("colon"), m.end("colon")), items)
 
 

@@ -76,6 +76,9 @@ def recipient_colon(letter, options):
         if colon == ":":
             yield Finding(line.span(hi - 1, hi), "主送机关（称呼）后应使用全角冒号“：”，不应使用半角冒号“:”",
                           f"改为“{text[:-1]}：”")
+        elif colon in ("，", ",", "！", "!"):
+            yield Finding(line.span(hi - 1, hi), f"主送机关（称呼）后应使用全角冒号“：”，不应使用“{colon}”",
+                          f"改为“{text[:-1]}：”")
         else:
             yield Finding(line.span(hi - 1, hi), "主送机关（称呼）后缺少全角冒号“：”", f"改为“{text}：”")
 
@@ -119,7 +122,7 @@ def recipient_separators(letter, options):
                     yield Finding(line.span(m.start(), m.end()), "主送机关之间不应用空格分隔",
                                   "同类机关之间用顿号“、”，不同类别之间用逗号“，”")
         m = _TRAILING_SEP.search(text, lo, hi)
-        if m:
+        if m and part.fields.get("colon") not in ("，", ","):  # a comma in place of the colon: RECIP-002
             yield Finding(line.span(m.start(), m.start() + 1), f"最后一个主送机关之后多了“{text[m.start()]}”",
                           "删去这个标点，直接接全角冒号“：”")
         if reply:
@@ -175,6 +178,8 @@ def _salutation(letter):
     part = next((p for p in letter.all("recipient") if p.section != "附件"), None)
     if part is not None:
         line, lo, hi = _recipient_line(part)
+        if part.fields.get("colon") in ("，", ",", "！", "!"):
+            hi -= 1  # a comma or "！" in place of the colon: RECIP-002 reports it
         return line, SALUTATION.match(line.text, lo, hi), False
     body = letter.body
     if body and body[0].kind == "paragraph":

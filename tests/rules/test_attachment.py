@@ -129,3 +129,13 @@ def test_page_label_with_title_after_the_date_is_not_a_second_note():
 def test_numbered_note_after_the_date_keeps_its_second_line():
     text = LETTER.format(note="", pages="附件：1.检查内容清单\n　　　2.检查情况汇总表\n")
     assert [d.rule for d in lint(text, select=["ATTACH"])] == []
+
+
+def test_name_wrapped_in_the_note():
+    wrapped = "附件：1.检查内容清单\n　　　2.检查情况汇总表（含各校\n　　　分项数据）\n"
+    text = LETTER.format(note=wrapped, pages="")
+    assert lint(text, select=["ATTACH", "SIGN", "STRUCT", "PUNCT-006"]) == []
+    # The page title is the whole wrapped name.
+    pages = PAGES.replace("检查情况汇总表\n", "检查情况汇总表（含各校分项数据）\n")
+    assert check("ATTACH-006", note=wrapped, pages=pages) == []
+    assert check("ATTACH-006", note=wrapped, pages=PAGES) == [(25, 1, 25, 8)]  # one line lower

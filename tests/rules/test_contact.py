@@ -219,7 +219,9 @@ def test_empty_labels_in_other_kinds():
                  "CONTACT-003") == [(4, 8, 4, 13)]
     # In a reply the missing number is REPLY-009's, not reported twice.
     assert reply("CONTACT-003", tail="联系人：李明\n联系电话：\n") == []
-    assert reply("CONTACT-003", tail="联系人：李明\n职务：\n联系电话：13912345678\n") == []  # 职务 line: not a contact
+    # A 职务 line of its own belongs to the contact block; left empty, it is reported.
+    assert reply("CONTACT-003", tail="联系人：李明\n职务：\n联系电话：13912345678\n") == [(9, 1, 9, 4)]
+    assert reply("CONTACT-003", tail="联系人：李明\n职务：科长\n联系电话：13912345678\n") == []
 
 
 def test_empty_position_field():

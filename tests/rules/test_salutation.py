@@ -132,10 +132,21 @@ def test_honorific_is_a_warning():
 
 
 def test_salutation_in_the_first_paragraph():
-    diags = reply("尊敬的王小明代表，", "REPLY-006")
+    text = REPLY.replace("{salutation}\n您提出的", "尊敬的王小明代表，您提出的")
+    diags = lint(text, select=["REPLY-006"])
     # Two findings: the honorific and the comma that should be a colon on a line of its own.
     assert spans(diags, "REPLY-006") == [(2, 1, 2, 4), (2, 9, 2, 10)]
     assert all(d.severity == "warning" for d in diags)
+
+
+def test_salutation_line_closed_with_a_comma():
+    # On a line of its own, it is the salutation with the wrong mark: RECIP-002, not REPLY-006.
+    assert spans(reply("尊敬的王小明代表，", "REPLY-006"), "REPLY-006") == [(2, 1, 2, 4)]
+    d = only(reply("尊敬的王小明代表，", "RECIP-002"), "RECIP-002")
+    assert (d.line, d.column, d.end_line, d.end_column) == (2, 9, 2, 10)
+    assert d.message == "主送机关（称呼）后应使用全角冒号“：”，不应使用“，”"
+    assert spans(reply("王小明代表！", "RECIP-002"), "RECIP-002") == [(2, 6, 2, 7)]
+    assert letter("示例市公安局，", "RECIP-003") == []  # reported once, by RECIP-002
 
 
 def test_salutation_not_to_a_deputy_is_an_error():
