@@ -260,10 +260,20 @@ def _is_recipient_wrong_mark(s: str) -> bool:
 
 def _is_recipient_without_colon(s: str) -> bool:
     c = s.strip(PAD)
-    if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or c.endswith("："):
+    if not c or c.endswith("："):
         return False
     core = _compact(c)
-    return bool(ADDRESSEE_SUFFIX.search(core) or ORG_SUFFIX.search(core))
+    if len(c) <= 40 and not SENTENCE_PUNCT.search(c):
+        return bool(ADDRESSEE_SUFFIX.search(core) or ORG_SUFFIX.search(core))
+    # Classes of addressees separated by commas (各镇、乡人民政府，县政府直属各单位):
+    # every class must end like a body of the state.
+    if len(c) > 120 or re.search(r"[。；;！？!?：:]", c):
+        return False
+    classes = [x for x in re.split(r"[，,]", core) if x]
+    return len(classes) > 1 and all(ORG_SUFFIX.search(x) or x.endswith(_GROUP_SUFFIXES) for x in classes)
+
+
+_GROUP_SUFFIXES = ("部门", "单位", "机构", "企业", "人民政府")
 
 
 def _is_signature(s: str) -> bool:
@@ -372,7 +382,7 @@ def classify(lines: list[Line]) -> list[Unit]:
         elif (title_found or units) and _is_recipient_wrong_mark(s) and i + 1 < n:
             units.append(Unit("recipient", [nb[i]], fields={"colon": s[-1]}))
             i += 1
-        elif ((title_found or units or ADDRESSEE_SUFFIX.search(_compact(s)))
+        elif ((title_found or units or ADDRESSEE_SUFFIX.search(_compact(s)) or _compact(s).startswith("各"))
               and _is_recipient_without_colon(s) and i + 1 < n
               and len(_s(nb[i + 1])) > len(s)):
             units.append(Unit("recipient", [nb[i]], fields={"colon": ""}))

@@ -196,3 +196,11 @@ def test_opening_sentence_ending_in_a_colon_is_not_a_salutation():
     letter = parse_text(text)
     assert not letter.has("recipient")
     assert letter.body[0].line == 2
+
+
+@pytest.mark.parametrize("line", ["各镇、乡人民政府，县政府直属各单位", "各市州、县市区农业普查领导小组办公室"])
+def test_recipient_classes_without_colon(line):
+    text = f"示例县人民政府办公室关于召开会议的通知\n{line}\n定于5月6日召开全县安全生产工作会议，请各单位派员参加。\n示例县人民政府办公室\n2024年5月6日\n"
+    recipient = parse_text(text).first("recipient")
+    assert (recipient.line, recipient.fields["colon"]) == (2, "")
+    assert parse_text(text.split("\n", 1)[1]).first("recipient").line == 1  # no title above it

@@ -386,6 +386,9 @@ def _complete(letter) -> bool:
     return letter.has("date", "signature")
 
 
+_CONTACT_LEADERS = ("主管领导", "分管领导", "承办负责人", "承办责任人", "责任领导")
+
+
 def _required_findings(letter, what: str, missing_severity: str | None = None):
     """Missing contact, name or number in a letter whose kind requires them (REPLY-009, NOTE-002).
 
@@ -398,8 +401,10 @@ def _required_findings(letter, what: str, missing_severity: str | None = None):
             yield Finding(_where_missing(letter), f"{what}缺少联系人和联系电话",
                           "在此行之后另起一行注明“联系人：×××　联系电话：×××”", severity=missing_severity)
         return
-    # A leader named in the block (主管领导：×××) is someone to call as well.
-    has_name = any(b.has("name") or b.has("leader") for b in blocks)
+    # A leader named as a contact (主管领导：×××) is someone to call as well; the
+    # leader who signed the letter (领导署名、领导签发) is not.
+    has_name = any(b.has("name") for b in blocks) or any(
+        f.filled.get("leader") and f.label.startswith(_CONTACT_LEADERS) for b in blocks for f in b.fields)
     has_phone = any(b.phones() for b in blocks)
     for b in blocks:
         if b.truncated:

@@ -272,3 +272,10 @@ def test_staff_phone_on_a_line_naming_the_deputy_is_fine():
     assert spans(lint(text, select=["REPLY-014"]), "REPLY-014") == []
     text = text.replace("王小明代表如有疑问", "王小明代表：13812345678，如有疑问")
     assert spans(lint(text, select=["REPLY-014"]), "REPLY-014") == [(5, 7, 5, 18)]
+
+
+def test_the_signing_leader_is_not_the_contact_person():
+    # 领导署名 names who approved the reply, not whom to call.
+    assert reply("REPLY-009", tail="领导署名：张华\n电话号码：13912345678\n") == [(9, 1, 9, 17)]
+    # A leader named as a contact (主管领导) is someone to call.
+    assert reply("REPLY-009", tail="主管领导：张华\n联系电话：13912345678\n") == []
