@@ -244,3 +244,52 @@ def docnum_year_date(letter, options):
         yield Finding(line.span(m.start("year"), m.end("year")),
                       f"发文字号年份{year}与成文日期年份{date_year}不一致",
                       "核对发文年度；跨年发文时可忽略", severity="info" if near_new_year else None)
+
+
+# --- DOCNUM-009: how a document is cited -------------------------------------------------
+
+_CITING_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4")
+_LEAD_WORDS = ("据", "照", "按", "于", "和", "及", "与", "、", "的", "将", "把", "为", "在", "对", "由", "经", "是", "见")
+_AFTER_TITLE = re.compile(r"》\s*[（(]\s*$")
+
+
+@rule("DOCNUM-009", "cited-docnum-form", "warning")
+def cited_docnum_form(letter, options):
+    """引用公文时先引标题，后引发文字号，发文字号放在标题后的圆括号内。
+
+    依据：《国家行政机关公文处理办法》（国发〔2000〕23号）第二十五条（五）“引用公文应当先引
+    标题，后引发文字号”，各地实施细则和公文写作规范沿用；只写发文字号（“根据示政发〔2024〕3号
+    文件”），读者不知道引的是哪份文件。正文中的发文字号前面不是“《标题》（”时报告。发文字号
+    本身的写法由 DOCNUM-002…006 检查。
+
+    反例：
+        关于商请协助开展道路安全检查的函
+        示例市公安局：
+        根据示政发〔2024〕3号文件精神，现商请贵局派员协助。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
+
+    正例：
+        关于商请协助开展道路安全检查的函
+        示例市公安局：
+        根据《示例市人民政府关于加强道路安全工作的意见》（示政发〔2024〕3号）精神，现商请贵局派员协助。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
+    """
+    for part in letter.all(*_CITING_KINDS):
+        if part.section == "附件" or not _CITED_HINT.search(part.text):
+            continue
+        for line, m in part.iter_matches(CITED):
+            if m.group("open") in "(（" and not m.group("hao"):
+                continue  # "(2024)12" in prose is rarely a document number
+            if _AFTER_TITLE.search(line.text, 0, m.start()):
+                continue
+            # CITED may start a few words early (根据示政发〔…〕): begin after the last of them.
+            code = m.group("code")
+            cut = max(code.rfind(w) for w in _LEAD_WORDS) + 1
+            start = m.start("code") + cut
+            number = line.text[start:m.end()]
+            yield Finding(line.span(start, m.end()), f"引用公文“{number}”应先引标题，再把发文字号放在圆括号内",
+                          f"写作《××××》（{number}）")

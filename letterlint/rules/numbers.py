@@ -269,6 +269,40 @@ def _year_findings(seg):
                       f"改为 {fixed}年")
 
 
+# --- NUM-009 ------------------------------------------------------------------------------------------
+
+# A number grouped in threes: 1,234,567 (千分撇) or 1 234 567 (千分空, with a thin or plain space).
+_GROUPED = re.compile(r"(?<![0-9A-Za-z.,])(?P<n>[1-9]\d{0,2}(?:(?P<sep>[,\u2009\u2005 ])\d{3})(?:(?P=sep)\d{3})*)"
+                      r"(?![0-9]|[,\u2009\u2005 ]\d)")
+_GROUPED_TRIGGER = re.compile(r"\d[,\u2009\u2005 ]\d{3}")
+
+
+@rule("NUM-009", "digit-grouping", "info")
+def digit_grouping(letter, options):
+    """一份公文中多位数的分节只用一种方式：千分撇（1,234）或千分空（1 234）。
+
+    依据：GB/T 15835-2011 5.1.1 多位数可用千分撇“,”或千分空分节，两种方式都可以，但同一
+    文件中应统一。两种方式都出现时，在用得少的那种（一样多时在后出现的那种）处提示。
+
+    反例：
+        全年完成投资1,234万元，新增学位5 600个。
+
+    正例：
+        全年完成投资1,234万元，新增学位5,600个。
+    """
+    found: dict[str, list] = {"comma": [], "space": []}
+    for seg in segments(letter, NUMBER_KINDS, trigger=_GROUPED_TRIGGER):
+        for m in _GROUPED.finditer(seg.text, seg.lo, seg.hi):
+            found["comma" if m.group("sep") == "," else "space"].append((seg, m))
+    commas, spaces = found["comma"], found["space"]
+    if not commas or not spaces:
+        return
+    minority, style, other = (spaces, "千分空", "千分撇") if len(spaces) <= len(commas) else (commas, "千分撇", "千分空")
+    for seg, m in minority:
+        yield Finding(seg.span(m.start("n"), m.end("n")), f"“{m.group('n')}”用{style}分节，本文其他数字用{other}",
+                      f"全文统一用{other}分节")
+
+
 # --- NUM-011 ------------------------------------------------------------------------------------------
 
 _JIEZHI = re.compile(r"(?:^|(?<=[\s，,。；;：:！？（(]))截止(?=[0-9０-９]|[〇一二三四五六七八九十]{1,4}[年月]|二〇|二零"

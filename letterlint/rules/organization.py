@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from letterlint.classify import ORG_SUFFIX
 from letterlint.rules.base import Finding, rule
 
 _PAD = re.compile(r"[ \t\u3000\u00a0]+")
@@ -140,3 +141,83 @@ def signature_registered_name(letter, options):
         if common >= max(2, len(set(name)) // 2):
             yield Finding(signature.span, f"署名“{name}”不是登记的全称或简称（{('、'.join(names))}）",
                           f"改为 {full}")
+
+
+# --- SIGN-002: the 署名 and the organ named in the title or the 版头 ---------------------
+
+_ISSUER = re.compile(r"^(?P<issuer>.+?)(?:关于|对于)")
+_SEPARATORS = re.compile(r"[、，,和]")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """``short`` is ``full`` or a short form of it: its characters in order, ending alike.
+
+    示例市教体局 shortens 示例市教育体育局 and 市政府 shortens 示例市人民政府, but
+    示例市教育局办公室 is another organ than 示例市教育局 (it ends differently).
+    """
+    if short == full:
+        return True
+    if len(short) > len(full):
+        short, full = full, short
+    if not short or short[-1] != full[-1]:
+        return False
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def _named_issuers(letter) -> tuple[list[str], object] | None:
+    """The organs the title (示例市教育局关于……) or the 发文机关标志 names, with the part that names them."""
+    mark = letter.first("org_mark")
+    if mark is not None:
+        text = _PAD.sub("", mark.text).removesuffix("文件")
+        names = [n for n in _SEPARATORS.split(text) if n]
+        if names and all(ORG_SUFFIX.search(n) for n in names):
+            return names, mark
+    title = letter.first("title")
+    if title is not None:
+        m = _ISSUER.match(_PAD.sub("", title.text))
+        if m:
+            names = [n for n in _SEPARATORS.split(m.group("issuer")) if n]
+            if names and all(ORG_SUFFIX.search(n) for n in names):
+                return names, title
+    return None
+
+
+@rule("SIGN-002", "signature-matches-issuer", "warning")
+def signature_matches_issuer(letter, options):
+    """署名须与标题（或发文机关标志）中的发文机关一致。
+
+    依据：《党政机关公文处理工作条例》第九条（十一）署名为发文机关全称或规范化简称，
+    第九条（十三）印章"与署名机关相符"；标题写明了发文机关（“××局关于……的函”）或版头有
+    发文机关标志时，署名应是同一机关（全称或简称，如“示例市教体局”之于“示例市教育体育局”）。
+    署名是另一个机关，或是它的内设机构（“××局办公室”之于“××局”），多半是套用了别的单位的
+    模板。标题和版头都没有写发文机关时不检查。
+
+    反例：
+        示例市教育局关于商请协助开展校园安全检查的函
+        示例市公安局：
+        现商请贵局派员协助。
+        请予函复。
+        示例市财政局
+        2024年5月6日
+
+    正例：
+        示例市教育局关于商请协助开展校园安全检查的函
+        示例市公安局：
+        现商请贵局派员协助。
+        请予函复。
+        示例市教育局
+        2024年5月6日
+    """
+    named = _named_issuers(letter)
+    if named is None:
+        return
+    issuers, where = named
+    whole = "".join(issuers)
+    for signature in letter.all("signature"):
+        name = _signature_name(signature)
+        if not name or any(_abbreviates(name, issuer) for issuer in issuers) or _abbreviates(name, whole):
+            continue
+        source = "发文机关标志" if where.kind == "org_mark" else "标题"
+        yield Finding(signature.span, f"署名“{name}”与{source}中的发文机关“{'、'.join(issuers)}”不一致",
+                      "核对署名：署发文机关的全称或规范化简称")

@@ -76,4 +76,25 @@ def test_cited_number_in_body_is_checked():
 def test_wellformed_citation_and_prose_brackets_are_silent():
     text = LETTER.format(docnum="示交函〔2024〕12号").replace(
         "为做好", "根据（示政发〔2024〕3号）和《规划（2021—2025年）》，为做好")
-    assert codes(lint(text, select=["DOCNUM"])) == set()
+    # (Citing by number alone is DOCNUM-009's business, tested below.)
+    assert codes(lint(text, select=["DOCNUM"], ignore=["DOCNUM-009"])) == set()
+
+
+# --- DOCNUM-009 -------------------------------------------------------------------------
+
+
+def cited(sentence):
+    text = LETTER.format(docnum="示交函〔2024〕12号").replace("为做好道路安全检查工作，", sentence)
+    return spans(lint(text, select=["DOCNUM-009"]), "DOCNUM-009")
+
+
+def test_cited_number_without_title():
+    # 根据 is not part of the number: the span starts at 示政发.
+    assert cited("根据示政发〔2024〕3号文件精神，") == [(4, 3, 4, 14)]
+    assert cited("按市政府（示政发〔2024〕3号）要求，") == [(4, 6, 4, 17)]
+
+
+def test_cited_number_after_its_title_is_silent():
+    assert cited("根据《示例市人民政府关于加强道路安全工作的意见》（示政发〔2024〕3号），") == []
+    assert cited("根据《示例市人民政府关于加强道路安全工作的意见》(示政发〔2024〕3号)，") == []
+    assert cited("经研究（2024）12个项目已完成，") == []  # no 号: not a document number

@@ -89,3 +89,16 @@ def test_ling_in_an_old_date_line_but_not_in_a_new_one():
 def test_jiezhi_before_a_date_is_a_hint():
     d = only(check("截止2024年5月底，全市已完成改造12处。"), "NUM-011")
     assert (d.column, d.end_column, d.severity) == (1, 3, "info")
+
+
+def test_digit_grouping_mixed():
+    body = "全年完成投资1,234万元，新增学位5 600个，共计12,345人。"
+    assert spans(check(body, select=["NUM-009"]), "NUM-009") == [(3, 19, 3, 24)]
+    d = only(check(body, select=["NUM-009"]), "NUM-009")
+    assert d.severity == "info" and d.message == "“5 600”用千分空分节，本文其他数字用千分撇"
+
+
+def test_digit_grouping_one_style_is_silent():
+    assert check("全年完成投资1,234万元，共计12,345人。", select=["NUM-009"]) == []
+    assert check("全年完成投资1 234万元，共计12 345人。", select=["NUM-009"]) == []
+    assert check("联系电话138 1234 5678，投资1,234万元。", select=["NUM-009"]) == []

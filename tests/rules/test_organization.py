@@ -39,3 +39,44 @@ def test_short_form_is_accepted_and_near_miss_reported():
 
 def test_without_registry_nothing_is_checked():
     assert check("ORG-001", signature="示例市教育局", registry={}) == []
+
+
+# --- SIGN-002 (no registry needed) ------------------------------------------------------
+
+TITLED = """\
+示例市交通运输局关于商请协助开展道路安全检查的函
+示例市公安局：
+现商请贵局派员协助。
+请予函复。
+{signature}
+2024年5月6日
+"""
+
+
+def signed(signature, text=TITLED):
+    return spans(lint(text.format(signature=signature), select=["SIGN-002"]), "SIGN-002")
+
+
+def test_signature_of_the_organ_in_the_title_or_a_short_form():
+    assert signed("示例市交通运输局") == []
+    assert signed("市交通运输局") == []
+    assert signed("示例市交运局") == []  # 规范化简称: the characters in order
+
+
+def test_signature_of_another_organ():
+    assert signed("示例市财政局") == [(5, 1, 5, 7)]
+    d = lint(TITLED.format(signature="示例市财政局"), select=["SIGN-002"])[0]
+    assert d.message == "署名“示例市财政局”与标题中的发文机关“示例市交通运输局”不一致"
+    # An internal unit of the organ is another signer.
+    assert signed("示例市交通运输局办公室") == [(5, 1, 5, 12)]
+
+
+def test_joint_title_and_org_mark():
+    joint = TITLED.replace("示例市交通运输局关于", "示例市交通运输局、示例市公安局关于")
+    assert signed("示例市交通运输局\n示例市公安局", text=joint) == []
+    marked = "示例市交通运输局文件\n" + TITLED.replace("示例市交通运输局关于", "关于")
+    assert signed("示例市教育局", text=marked) == [(6, 1, 6, 7)]
+
+
+def test_no_organ_named_nothing_to_compare():
+    assert signed("示例市财政局", text=TITLED.replace("示例市交通运输局关于", "关于")) == []
