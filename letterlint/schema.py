@@ -13,11 +13,12 @@ from letterlint.diagnostic import SEVERITIES
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
 
 
-def _option_schema(default: Any) -> dict:
+def _option_schema(default: Any, choices: tuple[str, ...] | None = None) -> dict:
     if isinstance(default, bool):
         return {"type": "boolean", "default": default}
     if isinstance(default, (list, tuple)):
-        return {"type": "array", "items": {"type": "string"}, "default": list(default)}
+        items = {"enum": list(choices)} if choices else {"type": "string"}
+        return {"type": "array", "items": items, "default": list(default)}
     if isinstance(default, str):
         return {"type": "string", "default": default}
     if isinstance(default, int):
@@ -34,10 +35,12 @@ def config_schema() -> dict:
 
     rules = all_rules()
     codes = [r.code for r in rules]
-    local = {k: _option_schema(v) for k, v in sorted(local_options(rules).items()) if k != "organizations"}
+    choices = {k: c for r in rules for k, c in r.choices.items()}
+    local = {k: _option_schema(v, choices.get(k)) for k, v in sorted(local_options(rules).items())
+             if k != "organizations"}
     per_rule = {
         r.code: {"type": "object", "additionalProperties": False,
-                 "properties": {k: _option_schema(v) for k, v in r.options.items()}}
+                 "properties": {k: _option_schema(v, r.choices.get(k)) for k, v in r.options.items()}}
         for r in rules if r.options
     }
     return {

@@ -39,6 +39,8 @@ class Rule:
     check: Callable[..., Iterable[Finding]] = field(compare=False)
     doctypes: frozenset[str] | None = None  # None: every kind of document
     options: dict[str, Any] = field(default_factory=dict, compare=False)
+    # For list options whose items come from a fixed set: option → allowed items.
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     fixable: bool = False
     origin: str = "letterlint"
 
@@ -74,7 +76,8 @@ class Rule:
 
 
 def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None = None,
-         options: dict[str, Any] | None = None, fixable: bool = False):
+         options: dict[str, Any] | None = None, choices: dict[str, Iterable[str]] | None = None,
+         fixable: bool = False):
     """Mark a generator function as a letterlint rule."""
     if not CODE_RE.match(code):
         raise ValueError(f"rule code {code!r} must look like ABC-123")
@@ -86,6 +89,7 @@ def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None 
             code=code, name=name, severity=severity, check=fn,
             doctypes=frozenset(doctypes) if doctypes is not None else None,
             options=dict(options or {}), fixable=fixable,
+            choices={k: tuple(v) for k, v in (choices or {}).items()},
             origin=fn.__module__,
         )
         return fn

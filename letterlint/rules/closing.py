@@ -128,7 +128,7 @@ def letter_no_request_formula(letter, options):
                           "请求批准用“请予审批为盼。”，请对方答复用“请予函复。”")
 
 
-@rule("REPLY-008", "reply-thanks", "warning", doctypes=doctypes.REPLIES)
+@rule("REPLY-008", "reply-thanks", "warning", doctypes=doctypes.REPLIES, options={"closing-formulas": []})
 def reply_thanks(letter, options):
     """答复代表建议、委员提案，结尾应感谢代表（委员）的关心和支持。
 
@@ -148,10 +148,17 @@ def reply_thanks(letter, options):
         您提出的《关于加强校园周边交通安全的建议》收悉，现答复如下：
         今年以来，我局加强了校园周边交通管理。
         感谢您对教育工作的关心和支持。
+
+    示例配置：
+        [local]
+        closing-formulas = ["欢迎继续监督我局工作"]
+
+    设置：closing-formulas（本地格式认可的其他结束语，写在最后三段中的任一段即可；默认无）。
     """
     if not letter.body:
         return
-    if any(_THANKS.search(p.text) for p in _tail(letter)):
+    accepted = [f for f in options["closing-formulas"] if f]
+    if any(_THANKS.search(p.text) or any(f in p.text for f in accepted) for p in _tail(letter)):
         return
     who = "委员" if letter.doctype == "proposal_reply" else "代表"
     yield Finding(_last_paragraph(letter).span, f"答复结尾未感谢{who}的关心和支持",

@@ -445,7 +445,12 @@ def _block_span(b: Block) -> Span:
     return Span(first.number, first.indent + 1, last.number, last.span().end_column)
 
 
-@rule("REPLY-009", "reply-contact", "error", doctypes=REPLIES, options={"contact-required": False})
+# What a local form may require of the contact block beyond a name and a number.
+CONTACT_ITEMS = {"职务": "position", "单位": "unit", "传真": "fax", "邮箱": "email"}
+
+
+@rule("REPLY-009", "reply-contact", "error", doctypes=REPLIES,
+      options={"contact-required": False, "contact-items": []}, choices={"contact-items": CONTACT_ITEMS})
 def reply_contact(letter, options):
     """答复函须注明联系人姓名和联系电话。
 
@@ -477,9 +482,23 @@ def reply_contact(letter, options):
         联系人：李四
         联系电话：0797-8888888
 
-    设置：contact-required（没有联系人栏时报告为错误；默认否，只报告为警告）。
+    示例配置：
+        [local]
+        contact-required = true
+        contact-items = ["职务"]
+
+    设置：contact-required（没有联系人栏时报告为错误；默认否，只报告为警告）；
+    contact-items（本地格式还要求联系人栏写明的内容：职务、单位、传真、邮箱；默认不要求）。
     """
     yield from _required_findings(letter, "答复函", None if options["contact-required"] else "warning")
+    blocks = contact_blocks(letter)
+    if not blocks or any(b.truncated for b in blocks):
+        return
+    for item in options["contact-items"]:
+        key = CONTACT_ITEMS.get(item)
+        if key and not any(b.has(key) for b in blocks):
+            yield Finding(_block_span(blocks[0]), f"联系人栏缺少{item}（本地格式要求写明）",
+                          f"按本地格式注明，如“联系人、{item}及电话：×××，×××，×××”")
 
 
 @rule("NOTE-002", "request-contact", "warning", doctypes={"request"})

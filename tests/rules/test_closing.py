@@ -139,6 +139,13 @@ def test_thanks_only_in_the_last_three_paragraphs():
     assert spans(run(text, "特此函复。", "REPLY-008"), "REPLY-008") == [(7, 1, 7, 6)]
 
 
+def test_locally_accepted_closing_formula():
+    closing = "欢迎继续监督我局工作。"
+    assert spans(run(SUGGESTION, closing, "REPLY-008"), "REPLY-008") == [(5, 1, 5, 12)]
+    options = {"REPLY-008": {"closing-formulas": ["欢迎继续监督"]}}
+    assert lint(SUGGESTION.format(closing=closing), select=["REPLY-008"], rule_options=options) == []
+
+
 # --- ROUTE-003 -------------------------------------------------------------------
 
 

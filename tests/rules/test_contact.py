@@ -279,3 +279,9 @@ def test_the_signing_leader_is_not_the_contact_person():
     assert reply("REPLY-009", tail="领导署名：张华\n电话号码：13912345678\n") == [(9, 1, 9, 17)]
     # A leader named as a contact (主管领导) is someone to call.
     assert reply("REPLY-009", tail="主管领导：张华\n联系电话：13912345678\n") == []
+
+
+def test_local_form_requires_more_items():
+    assert reply("REPLY-009", tail="联系人：李明\n联系电话：13912345678\n", **{"contact-items": ["职务"]}) == [(8, 1, 9, 17)]
+    assert reply("REPLY-009", tail="联系人、职务及电话：李明，科长，13912345678\n", **{"contact-items": ["职务"]}) == []
+    assert reply("REPLY-009", tail="联系人：李明\n职务：科长\n联系电话：13912345678\n", **{"contact-items": ["职务"]}) == []
