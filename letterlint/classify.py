@@ -37,6 +37,8 @@ DOCNUM = re.compile(
     + r"(?P<close>[〕】\]］)）〗﹞}｝>》])" + SP
     + r"(?P<di>第?)" + SP + r"(?P<seq>\d+)" + SP + r"(?P<hao>号?)"
 )
+_DOCNUM_HINT = re.compile(r"[〔【\[［(（〖﹝{｛<《]")
+_YEAR_HINT = re.compile(r"\d{4}")
 # A 发文字号 without year brackets, e.g. "示政函2024年12号".
 DOCNUM_BARE = re.compile(r"(?:^|(?<=[ \t\u3000]))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)(?P<seq>\d+)"
                          r"(?P<hao>号)(?=$|[ \t\u3000])")
@@ -159,21 +161,23 @@ def header_parts(line: Line) -> list[Part]:
     def free(m: re.Match) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
 
-    m = DOCNUM.search(text)
+    # Each pattern is tried only if the characters it cannot do without are on
+    # the line: every line of a letter's head passes through here.
+    m = DOCNUM.search(text) if _DOCNUM_HINT.search(text) else None
     if m and (m.group("code") or m.group("open") in "〔【[［﹝〖"):
         add("doc_number", m.start(), m.end(), **{k: m.group(k) or "" for k in ("code", "open", "year", "close", "di", "seq", "hao")})
-    elif b := DOCNUM_BARE.search(text):
+    elif _YEAR_HINT.search(text) and (b := DOCNUM_BARE.search(text)):
         add("doc_number", b.start(), b.end(), code=b.group("code"), open="", year=b.group("year"),
             close="", di=b.group("di"), seq=b.group("seq"), hao=b.group("hao"), bare=True)
-    m = SIGNER.search(text)
+    m = SIGNER.search(text) if "签" in text else None
     if m and free(m):
         add("signer", m.start(), m.end(), colon=m.group("colon"), names=m.group("names").strip(PAD))
-    for rx in (CLASS_LABELLED, CLASS_GLUED):
+    for rx in (CLASS_LABELLED, CLASS_GLUED) if "类" in text or "结果" in text else ():
         m = rx.search(text)
         if m and free(m):
             add("answer_class", m.start(), m.end(), mark=m.group("cls"))
             break
-    m = DISCLOSURE.search(text)
+    m = DISCLOSURE.search(text) if "公开" in text else None
     if m and free(m):
         add("disclosure", m.start(), m.end(), mark=m.group("mark"))
     parts.sort(key=lambda p: p.start or 0)

@@ -151,9 +151,11 @@ class Parser:
     def accepts(self, terminal: str) -> bool:
         """Would ``terminal`` be shifted (or, for END, the input accepted)?  The state is not changed."""
         states, rules = self.tables.states, self.tables.rules
+        action = states[self.stack[-1]].get(terminal)
+        if action is None or action >= 0:  # the common cases: no copy needed
+            return action is not None
         stack = self.stack[:]
         while True:
-            action = states[stack[-1]].get(terminal)
             if action is None:
                 return False
             if action >= 0:
@@ -164,6 +166,7 @@ class Parser:
             stack.append(states[stack[-1]][name])
             if terminal == END and stack[-1] == self.tables.end:
                 return True
+            action = states[stack[-1]].get(terminal)
 
     def feed(self, terminal: str, value) -> None:
         """Shift ``terminal`` (after the reductions it calls for); it must be accepted."""
@@ -181,17 +184,23 @@ class Parser:
                 stack.append(action)
                 values.append(value)
                 return None
-            name, size, _ = rules[-action - 1]
+            name, size, inline = rules[-action - 1]
             children: list = []
             if size:
                 for child in values[-size:]:
-                    if isinstance(child, Node) and child.data.startswith("_"):
-                        children.extend(child.children)  # an inlined _rule
+                    if child.__class__ is _Spliced:
+                        children.extend(child)
                     else:
                         children.append(child)
                 del stack[-size:]
                 del values[-size:]
             stack.append(states[stack[-1]][name])
-            values.append(Node(name, children))
+            values.append(_Spliced(children) if inline else Node(name, children))
             if terminal == END and stack[-1] == self.tables.end:
                 return values[-1]
+
+
+class _Spliced(list):
+    """What an inlined ``_rule`` reduced to: children waiting to be spliced into its parent's."""
+
+    __slots__ = ()

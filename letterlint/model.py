@@ -117,9 +117,17 @@ class Part:
     @property
     def text(self) -> str:
         """The part's text, lines joined without padding (a wrapped title reads whole)."""
+        # Rules ask for it dozens of times; kept with what it was made from.
+        key = (self.start, self.end, len(self.lines))
+        cached = self.__dict__.get("_text")
+        if cached is not None and cached[0] == key:
+            return cached[1]
         if self.start is not None:
-            return self.lines[0].text[self.start:self.end].strip(PAD)
-        return "".join(line.stripped for line in self.lines)
+            text = self.lines[0].text[self.start:self.end].strip(PAD)
+        else:
+            text = "".join(line.stripped for line in self.lines)
+        self.__dict__["_text"] = (key, text)
+        return text
 
     @property
     def span(self) -> Span:
@@ -207,7 +215,15 @@ class Letter:
     def _of(self, kinds: tuple[str, ...]) -> tuple[Part, ...]:
         found = self._memo.get(kinds)
         if found is None:  # rules ask for the same kinds again and again
-            found = self._memo[kinds] = tuple(p for p in self.parts if p.kind in kinds)
+            by_kind = self._memo.get("by_kind")
+            if by_kind is None:
+                by_kind = self._memo["by_kind"] = {}
+                for i, p in enumerate(self.parts):
+                    by_kind.setdefault(p.kind, []).append((i, p))
+            hits = [hit for kind in kinds for hit in by_kind.get(kind, ())]
+            if len(kinds) > 1:
+                hits.sort(key=lambda hit: hit[0])  # back into document order
+            found = self._memo[kinds] = tuple(p for _, p in hits)
         return found
 
     def first(self, *kinds: str) -> Part | None:

@@ -189,6 +189,8 @@ def attachment_note_form(letter, options):
         if not note.items:
             yield Finding(line.span(*note.label), "附件说明缺少附件名称", "在“附件：”后写明附件名称")
     # "附件" alone above numbered names: the colon is missing.
+    if "附" not in letter.text:
+        return
     parts = letter.parts
     for i, part in enumerate(parts[:-1]):
         if part.kind == "paragraph" and part.section != "附件" and _BARE_LABEL.match(part.text) \

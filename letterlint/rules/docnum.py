@@ -278,6 +278,8 @@ def cited_docnum_form(letter, options):
         示例市交通运输局
         2024年5月6日
     """
+    if not _CITED_HINT.search(letter.text):
+        return
     for part in letter.all(*_CITING_KINDS):
         if part.section == "附件" or not _CITED_HINT.search(part.text):
             continue

@@ -33,7 +33,7 @@ def _valid_md(m: int, d: int | None = None) -> bool:
 
 _SHORT_YEAR = re.compile(r"(?<![0-9０-９.．\-/〔\[［第])(?P<y>\d{2})年(?P<m>\d{1,2})月"
                          r"|(?:^|(?<=[\s，,。；：（(、]))(?P<q>['’])(?P<y2>\d{2})年")
-_SHORT_YEAR_TRIGGER = re.compile(r"[0-9]年[0-9]|['’][0-9]")
+_SHORT_YEAR_TRIGGER = tuple(f"年{d}" for d in range(10)) + ("'", "’")  # then _SHORT_YEAR decides
 
 
 @rule("NUM-001", "full-year", "error")
@@ -66,7 +66,7 @@ def full_year(letter, options):
 
 _NUMERIC_DATE = re.compile(r"(?<![0-9A-Za-z.．\-/])(?P<y>(?:19|20)\d{2})(?P<s>[./\-．])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
                            r"(?![0-9A-Za-z]|[.．\-/]\d)")
-_NUMERIC_DATE_TRIGGER = re.compile(r"[0-9][./\-．][0-9]")
+_NUMERIC_DATE_TRIGGER = (".", "/", "-", "．")  # then _NUMERIC_DATE decides
 
 
 @rule("NUM-002", "date-in-text", "warning")
@@ -99,7 +99,7 @@ def date_in_text(letter, options):
 
 _RANGE_UNIT = re.compile(r"(?<![0-9A-Za-z.．])(?P<a>\d+(?:\.\d+)?)(?P<sep> ?[～~〜—\-－–] ?)(?P<b>\d+(?:\.\d+)?)"
                          r"(?P<u>万|亿|%|％|‰)")
-_RANGE_TRIGGER = re.compile(r"[0-9] ?[～~〜—\-－–] ?[0-9]")
+_RANGE_TRIGGER = tuple("～~〜—-－–")  # then _RANGE_UNIT decides
 
 
 @rule("NUM-003", "range-unit", "warning")
@@ -132,7 +132,7 @@ def range_unit(letter, options):
 # A digit run with 千 or 百 as its unit; not the 千/百 of a unit of measure (千米, 千克, 千瓦, 百分点 …).
 _MIXED = re.compile(r"(?<![0-9A-Za-z.．])(?P<n>\d+(?:\.\d+)?)(?P<u>[千百])"
                     r"(?![米克瓦伏帕焦卡赫兆升分字]|公顷|立方|平方)")
-_MIXED_TRIGGER = re.compile(r"[0-9０-９][千百]")
+_MIXED_TRIGGER = ("千", "百")  # then _MIXED decides
 
 
 @rule("NUM-004", "mixed-numerals", "warning")
@@ -195,6 +195,7 @@ def leading_zero(letter, options):
 # --- NUM-006 ------------------------------------------------------------------------------------------
 
 _FULLWIDTH = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
+_FULLWIDTH_DIGITS = tuple("０１２３４５６７８９")
 
 
 @rule("NUM-006", "halfwidth-digits", "error")
@@ -210,7 +211,7 @@ def halfwidth_digits(letter, options):
     正例：
         我局于2024年5月启动校园步道改造工程。
     """
-    for seg in segments(letter, TEXT_KINDS + ("note",), trigger=_FULLWIDTH):
+    for seg in segments(letter, TEXT_KINDS + ("note",), trigger=_FULLWIDTH_DIGITS):
         for m in _FULLWIDTH.finditer(seg.text, seg.lo, seg.hi):
             yield Finding(seg.span(m.start(), m.end()), f"“{m.group()}”使用了全角数字，应使用半角阿拉伯数字",
                           f"改为 {m.group().translate(_FW_DIGITS)}")
@@ -274,7 +275,7 @@ def _year_findings(seg):
 # A number grouped in threes: 1,234,567 (千分撇) or 1 234 567 (千分空, with a thin or plain space).
 _GROUPED = re.compile(r"(?<![0-9A-Za-z.,])(?P<n>[1-9]\d{0,2}(?:(?P<sep>[,\u2009\u2005 ])\d{3})(?:(?P=sep)\d{3})*)"
                       r"(?![0-9]|[,\u2009\u2005 ]\d)")
-_GROUPED_TRIGGER = re.compile(r"\d[,\u2009\u2005 ]\d{3}")
+_GROUPED_TRIGGER = (",", "\u2009", "\u2005", " ")  # then _GROUPED decides
 
 
 @rule("NUM-009", "digit-grouping", "info")

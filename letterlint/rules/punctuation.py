@@ -100,6 +100,7 @@ class Segment:
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
+_LATIN_RUN = re.compile(r"[A-Za-z]{4}")  # an English word: worth counting the letters
 # Every kind of part any rule of this family or of numbers.py reads.
 _ALL_KINDS = TEXT_KINDS + ("note", "date")
 
@@ -123,9 +124,10 @@ class _View:
                     lo, hi = line.indent, len(line.text.rstrip(PAD))
                 if lo >= hi:
                     continue
-                latin = len(_LATIN_LETTER.findall(line.text, lo, hi))
-                if latin > 20 and latin > 2 * len(_HAN.findall(line.text, lo, hi)):
-                    continue  # a line written in English keeps its own punctuation
+                if _LATIN_RUN.search(line.text, lo, hi):  # count only where there is much Latin text
+                    latin = len(_LATIN_LETTER.findall(line.text, lo, hi))
+                    if latin > 20 and latin > 2 * len(_HAN.findall(line.text, lo, hi)):
+                        continue  # a line written in English keeps its own punctuation
                 self.segs.append(Segment(part, line, lo, hi))
         self.starts: list[int] = []
         pieces, pos = [], 0
@@ -254,6 +256,8 @@ def _marker_at(seg: Segment, i: int) -> bool:
 # --- PUNCT-001 ------------------------------------------------------------------------------------
 
 _ASCII_POINT = re.compile(r"[,.:;?!]+")
+# Single characters as triggers: str.find over the letter beats a character-class search.
+_ASCII_POINT_CHARS = tuple(",.:;?!")
 FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _LABEL_COLON_KINDS = ("contact",)
 _SHORT_NUMBER_BEFORE = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}$")
@@ -349,7 +353,7 @@ def fullwidth_points(letter, options):
         2024年5月6日
     """
     skip = Owned(letter)
-    for seg in segments(letter, trigger=_ASCII_POINT):
+    for seg in segments(letter, trigger=_ASCII_POINT_CHARS):
         for start, end, fix in _point_findings(letter, seg):
             if skip.any(seg.line.number, start, end):
                 continue
@@ -369,6 +373,7 @@ _OTHER_QUOTE = re.compile(r"['＂＇]")
 _CORNER = re.compile(r"[「」『』]")
 _ANGLE = re.compile(r"<(?P<inner>[^<>\n]{1,200})>")
 _NOT_CHINESE_PAIRED = re.compile(r"[()\"'＂＇「」『』<]")
+_NOT_CHINESE_PAIRED_CHARS = tuple("()\"'＂＇「」『』<")
 _CORNER_FIX = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 
 
@@ -454,7 +459,7 @@ def fullwidth_brackets_quotes(letter, options):
         2024年5月6日
     """
     skip = Owned(letter)
-    for seg in segments(letter, trigger=_NOT_CHINESE_PAIRED):
+    for seg in segments(letter, trigger=_NOT_CHINESE_PAIRED_CHARS):
         for i, fix, lone in _paren_findings(seg):
             if (seg.line.number, i + 1) in skip:
                 continue
@@ -581,7 +586,7 @@ _UNITS = (r"万|亿|个|人|名|天|年|月|周|次|家|件|元|岁|小时|分�
 _NUM_RANGE = re.compile(r"(?<![0-9A-Za-z/.\-－–_#第图表式])(?P<a>\d+(?:\.\d+)?) ?(?P<sep>[-－–]) ?(?P<b>\d+(?:\.\d+)?)"
                         r"(?=" + _UNITS + r")")
 _TILDE = re.compile(r"~")
-_RANGE_MARKS = re.compile(r"[-－–~]")
+_RANGE_MARK_CHARS = ("-", "－", "–", "~")
 
 
 def _range_findings(seg: Segment) -> Iterator[tuple[int, str, str]]:
@@ -626,7 +631,7 @@ def range_mark(letter, options):
     正例：
         全市将在2021—2025年分批改造校园步道，每校工期3～5天，执行GB/T 50180-2018。
     """
-    for seg in segments(letter, trigger=_RANGE_MARKS):
+    for seg in segments(letter, trigger=_RANGE_MARK_CHARS):
         for i, what, fix in _range_findings(seg):
             ch = seg.line.text[i]
             yield Finding(seg.span(i, i + 1), f"标示{what}应使用“{fix}”，不应使用“{ch}”", f"改为 {fix}")
@@ -767,7 +772,7 @@ def no_dunhao_between_quoted(letter, options):
         请认真学习《示例市安全生产条例》《示例市消防管理办法》。
     """
     skip = Owned(letter)
-    for seg in segments(letter, trigger=_QUOTED_DUNHAO):
+    for seg in segments(letter, trigger=("》、", "”、")):
         depth, pos = 0, seg.lo
         for m in _QUOTED_DUNHAO.finditer(seg.text, seg.lo, seg.hi):
             depth += seg.text.count("《", pos, m.start()) - seg.text.count("》", pos, m.start() + 1)
@@ -798,7 +803,7 @@ def no_dunhao_before_deng(letter, options):
     正例：
         全市开展了道路、桥梁、隧道等设施的安全检查，等到月底再行复查。
     """
-    for seg in segments(letter, trigger=_DUNHAO_DENG):
+    for seg in segments(letter, trigger=("、等", "，等")):
         text = seg.text
         for m in _DUNHAO_DENG.finditer(text, seg.lo, seg.hi):
             i = m.start("mark")
@@ -870,8 +875,8 @@ def nested_book_title(letter, options):
     正例：
         现将《关于印发〈示例市校园步道建设方案〉的通知》转发给你们。
     """
-    if "《" not in _view(letter).joined:
-        return
+    if _view(letter).joined.count("《") < 2:
+        return  # a 《 inside a 《 needs two of them
     for group in _paragraphs(letter):
         stack: list[tuple[str, Segment, int]] = []
         for seg in group:
