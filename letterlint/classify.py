@@ -163,7 +163,9 @@ def header_parts(line: Line) -> list[Part]:
 
     # Each pattern is tried only if the characters it cannot do without are on
     # the line: every line of a letter's head passes through here.
-    m = DOCNUM.search(text) if _DOCNUM_HINT.search(text) else None
+    # DOCNUM tries every character as the start of a 机关代字; begin near the bracket.
+    hint = _DOCNUM_HINT.search(text)
+    m = DOCNUM.search(text, max(0, hint.start() - 24)) if hint else None
     if m and (m.group("code") or m.group("open") in "〔【[［﹝〖"):
         add("doc_number", m.start(), m.end(), **{k: m.group(k) or "" for k in ("code", "open", "year", "close", "di", "seq", "hao")})
     elif _YEAR_HINT.search(text) and (b := DOCNUM_BARE.search(text)):

@@ -113,6 +113,11 @@ def _sections(letter):
         yield current
 
 
+def _walks(letter) -> list[list]:
+    """``_walk`` of every section, worked out once per letter (HEAD-001 and HEAD-008 read it)."""
+    return letter.memo("headings.walks", lambda lt: [list(_walk(section)) for section in _sections(lt)])
+
+
 def _walk(parts):
     """Headings of one section with the nesting state before each: (heading, stack, restart).
 
@@ -168,8 +173,8 @@ def heading_nesting(letter, options):
         （一）完善设施
         1.建设步道
     """
-    for section in _sections(letter):
-        for h, stack, _ in _walk(section):
+    for walk in _walks(letter):
+        for h, stack, _ in walk:
             if not stack or stack[-1][0] <= h.level or any(lv == h.level for lv, _ in stack):
                 continue
             deeper = stack[-1]
@@ -327,8 +332,8 @@ def heading_numbering(letter, options):
         二、主要任务
         三、保障措施
     """
-    for section in _sections(letter):
-        for h, stack, restart in _walk(section):
+    for walk in _walks(letter):
+        for h, stack, restart in walk:
             name = LEVEL_NAME[h.level]
             open_levels = [e for e in stack if e[0] <= h.level]
             if open_levels and open_levels[-1][0] == h.level:
