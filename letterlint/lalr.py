@@ -185,17 +185,26 @@ class Parser:
                 values.append(value)
                 return None
             name, size, inline = rules[-action - 1]
-            children: list = []
+            children: list
             if size:
-                for child in values[-size:]:
+                popped = values[-size:]
+                if popped[0].__class__ is _Spliced:
+                    # Left recursion (Lark's x+ → x+ x): grow the list built so far
+                    # in place, or a long 正文 would be copied once per paragraph.
+                    children, popped = popped[0], popped[1:]
+                else:
+                    children = _Spliced()
+                for child in popped:
                     if child.__class__ is _Spliced:
                         children.extend(child)
                     else:
                         children.append(child)
                 del stack[-size:]
                 del values[-size:]
+            else:
+                children = _Spliced()
             stack.append(states[stack[-1]][name])
-            values.append(_Spliced(children) if inline else Node(name, children))
+            values.append(children if inline else Node(name, list(children)))
             if terminal == END and stack[-1] == self.tables.end:
                 return values[-1]
 
