@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from letterlint import lazyre
 from letterlint.doctypes import title_doctype
 from letterlint.model import PAD, Line, Part
 
@@ -30,34 +31,34 @@ SP = r"\s*"
 # --- patterns for the content of one line ------------------------------------
 
 # 发文字号, loosely, so that malformed ones are still recognised (and reported).
-DOCNUM = re.compile(
+DOCNUM = lazyre.compile(
     r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)?" + SP + r"[：:]?" + SP
     + r"(?P<open>[〔【\[［(（〖﹝{｛<《])" + SP
     + r"(?P<year>\d{1,4}|[" + CN_DIGIT + r"]{2,4})" + SP
     + r"(?P<close>[〕】\]］)）〗﹞}｝>》])" + SP
     + r"(?P<di>第?)" + SP + r"(?P<seq>\d+)" + SP + r"(?P<hao>号?)"
 )
-_DOCNUM_HINT = re.compile(r"[〔【\[［(（〖﹝{｛<《]")
-_YEAR_HINT = re.compile(r"\d{4}")
+_DOCNUM_HINT = lazyre.compile(r"[〔【\[［(（〖﹝{｛<《]")
+_YEAR_HINT = lazyre.compile(r"\d{4}")
 # A 发文字号 without year brackets, e.g. "示政函2024年12号".
-DOCNUM_BARE = re.compile(r"(?:^|(?<=[ \t\u3000]))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)(?P<seq>\d+)"
+DOCNUM_BARE = lazyre.compile(r"(?:^|(?<=[ \t\u3000]))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)(?P<seq>\d+)"
                          r"(?P<hao>号)(?=$|[ \t\u3000])")
 
-SIGNER = re.compile(r"签" + SP + r"发" + SP + r"人" + SP + r"(?P<colon>[：:]?)" + SP
+SIGNER = lazyre.compile(r"签" + SP + r"发" + SP + r"人" + SP + r"(?P<colon>[：:]?)" + SP
                     + r"(?P<names>[^\s\u3000〔【\[（(]*(?:[ \u3000]{1,2}[^\s\u3000〔【\[（(\d]+)*)")
 
 CLASS_LETTERS = "A-DＡ-Ｄ甲乙丙丁"
-CLASS_LABELLED = re.compile(
+CLASS_LABELLED = lazyre.compile(
     r"(?:答复|办理|办复|办结)?" + SP + r"(?:类别|结果|类型)" + SP + r"[：:]" + SP
     + r"[（(〔\[【]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类?" + SP + r"[）)〕\]】]?"
 )
-CLASS_ALONE = re.compile(r"^[〔\[【（(]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类?" + SP + r"[〕\]】）)]?$")
+CLASS_ALONE = lazyre.compile(r"^[〔\[【（(]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类?" + SP + r"[〕\]】）)]?$")
 # A bracketed single letter alone on a header line is meant as a class mark,
 # even outside the usual A-D (so that "〔E〕" can be reported, not ignored).
-CLASS_BRACKETED = re.compile(r"^[〔\[【（(]" + SP + r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])" + SP + r"类?" + SP + r"[〕\]】）)]$")
-CLASS_GLUED = re.compile(r"[（(〔\[【]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类" + SP + r"[）)〕\]】]?")
+CLASS_BRACKETED = lazyre.compile(r"^[〔\[【（(]" + SP + r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])" + SP + r"类?" + SP + r"[〕\]】）)]$")
+CLASS_GLUED = lazyre.compile(r"[（(〔\[【]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类" + SP + r"[）)〕\]】]?")
 
-DISCLOSURE = re.compile(
+DISCLOSURE = lazyre.compile(
     r"[〔【\[（(]?" + SP
     + r"(?P<mark>是否(?:同意)?(?:对外)?公开" + SP + r"[：:]" + SP + r"[是否]"
     r"|(?:不)?同意(?:对外|社会)?公开(?:发布)?"
@@ -65,54 +66,54 @@ DISCLOSURE = re.compile(
     r"|(?:主动公开|依申请公开|不予公开))"
     + SP + r"[〕】\]）)]?"
 )
-SECRECY = re.compile(r"^(?P<level>绝密|机密|秘密)(?:" + SP + r"(?P<star>[★☆*＊])" + SP + r"(?P<period>.+))?$")
-URGENCY = re.compile(r"^(?P<level>特急|加急|特提|平急|急件|紧急|特快|急)$")
-COPY_NUMBER = re.compile(r"^\d{4,8}$")
+SECRECY = lazyre.compile(r"^(?P<level>绝密|机密|秘密)(?:" + SP + r"(?P<star>[★☆*＊])" + SP + r"(?P<period>.+))?$")
+URGENCY = lazyre.compile(r"^(?P<level>特急|加急|特提|平急|急件|紧急|特快|急)$")
+COPY_NUMBER = lazyre.compile(r"^\d{4,8}$")
 
-HEADING1 = re.compile(r"^(?P<num>[" + CN_NUM + r"]{1,3})(?P<punct>[、.．，,：:；;]|" + SP + r"、)")
-HEADING2 = re.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>[" + CN_NUM + r"]{1,3})" + SP
+HEADING1 = lazyre.compile(r"^(?P<num>[" + CN_NUM + r"]{1,3})(?P<punct>[、.．，,：:；;]|" + SP + r"、)")
+HEADING2 = lazyre.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>[" + CN_NUM + r"]{1,3})" + SP
                       + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
-HEADING3 = re.compile(r"^(?P<num>\d{1,2})(?P<punct>[.．、，,])(?!\d)")
-HEADING4 = re.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>\d{1,2})" + SP
+HEADING3 = lazyre.compile(r"^(?P<num>\d{1,2})(?P<punct>[.．、，,])(?!\d)")
+HEADING4 = lazyre.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>\d{1,2})" + SP
                       + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
 
 _Y = r"(?P<y>[0-9０-９]{1,4}|[" + CN_DIGIT + r"]{2,4})"
 _M = r"(?P<m>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
 _D = r"(?P<d>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
-DATE_CN = re.compile(r"^" + _Y + SP + r"年" + SP + _M + SP + r"月(?:" + SP + _D + SP + r"日)?$")
-DATE_NUMERIC = re.compile(r"^(?P<y>\d{4})" + SP + r"(?P<sep>[.\-/．])" + SP + r"(?P<m>\d{1,2})" + SP
+DATE_CN = lazyre.compile(r"^" + _Y + SP + r"年" + SP + _M + SP + r"月(?:" + SP + _D + SP + r"日)?$")
+DATE_NUMERIC = lazyre.compile(r"^(?P<y>\d{4})" + SP + r"(?P<sep>[.\-/．])" + SP + r"(?P<m>\d{1,2})" + SP
                           + r"(?P=sep)" + SP + r"(?P<d>\d{1,2})" + SP + r"日?$")
-PRINT_LINE = re.compile(r"^(?P<org>\S.*?)??" + SP + r"(?P<date>(?:\d{4}|[" + CN_DIGIT + r"]{4})" + SP + r"年.{1,12}?日"
+PRINT_LINE = lazyre.compile(r"^(?P<org>\S.*?)??" + SP + r"(?P<date>(?:\d{4}|[" + CN_DIGIT + r"]{4})" + SP + r"年.{1,12}?日"
                         r"|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})" + SP + r"(?P<printed>印发)?$")
 
-CONTACT = re.compile(r"^[（(]?" + SP + r"(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
+CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
                      r"|电" + SP + r"话|手" + SP + r"机|承办人|经办人|承办单位|传" + SP + r"真|邮" + SP + r"箱"
                      # 职务 only as a label (职务：科长), never a sentence about one.
                      r"|职" + SP + r"[务位]" + SP + r"(?=[：:]))")
-SIGNOFF = re.compile(r"^(?:领导签发|签发领导|领导署名|领导签字|分管领导|主管领导|承办负责人|承办责任人|责任领导|审核人|签" + SP
+SIGNOFF = lazyre.compile(r"^(?:领导签发|签发领导|领导署名|领导签字|分管领导|主管领导|承办负责人|承办责任人|责任领导|审核人|签" + SP
                      + r"发|签批领导)" + SP + r"[：:]?")
-COPY_TO = re.compile(r"^(?P<label>抄" + SP + r"送|抄" + SP + r"报|抄" + SP + r"发)" + SP + r"(?P<colon>[：:]?)")
-COPY_TO_STRICT = re.compile(r"^(?P<label>分送|报送|送)" + SP + r"(?P<colon>[：:])")
-ATTACHMENT_NOTE = re.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)" + SP + r"(?P<colon>[：:])")
-ATTACHMENT_HEAD = re.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)$")
-PAREN_LINE = re.compile(r"^[（(].*[）)]$")
-ANSWERED_BY = re.compile(r"^(?:答复单位|承办单位|发文单位|办理单位)" + SP + r"[：:]")
+COPY_TO = lazyre.compile(r"^(?P<label>抄" + SP + r"送|抄" + SP + r"报|抄" + SP + r"发)" + SP + r"(?P<colon>[：:]?)")
+COPY_TO_STRICT = lazyre.compile(r"^(?P<label>分送|报送|送)" + SP + r"(?P<colon>[：:])")
+ATTACHMENT_NOTE = lazyre.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)" + SP + r"(?P<colon>[：:])")
+ATTACHMENT_HEAD = lazyre.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)$")
+PAREN_LINE = lazyre.compile(r"^[（(].*[）)]$")
+ANSWERED_BY = lazyre.compile(r"^(?:答复单位|承办单位|发文单位|办理单位)" + SP + r"[：:]")
 
-ORG_SUFFIX = re.compile(
+ORG_SUFFIX = lazyre.compile(
     r"(?:局|委|厅|办|办公室|政府|公司|院|所|会|处|室|中心|部|街道|办事处|乡|镇|村|站|队|单位|学校|校|馆|社|集团|银行"
     r"|委员会|管委会|分局|支队|大队|协会|联合会|党委|党组|工委|总队|署|科|股|园区|示范区|新区)$"
 )
-ADDRESSEE_SUFFIX = re.compile(r"(?:代表|委员|同志|先生|女士|主任|局长|书记|市长|县长|领导)$")
-CLOSING = re.compile(
+ADDRESSEE_SUFFIX = lazyre.compile(r"(?:代表|委员|同志|先生|女士|主任|局长|书记|市长|县长|领导)$")
+CLOSING = lazyre.compile(
     r"特此|此复|此致|敬礼|函复|函告|函商|函询|为盼|为荷|妥否|请批示|请审批|请予|请即复函|感谢|谢谢|致谢|敬请|恳请"
     r"|希望.{0,40}(?:支持|关心|关注|意见|建议|监督|指导)|欢迎.{0,30}(?:意见|建议|指导|监督)|多提宝贵意见"
 )
 # The opening sentence of a text ends with a colon too ("……收悉，现答复如下："):
 # it announces the text and addresses nobody.
-OPENING_SENTENCE = re.compile(r"收悉|如下\s*[：:]$|现将|现就|现予|经研究|为做好|根据")
-SENTENCE_PUNCT = re.compile(r"[。，；！？!?;,]")
-TITLE_START = re.compile(r"^(?:关于|对|转发|印发)")
-TITLE_ORG_THEN = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:关于|对于|对)")
+OPENING_SENTENCE = lazyre.compile(r"收悉|如下\s*[：:]$|现将|现就|现予|经研究|为做好|根据")
+SENTENCE_PUNCT = lazyre.compile(r"[。，；！？!?;,]")
+TITLE_START = lazyre.compile(r"^(?:关于|对|转发|印发)")
+TITLE_ORG_THEN = lazyre.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:关于|对于|对)")
 
 
 def _s(line: Line) -> str:

@@ -5,7 +5,7 @@ salutation.  Users may name a kind by its id or its Chinese name.
 """
 from __future__ import annotations
 
-import re
+from letterlint import lazyre
 
 DOCTYPES: dict[str, str] = {
     "letter": "函",
@@ -43,7 +43,7 @@ _ENDINGS = [
     ("命令", "order"), ("令", "order"), ("公报", "communique"), ("公告", "announcement"),
     ("通告", "circular"), ("通报", "bulletin"), ("议案", "motion"), ("纪要", "minutes"),
 ]
-_SPACES = re.compile(r"[\s\u3000]+")
+_SPACES = lazyre.compile(r"[\s\u3000]+")
 
 
 def normalize(name: str) -> str:
@@ -72,15 +72,15 @@ def title_doctype(title: str) -> str | None:
 
 # Without a title, the formulas of the text tell the kind.
 _BODY_FORMULAS = [
-    (re.compile(r"请示》?(?:（[^）]*）)?收悉|批复如下|特此批复"), "approval"),
-    (re.compile(r"现(?:印发|转发)给你们|通知如下|特此通知"), "notice"),
-    (re.compile(r"特此报告"), "report"),
-    (re.compile(r"妥否，?请批示|请予审批"), "request"),
+    (lazyre.compile(r"请示》?(?:（[^）]*）)?收悉|批复如下|特此批复"), "approval"),
+    (lazyre.compile(r"现(?:印发|转发)给你们|通知如下|特此通知"), "notice"),
+    (lazyre.compile(r"特此报告"), "report"),
+    (lazyre.compile(r"妥否，?请批示|请予审批"), "request"),
 ]
 
 
 # "您提出的《关于……的建议》" / "你们在……会议上提出的……提案": a reply, whatever the title says.
-_ADDRESSED_SUGGESTION = re.compile(r"(?:您|你们?|您们)[^。]{0,60}?(?:提出|所提|提)[^。]{0,80}?(?P<what>建议|提案|议案)")
+_ADDRESSED_SUGGESTION = lazyre.compile(r"(?:您|你们?|您们)[^。]{0,60}?(?:提出|所提|提)[^。]{0,80}?(?P<what>建议|提案|议案)")
 
 
 def _body_doctype(text: str) -> str | None:

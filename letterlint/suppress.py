@@ -30,10 +30,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from letterlint import lazyre
 from letterlint.config import ConfigError, _load_toml, matches
 
 SIDECAR = ".letterlint-ignore.toml"
-MD_DIRECTIVE = re.compile(r"<!--\s*letterlint:\s*ignore\s+(?P<codes>[A-Za-z0-9,\- ]+?)\s*-->")
+MD_DIRECTIVE = lazyre.compile(r"<!--\s*letterlint:\s*ignore\s+(?P<codes>[A-Za-z0-9,\- ]+?)\s*-->")
 
 
 @dataclass

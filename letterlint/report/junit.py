@@ -8,14 +8,14 @@ deterministic.
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
+from letterlint import lazyre
 from letterlint.diagnostic import SEVERITY_ZH
 from letterlint.report.sarif import relative_path
 
 # Characters XML 1.0 cannot carry at all, even escaped.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INVALID_XML = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:

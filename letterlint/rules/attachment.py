@@ -9,23 +9,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from letterlint import lazyre
 from letterlint.model import PAD, Line, Part
 from letterlint.rules.base import Finding, rule
 
 _S = r"[ \t\u3000\u00a0]*"
 # The label of a 附件说明 at the start of its first line: 附件： / 附件: / 附件1：
-_LABEL = re.compile(r"附" + _S + r"件" + _S + r"(?P<num>\d*)" + _S + r"(?P<colon>[：:])")
+_LABEL = lazyre.compile(r"附" + _S + r"件" + _S + r"(?P<num>\d*)" + _S + r"(?P<colon>[：:])")
 # "附件" alone on a line: a 附件说明 label without its colon when numbered names follow.
-_BARE_LABEL = re.compile(r"^附" + _S + r"件" + _S + r"\d*$")
+_BARE_LABEL = lazyre.compile(r"^附" + _S + r"件" + _S + r"\d*$")
 # An item number: 1. 1． 1、 1，
-_MARKER = re.compile(r"(?P<num>\d{1,2})" + _S + r"(?P<punct>[.．、，,])(?!\d)")
+_MARKER = lazyre.compile(r"(?P<num>\d{1,2})" + _S + r"(?P<punct>[.．、，,])(?!\d)")
 # A mark that may precede a second item on the same line.
 _ITEM_BREAK = PAD + "；;，,。、"
 _NAME_END_PUNCT = "。，；、：！？.,;:!?．"
-_VAGUE = re.compile(r"^附" + _S + r"件" + _S + r"[：:]?" + _S
+_VAGUE = lazyre.compile(r"^附" + _S + r"件" + _S + r"[：:]?" + _S
                     + r"(?P<what>如文|见文|见后|略|[\d一二两三四五六七八九十]+" + _S + r"(?:件|份|个|页))"
                     + _S + r"[。.]?$")
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
 
 
 @dataclass

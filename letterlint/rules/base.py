@@ -10,15 +10,15 @@ rule's user documentation (``letterlint rule CODE``) and must contain a
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from letterlint import lazyre
 from letterlint.diagnostic import SEVERITIES
 from letterlint.model import Span
 
-CODE_RE = re.compile(r"^[A-Z][A-Z0-9]*-\d{3}$")
+CODE_RE = lazyre.compile(r"^[A-Z][A-Z0-9]*-\d{3}$")
 
 
 @dataclass(frozen=True)

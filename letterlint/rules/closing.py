@@ -7,31 +7,29 @@ instructions and a 报告 must not.
 """
 from __future__ import annotations
 
-import re
-
-from letterlint import doctypes
+from letterlint import doctypes, lazyre
 from letterlint.rules.base import Finding, rule
 
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
 
 # Formulas that end a 函 or 复函; two of them in one closing say the same thing twice.
-_END = re.compile(r"特此(?:函复|复函|答复|回复|函告|函达|函商|函询|批复|通知|报告)|专此(?:函复|函告|函达)|(?<![特专])此复")
-_REPLY_END = re.compile(r"特此(?:函复|复函|答复|回复)|专此函复|(?<![特专])此复")
-_ASK_REPLY = re.compile(r"特此函商|特此函询|请予函复|请即复函")
+_END = lazyre.compile(r"特此(?:函复|复函|答复|回复|函告|函达|函商|函询|批复|通知|报告)|专此(?:函复|函告|函达)|(?<![特专])此复")
+_REPLY_END = lazyre.compile(r"特此(?:函复|复函|答复|回复)|专此函复|(?<![特专])此复")
+_ASK_REPLY = lazyre.compile(r"特此函商|特此函询|请予函复|请即复函")
 # The opening of a reply: "你局《关于……的函》收悉" / "来函收悉".
-_ANSWERS = re.compile(r"收悉|来函")
+_ANSWERS = lazyre.compile(r"收悉|来函")
 # 请示 formulas, which a 函 to a 不相隶属 organ does not use.
-_REQUEST_FORMULA = re.compile(r"(?:妥否|当否|可否)[，,]?" + r"[ \t\u3000]*请(?:批示|审批|批复|指示)"
+_REQUEST_FORMULA = lazyre.compile(r"(?:妥否|当否|可否)[，,]?" + r"[ \t\u3000]*请(?:批示|审批|批复|指示)"
                               r"|(?<![提报申呈])请(?:批示|审批)")
-_THANKS = re.compile(r"感谢|谢谢|致谢|感激|谢意")
+_THANKS = lazyre.compile(r"感谢|谢谢|致谢|感激|谢意")
 # What a 报告 must not ask (条例 第十五条（四）).
-_REPORT_REQUEST = re.compile(r"妥否|当否|(?<![提报申呈])请(?:批示|批复|审批)|请予(?:批准|审批|批复)"
+_REPORT_REQUEST = lazyre.compile(r"妥否|当否|(?<![提报申呈])请(?:批示|批复|审批)|请予(?:批准|审批|批复)"
                              r"|恳请[^。；;]{0,30}?批准")
 # How a 请示 closes: "妥否，请批示。" / "以上请示，请予批复。" / "请予审批。" …
-_REQUEST_CLOSING = re.compile(r"妥否|当否|可否|是否(?:妥当|可行|同意)|以上请示|恳请|请求"
+_REQUEST_CLOSING = lazyre.compile(r"妥否|当否|可否|是否(?:妥当|可行|同意)|以上请示|恳请|请求"
                               r"|请予?(?:批示|审批|批复|批准|审定|核准|审核|同意|研究|支持|解决|安排|指示)")
-_TUOFOU_MARK = re.compile(r"(?:妥否|当否)(?P<bad>[？?！!])")
-_PISHI_MARK = re.compile(r"请(?:批示|审批|批复)(?P<bad>[！!？?])")
+_TUOFOU_MARK = lazyre.compile(r"(?:妥否|当否)(?P<bad>[？?！!])")
+_PISHI_MARK = lazyre.compile(r"请(?:批示|审批|批复)(?P<bad>[！!？?])")
 
 
 def _tail(letter, n: int = 3):

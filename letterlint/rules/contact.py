@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from letterlint import doctypes
+from letterlint import doctypes, lazyre
 from letterlint.classify import SP as _SP
 from letterlint.model import PAD, Line, Span
 from letterlint.rules.base import Finding, rule
@@ -50,31 +50,31 @@ def _spaced(word: str) -> str:
 _WORD = "(?:" + "|".join(_spaced(w) for w in sorted(_WORDS, key=len, reverse=True)) + ")"
 _JOIN = _SP + r"[、及和与/]" + _SP
 # A (compound) label followed by its colon.
-LABEL = re.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)" + _SP + r"[：:]")
+LABEL = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)" + _SP + r"[：:]")
 # A label at the start of a line without a colon ("联系人 张三 13912345678"), not a
 # word that starts a sentence ("联系人民群众…", "电话会议…").
-LABEL_BARE = re.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=[ \t\u3000\u00a0]|[\d０-９]|$)")
+LABEL_BARE = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=[ \t\u3000\u00a0]|[\d０-９]|$)")
 # A label cut off after its connector ("联系单位及"): a truncated text, not a block to judge.
-DANGLING = re.compile(_WORD + r"(?:" + _JOIN + _WORD + r")*" + _SP + r"[、及和与/]" + _SP + r"$")
-_WORD_RX = re.compile(_WORD)
+DANGLING = lazyre.compile(_WORD + r"(?:" + _JOIN + _WORD + r")*" + _SP + r"[、及和与/]" + _SP + r"$")
+_WORD_RX = lazyre.compile(_WORD)
 
 # A run of digits that may be one phone number: an area code in brackets, digit
 # groups joined by a dash or one space, an extension.
-NUMBER = re.compile(
+NUMBER = lazyre.compile(
     r"(?<![\d０-９A-Za-z.．])(?:[+＋]86[- ]?)?"
     r"(?:[（(]" + _SP + r"[0０][\d０-９]{1,4}" + _SP + r"[）)]" + _SP + r")?"
     r"[\d０-９](?:[\d０-９]|[-－—–‐]{1,2}(?=[\d０-９])|[ \u3000](?=[\d０-９]))*"
     r"(?:" + _SP + r"(?:转|分机|[eE][xX][tT]\.?)" + _SP + r"[\d０-９]{1,6})?"
     r"(?![\d０-９@A-Za-z])"
 )
-_EXT = re.compile(r"\s*(?:转|分机|[eE][xX][tT]\.?)\s*\d{1,6}$")
-_PAREN_AREA = re.compile(r"^\(\s*(0\d{1,4})\s*\)")
+_EXT = lazyre.compile(r"\s*(?:转|分机|[eE][xX][tT]\.?)\s*\d{1,6}$")
+_PAREN_AREA = lazyre.compile(r"^\(\s*(0\d{1,4})\s*\)")
 # Hotlines (12345, 95598, 400…) and the 3- or 4-digit internal extensions of an office.
-_SERVICE = re.compile(r"^(?:[1-9]\d{2,3}|1\d{4}|9[56]\d{3}|[48]00\d{7})$")
-_NOT_PHONE_BEFORE = re.compile(r"(?:QQ|qq|微信|邮编|编码)[：: ]*$")
+_SERVICE = lazyre.compile(r"^(?:[1-9]\d{2,3}|1\d{4}|9[56]\d{3}|[48]00\d{7})$")
+_NOT_PHONE_BEFORE = lazyre.compile(r"(?:QQ|qq|微信|邮编|编码)[：: ]*$")
 _SEP_STRIP = "，,；;。.、：: \t\u3000\u00a0（）()"
-_NAME_SPLIT = re.compile(r"[，,；;]+")
-_SPACE_SPLIT = re.compile(r"[ \t\u3000\u00a0]+")
+_NAME_SPLIT = lazyre.compile(r"[，,；;]+")
+_SPACE_SPLIT = lazyre.compile(r"[ \t\u3000\u00a0]+")
 
 
 # --- phone numbers ---------------------------------------------------------------
@@ -343,7 +343,7 @@ def _find_all_blocks(letter) -> list[Block]:
 
 
 # Phone labels in running text: "联系电话：0797-8888888" inside a paragraph.
-TEXT_PHONE = re.compile(r"(?:联系电话|电话号码|办公电话|联系方式|手机号码|手机|电话|传真)" + _SP + r"[：:]" + _SP
+TEXT_PHONE = lazyre.compile(r"(?:联系电话|电话号码|办公电话|联系方式|手机号码|手机|电话|传真)" + _SP + r"[：:]" + _SP
                         + r"(?=[（(+＋]?[\d０-９])")
 _TEXT_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4", "note", "attachment_note")
 
@@ -622,15 +622,15 @@ def _word_for(f: Field, item: str) -> str:
 
 # --- REPLY-014 ---------------------------------------------------------------------
 
-_PUBLISHED = re.compile(r"(?<![不])(?:同意(?:对外|社会)?公开|公开发布|主动公开|公开[：:]是)")
-_NOT_PUBLISHED = re.compile(r"不同意|不予|不公开|依申请|[：:]否")
-_ADDRESSEE = re.compile(r"(?:代表|委员)$")
-_GROUP = re.compile(r"等[\d一二三四五六七八九十]+(?:名|位)?$")
+_PUBLISHED = lazyre.compile(r"(?<![不])(?:同意(?:对外|社会)?公开|公开发布|主动公开|公开[：:]是)")
+_NOT_PUBLISHED = lazyre.compile(r"不同意|不予|不公开|依申请|[：:]否")
+_ADDRESSEE = lazyre.compile(r"(?:代表|委员)$")
+_GROUP = lazyre.compile(r"等[\d一二三四五六七八九十]+(?:名|位)?$")
 _PRIVATE_PHONE = r"(?P<phone>(?<![\d０-９])(?:1[3-9]\d(?:[- ]?\d{4}){2}|0\d{2,3}[-—－]\d{7,8})(?![\d０-９]))"
 # The name, then at most a title and a phone label before the number: 王小明代表（电话：139…）.
 _OWNER_THEN_PHONE = (r"(?:代表|委员)?" + _SP + r"[（(，,：:]?" + _SP + r"(?:的)?(?:联系电话|电话号码|联系方式|手机号码|手机|电话)?"
                      + _SP + r"[：:为是]?" + _SP + _PRIVATE_PHONE)
-_PHONE_AFTER_OWNER = re.compile(_OWNER_THEN_PHONE)
+_PHONE_AFTER_OWNER = lazyre.compile(_OWNER_THEN_PHONE)
 
 
 def _published(letter) -> bool:

@@ -5,32 +5,30 @@ the grammar's business and is reported by STRUCT-001.
 """
 from __future__ import annotations
 
-import re
-
-from letterlint import doctypes
+from letterlint import doctypes, lazyre
 from letterlint.classify import COPY_TO, COPY_TO_STRICT
 from letterlint.model import PAD
 from letterlint.rules.base import Finding, rule
 
-_SP = re.compile(r"[ \t\u3000\u00a0]+")
+_SP = lazyre.compile(r"[ \t\u3000\u00a0]+")
 _SEPARATORS = "，、,"
 _END_PUNCT = "。.，,、；;：:！!？?"
-_SEMICOLON = re.compile(r"[；;]")
+_SEMICOLON = lazyre.compile(r"[；;]")
 # A run of spaces between two names (not the padding after the colon or at the end).
-_SPACE_SEP = re.compile(r"(?<=[^\s\u3000，、,；;：:。])[ \t\u3000\u00a0]+(?=[^\s\u3000，、,；;：:。])")
+_SPACE_SEP = lazyre.compile(r"(?<=[^\s\u3000，、,；;：:。])[ \t\u3000\u00a0]+(?=[^\s\u3000，、,；;：:。])")
 _DUNHAO = "、"
 
 # The 系统 an addressee belongs to, by the words of its name.  Names of
 # different systems are different classes and take a 逗号 between them.
 _SYSTEMS = (
-    ("person", re.compile(r"(?:代表|委员|同志)$")),
-    ("人大", re.compile(r"人大")),
-    ("政协", re.compile(r"政协")),
-    ("纪委监委", re.compile(r"纪委|监委")),
-    ("法院", re.compile(r"法院")),
-    ("检察院", re.compile(r"检察院")),
-    ("党委", re.compile(r"^(?:中共|市委|县委|区委|省委|州委|党委)|[市县区省州镇乡]委(?:办公室|办|组织部|宣传部)?$")),
-    ("政府", re.compile(r"政府|府办|[市县区]府|督查室")),
+    ("person", lazyre.compile(r"(?:代表|委员|同志)$")),
+    ("人大", lazyre.compile(r"人大")),
+    ("政协", lazyre.compile(r"政协")),
+    ("纪委监委", lazyre.compile(r"纪委|监委")),
+    ("法院", lazyre.compile(r"法院")),
+    ("检察院", lazyre.compile(r"检察院")),
+    ("党委", lazyre.compile(r"^(?:中共|市委|县委|区委|省委|州委|党委)|[市县区省州镇乡]委(?:办公室|办|组织部|宣传部)?$")),
+    ("政府", lazyre.compile(r"政府|府办|[市县区]府|督查室")),
 )
 
 
@@ -71,6 +69,11 @@ class _CopyTo:
     @property
     def text(self) -> str:
         return "".join(line.text[lo:hi] for line, lo, hi in self.content)
+
+
+def blocks(letter) -> list:
+    """``_blocks``, found once per letter for the four rules of this family."""
+    return letter.memo("copyto.blocks", lambda lt: list(_blocks(lt)))
 
 
 def _blocks(letter):
@@ -117,7 +120,7 @@ def copy_to_colon(letter, options):
     正例：
         抄送：示例市人民政府办公室。
     """
-    for block in _blocks(letter):
+    for block in blocks(letter):
         if block.colon == "：":
             continue
         if block.colon:
@@ -140,7 +143,7 @@ def copy_to_full_stop(letter, options):
     正例：
         抄送：示例市人民政府办公室，示例市财政局。
     """
-    for block in _blocks(letter):
+    for block in blocks(letter):
         if not block.content:
             continue
         line, lo, hi = block.content[-1]
@@ -170,7 +173,7 @@ def copy_to_separators(letter, options):
     正例：
         抄送：示例市人民政府办公室，示例市财政局、示例市教育局。
     """
-    for block in _blocks(letter):
+    for block in blocks(letter):
         for line, lo, hi in block.content:
             for m in _SEMICOLON.finditer(line.text, lo, hi):
                 yield Finding(line.span(m.start(), m.end()), "抄送机关之间不应使用分号",
@@ -211,7 +214,7 @@ def copy_to_label(letter, options):
     正例：
         抄送：示例市人民政府。
     """
-    for block in _blocks(letter):
+    for block in blocks(letter):
         if block.label != "抄送":
             yield Finding(block.label_span, f"应使用“抄送”，不应使用“{block.label}”", "改为 抄送：")
 

@@ -5,22 +5,23 @@ import calendar
 import datetime
 import re
 
+from letterlint import lazyre
 from letterlint.classify import DATE_CN, DATE_NUMERIC
 from letterlint.model import PAD
 from letterlint.rules.base import Finding, rule
 
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _CN_VALUE.update({"○": 0, "零": 0, "Ｏ": 0, "0": 0, "两": 2})
-_FULLWIDTH = re.compile(r"[０-９]")
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_FULLWIDTH = lazyre.compile(r"[０-９]")
+_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
 
 # The date of a 印发 line, as the classifier captured it (fields["date"]).
-_PRINT_CN = re.compile(r"^(?P<y>[^年]+)年(?P<m>[^月]+)月(?:(?P<d>[^日]+)日)?$")
-_PRINT_NUMERIC = re.compile(r"^(?P<y>\d{4})(?P<sep>[.\-/．])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$")
-_GOOD_DATE = re.compile(r"^[1-9]\d{3}年[1-9]\d?月[1-9]\d?日$")
+_PRINT_CN = lazyre.compile(r"^(?P<y>[^年]+)年(?P<m>[^月]+)月(?:(?P<d>[^日]+)日)?$")
+_PRINT_NUMERIC = lazyre.compile(r"^(?P<y>\d{4})(?P<sep>[.\-/．])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$")
+_GOOD_DATE = lazyre.compile(r"^[1-9]\d{3}年[1-9]\d?月[1-9]\d?日$")
 # GB/T 9704-2012 took effect on this day; earlier dates followed the 1999 edition.
 _GB9704_2012 = (2012, 7, 1)
-NO_TEXT_PAGE = re.compile(r"[（(]?此页无正文[）)]?")
+NO_TEXT_PAGE = lazyre.compile(r"[（(]?此页无正文[）)]?")
 
 
 def cn_to_int(text: str | None) -> int | None:

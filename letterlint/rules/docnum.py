@@ -1,19 +1,18 @@
 """发文字号: 机关代字〔年份〕顺序号号 (条例 第九条（五）; GB/T 9704-2012 7.2.5)."""
 from __future__ import annotations
 
-import re
-
+from letterlint import lazyre
 from letterlint.classify import DOCNUM
 from letterlint.rules.base import Finding, rule
 
 # A 发文字号 cited in running text: 机关代字 right before the year brackets and
 # the sequence number right after them (with 号, or at the end of a clause).
-CITED = re.compile(
+CITED = lazyre.compile(
     r"(?P<code>[\u4e00-\u9fff]{1,12}?)(?P<open>[〔【\[［(（〖﹝])(?P<year>\d{2}|\d{4})(?P<close>[〕】\]］)）〗﹞])"
     r"(?P<di>第?)(?P<seq>\d{1,5})(?P<hao>号?)(?=号|[）)，,。、；;\s]|$|文|件)"
 )
 # Cheap test before CITED, which tries every Chinese character as a start.
-_CITED_HINT = re.compile(r"[〔【\[［(（〖﹝]\d")
+_CITED_HINT = lazyre.compile(r"[〔【\[［(（〖﹝]\d{2,4}[〕】\]］)）〗﹞]")
 TEXT_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4", "title",
               "attachment_text", "attachment_note", "recipient")
 
@@ -250,7 +249,7 @@ def docnum_year_date(letter, options):
 
 _CITING_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4")
 _LEAD_WORDS = ("据", "照", "按", "于", "和", "及", "与", "、", "的", "将", "把", "为", "在", "对", "由", "经", "是", "见")
-_AFTER_TITLE = re.compile(r"》\s*[（(]\s*$")
+_AFTER_TITLE = lazyre.compile(r"》\s*[（(]\s*$")
 
 
 @rule("DOCNUM-009", "cited-docnum-form", "warning")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from letterlint import doctypes
+from letterlint import doctypes, lazyre
 from letterlint.rules.base import Finding, rule
 
 
@@ -28,7 +28,7 @@ def copy_number(letter, options):
             yield Finding(part.span, f"份号“{part.text}”应为6位阿拉伯数字", f"改为 {part.text[-6:].zfill(6)}")
 
 
-_PERIOD_OK = re.compile(r"^(?:\d+(?:年|个月|月|天|日)|长期)$")
+_PERIOD_OK = lazyre.compile(r"^(?:\d+(?:年|个月|月|天|日)|长期)$")
 
 
 @rule("HDR-002", "secrecy", "error")

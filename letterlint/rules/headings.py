@@ -1,8 +1,7 @@
 """层次序数: 一、→（一）→1.→（1）, their punctuation and numbering (GB/T 9704-2012 7.3.3; GB/T 15834-2011 B.3)."""
 from __future__ import annotations
 
-import re
-
+from letterlint import lazyre
 from letterlint.classify import HEADING1, HEADING2, HEADING3, HEADING4
 from letterlint.model import HEADING_KINDS, PAD
 from letterlint.rules.base import Finding, rule
@@ -16,14 +15,14 @@ _CN_NUMERAL = set("一二三四五六七八九十〇零")
 
 # 序次语 inside a paragraph (GB/T 15834-2011 B.3.1, B.3.7): at the start of a
 # sentence, not in a list of ordinals such as 第一、二季度 or 第一、第二名.
-_ORDINAL_DUNHAO = re.compile(r"(?:^|(?<=[\s\u3000。；！？：]))(?P<word>第[一二三四五六七八九十]{1,3}|其[一二三四五]|首先|其次|再次|最后)"
+_ORDINAL_DUNHAO = lazyre.compile(r"(?:^|(?<=[\s\u3000。；！？：]))(?P<word>第[一二三四五六七八九十]{1,3}|其[一二三四五]|首先|其次|再次|最后)"
                              r"(?P<punct>、)(?![一二三四五六七八九十第\d])")
-_YISHI_PUNCT = re.compile(r"(?:^|(?<=[\s\u3000。；！？：，]))(?P<word>[一二三四五六七八九十]{1,3}是)(?P<punct>[：:，,、])")
+_YISHI_PUNCT = lazyre.compile(r"(?:^|(?<=[\s\u3000。；！？：，]))(?P<word>[一二三四五六七八九十]{1,3}是)(?P<punct>[：:，,、])")
 # Inside a heading that stands alone: a second sentence or a "label: text" pair means run-in text.
-_CLAUSE_BREAK = re.compile(r"[。！？；!?;：:]")
+_CLAUSE_BREAK = lazyre.compile(r"[。！？；!?;：:]")
 # Quick tests over the whole letter before the patterns above, which try every position.
-_ORDINAL_DUNHAO_HINT = re.compile(r"(?:第[一二三四五六七八九十]{1,3}|其[一二三四五]|首先|其次|再次|最后)、")
-_YISHI_PUNCT_HINT = re.compile(r"[一二三四五六七八九十]是[：:，,、]")
+_ORDINAL_DUNHAO_HINT = lazyre.compile(r"(?:第[一二三四五六七八九十]{1,3}|其[一二三四五]|首先|其次|再次|最后)、")
+_YISHI_PUNCT_HINT = lazyre.compile(r"[一二三四五六七八九十]是[：:，,、]")
 _TEXT_KINDS = ("paragraph", "closing", "attachment_text") + HEADING_KINDS
 
 

@@ -8,8 +8,8 @@ text: 正文, 标题, 附件说明, 附件, 附注 and the like.
 from __future__ import annotations
 
 import datetime
-import re
 
+from letterlint import lazyre
 from letterlint.model import HEADING_KINDS
 from letterlint.rules.base import Finding, rule
 from letterlint.rules.date import cn_to_int
@@ -31,7 +31,7 @@ def _valid_md(m: int, d: int | None = None) -> bool:
 
 # --- NUM-001 ------------------------------------------------------------------------------------------
 
-_SHORT_YEAR = re.compile(r"(?<![0-9０-９.．\-/〔\[［第])(?P<y>\d{2})年(?P<m>\d{1,2})月"
+_SHORT_YEAR = lazyre.compile(r"(?<![0-9０-９.．\-/〔\[［第])(?P<y>\d{2})年(?P<m>\d{1,2})月"
                          r"|(?:^|(?<=[\s，,。；：（(、]))(?P<q>['’])(?P<y2>\d{2})年")
 _SHORT_YEAR_TRIGGER = tuple(f"年{d}" for d in range(10)) + ("'", "’")  # then _SHORT_YEAR decides
 
@@ -64,7 +64,7 @@ def full_year(letter, options):
 
 # --- NUM-002 ------------------------------------------------------------------------------------------
 
-_NUMERIC_DATE = re.compile(r"(?<![0-9A-Za-z.．\-/])(?P<y>(?:19|20)\d{2})(?P<s>[./\-．])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
+_NUMERIC_DATE = lazyre.compile(r"(?<![0-9A-Za-z.．\-/])(?P<y>(?:19|20)\d{2})(?P<s>[./\-．])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
                            r"(?![0-9A-Za-z]|[.．\-/]\d)")
 _NUMERIC_DATE_TRIGGER = (".", "/", "-", "．")  # then _NUMERIC_DATE decides
 
@@ -97,7 +97,7 @@ def date_in_text(letter, options):
 
 # --- NUM-003 ------------------------------------------------------------------------------------------
 
-_RANGE_UNIT = re.compile(r"(?<![0-9A-Za-z.．])(?P<a>\d+(?:\.\d+)?)(?P<sep> ?[～~〜—\-－–] ?)(?P<b>\d+(?:\.\d+)?)"
+_RANGE_UNIT = lazyre.compile(r"(?<![0-9A-Za-z.．])(?P<a>\d+(?:\.\d+)?)(?P<sep> ?[～~〜—\-－–] ?)(?P<b>\d+(?:\.\d+)?)"
                          r"(?P<u>万|亿|%|％|‰)")
 _RANGE_TRIGGER = tuple("～~〜—-－–")  # then _RANGE_UNIT decides
 
@@ -130,7 +130,7 @@ def range_unit(letter, options):
 # --- NUM-004 ------------------------------------------------------------------------------------------
 
 # A digit run with 千 or 百 as its unit; not the 千/百 of a unit of measure (千米, 千克, 千瓦, 百分点 …).
-_MIXED = re.compile(r"(?<![0-9A-Za-z.．])(?P<n>\d+(?:\.\d+)?)(?P<u>[千百])"
+_MIXED = lazyre.compile(r"(?<![0-9A-Za-z.．])(?P<n>\d+(?:\.\d+)?)(?P<u>[千百])"
                     r"(?![米克瓦伏帕焦卡赫兆升分字]|公顷|立方|平方)")
 _MIXED_TRIGGER = ("千", "百")  # then _MIXED decides
 
@@ -167,9 +167,9 @@ def mixed_numerals(letter, options):
 # --- NUM-005 ------------------------------------------------------------------------------------------
 
 # .5 where a value stands: after a sign, a bracket or a word that introduces a value, before a unit.
-_NO_ZERO = re.compile(r"(?:^|(?<=[\s（(：:，,、~～—\-+±约为达至到近占仅共计增降超低高长少减]))\.(?P<d>\d+)"
+_NO_ZERO = lazyre.compile(r"(?:^|(?<=[\s（(：:，,、~～—\-+±约为达至到近占仅共计增降超低高长少减]))\.(?P<d>\d+)"
                       r"(?=%|％|‰|倍|个百分点|万|亿|米|厘米|毫米|千克|公斤|克|吨|升|公里|亩|公顷|小时|秒)")
-_NO_ZERO_TRIGGER = re.compile(r"\.[0-9]")
+_NO_ZERO_TRIGGER = lazyre.compile(r"\.[0-9]")
 
 
 @rule("NUM-005", "leading-zero", "warning")
@@ -194,7 +194,7 @@ def leading_zero(letter, options):
 
 # --- NUM-006 ------------------------------------------------------------------------------------------
 
-_FULLWIDTH = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
+_FULLWIDTH = lazyre.compile(r"[０-９]+(?:[．.][０-９]+)?")
 _FULLWIDTH_DIGITS = tuple("０１２３４５６７８９")
 
 
@@ -220,10 +220,10 @@ def halfwidth_digits(letter, options):
 # --- NUM-008 ------------------------------------------------------------------------------------------
 
 _ZEROS = "零○Ｏ0０OО"   # what is written for 〇 by mistake: 零, the white circle, letter O, digit 0
-_CN_YEAR = re.compile(r"(?<![〇一二三四五六七八九" + _ZEROS + r"])(?P<y>[〇一二三四五六七八九" + _ZEROS + r"]{4})年")
+_CN_YEAR = lazyre.compile(r"(?<![〇一二三四五六七八九" + _ZEROS + r"])(?P<y>[〇一二三四五六七八九" + _ZEROS + r"]{4})年")
 # The 成文日期 switched to Arabic numerals on this day (GB/T 9704-2012); DATE-001 reports later ones.
 _GB9704_2012 = (2012, 7, 1)
-_CN_YEAR_TRIGGER = re.compile(r"[〇零○Ｏ0０OО][〇一二三四五六七八九零○Ｏ0０OО]{0,2}年")
+_CN_YEAR_TRIGGER = lazyre.compile(r"[〇零○Ｏ0０OО][〇一二三四五六七八九零○Ｏ0０OО]{0,2}年")
 
 
 def _bad_year(text: str) -> bool:
@@ -273,7 +273,7 @@ def _year_findings(seg):
 # --- NUM-009 ------------------------------------------------------------------------------------------
 
 # A number grouped in threes: 1,234,567 (千分撇) or 1 234 567 (千分空, with a thin or plain space).
-_GROUPED = re.compile(r"(?<![0-9A-Za-z.,])(?P<n>[1-9]\d{0,2}(?:(?P<sep>[,\u2009\u2005 ])\d{3})(?:(?P=sep)\d{3})*)"
+_GROUPED = lazyre.compile(r"(?<![0-9A-Za-z.,])(?P<n>[1-9]\d{0,2}(?:(?P<sep>[,\u2009\u2005 ])\d{3})(?:(?P=sep)\d{3})*)"
                       r"(?![0-9]|[,\u2009\u2005 ]\d)")
 _GROUPED_TRIGGER = (",", "\u2009", "\u2005", " ")  # then _GROUPED decides
 
@@ -306,7 +306,7 @@ def digit_grouping(letter, options):
 
 # --- NUM-011 ------------------------------------------------------------------------------------------
 
-_JIEZHI = re.compile(r"(?:^|(?<=[\s，,。；;：:！？（(]))截止(?=[0-9０-９]|[〇一二三四五六七八九十]{1,4}[年月]|二〇|二零"
+_JIEZHI = lazyre.compile(r"(?:^|(?<=[\s，,。；;：:！？（(]))截止(?=[0-9０-９]|[〇一二三四五六七八九十]{1,4}[年月]|二〇|二零"
                      r"|目前|当前|现在|今年|去年|本年|上年|本月|上月|今日|年底|年末|月底)")
 _JIEZHI_TRIGGER = ("截止",)
 

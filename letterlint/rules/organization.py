@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from letterlint import lazyre
 from letterlint.classify import ORG_SUFFIX
 from letterlint.rules.base import Finding, rule
 
-_PAD = re.compile(r"[ \t\u3000\u00a0]+")
+_PAD = lazyre.compile(r"[ \t\u3000\u00a0]+")
 
 
 def _registry(options) -> dict[str, list[str]]:
@@ -145,8 +146,8 @@ def signature_registered_name(letter, options):
 
 # --- SIGN-002: the 署名 and the organ named in the title or the 版头 ---------------------
 
-_ISSUER = re.compile(r"^(?P<issuer>.+?)(?:关于|对于)")
-_SEPARATORS = re.compile(r"[、，,和]")
+_ISSUER = lazyre.compile(r"^(?P<issuer>.+?)(?:关于|对于)")
+_SEPARATORS = lazyre.compile(r"[、，,和]")
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from letterlint import lazyre
 from letterlint.classify import HEADING1, HEADING2, HEADING3, HEADING4
 from letterlint.model import HEADING_KINDS, PAD, Line, Part, Span
 from letterlint.rules.base import Finding, rule
@@ -34,11 +35,11 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese punctuation: CJK symbols (、。〈〉《》「」【】〔〕…), the full-width forms
 # (，：；！？（）…; not the full-width letters and digits), quotes, 省略号, 破折号.
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
-_CJK = re.compile(f"[{HAN}{_CJK_PUNCT}]")
-_HAN = re.compile(f"[{HAN}]")
+_CJK = lazyre.compile(f"[{HAN}{_CJK_PUNCT}]")
+_HAN = lazyre.compile(f"[{HAN}]")
 
 # URLs and e-mail addresses: their characters are not punctuation of the text.
-_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+_URL = lazyre.compile(r"(?:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
                   r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _URL_TRAIL = ".,;:!?)'"
 
@@ -99,8 +100,8 @@ class Segment:
         return self.line.span(start, end)
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
-_LATIN_RUN = re.compile(r"[A-Za-z]{4}")  # an English word: worth counting the letters
+_LATIN_LETTER = lazyre.compile(r"[A-Za-z]")
+_LATIN_RUN = lazyre.compile(r"[A-Za-z]{4}")  # an English word: worth counting the letters
 # Every kind of part any rule of this family or of numbers.py reads.
 _ALL_KINDS = TEXT_KINDS + ("note", "date")
 
@@ -255,12 +256,12 @@ def _marker_at(seg: Segment, i: int) -> bool:
 
 # --- PUNCT-001 ------------------------------------------------------------------------------------
 
-_ASCII_POINT = re.compile(r"[,.:;?!]+")
+_ASCII_POINT = lazyre.compile(r"[,.:;?!]+")
 # Single characters as triggers: str.find over the letter beats a character-class search.
 _ASCII_POINT_CHARS = tuple(",.:;?!")
 FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _LABEL_COLON_KINDS = ("contact",)
-_SHORT_NUMBER_BEFORE = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}$")
+_SHORT_NUMBER_BEFORE = lazyre.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}$")
 
 
 def _numeric_separator(seg: Segment, i: int) -> bool:
@@ -268,8 +269,8 @@ def _numeric_separator(seg: Segment, i: int) -> bool:
 
 
 # A run of characters that are neither Chinese nor padding: a number, a Latin word, a code.
-_TOKEN = re.compile(f"[^{PAD}{HAN}{_CJK_PUNCT}]+")
-_LATIN = re.compile(r"[A-Za-z]")
+_TOKEN = lazyre.compile(f"[^{PAD}{HAN}{_CJK_PUNCT}]+")
+_LATIN = lazyre.compile(r"[A-Za-z]")
 
 
 def _in_number_run(seg: Segment, tokens: list[re.Match], starts: list[int], start: int) -> bool:
@@ -367,12 +368,12 @@ def fullwidth_points(letter, options):
 
 # --- PUNCT-002 ------------------------------------------------------------------------------------
 
-_PAREN = re.compile(r"[()]")
-_DQUOTE = re.compile('"')
-_OTHER_QUOTE = re.compile(r"['＂＇]")
-_CORNER = re.compile(r"[「」『』]")
-_ANGLE = re.compile(r"<(?P<inner>[^<>\n]{1,200})>")
-_NOT_CHINESE_PAIRED = re.compile(r"[()\"'＂＇「」『』<]")
+_PAREN = lazyre.compile(r"[()]")
+_DQUOTE = lazyre.compile('"')
+_OTHER_QUOTE = lazyre.compile(r"['＂＇]")
+_CORNER = lazyre.compile(r"[「」『』]")
+_ANGLE = lazyre.compile(r"<(?P<inner>[^<>\n]{1,200})>")
+_NOT_CHINESE_PAIRED = lazyre.compile(r"[()\"'＂＇「」『』<]")
 _NOT_CHINESE_PAIRED_CHARS = tuple("()\"'＂＇「」『』<")
 _CORNER_FIX = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 
@@ -489,7 +490,7 @@ def fullwidth_brackets_quotes(letter, options):
 
 # --- PUNCT-003 ------------------------------------------------------------------------------------
 
-_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|⋯+|[·・．]{3,}")
+_ELLIPSIS = lazyre.compile(r"\.{3,}|。{3,}|…+|⋯+|[·・．]{3,}")
 _ELLIPSIS_LITERALS = ("...", "。。。", "…", "⋯", "···", "・・・", "．．．")
 
 
@@ -522,11 +523,11 @@ def ellipsis_form(letter, options):
 
 # --- PUNCT-004 ------------------------------------------------------------------------------------
 
-_DOUBLE_HYPHEN = re.compile(r"-{2,}|－{2,}|─{2,}|–{2,}")
+_DOUBLE_HYPHEN = lazyre.compile(r"-{2,}|－{2,}|─{2,}|–{2,}")
 _DASHES = ("--", "－－", "──", "––", "—")
-_SINGLE_DASH = re.compile(r"(?<![—―])—(?![—―])")
+_SINGLE_DASH = lazyre.compile(r"(?<![—―])—(?![—―])")
 # Words that end (or start) a time or place: X—Y between them is a 连接号 (4.13), not a 破折号.
-_RANGE_WORD = re.compile(r"[年月日时天周度份底季节期段站港路街线桥口岛州市省县区镇乡村京沪津渝]$")
+_RANGE_WORD = lazyre.compile(r"[年月日时天周度份底季节期段站港路街线桥口岛州市省县区镇乡村京沪津渝]$")
 
 
 def _han_run(text: str, i: int, step: int, lo: int, hi: int) -> str:
@@ -577,15 +578,15 @@ def dash_form(letter, options):
 # --- PUNCT-005 ------------------------------------------------------------------------------------
 
 _NOT_BEFORE = r"(?<![0-9A-Za-z/.\-－–_#])"
-_YEAR_RANGE = re.compile(_NOT_BEFORE + r"(?P<a>(?:19|20)\d{2})(?P<ya>年?) ?(?P<sep>[-－–]) ?(?P<b>(?:19|20)\d{2})(?!\d)"
+_YEAR_RANGE = lazyre.compile(_NOT_BEFORE + r"(?P<a>(?:19|20)\d{2})(?P<ya>年?) ?(?P<sep>[-－–]) ?(?P<b>(?:19|20)\d{2})(?!\d)"
                          r"(?P<yb>年?)")
-_DATE_RANGE = re.compile(_NOT_BEFORE + r"(?P<a>\d{1,2})(?P<ua>[月日]?) ?(?P<sep>[-－–]) ?(?P<b>\d{1,2})(?P<ub>[月日])")
-_TIME_RANGE = re.compile(r"(?<![\d:])\d{1,2}:\d{2} ?(?P<sep>[-－–]) ?\d{1,2}:\d{2}(?![\d:])")
+_DATE_RANGE = lazyre.compile(_NOT_BEFORE + r"(?P<a>\d{1,2})(?P<ua>[月日]?) ?(?P<sep>[-－–]) ?(?P<b>\d{1,2})(?P<ub>[月日])")
+_TIME_RANGE = lazyre.compile(r"(?<![\d:])\d{1,2}:\d{2} ?(?P<sep>[-－–]) ?\d{1,2}:\d{2}(?![\d:])")
 _UNITS = (r"万|亿|个|人|名|天|年|月|周|次|家|件|元|岁|小时|分钟|公里|千米|米|厘米|毫米|吨|公斤|千克|克|亩|公顷|倍|所|项|条"
           r"|户|辆|台|套|层|%|％|℃")
-_NUM_RANGE = re.compile(r"(?<![0-9A-Za-z/.\-－–_#第图表式])(?P<a>\d+(?:\.\d+)?) ?(?P<sep>[-－–]) ?(?P<b>\d+(?:\.\d+)?)"
+_NUM_RANGE = lazyre.compile(r"(?<![0-9A-Za-z/.\-－–_#第图表式])(?P<a>\d+(?:\.\d+)?) ?(?P<sep>[-－–]) ?(?P<b>\d+(?:\.\d+)?)"
                         r"(?=" + _UNITS + r")")
-_TILDE = re.compile(r"~")
+_TILDE = lazyre.compile(r"~")
 _RANGE_MARK_CHARS = ("-", "－", "–", "~")
 
 
@@ -648,9 +649,9 @@ _FAMILIES = (
 )
 _OPEN = {c: n for n, f in enumerate(_FAMILIES) for c in f[0]}
 _CLOSE = {c: n for n, f in enumerate(_FAMILIES) for c in f[1]}
-_PAIRED = re.compile(r"[（(）)〔【\[［〖﹝〕】\]］〗﹞《》“”‘’\"＂]")
+_PAIRED = lazyre.compile(r"[（(）)〔【\[［〖﹝〕】\]］〗﹞《》“”‘’\"＂]")
 _SENTENCE_END = tuple("。！？!?；;：:")
-_YEAR_APOSTROPHE = re.compile(r"\d{2}年")
+_YEAR_APOSTROPHE = lazyre.compile(r"\d{2}年")
 
 
 def _paragraphs(letter) -> Iterator[list[Segment]]:
@@ -754,7 +755,7 @@ def paired_marks_balanced(letter, options):
 
 # --- PUNCT-007 … PUNCT-010 ---------------------------------------------------------------------------
 
-_QUOTED_DUNHAO = re.compile(r"[》”](?P<mark>、)[《“]")
+_QUOTED_DUNHAO = lazyre.compile(r"[》”](?P<mark>、)[《“]")
 
 
 @rule("PUNCT-007", "no-dunhao-between-quoted", "warning")
@@ -786,7 +787,7 @@ def no_dunhao_between_quoted(letter, options):
 
 
 # X、Y、等 (a 顿号 list closed by 等 with a 顿号 before it) — 等 not starting a word (等待, 等级 …).
-_DUNHAO_DENG = re.compile(r"(?P<mark>[、，])等(?P<more>等?)(?![待到候同于级额价量值效距次第份分比高宽边号身闲式重温压速])")
+_DUNHAO_DENG = lazyre.compile(r"(?P<mark>[、，])等(?P<more>等?)(?![待到候同于级额价量值效距次第份分比高宽边号身闲式重温压速])")
 _CLAUSE_BREAK = "。；！？：;!?:\n"
 
 
@@ -826,7 +827,7 @@ def no_dunhao_before_deng(letter, options):
 
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九十", start=0)}
 _CN_VALUE["两"] = 2
-_GAISHU = re.compile(r"(?P<a>[一二两三四五六七八九])(?P<mark>、)(?P<b>[二两三四五六七八九十])"
+_GAISHU = lazyre.compile(r"(?P<a>[一二两三四五六七八九])(?P<mark>、)(?P<b>[二两三四五六七八九十])"
                      r"(?=(?:十|百|千|万|亿)?(?:个|名|人|天|次|位|家|件|条|岁|倍|成|户|辆|台|份|本|张|所|座|间|遍|趟|回|周"
                      r"|小时|分钟|公里|里|米|亩|斤|吨|元|块|年(?!级|度|代)))")
 
@@ -859,7 +860,7 @@ def no_dunhao_in_approximation(letter, options):
                           f"改为 {m.group('a')}{m.group('b')}")
 
 
-_BOOK_MARKS = re.compile(r"[《》〈〉]")
+_BOOK_MARKS = lazyre.compile(r"[《》〈〉]")
 
 
 @rule("PUNCT-010", "nested-book-title", "warning")
@@ -894,7 +895,7 @@ def nested_book_title(letter, options):
 
 # --- PUNCT-012 … PUNCT-014 ---------------------------------------------------------------------------
 
-_DOUBLED = re.compile(r"[。，、；：？！]{2,}")
+_DOUBLED = lazyre.compile(r"[。，、；：？！]{2,}")
 
 
 @rule("PUNCT-012", "doubled-points", "warning")
@@ -922,7 +923,7 @@ def doubled_points(letter, options):
             yield Finding(seg.span(m.start(), m.end()), f"点号“{run}”重叠使用", f"只保留一个点号，如 {run[-1]}")
 
 
-_ELLIPSIS_DENG = re.compile(r"(?:…+|⋯+|\.{3,}|。{3,})\s?等(?![待候到])|等等?\s?(?:…+|⋯+|\.{3,}|。{3,})")
+_ELLIPSIS_DENG = lazyre.compile(r"(?:…+|⋯+|\.{3,}|。{3,})\s?等(?![待候到])|等等?\s?(?:…+|⋯+|\.{3,}|。{3,})")
 
 
 @rule("PUNCT-013", "no-ellipsis-with-deng", "warning")
@@ -943,11 +944,11 @@ def no_ellipsis_with_deng(letter, options):
             yield Finding(seg.span(m.start(), m.end()), f"“{m.group()}”中省略号与“等”重复", "删去省略号或“等”，只用其一")
 
 
-_SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
-_QUOTED_SPAN = re.compile(r"《[^《》]*(?:》|$)|“[^“”]*(?:”|$)")
+_SPACE_RUN = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_QUOTED_SPAN = lazyre.compile(r"《[^《》]*(?:》|$)|“[^“”]*(?:”|$)")
 _BEFORE_POINT = "，。、；：？！"
-_POINT = re.compile(r"[，。；：？！]")
-_SPACE_TRIGGER = re.compile(f"[ \t\u3000\u00a0][{HAN}{_BEFORE_POINT}]")
+_POINT = lazyre.compile(r"[，。；：？！]")
+_SPACE_TRIGGER = lazyre.compile(f"[ \t\u3000\u00a0][{HAN}{_BEFORE_POINT}]")
 
 
 @rule("PUNCT-014", "stray-space", "info")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from letterlint import doctypes
+from letterlint import doctypes, lazyre
 from letterlint.rules.base import Finding, rule
 
 REPLIES = doctypes.REPLIES
-_PAD = re.compile(r"[ \t\u3000\u00a0]+")
+_PAD = lazyre.compile(r"[ \t\u3000\u00a0]+")
 _FULLWIDTH_LETTER = str.maketrans("ＡＢＣＤ", "ABCD")
 
 DEFAULT_DISCLOSURE_MARKS = [
@@ -172,7 +172,7 @@ def disclosure_required(letter, options):
                       "按本地规定标注，如“是否同意公开：是”或在成文日期下一行写（此件公开发布）")
 
 
-_NUMBERED = re.compile(r"第?\s*\d+\s*号|（第?\d+号）|\(第?\d+号\)")
+_NUMBERED = lazyre.compile(r"第?\s*\d+\s*号|（第?\d+号）|\(第?\d+号\)")
 
 
 @rule("REPLY-005", "reply-title", "warning", doctypes=REPLIES)
@@ -203,8 +203,8 @@ def reply_title(letter, options):
         yield Finding(title.span, f"标题未写明{word}编号", f"如“关于……第×号{word}的答复”")
 
 
-_ACK = re.compile(r"收悉|收到|提出的|提的|所提|提出《|交由我|交我")
-_ANNOUNCE = re.compile(r"如下|现答复|现回复|现函复|现予答复|答复如下|函告如下")
+_ACK = lazyre.compile(r"收悉|收到|提出的|提的|所提|提出《|交由我|交我")
+_ANNOUNCE = lazyre.compile(r"如下|现答复|现回复|现函复|现予答复|答复如下|函告如下")
 
 
 @rule("REPLY-007", "reply-opening", "warning", doctypes=REPLIES)
@@ -315,7 +315,7 @@ def reply_copy_to(letter, options):
             yield Finding(copies[0].span, f"抄送中没有{label}", f"按本地规定抄送{label}")
 
 
-_INTERNAL_UNIT = re.compile(r"(?:局|委|厅|政府|办公室|中心|院)(?P<unit>[\u4e00-\u9fff]{1,10}(?:科|股|处|组|室))$")
+_INTERNAL_UNIT = lazyre.compile(r"(?:局|委|厅|政府|办公室|中心|院)(?P<unit>[\u4e00-\u9fff]{1,10}(?:科|股|处|组|室))$")
 
 
 @rule("REPLY-012", "reply-internal-unit", "warning", doctypes=REPLIES)

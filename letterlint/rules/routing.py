@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import re
 
-from letterlint import doctypes
+from letterlint import doctypes, lazyre
 from letterlint.classify import COPY_TO, COPY_TO_STRICT
 from letterlint.model import PAD, Span
 from letterlint.rules.base import Finding, rule
 
 _S = r"[ \t\u3000\u00a0]*"
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
 _TERMINAL = "。.，,；;：:！!？?、"
 # Brackets and quotes whose content is one name: "各县（市、区）人民政府".
-_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”")
+_BRACKETED = lazyre.compile(r"（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”")
 
 # A title ending in two 文种 words (or one twice): 请示报告, 申请报告, 意见建议报告 …
 # Only compounds whose last word is a statutory 文种: a title ending in a
 # non-statutory word (……的汇报, ……的申请, ……的意见建议) is DOCTYPE-001.
-_COMPOUND = re.compile(r"(?P<a>请示|报告|汇报|申请|意见|建议)(?P<b>请示|报告|意见)$")
+_COMPOUND = lazyre.compile(r"(?P<a>请示|报告|汇报|申请|意见|建议)(?P<b>请示|报告|意见)$")
 
 
 def _mask(text: str) -> str:
@@ -169,7 +169,7 @@ def upward_no_copy_down(letter, options):
     可加本地下级机关的名称，如 "乡镇人民政府$"）。
     """
     kind = doctypes.label(letter.doctype)
-    lower = [re.compile(p) for p in options["lower-organs"]]
+    lower = [lazyre.compile(p) for p in options["lower-organs"]]
     for part in letter.all("copy_to"):
         for line, s, e in _copy_items(part):
             name = line.text[s:e]
@@ -179,8 +179,8 @@ def upward_no_copy_down(letter, options):
 
 
 # A request for approval of one matter, and the closing formula of a whole 请示.
-_APPROVAL = re.compile(r"请予?(?:批准|审批|批复|核准)|恳请[^。；;]{0,40}?(?:批准|审批|批复|核准)")
-_GENERIC = re.compile(r"(?:妥否|当否|可否)[，,]?" + _S + r"请(?:批示|审批|批复|指示|审示)"
+_APPROVAL = lazyre.compile(r"请予?(?:批准|审批|批复|核准)|恳请[^。；;]{0,40}?(?:批准|审批|批复|核准)")
+_GENERIC = lazyre.compile(r"(?:妥否|当否|可否)[，,]?" + _S + r"请(?:批示|审批|批复|指示|审示)"
                       r"|以上请示[^。]{0,12}?请予?(?:批示|审批|批复|审示)")
 
 
@@ -243,12 +243,12 @@ def request_one_matter(letter, options):
                           "一份请示只请示一件事，其他事项另行请示")
 
 
-_RECEIVED = re.compile(r"[^。！？；!?;]*?收悉")
-_CITED_TITLE = re.compile(r"《[^《》]+》|关于[^，,。《》]{2,80}?的(?:复函|函|请示|报告|意见|通知|申请|建议|提案)")
-_CITED_NUMBER = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}[〔\[【［﹝〖(（]" + _S + r"\d{2,4}" + _S
+_RECEIVED = lazyre.compile(r"[^。！？；!?;]*?收悉")
+_CITED_TITLE = lazyre.compile(r"《[^《》]+》|关于[^，,。《》]{2,80}?的(?:复函|函|请示|报告|意见|通知|申请|建议|提案)")
+_CITED_NUMBER = lazyre.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}[〔\[【［﹝〖(（]" + _S + r"\d{2,4}" + _S
                            + r"[〕\]】］﹞〗)）]" + _S + r"第?" + _S + r"\d+" + _S + r"号?"
                            + r"|[（(][^（）()《》]{0,30}?\d+" + _S + r"号[）)]")
-_LETTER_WORD = re.compile(r"函|来文")
+_LETTER_WORD = lazyre.compile(r"函|来文")
 
 
 @rule("LETTER-002", "reply-letter-cites-incoming", "warning", doctypes={"reply_letter"})

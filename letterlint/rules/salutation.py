@@ -9,33 +9,33 @@ from __future__ import annotations
 
 import re
 
-from letterlint import doctypes
+from letterlint import doctypes, lazyre
 from letterlint.classify import ADDRESSEE_SUFFIX, ORG_SUFFIX
 from letterlint.model import PAD
 from letterlint.rules.base import Finding, rule
 
 REPLIES = doctypes.REPLIES
 _S = r"[ \t\u3000\u00a0]*"
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
-_SEMICOLON = re.compile(r"[；;]")
+_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SEMICOLON = lazyre.compile(r"[；;]")
 # A run of spaces inside the 主送 (not the padding at either end).
-_INNER_SPACE = re.compile(r"(?<=[^ \t\u3000\u00a0，、,；;：:])[ \t\u3000\u00a0]+(?=[^ \t\u3000\u00a0，、,；;：:])")
+_INNER_SPACE = lazyre.compile(r"(?<=[^ \t\u3000\u00a0，、,；;：:])[ \t\u3000\u00a0]+(?=[^ \t\u3000\u00a0，、,；;：:])")
 # A separator right before the colon: "示例市教育局、：".
-_TRAILING_SEP = re.compile(r"[，、,]" + _S + r"(?=[：:]?" + _S + r"$)")
+_TRAILING_SEP = lazyre.compile(r"[，、,]" + _S + r"(?=[：:]?" + _S + r"$)")
 
 # The salutation of a reply: (尊敬的) 名字(、名字…)(等N名/位) 代表|委员 ：
-SALUTATION = re.compile(
+SALUTATION = lazyre.compile(
     r"(?P<honor>尊敬的)?" + _S + r"(?P<names>[^：:。]*?)" + _S
     + r"(?P<joint>等" + _S + r"(?P<n>[0-9０-９一二两三四五六七八九十]+)?" + _S + r"(?:名|位|个)?)?" + _S
     + r"(?P<role>代表团|代表|委员)(?:们)?" + _S + r"(?P<colon>[：:]?)" + _S + r"$"
 )
 # A salutation written into the first paragraph: "尊敬的王代表，您提出的……".
-_INLINE_SALUTATION = re.compile(
+_INLINE_SALUTATION = lazyre.compile(
     r"(?P<honor>尊敬的)?(?![您你我对在据经关感])(?:各位|[\u4e00-\u9fff·]{1,8}(?:、[\u4e00-\u9fff·]{1,8})*"
     r"(?:等[0-9一二两三四五六七八九十]*[名位])?)(?:代表团|代表|委员)(?:们)?(?P<sep>[，,！!])")
-_HONOR = re.compile(r"尊敬的")
+_HONOR = lazyre.compile(r"尊敬的")
 # 代表 or 委员 somewhere in the salutation, not as part of 委员会 / 委员长 / 代表处.
-_ROLE_ANYWHERE = re.compile(r"(?:代表|委员)(?![会长处])")
+_ROLE_ANYWHERE = lazyre.compile(r"(?:代表|委员)(?![会长处])")
 
 
 def _recipient_line(part):

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 
+from letterlint import lazyre
 from letterlint.rules.base import Finding, rule
 
 # The 15 statutory 文种 of 条例 第八条, plus the answering forms of a 函.
 STATUTORY = ("决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
              "请示", "批复", "议案", "函", "纪要")
 TERMINAL_PUNCT = "。.，,；;：:！!？?、"
-_PAD = re.compile(r"[ \t\u3000\u00a0]+")
+_PAD = lazyre.compile(r"[ \t\u3000\u00a0]+")
 
 
 def _compact(title) -> str:
@@ -76,7 +77,7 @@ def title_doctype(letter, options):
 _INTERNAL_ERROR = "。，；！？!?;,"
 _INTERNAL_WARN = "、：:"
 # Marks inside 书名号, quotes or brackets belong to the quoted name, not to the title.
-_QUOTED = re.compile(r"《[^《》]*》|“[^“”]*”|（[^（）]*）|\([^()]*\)")
+_QUOTED = lazyre.compile(r"《[^《》]*》|“[^“”]*”|（[^（）]*）|\([^()]*\)")
 
 
 def _title_chars(title):
@@ -111,7 +112,7 @@ def title_internal_punctuation(letter, options):
                               severity="warning")
 
 
-_DOUBLED = re.compile(r"的(通知|函|复函|请示|报告|意见|批复|决定|通报)的\1$")
+_DOUBLED = lazyre.compile(r"的(通知|函|复函|请示|报告|意见|批复|决定|通报)的\1$")
 
 
 @rule("TITLE-005", "title-doubled-doctype", "warning")
@@ -138,7 +139,7 @@ def title_doubled_doctype(letter, options):
                           f"标题中文种“{m.group(1)}”重复", "简化标题，只保留一个文种")
 
 
-_DOCNUM_IN_TITLE = re.compile(r"[〔【\[［(（]\d{4}[〕】\]］)）]\s*第?\d+号")
+_DOCNUM_IN_TITLE = lazyre.compile(r"[〔【\[［(（]\d{4}[〕】\]］)）]\s*第?\d+号")
 
 
 @rule("TITLE-006", "title-docnum", "warning")
@@ -159,7 +160,7 @@ def title_docnum(letter, options):
             yield Finding(line.span(m.start(), m.end()), "标题中不应写发文字号", "改写为所引文件的标题或事由")
 
 
-_TRIAL_OUTSIDE = re.compile(r"》(?P<mark>[（(](?:试行|暂行|草案|征求意见稿|修订|修订稿|修正|送审稿)[）)])")
+_TRIAL_OUTSIDE = lazyre.compile(r"》(?P<mark>[（(](?:试行|暂行|草案|征求意见稿|修订|修订稿|修正|送审稿)[）)])")
 
 
 @rule("TITLE-007", "title-trial-mark", "warning")
