@@ -315,7 +315,8 @@ def reply_copy_to(letter, options):
             yield Finding(copies[0].span, f"抄送中没有{label}", f"按本地规定抄送{label}")
 
 
-_INTERNAL_UNIT = lazyre.compile(r"(?:局|委|厅|政府|办公室|中心|院)(?P<unit>[\u4e00-\u9fff]{1,10}(?:科|股|处|组|室))$")
+# An organ followed by one of its internal units: 示例市教育局基础教育科 (also used by ROUTE-006).
+INTERNAL_UNIT = lazyre.compile(r"(?:局|委|厅|政府|办公室|中心|院)(?P<unit>[\u4e00-\u9fff]{1,10}(?:科|股|处|组|室))$")
 
 
 @rule("REPLY-012", "reply-internal-unit", "warning", doctypes=REPLIES)
@@ -341,7 +342,7 @@ def reply_internal_unit(letter, options):
     """
     for sig in letter.all("signature"):
         name = _compact(sig.text)
-        m = _INTERNAL_UNIT.search(name)
+        m = INTERNAL_UNIT.search(name)
         if m and not name.endswith("办公室"):
             yield Finding(sig.span, f"答复以内设机构“{m.group('unit')}”的名义署名",
                           f"以承办单位的名义署名，如 {name[:m.start('unit')]}")

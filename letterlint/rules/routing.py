@@ -291,3 +291,40 @@ def reply_letter_cites_incoming(letter, options):
                 yield Finding(line.span(s, m.end()), f"复函开头“{line.text[s:m.end()]}”未引用来函的标题和发文字号",
                               "写作“你单位《关于……的函》（×函〔2024〕5号）收悉”")
             return  # only the first acknowledgement is the opening
+
+
+# --- ROUTE-006 ----------------------------------------------------------------------
+
+
+@rule("ROUTE-006", "issuer-internal-unit", "warning",
+      doctypes=frozenset(doctypes.DOCTYPES) - doctypes.REPLIES)
+def issuer_internal_unit(letter, options):
+    """内设机构（科、股、处、室、组）不得以自己的名义对外正式行文，办公厅（室）除外。
+
+    依据：《党政机关公文处理工作条例》第十七条"部门内设机构除办公厅（室）外不得对外正式行文"。
+    署名是机关之下的科、股、处、室、组时报告；答复代表建议、委员提案时由 REPLY-012 报告。
+
+    反例：
+        关于商请协助开展校园安全检查的函
+        示例市公安局：
+        现商请贵局派员协助。
+        请予函复。
+        示例市教育局基础教育科
+        2024年5月6日
+
+    正例：
+        关于商请协助开展校园安全检查的函
+        示例市公安局：
+        现商请贵局派员协助。
+        请予函复。
+        示例市教育局
+        2024年5月6日
+    """
+    from letterlint.rules.reply import INTERNAL_UNIT
+
+    for sig in letter.all("signature"):
+        name = _SPACES.sub("", sig.text)
+        m = INTERNAL_UNIT.search(name)
+        if m and not name.endswith(("办公室", "办公厅")):
+            yield Finding(sig.span, f"内设机构“{m.group('unit')}”不得以自己的名义对外正式行文",
+                          f"以机关的名义发文，署名 {name[:m.start('unit')]}；或由办公厅（室）行文")

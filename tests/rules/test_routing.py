@@ -116,3 +116,26 @@ def test_lower_organs_are_a_setting():
     assert spans(diags, "ROUTE-002") == []
     diags = lint(request(cc="抄送：市财政局，示例县乡镇人民政府。"), select=["ROUTE-002"], **opts)
     assert spans(diags, "ROUTE-002") == [(13, 9, 13, 18)]
+
+
+# --- ROUTE-006 -------------------------------------------------------------------------
+
+UNIT_LETTER = """\
+关于商请协助开展校园安全检查的函
+示例市公安局：
+现商请贵局派员协助。
+请予函复。
+{signature}
+2024年5月6日
+"""
+
+
+def test_internal_unit_as_issuer():
+    diags = lint(UNIT_LETTER.format(signature="示例市教育局基础教育科"), select=["ROUTE-006"])
+    assert spans(diags, "ROUTE-006") == [(5, 1, 5, 12)]
+    assert diags[0].message == "内设机构“基础教育科”不得以自己的名义对外正式行文"
+
+
+def test_organ_or_its_office_as_issuer_is_silent():
+    for signature in ("示例市教育局", "示例市人民政府办公室", "示例市教育局办公室"):
+        assert lint(UNIT_LETTER.format(signature=signature), select=["ROUTE-006"]) == [], signature
