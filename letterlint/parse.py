@@ -13,7 +13,7 @@ import functools
 from letterlint import doctypes
 from letterlint.classify import Unit, classify
 from letterlint.lalr import END, Node, Parser, Tables, load_tables
-from letterlint.model import PART_NAMES, Letter, Line, Misplacement, Part
+from letterlint.model import HEADING_KINDS, PART_NAMES, Letter, Line, Misplacement, Part
 
 # The canonical rank of each part kind in GB/T 9704 order; used to word the
 # message about a misplaced part ("成文日期应位于发文机关署名之后").
@@ -40,7 +40,7 @@ def split_lines(text: str) -> list[Line]:
     return [Line(i + 1, t) for i, t in enumerate(text.split("\n"))]
 
 
-_BODY_KINDS = frozenset({"paragraph", "heading1", "heading2", "heading3", "heading4"})
+_TEXT_BEFORE_CONTACT = frozenset(("paragraph",) + HEADING_KINDS)
 
 
 def _terminal(units: list[Unit], index: int) -> str:
@@ -55,7 +55,7 @@ def _terminal(units: list[Unit], index: int) -> str:
     if unit.kind == "contact":
         after = next((u.kind for u in units[index + 1:] if u.kind not in ("contact", "signoff")), None)
         before = next((u.kind for u in reversed(units[:index]) if u.kind not in ("contact", "signoff")), None)
-        if after == "closing" and before in _BODY_KINDS:
+        if after == "closing" and before in _TEXT_BEFORE_CONTACT:
             return "BODY_CONTACT"
     return unit.kind.upper()
 
