@@ -255,6 +255,21 @@ def _is_recipient(s: str) -> bool:
     return "。" not in c and not OPENING_SENTENCE.search(c)
 
 
+def _wrapped_recipient(nb: list[Line], i: int) -> int | None:
+    """How many lines a long 主送机关 list wrapped over (各县（市、区）人民政府，市政府各部门，/ 各直属机构：), or None."""
+    first = _s(nb[i])
+    if not first.endswith(("，", "、", ",")) or "。" in first:
+        return None
+    joined = first
+    for k in range(i + 1, min(i + 3, len(nb))):
+        joined += _s(nb[k])
+        if joined.endswith(("：", ":")):
+            return k - i + 1 if _is_recipient(joined) and len(joined) <= 200 else None
+        if not joined.endswith(("，", "、", ",")):
+            return None
+    return None
+
+
 def _is_recipient_wrong_mark(s: str) -> bool:
     """A salutation closed with a comma or an exclamation mark instead of the colon (示例市公安局，)."""
     c = s.strip(PAD)
@@ -386,6 +401,9 @@ def classify(lines: list[Line]) -> list[Unit]:
         if _is_recipient(s):
             units.append(Unit("recipient", [nb[i]], fields={"colon": s[-1]}))
             i += 1
+        elif (wrapped := _wrapped_recipient(nb, i)) is not None:
+            units.append(Unit("recipient", nb[i:i + wrapped], fields={"colon": _s(nb[i + wrapped - 1])[-1]}))
+            i += wrapped
         elif (title_found or units) and _is_recipient_wrong_mark(s) and i + 1 < n:
             units.append(Unit("recipient", [nb[i]], fields={"colon": s[-1]}))
             i += 1

@@ -204,3 +204,10 @@ def test_recipient_classes_without_colon(line):
     recipient = parse_text(text).first("recipient")
     assert (recipient.line, recipient.fields["colon"]) == (2, "")
     assert parse_text(text.split("\n", 1)[1]).first("recipient").line == 1  # no title above it
+
+
+def test_recipient_list_wrapped_over_two_lines():
+    text = ("示例市人民政府办公室关于做好防汛工作的通知\n各县（市、区）人民政府，市政府各部门，\n各直属机构：\n"
+            "为做好今年防汛工作，现将有关事项通知如下：\n示例市人民政府办公室\n2024年5月6日\n")
+    recipient = parse_text(text).first("recipient")
+    assert [ln.number for ln in recipient.lines] == [2, 3] and recipient.fields["colon"] == "："

@@ -38,12 +38,14 @@ _HONOR = lazyre.compile(r"尊敬的")
 _ROLE_ANYWHERE = lazyre.compile(r"(?:代表|委员)(?![会长处])")
 
 
+def _recipient_lines(part):
+    """Each line of the recipient (a long list wraps) with the offsets of its content."""
+    return [(line, line.indent, len(line.text.rstrip(PAD))) for line in part.lines]
+
+
 def _recipient_line(part):
-    """The recipient's line with the offsets of its content (padding trimmed)."""
-    line = part.lines[0]
-    lo = line.indent
-    hi = len(line.text.rstrip(PAD))
-    return line, lo, hi
+    """The recipient's last line, which ends with the colon, with the offsets of its content."""
+    return _recipient_lines(part)[-1]
 
 
 @rule("RECIP-002", "recipient-colon", "error")
@@ -105,44 +107,49 @@ def recipient_separators(letter, options):
     for part in letter.all("recipient"):
         if part.section == "附件":
             continue
-        line, lo, hi = _recipient_line(part)
-        text = line.text
-        for m in _SEMICOLON.finditer(text, lo, hi):
-            yield Finding(line.span(m.start(), m.end()), "主送机关之间不应使用分号",
-                          "不同类别的机关之间用逗号“，”，同类机关之间用顿号“、”")
-        for m in _INNER_SPACE.finditer(text, lo, hi):
-            before = _SPACES.sub("", text[lo:m.start()])
-            # Only a space after a complete name separates two names; "王  芳代表"
-            # and "果卓  委员" are a padded name.
-            if ORG_SUFFIX.search(before) or ADDRESSEE_SUFFIX.search(before):
-                if reply:
-                    yield Finding(line.span(m.start(), m.end()), "称呼中各位代表（委员）之间不应用空格分隔",
-                                  "姓名之间用顿号“、”，或写作“×××等N名代表：”")
-                else:
-                    yield Finding(line.span(m.start(), m.end()), "主送机关之间不应用空格分隔",
-                                  "同类机关之间用顿号“、”，不同类别之间用逗号“，”")
-        m = _TRAILING_SEP.search(text, lo, hi)
-        if m and part.fields.get("colon") not in ("，", ","):  # a comma in place of the colon: RECIP-002
-            yield Finding(line.span(m.start(), m.start() + 1), f"最后一个主送机关之后多了“{text[m.start()]}”",
-                          "删去这个标点，直接接全角冒号“：”")
-        if reply:
-            # Names of co-signing deputies are one class: 顿号, not 逗号.
-            sal = SALUTATION.match(text, lo, hi)
-            if sal:
-                for c in re.finditer(r"[，,]", text[sal.start("names"):sal.end("names")]):
-                    k = sal.start("names") + c.start()
-                    yield Finding(line.span(k, k + 1), "称呼中各位代表（委员）的姓名之间应使用顿号",
-                                  "把“，”改为“、”")
-            continue
-        # Class by class (classes are separated by 逗号), the 顿号-joined names.
-        for cls in re.finditer(r"[^，,；;：:]+", text[lo:hi]):
-            names = list(re.finditer(r"[^、]+", cls.group()))
-            for a, b in zip(names, names[1:], strict=False):
-                if "各" in a.group() and "各" in b.group():
-                    at = lo + cls.start() + a.end()
-                    yield Finding(line.span(at, at + 1),
-                                  f"“{a.group().strip(PAD)}”与“{b.group().strip(PAD)}”似为两类机关，之间宜用逗号",
-                                  "不同类别的机关之间用逗号“，”", severity="info")
+        for line, lo, hi in _recipient_lines(part):
+            yield from _separator_findings(part, line, lo, hi, reply, last=line is part.lines[-1])
+
+
+def _separator_findings(part, line, lo, hi, reply, last):
+    """RECIP-003 on one line of the recipient; ``last``: the line with the colon."""
+    text = line.text
+    for m in _SEMICOLON.finditer(text, lo, hi):
+        yield Finding(line.span(m.start(), m.end()), "主送机关之间不应使用分号",
+                      "不同类别的机关之间用逗号“，”，同类机关之间用顿号“、”")
+    for m in _INNER_SPACE.finditer(text, lo, hi):
+        before = _SPACES.sub("", text[lo:m.start()])
+        # Only a space after a complete name separates two names; "王  芳代表"
+        # and "果卓  委员" are a padded name.
+        if ORG_SUFFIX.search(before) or ADDRESSEE_SUFFIX.search(before):
+            if reply:
+                yield Finding(line.span(m.start(), m.end()), "称呼中各位代表（委员）之间不应用空格分隔",
+                              "姓名之间用顿号“、”，或写作“×××等N名代表：”")
+            else:
+                yield Finding(line.span(m.start(), m.end()), "主送机关之间不应用空格分隔",
+                              "同类机关之间用顿号“、”，不同类别之间用逗号“，”")
+    m = _TRAILING_SEP.search(text, lo, hi) if last else None  # a wrapped line ends with its separator
+    if m and part.fields.get("colon") not in ("，", ","):  # a comma in place of the colon: RECIP-002
+        yield Finding(line.span(m.start(), m.start() + 1), f"最后一个主送机关之后多了“{text[m.start()]}”",
+                      "删去这个标点，直接接全角冒号“：”")
+    if reply:
+        # Names of co-signing deputies are one class: 顿号, not 逗号.
+        sal = SALUTATION.match(text, lo, hi)
+        if sal:
+            for c in re.finditer(r"[，,]", text[sal.start("names"):sal.end("names")]):
+                k = sal.start("names") + c.start()
+                yield Finding(line.span(k, k + 1), "称呼中各位代表（委员）的姓名之间应使用顿号",
+                              "把“，”改为“、”")
+        return
+    # Class by class (classes are separated by 逗号), the 顿号-joined names.
+    for cls in re.finditer(r"[^，,；;：:]+", text[lo:hi]):
+        names = list(re.finditer(r"[^、]+", cls.group()))
+        for a, b in zip(names, names[1:], strict=False):
+            if "各" in a.group() and "各" in b.group():
+                at = lo + cls.start() + a.end()
+                yield Finding(line.span(at, at + 1),
+                              f"“{a.group().strip(PAD)}”与“{b.group().strip(PAD)}”似为两类机关，之间宜用逗号",
+                              "不同类别的机关之间用逗号“，”", severity="info")
 
 
 @rule("RECIP-004", "recipient-indent", "warning")
@@ -166,10 +173,10 @@ def recipient_indent(letter, options):
     for part in letter.all("recipient"):
         if part.section == "附件":
             continue
-        line = part.lines[0]
-        if line.indent:
-            yield Finding(line.span(0, line.indent), "主送机关（称呼）应居左顶格，不应缩进",
-                          "删去行首的空格")
+        for line in part.lines:  # a wrapped list stays flush left too
+            if line.indent:
+                yield Finding(line.span(0, line.indent), "主送机关（称呼）应居左顶格，不应缩进",
+                              "删去行首的空格")
 
 
 def _salutation(letter):

@@ -205,3 +205,23 @@ def test_listed_names_and_deng_without_count():
     d = only(reply("王小明、李小红等委员：", "REPLY-013", PROPOSAL), "REPLY-013")
     assert (d.line, d.column, d.end_line, d.end_column) == (2, 1, 2, 9)
     assert "N名委员" in d.suggestion
+
+
+WRAPPED = """\
+示例市人民政府办公室关于做好防汛工作的通知
+{first}
+{second}
+为做好今年防汛工作，现将有关事项通知如下：
+示例市人民政府办公室
+2024年5月6日
+"""
+
+
+def test_wrapped_recipient_list():
+    good = WRAPPED.format(first="各县（市、区）人民政府，市政府各部门，", second="各直属机构：")
+    assert lint(good, select=["RECIP"]) == []  # the comma that ends a wrapped line is no stray mark
+    bad = WRAPPED.format(first="各县（市、区）人民政府；市政府各部门，", second="　　各直属机构，:")
+    diags = lint(bad, select=["RECIP"])
+    assert spans(diags, "RECIP-003") == [(2, 12, 2, 13), (3, 8, 3, 9)]
+    assert spans(diags, "RECIP-004") == [(3, 1, 3, 3)]
+    assert spans(diags, "RECIP-002") == [(3, 9, 3, 10)]
