@@ -371,6 +371,9 @@ def classify(lines: list[Line]) -> list[Unit]:
                 units.append(Unit("urgency", [nb[i]], fields={"level": s}))
             elif s.endswith("文件") and len(s) <= 40 and not SENTENCE_PUNCT.search(s):
                 units.append(Unit("org_mark", [nb[i]]))
+            elif i == 0 and i + 1 < n and _is_org_signature(s) and _is_header_line(nb[i + 1]) is not None:
+                # 信函格式: the 发文机关标志 is the organ's name alone, with the 发文字号 below it.
+                units.append(Unit("org_mark", [nb[i]]))
             elif (parts := _is_header_line(nb[i])) is not None:
                 units.append(_unit_from_header(parts))
             else:

@@ -211,3 +211,11 @@ def test_recipient_list_wrapped_over_two_lines():
             "为做好今年防汛工作，现将有关事项通知如下：\n示例市人民政府办公室\n2024年5月6日\n")
     recipient = parse_text(text).first("recipient")
     assert [ln.number for ln in recipient.lines] == [2, 3] and recipient.fields["colon"] == "："
+
+
+def test_letter_format_org_mark_is_the_name_alone():
+    text = ("示例市统计局\n\n示统函〔2024〕21号\n\n示例市统计局关于提供教育统计数据的复函\n\n示例市教育局：\n"
+            "你局《关于商请提供统计数据的函》（示教函〔2024〕5号）收悉。现函复如下：\n特此函复。\n示例市统计局\n2024年5月8日\n")
+    letter = parse_text(text)
+    assert [(p.line, p.kind) for p in letter.parts[:3]] == [(1, "org_mark"), (3, "doc_number"), (5, "title")]
+    assert letter.misplacements == [] and letter.doctype == "reply_letter"

@@ -246,8 +246,9 @@ def letter_no_print_line(letter, options):
         2024年5月6日
         抄送：示例市人民政府办公室。
     """
-    if letter.has("org_mark"):
-        return
+    mark = letter.first("org_mark")
+    if mark is not None and mark.text.endswith("文件"):
+        return  # 文件格式 (××文件): its 版记 has the 印发 line
     number = letter.first("doc_number")
     if number is not None and "函" not in (number.fields.get("code") or ""):
         return
