@@ -11,8 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from letterlint import lazyre
-
 # Characters that pad a line for alignment in real drafts: ASCII and
 # full-width spaces, tabs, NBSP, and the BOM that some editors leave inline.
 PAD = " \t\u3000\u00a0\ufeff"
@@ -141,7 +139,7 @@ class Part:
 
     def find(self, pattern: str | re.Pattern, group: int | str = 0) -> Span | None:
         """Span of the first match of ``pattern`` within this part, line by line."""
-        rx = lazyre.compile(pattern) if isinstance(pattern, str) else pattern
+        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
         for line in self.lines:
             lo, hi = (self.start or 0, self.end) if self.start is not None else (0, None)
             m = rx.search(line.text, lo, len(line.text) if hi is None else hi)
@@ -150,7 +148,7 @@ class Part:
         return None
 
     def iter_matches(self, pattern: str | re.Pattern) -> Iterator[tuple[Line, re.Match]]:
-        rx = lazyre.compile(pattern) if isinstance(pattern, str) else pattern
+        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
         if self.start is not None:
             line = self.lines[0]
             for m in rx.finditer(line.text, self.start, len(line.text) if self.end is None else self.end):

@@ -169,7 +169,7 @@ def upward_no_copy_down(letter, options):
     可加本地下级机关的名称，如 "乡镇人民政府$"）。
     """
     kind = doctypes.label(letter.doctype)
-    lower = [lazyre.compile(p) for p in options["lower-organs"]]
+    lower = [re.compile(p) for p in options["lower-organs"]]
     for part in letter.all("copy_to"):
         for line, s, e in _copy_items(part):
             name = line.text[s:e]
