@@ -146,7 +146,8 @@ def validate(path: Path, table: dict) -> dict:
     for key, value in table.get("local", {}).items():
         if key not in options:
             raise ConfigError(f"{path}：local 中未知的设置 {key}（可用：{'、'.join(sorted(options))}）")
-        _check_option(path, f"local.{key}", value, options[key], _choices(rules, key))
+        _check_option(path, f"local.{key}", value, options[key], _choices(rules, key),
+                      any(key in r.patterns for r in rules))
     for code, opts in table.get("rules", {}).items():
         rule = next((r for r in rules if r.code == code), None)
         if rule is None:
@@ -157,7 +158,8 @@ def validate(path: Path, table: dict) -> dict:
             if key not in rule.options:
                 allowed = "、".join(rule.options) or "（此规则没有设置项）"
                 raise ConfigError(f"{path}：规则 {code} 没有设置 {key}（可用：{allowed}）")
-            _check_option(path, f"rules.{code}.{key}", value, rule.options[key], rule.choices.get(key))
+            _check_option(path, f"rules.{code}.{key}", value, rule.options[key], rule.choices.get(key),
+                          key in rule.patterns)
     return table
 
 
@@ -165,8 +167,10 @@ def _choices(rules, key: str) -> tuple[str, ...] | None:
     return next((r.choices[key] for r in rules if key in r.choices), None)
 
 
-def _check_option(path: Path, key: str, value: Any, default: Any, choices: tuple[str, ...] | None = None) -> None:
-    """A rule option takes a value of the same type as its default (and items from its choices)."""
+def _check_option(path: Path, key: str, value: Any, default: Any, choices: tuple[str, ...] | None = None,
+                  regex: bool = False) -> None:
+    """A rule option takes a value of the same type as its default (items from its choices;
+    valid regular expressions where the rule reads them as such)."""
     if isinstance(default, bool):
         ok = isinstance(value, bool)
     elif isinstance(default, (list, tuple)):
@@ -185,6 +189,14 @@ def _check_option(path: Path, key: str, value: Any, default: Any, choices: tuple
         for item in value:
             if item not in choices:
                 raise ConfigError(f"{path}：设置 {key} 中的“{item}”不是可用的值（可用：{'、'.join(choices)}）")
+    if regex:
+        import re
+
+        for item in value:
+            try:
+                re.compile(item)
+            except re.error as exc:
+                raise ConfigError(f"{path}：设置 {key} 中的“{item}”不是有效的正则表达式（{exc}）") from None
 
 
 def local_options(rules) -> dict[str, Any]:

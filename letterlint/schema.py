@@ -13,11 +13,13 @@ from letterlint.diagnostic import SEVERITIES
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
 
 
-def _option_schema(default: Any, choices: tuple[str, ...] | None = None) -> dict:
+def _option_schema(default: Any, choices: tuple[str, ...] | None = None, regex: bool = False) -> dict:
     if isinstance(default, bool):
         return {"type": "boolean", "default": default}
     if isinstance(default, (list, tuple)):
         items = {"enum": list(choices)} if choices else {"type": "string"}
+        if regex:
+            items["format"] = "regex"
         return {"type": "array", "items": items, "default": list(default)}
     if isinstance(default, str):
         return {"type": "string", "default": default}
@@ -36,11 +38,13 @@ def config_schema() -> dict:
     rules = all_rules()
     codes = [r.code for r in rules]
     choices = {k: c for r in rules for k, c in r.choices.items()}
-    local = {k: _option_schema(v, choices.get(k)) for k, v in sorted(local_options(rules).items())
+    regexes = {k for r in rules for k in r.patterns}
+    local = {k: _option_schema(v, choices.get(k), k in regexes) for k, v in sorted(local_options(rules).items())
              if k != "organizations"}
     per_rule = {
         r.code: {"type": "object", "additionalProperties": False,
-                 "properties": {k: _option_schema(v, r.choices.get(k)) for k, v in r.options.items()}}
+                 "properties": {k: _option_schema(v, r.choices.get(k), k in r.patterns)
+                                for k, v in r.options.items()}}
         for r in rules if r.options
     }
     return {

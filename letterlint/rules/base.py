@@ -41,6 +41,8 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict, compare=False)
     # For list options whose items come from a fixed set: option → allowed items.
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # List options whose items are regular expressions (checked when the config is read).
+    patterns: frozenset[str] = field(default_factory=frozenset, compare=False)
     fixable: bool = False
     origin: str = "letterlint"
 
@@ -77,7 +79,7 @@ class Rule:
 
 def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None = None,
          options: dict[str, Any] | None = None, choices: dict[str, Iterable[str]] | None = None,
-         fixable: bool = False):
+         patterns: Iterable[str] = (), fixable: bool = False):
     """Mark a generator function as a letterlint rule."""
     if not CODE_RE.match(code):
         raise ValueError(f"rule code {code!r} must look like ABC-123")
@@ -90,6 +92,7 @@ def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None 
             doctypes=frozenset(doctypes) if doctypes is not None else None,
             options=dict(options or {}), fixable=fixable,
             choices={k: tuple(v) for k, v in (choices or {}).items()},
+            patterns=frozenset(patterns),
             origin=fn.__module__,
         )
         return fn

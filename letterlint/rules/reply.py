@@ -272,7 +272,8 @@ def reply_signoff(letter, options):
 @rule("REPLY-011", "reply-copy-to", "warning", doctypes=REPLIES,
       options={"cc-required": False,
                "cc-suggestion": ["人大|人代"], "cc-proposal": ["政协|提案委"],
-               "cc-government": ["政府办|府办|督查室|督办|政府督查"]})
+               "cc-government": ["政府办|府办|督查室|督办|政府督查"]},
+      patterns=("cc-suggestion", "cc-proposal", "cc-government"))
 def reply_copy_to(letter, options):
     """答复的抄送应包括人大代表工作机构（建议）或政协提案委（提案），以及政府办公室或督查室。
 

@@ -140,7 +140,7 @@ def _copy_items(part):
 
 
 @rule("ROUTE-002", "upward-no-copy-down", "warning", doctypes=doctypes.UPWARD,
-      options={"lower-organs": ["^各(?!位)"]})
+      options={"lower-organs": ["^各(?!位)"]}, patterns=("lower-organs",))
 def upward_no_copy_down(letter, options):
     """请示、报告不抄送下级机关。
 
