@@ -285,8 +285,8 @@ def _in_number_run(seg: Segment, tokens: list[re.Match], starts: list[int], star
     return is_cjk(seg.left(tok.start())) or is_cjk(seg.char(tok.end()))
 
 
-def _point_findings(letter, seg: Segment) -> Iterator[tuple[int, int, str]]:
-    """(start, end, suggestion) of half-width 点号 in Chinese text on one line."""
+def _point_findings(letter, seg: Segment) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, suggestion, between figures) of half-width 点号 in Chinese text on one line."""
     text = seg.text
     marker_end = _heading_marker_end(seg)
     tokens: list[re.Match] = []
@@ -307,25 +307,28 @@ def _point_findings(letter, seg: Segment) -> Iterator[tuple[int, int, str]]:
         if run == ".":
             if _marker_at(seg, start):
                 if left in "一二三四五六七八九十" and right and not right.isspace():
-                    yield start, end, "、"   # 一.加强 → 一、加强
+                    yield start, end, "、", False   # 一.加强 → 一、加强
                 continue  # 1.加强  a.  附件：1.名单
             if left.isdigit() and is_cjk(right) and end < seg.hi and _SHORT_NUMBER_BEFORE.search(text, seg.lo, start):
                 continue  # 包括1.加强管理: a list marker without its colon, not a full stop
             if is_cjk(left) or (is_cjk(right) and not (left.isascii() and left.isalpha())):
-                yield start, end, "。"
+                yield start, end, "。", False
             continue
         if set(run) == {"."}:
             if is_cjk(left) or is_cjk(right):
-                yield start, end, "。"
+                yield start, end, "。", False
             continue
         near = is_cjk(left) or is_cjk(right) or is_cjk(seg.left(start, True)) or is_cjk(seg.right(end - 1, True))
-        if not near and set(run) <= {",", ";"}:
+        if near:
+            yield start, end, "".join(FULL[c] for c in run), False
+        elif set(run) <= {",", ";"}:
             if starts is None:
                 tokens = list(_TOKEN.finditer(text, seg.lo, seg.hi))
                 starts = [t.start() for t in tokens]
-            near = _in_number_run(seg, tokens, starts, start)
-        if near:
-            yield start, end, "".join(FULL[c] for c in run)
+            if _in_number_run(seg, tokens, starts, start):
+                # Between figures (100%,800余个) the mark may be meant as a separator
+                # of clauses or of figures: said more mildly.
+                yield start, end, "".join(FULL[c] for c in run), True
 
 
 @rule("PUNCT-001", "fullwidth-points", "error")
@@ -335,7 +338,8 @@ def fullwidth_points(letter, options):
     依据：GB/T 15834-2011 5.1 标点符号"占一个字位置"（全角）；《党政机关公文处理工作条例》
     第十一条要求公文文字、标点符合国家标准。紧挨汉字或中文标点的半角点号即为差错；
     网址、电子邮箱、数字中的小数点和千分撇（3.14、1,000）、时间（9:00）、
-    层次序号“1.”不在此列。主送机关、抄送和标题的标点由各自的规则报告。
+    层次序号“1.”不在此列。两个数字之间分隔分句的半角逗号（100%,800余所）报告为警告：
+    它也可能是数字的分隔或转换留下的痕迹。主送机关、抄送和标题的标点由各自的规则报告。
 
     反例：
         关于商请协助开展道路安全检查的函
@@ -355,15 +359,16 @@ def fullwidth_points(letter, options):
     """
     skip = Owned(letter)
     for seg in segments(letter, trigger=_ASCII_POINT_CHARS):
-        for start, end, fix in _point_findings(letter, seg):
+        for start, end, fix, between_figures in _point_findings(letter, seg):
             if skip.any(seg.line.number, start, end):
                 continue
             run = seg.line.text[start:end]
+            severity = "warning" if between_figures else None
             if fix == "、":
                 msg = f"序号后应使用顿号“、”，不应使用半角“{run}”"
             else:
                 msg = f"中文文本中应使用全角标点“{fix}”，不应使用半角“{run}”"
-            yield Finding(seg.span(start, end), msg, f"改为 {fix}")
+            yield Finding(seg.span(start, end), msg, f"改为 {fix}", severity=severity)
 
 
 # --- PUNCT-002 ------------------------------------------------------------------------------------
