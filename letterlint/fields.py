@@ -89,6 +89,7 @@ class DocNumber:
     hao: Tok | None
     bare: bool = False
     cited: bool = False
+    line: Line | None = None
 
     @property
     def brackets(self) -> Span | None:
@@ -116,8 +117,9 @@ def _docnum(line: Line, m: re.Match, cited: bool = False, code_start: int | None
     if code_start is not None:
         code = _tok(line, code_start, m.end("code"))
     start = code.span.column - 1 if code is not None else m.start("open")
-    return DocNumber(line.span(start, m.end()), code, g("open"), g("year"), g("close"), g("di"), g("seq"), g("hao"),
-                     cited=cited)
+    end = m.end("hao") if m.group("hao") else m.end("seq")
+    return DocNumber(line.span(start, end), code, g("open"), g("year"), g("close"), g("di"), g("seq"), g("hao"),
+                     cited=cited, line=line)
 
 
 def own_docnumber(line: Line, start: int = 0, end: int | None = None) -> DocNumber | None:
@@ -132,7 +134,7 @@ def own_docnumber(line: Line, start: int = 0, end: int | None = None) -> DocNumb
         return None
     g = {k: _tok(line, b.start(k), b.end(k)) for k in ("code", "year", "di", "seq", "hao")}
     return DocNumber(line.span(b.start(), b.end()), g["code"], None, g["year"], None, g["di"], g["seq"], g["hao"],
-                     bare=True)
+                     bare=True, line=line)
 
 
 def cited_numbers(part) -> list[DocNumber]:
@@ -162,7 +164,8 @@ def _cited(line: Line, m: re.Match) -> DocNumber | None:
     text = line.text
     if m.group("open") not in _CITED_OPEN or m.group("close") not in _CITED_CLOSE:
         return None
-    if re.search(r"\s", text[m.start("open"):m.end()]):
+    end = m.end("hao") if m.group("hao") else m.end("seq")
+    if re.search(r"\s", text[m.start("open"):end]):
         return None
     year, seq = m.group("year"), m.group("seq")
     if not (year.isascii() and year.isdigit() and len(year) in (2, 4)) or len(seq) > 5:
@@ -173,7 +176,7 @@ def _cited(line: Line, m: re.Match) -> DocNumber | None:
         j -= 1
     if j == k:
         return None
-    if not m.group("hao") and m.end() < len(text) and text[m.end()] not in _CITED_AFTER and not text[m.end()].isspace():
+    if not m.group("hao") and end < len(text) and text[end] not in _CITED_AFTER and not text[end].isspace():
         return None
     return _docnum(line, m, cited=True, code_start=j)
 
