@@ -19,13 +19,30 @@ from dataclasses import dataclass, field
 
 from letterlint import lazyre
 from letterlint.doctypes import title_doctype
+
 # The patterns of a part's fields live with the fields (one definition each).
-from letterlint.fields import (ADDRESSEE_SUFFIX, ANSWERED_BY, ATTACHMENT_NOTE, CN_DIGIT, CN_NUM, CONTACT, COPY_TO,
-                               COPY_TO_STRICT, DATE_CN, DATE_NUMERIC, DOCNUM, DOCNUM_BARE, HEADING1, HEADING2,
-                               HEADING3, HEADING4, ORG_SUFFIX, SECRECY, SP)
+from letterlint.fields import (
+    ADDRESSEE_SUFFIX,
+    ANSWERED_BY,
+    ATTACHMENT_NOTE,
+    CN_DIGIT,
+    CONTACT,
+    COPY_TO,
+    COPY_TO_STRICT,
+    DATE_CN,
+    DATE_NUMERIC,
+    DOCNUM,
+    DOCNUM_BARE,
+    HEADING1,
+    HEADING2,
+    HEADING3,
+    HEADING4,
+    ORG_SUFFIX,
+    SECRECY,
+    SP,
+)
 from letterlint.fields import DOCNUM_HINT as _DOCNUM_HINT
 from letterlint.model import PAD, Line, Part
-
 
 # --- patterns for the content of one line ------------------------------------
 
