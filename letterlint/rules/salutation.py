@@ -10,18 +10,15 @@ from __future__ import annotations
 import re
 
 from letterlint import doctypes, lazyre
-from letterlint.classify import ADDRESSEE_SUFFIX, ORG_SUFFIX
+from letterlint.fields import ADDRESSEE_SUFFIX, ORG_SUFFIX
 from letterlint.model import PAD
 from letterlint.rules.base import Finding, rule
 
 REPLIES = doctypes.REPLIES
 _S = r"[ \t\u3000\u00a0]*"
 _SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
-_SEMICOLON = lazyre.compile(r"[；;]")
 # A run of spaces inside the 主送 (not the padding at either end).
 _INNER_SPACE = lazyre.compile(r"(?<=[^ \t\u3000\u00a0，、,；;：:])[ \t\u3000\u00a0]+(?=[^ \t\u3000\u00a0，、,；;：:])")
-# A separator right before the colon: "示例市教育局、：".
-_TRAILING_SEP = lazyre.compile(r"[，、,]" + _S + r"(?=[：:]?" + _S + r"$)")
 
 # The salutation of a reply: (尊敬的) 名字(、名字…)(等N名/位) 代表|委员 ：
 SALUTATION = lazyre.compile(
@@ -107,49 +104,48 @@ def recipient_separators(letter, options):
     for part in letter.all("recipient"):
         if part.section == "附件":
             continue
-        for line, lo, hi in _recipient_lines(part):
-            yield from _separator_findings(part, line, lo, hi, reply, last=line is part.lines[-1])
+        yield from _separator_findings(part, part.parsed, reply)
 
 
-def _separator_findings(part, line, lo, hi, reply, last):
-    """RECIP-003 on one line of the recipient; ``last``: the line with the colon."""
-    text = line.text
-    for m in _SEMICOLON.finditer(text, lo, hi):
-        yield Finding(line.span(m.start(), m.end()), "主送机关之间不应使用分号",
-                      "不同类别的机关之间用逗号“，”，同类机关之间用顿号“、”")
-    for m in _INNER_SPACE.finditer(text, lo, hi):
-        before = _SPACES.sub("", text[lo:m.start()])
-        # Only a space after a complete name separates two names; "王  芳代表"
-        # and "果卓  委员" are a padded name.
-        if ORG_SUFFIX.search(before) or ADDRESSEE_SUFFIX.search(before):
-            if reply:
-                yield Finding(line.span(m.start(), m.end()), "称呼中各位代表（委员）之间不应用空格分隔",
-                              "姓名之间用顿号“、”，或写作“×××等N名代表：”")
-            else:
-                yield Finding(line.span(m.start(), m.end()), "主送机关之间不应用空格分隔",
-                              "同类机关之间用顿号“、”，不同类别之间用逗号“，”")
-    m = _TRAILING_SEP.search(text, lo, hi) if last else None  # a wrapped line ends with its separator
-    if m and part.fields.get("colon") not in ("，", ","):  # a comma in place of the colon: RECIP-002
-        yield Finding(line.span(m.start(), m.start() + 1), f"最后一个主送机关之后多了“{text[m.start()]}”",
-                      "删去这个标点，直接接全角冒号“：”")
+def _separator_findings(part, organs, reply):
+    """RECIP-003 on one recipient, read as a list of organs (or of deputies' names)."""
+    items = organs.items
+    for organ in items:
+        if organ.sep is not None and organ.sep.text in "；;":
+            yield Finding(organ.sep.span, "主送机关之间不应使用分号",
+                          "不同类别的机关之间用逗号“，”，同类机关之间用顿号“、”")
+    for line, lo, hi in organs.content:
+        text = line.text
+        for m in _INNER_SPACE.finditer(text, lo, hi):
+            before = _SPACES.sub("", text[lo:m.start()])
+            # Only a space after a complete name separates two names; "王  芳代表"
+            # and "果卓  委员" are a padded name.
+            if ORG_SUFFIX.search(before) or ADDRESSEE_SUFFIX.search(before):
+                if reply:
+                    yield Finding(line.span(m.start(), m.end()), "称呼中各位代表（委员）之间不应用空格分隔",
+                                  "姓名之间用顿号“、”，或写作“×××等N名代表：”")
+                else:
+                    yield Finding(line.span(m.start(), m.end()), "主送机关之间不应用空格分隔",
+                                  "同类机关之间用顿号“、”，不同类别之间用逗号“，”")
+    last = items[-1].sep if items else None
+    if last is not None and last.text in "，、," and (organs.end is None or organs.end.text not in "，,"):
+        # A separator right before the colon ("示例市教育局、："); a comma in place of the colon is RECIP-002's.
+        yield Finding(last.span, f"最后一个主送机关之后多了“{last.text}”", "删去这个标点，直接接全角冒号“：”")
     if reply:
         # Names of co-signing deputies are one class: 顿号, not 逗号.
-        sal = SALUTATION.match(text, lo, hi)
+        line, lo, hi = _recipient_line(part)
+        sal = SALUTATION.match(line.text, lo, hi)
         if sal:
-            for c in re.finditer(r"[，,]", text[sal.start("names"):sal.end("names")]):
+            for c in re.finditer(r"[，,]", line.text[sal.start("names"):sal.end("names")]):
                 k = sal.start("names") + c.start()
                 yield Finding(line.span(k, k + 1), "称呼中各位代表（委员）的姓名之间应使用顿号",
                               "把“，”改为“、”")
         return
-    # Class by class (classes are separated by 逗号), the 顿号-joined names.
-    for cls in re.finditer(r"[^，,；;：:]+", text[lo:hi]):
-        names = list(re.finditer(r"[^、]+", cls.group()))
-        for a, b in zip(names, names[1:], strict=False):
-            if "各" in a.group() and "各" in b.group():
-                at = lo + cls.start() + a.end()
-                yield Finding(line.span(at, at + 1),
-                              f"“{a.group().strip(PAD)}”与“{b.group().strip(PAD)}”似为两类机关，之间宜用逗号",
-                              "不同类别的机关之间用逗号“，”", severity="info")
+    # Names joined by a 顿号 are one class; two 统称 (各…) are likely two classes.
+    for a, b in zip(items, items[1:], strict=False):
+        if a.sep is not None and a.sep.text == "、" and "各" in a.name and "各" in b.name:
+            yield Finding(a.sep.span, f"“{a.name}”与“{b.name}”似为两类机关，之间宜用逗号",
+                          "不同类别的机关之间用逗号“，”", severity="info")
 
 
 @rule("RECIP-004", "recipient-indent", "warning")
