@@ -26,6 +26,7 @@ CN_NUM = "一二三四五六七八九十"
 # a class with non-Latin-1 members costs ~0.1 ms to compile, and these patterns
 # repeat it hundreds of times, which made start-up slow.
 SP = r"\s*"
+_S = r"[ \t\u3000\u00a0]*"   # spaces only, not line breaks
 
 
 @dataclass(frozen=True)
@@ -298,6 +299,7 @@ class OrganList:
     items: list[Organ]
     end: Tok | None
     content: list[tuple[Line, int, int]]
+    salutation: Salutation | None = None   # a 主送 that is the 称呼 of a reply
 
     @property
     def names(self) -> list[str]:
@@ -390,9 +392,67 @@ def organ_list(lines: list[Line], labelled: bool, end_marks: str) -> OrganList |
     return OrganList(label, colon, [o for o in items if o.name or o.sep is not None], end, content)
 
 
+# The salutation of a reply: (尊敬的) 名字(、名字…)(等N名/位) 代表|委员 ：
+SALUTATION = lazyre.compile(
+    r"(?P<honor>尊敬的)?" + _S + r"(?P<names>[^：:。]*?)" + _S
+    + r"(?P<joint>等" + _S + r"(?P<n>[0-9０-９一二两三四五六七八九十]+)?" + _S + r"(?:名|位|个)?)?" + _S
+    + r"(?P<role>代表团|代表|委员)(?:们)?" + _S + r"(?P<colon>[：:]?)" + _S + r"$"
+)
+_NAME_SEPARATORS = "、，,"
+
+
+@dataclass
+class Salutation:
+    """The 称呼 of a reply to deputies or members: 王小明、李小红等2名代表：
+
+    ``names`` is the stretch of names; ``name_list`` each name, split at
+    、，, (padding trimmed); ``joint`` the 等N名 after them, ``count`` its N.
+    """
+
+    line: Line
+    honor: Tok | None
+    names: Tok | None
+    name_list: list[Tok]
+    joint: Tok | None
+    count: Tok | None
+    role: Tok
+    colon: Tok | None
+
+
+def salutation_of(line: Line, lo: int, hi: int) -> Salutation | None:
+    """``line.text[lo:hi]`` read as the salutation of a reply, or None when it is not one."""
+    m = SALUTATION.match(line.text, lo, hi)
+    if m is None:
+        return None
+
+    def g(name: str) -> Tok | None:
+        return _tok(line, m.start(name), m.end(name)) if m.group(name) else None
+
+    name_list = []
+    a = m.start("names")
+    for k in range(m.start("names"), m.end("names") + 1):
+        if k == m.end("names") or line.text[k] in _NAME_SEPARATORS:
+            b = k
+            while a < b and line.text[a] in PAD:
+                a += 1
+            while b > a and line.text[b - 1] in PAD:
+                b -= 1
+            if a < b:
+                name_list.append(_tok(line, a, b))
+            a = k + 1
+    return Salutation(line, g("honor"), g("names"), name_list, g("joint"), g("n"), g("role"), g("colon"))
+
+
 def recipients(part) -> OrganList:
-    """The 主送 list of a recipient part: names, separators, the closing colon."""
-    return organ_list(part.lines, labelled=False, end_marks=_RECIPIENT_END)
+    """The 主送 list of a recipient part: names, separators, the closing colon, and (for a
+    reply) the salutation read from its last line."""
+    organs = organ_list(part.lines, labelled=False, end_marks=_RECIPIENT_END)
+    last = part.lines[-1]
+    lo, hi = last.indent, len(last.text.rstrip(PAD))
+    if organs.end is not None and organs.end.text not in "：:" and organs.end.span.line == last.number:
+        hi -= 1  # a comma or "！" in place of the colon: RECIP-002 reports it
+    organs.salutation = salutation_of(last, lo, hi)
+    return organs
 
 
 def copy_list(lines: list[Line]) -> OrganList | None:
@@ -464,7 +524,6 @@ def _signature(part) -> Signature:
 
 # --- 附件说明 -------------------------------------------------------------------------------
 
-_S = r"[ \t\u3000\u00a0]*"
 # The label of a 附件说明 at the start of its first line: 附件： / 附件: / 附件1：
 ATTACHMENT_LABEL = lazyre.compile(r"附" + _S + r"件" + _S + r"(?P<num>\d*)" + _S + r"(?P<colon>[：:])")
 ATTACHMENT_NOTE = lazyre.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)" + SP + r"(?P<colon>[：:])")

@@ -389,8 +389,6 @@ def _word_for(f: Field, item: str) -> str:
 
 _PUBLISHED = lazyre.compile(r"(?<![不])(?:同意(?:对外|社会)?公开|公开发布|主动公开|公开[：:]是)")
 _NOT_PUBLISHED = lazyre.compile(r"不同意|不予|不公开|依申请|[：:]否")
-_ADDRESSEE = lazyre.compile(r"(?:代表|委员)$")
-_GROUP = lazyre.compile(r"等[\d一二三四五六七八九十]+(?:名|位)?$")
 _PRIVATE_PHONE = r"(?P<phone>(?<![\d０-９])(?:1[3-9]\d(?:[- ]?\d{4}){2}|0\d{2,3}[-—－]\d{7,8})(?![\d０-９]))"
 # The name, then at most a title and a phone label before the number: 王小明代表（电话：139…）.
 _OWNER_THEN_PHONE = (r"(?:代表|委员)?" + _SP + r"[（(，,：:]?" + _SP + r"(?:的)?(?:联系电话|电话号码|联系方式|手机号码|手机|电话)?"
@@ -409,13 +407,10 @@ def _published(letter) -> bool:
 def addressee_names(letter) -> list[str]:
     """The names of the 代表 or 委员 the salutation addresses: 王小明代表 → 王小明."""
     recipient = letter.first("recipient")
-    if recipient is None:
+    salutation = recipient.parsed.salutation if recipient is not None else None
+    if salutation is None or salutation.role.text not in ("代表", "委员"):
         return []
-    text = re.sub(r"[ \t\u3000\u00a0]", "", recipient.text).rstrip("：:")
-    if not _ADDRESSEE.search(text):
-        return []
-    text = _GROUP.sub("", _ADDRESSEE.sub("", text))
-    names = [n for n in re.split(r"[、，,和及]", text) if n]
+    names = [re.sub(r"[ \t\u3000\u00a0]", "", t.text) for t in salutation.name_list]
     return [n for n in names if 2 <= len(n) <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", n)]
 
 
