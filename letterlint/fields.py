@@ -306,13 +306,15 @@ class OrganList:
         return [o.name for o in self.items]
 
 
-def organ_list(lines: list[Line], labelled: bool, end_marks: str) -> OrganList | None:
+def organ_list(lines: list[Line], labelled: bool, end_marks: str, separators: str = ORGAN_SEPARATORS,
+               upto: int | None = None) -> OrganList | None:
     """The one splitter for lists of organs, over one or more lines.
 
     Names are separated by 、，,；; outside brackets and quotes (各县（市、区）
     人民政府 is one name); a name with no separator at the end of a line goes
     on on the next.  ``labelled``: the first line opens with 抄送： (None when
-    it does not); ``end_marks``: the marks that may close the list.
+    it does not); ``end_marks``: the marks that may close the list; ``upto``:
+    where the list ends on the last line (the 关于 of a title), if not at its end.
     """
     if not lines:
         return None
@@ -330,13 +332,15 @@ def organ_list(lines: list[Line], labelled: bool, end_marks: str) -> OrganList |
     content: list[tuple[Line, int, int]] = []
     for i, line in enumerate(lines):
         lo = start if i == 0 else line.indent
-        hi = len(line.text.rstrip(PAD))
+        hi = len(line.text.rstrip(PAD)) if upto is None or i < len(lines) - 1 else upto
+        while hi > lo and line.text[hi - 1] in PAD:
+            hi -= 1
         while lo < hi and line.text[lo] in PAD:
             lo += 1
         if lo < hi:
             content.append((line, lo, hi))
     end = None
-    if content:
+    if content and end_marks:
         line, lo, hi = content[-1]
         if line.text[hi - 1] in end_marks:
             end = _tok(line, hi - 1, hi)
@@ -367,7 +371,7 @@ def organ_list(lines: list[Line], labelled: bool, end_marks: str) -> OrganList |
                 items.append(Organ("", sep.span, sep))
             return
         (l0, a0, _), (l1, _, b1) = trimmed[0], trimmed[-1]
-        name = "".join(_SPACES.sub("", ln.text[a:b]) if len(trimmed) > 1 else ln.text[a:b] for ln, a, b in trimmed)
+        name = "".join(_SPACES.sub("", ln.text[a:b]) for ln, a, b in trimmed)
         items.append(Organ(name, Span(l0.number, a0 + 1, l1.number, b1 + 1), sep))
 
     for line, lo, hi in content:
@@ -381,7 +385,7 @@ def organ_list(lines: list[Line], labelled: bool, end_marks: str) -> OrganList |
                 continue
             if ch in _OPENERS:
                 closer = _OPENERS[ch]
-            elif ch in ORGAN_SEPARATORS:
+            elif ch in separators:
                 pieces.append((line, a, k))
                 close_name(_tok(line, k, k + 1))
                 a = k + 1
@@ -458,6 +462,46 @@ def recipients(part) -> OrganList:
 def copy_list(lines: list[Line]) -> OrganList | None:
     """A 抄送 list over ``lines`` (its first line opens with 抄送：), or None."""
     return organ_list(lines, labelled=True, end_marks=_COPY_END)
+
+
+# The organs that issue a letter, named in its 发文机关标志 (示例市教育局　示例市财政局文件) or
+# at the head of its title (示例市教育局关于……): 和 joins them too.
+ISSUER_SEPARATORS = ORGAN_SEPARATORS + "和"
+_ABOUT = lazyre.compile(r"关" + _S + r"于|对" + _S + r"于")
+
+
+def _org_mark_issuers(part) -> OrganList | None:
+    """The organs a 发文机关标志 names, without its 文件."""
+    last = part.lines[-1]
+    k = len(last.text.rstrip(PAD))
+    for ch in "件文":
+        while k > 0 and last.text[k - 1] in PAD:
+            k -= 1
+        if k == 0 or last.text[k - 1] != ch:
+            k = None
+            break
+        k -= 1
+    end = k if k is not None else len(last.text.rstrip(PAD))
+    return organ_list(part.lines, labelled=False, end_marks="", separators=ISSUER_SEPARATORS, upto=end)
+
+
+@dataclass
+class Title:
+    """A title's fields: the organs it names as issuers (示例市教育局关于……), if any."""
+
+    issuers: OrganList | None
+
+
+def _title(part) -> Title:
+    for i, line in enumerate(part.lines):
+        m = _ABOUT.search(line.text, line.indent)
+        if m is None:
+            continue
+        if i == 0 and not line.text[line.indent:m.start()].strip(PAD):
+            break  # 关于… opens the title: no issuer named
+        return Title(organ_list(part.lines[:i + 1], labelled=False, end_marks="", separators=ISSUER_SEPARATORS,
+                                upto=m.start()))
+    return Title(None)
 
 
 # --- marks: 密级, 答复类别, 公开属性 ------------------------------------------------------------
@@ -916,6 +960,8 @@ _KIND_PARSERS = {
     "signoff": contact_lines,
     "attachment_note": lambda p: attachment_note(p.lines),
     "signature": _signature,
+    "org_mark": _org_mark_issuers,
+    "title": _title,
     "secrecy": _mark,
     "answer_class": _mark,
     "disclosure": _mark,

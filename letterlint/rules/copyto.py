@@ -210,7 +210,8 @@ def letter_no_print_line(letter, options):
     if mark is not None and mark.text.endswith("文件"):
         return  # 文件格式 (××文件): its 版记 has the 印发 line
     number = letter.first("doc_number")
-    if number is not None and "函" not in (number.fields.get("code") or ""):
+    code = number.parsed.code if number is not None and number.parsed is not None else None
+    if number is not None and "函" not in (code.text if code is not None else ""):
         return
     for part in letter.all("print_line"):
         yield Finding(part.span, "信函格式的函，版记不编排印发机关和印发日期",

@@ -9,10 +9,8 @@ item is the full name and whose other items are accepted short forms::
 """
 from __future__ import annotations
 
-import re
-
 from letterlint import lazyre
-from letterlint.classify import ORG_SUFFIX
+from letterlint.fields import ORG_SUFFIX
 from letterlint.rules.base import Finding, rule
 
 _PAD = lazyre.compile(r"[ \t\u3000\u00a0]+")
@@ -34,8 +32,8 @@ def _owner(code: str, registry: dict[str, list[str]]) -> tuple[str, list[str]] |
 
 
 def _signature_name(part) -> str:
-    text = _PAD.sub("", part.text)
-    return re.sub(r"^(?:答复单位|承办单位|发文单位|办理单位)[：:]", "", text)
+    """The organ a 署名 names (without an 答复单位： label), spaces removed."""
+    return part.parsed.name
 
 
 @rule("ORG-001", "docnum-organization", "warning", options={"organizations": {}})
@@ -72,10 +70,11 @@ def docnum_organization(letter, options):
     """
     registry = _registry(options)
     docnum, signature = letter.first("doc_number"), letter.last("signature")
-    if not registry or docnum is None or not docnum.fields.get("code"):
+    code = docnum.parsed.code if docnum is not None and docnum.parsed is not None else None
+    if not registry or code is None:
         return
-    owner = _owner(docnum.fields["code"], registry)
-    code_span = docnum.find(re.escape(docnum.fields["code"])) or docnum.span
+    owner = _owner(code.text, registry)
+    code_span = code.span
     if owner is None:
         return
     prefix, names = owner
@@ -125,9 +124,10 @@ def signature_registered_name(letter, options):
     """
     registry = _registry(options)
     docnum = letter.first("doc_number")
-    if not registry or docnum is None or not docnum.fields.get("code"):
+    code = docnum.parsed.code if docnum is not None and docnum.parsed is not None else None
+    if not registry or code is None:
         return
-    owner = _owner(docnum.fields["code"], registry)
+    owner = _owner(code.text, registry)
     if owner is None:
         return
     names = owner[1]
@@ -146,8 +146,6 @@ def signature_registered_name(letter, options):
 
 # --- SIGN-002: the 署名 and the organ named in the title or the 版头 ---------------------
 
-_ISSUER = lazyre.compile(r"^(?P<issuer>.+?)(?:关于|对于)")
-_SEPARATORS = lazyre.compile(r"[、，,和]")
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -169,18 +167,15 @@ def _abbreviates(short: str, full: str) -> bool:
 def _named_issuers(letter) -> tuple[list[str], object] | None:
     """The organs the title (示例市教育局关于……) or the 发文机关标志 names, with the part that names them."""
     mark = letter.first("org_mark")
-    if mark is not None:
-        text = _PAD.sub("", mark.text).removesuffix("文件")
-        names = [n for n in _SEPARATORS.split(text) if n]
+    if mark is not None and mark.parsed is not None:
+        names = [n for n in mark.parsed.names if n]
         if names and all(ORG_SUFFIX.search(n) for n in names):
             return names, mark
     title = letter.first("title")
-    if title is not None:
-        m = _ISSUER.match(_PAD.sub("", title.text))
-        if m:
-            names = [n for n in _SEPARATORS.split(m.group("issuer")) if n]
-            if names and all(ORG_SUFFIX.search(n) for n in names):
-                return names, title
+    if title is not None and title.parsed.issuers is not None:
+        names = [n for n in title.parsed.issuers.names if n]
+        if names and all(ORG_SUFFIX.search(n) for n in names):
+            return names, title
     return None
 
 
