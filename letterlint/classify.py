@@ -39,6 +39,7 @@ from letterlint.fields import (
     HEADING4,
     ORG_SUFFIX,
     SECRECY,
+    SIGNER,
     SP,
 )
 from letterlint.fields import DOCNUM_HINT as _DOCNUM_HINT
@@ -48,8 +49,6 @@ from letterlint.model import PAD, Line, Part
 
 _YEAR_HINT = lazyre.compile(r"\d{4}")
 
-SIGNER = lazyre.compile(r"签" + SP + r"发" + SP + r"人" + SP + r"(?P<colon>[：:]?)" + SP
-                    + r"(?P<names>[^\s\u3000〔【\[（(]*(?:[ \u3000]{1,2}[^\s\u3000〔【\[（(\d]+)*)")
 
 CLASS_LETTERS = "A-DＡ-Ｄ甲乙丙丁"
 CLASS_LABELLED = lazyre.compile(

@@ -504,6 +504,36 @@ def _title(part) -> Title:
     return Title(None)
 
 
+# --- 签发人 ---------------------------------------------------------------------------------
+
+SIGNER = lazyre.compile(r"签" + SP + r"发" + SP + r"人" + SP + r"(?P<colon>[：:]?)" + SP
+                        + r"(?P<names>[^\s\u3000〔【\[（(]*(?:[ \u3000]{1,2}[^\s\u3000〔【\[（(\d]+)*)")
+
+
+@dataclass
+class Signer:
+    """签发人：姓名: the label, its colon, and each name (several 签发人 stand apart by spaces)."""
+
+    label: Tok
+    colon: Tok | None
+    names: list[Tok]
+
+
+def _signer(part) -> Signer | None:
+    line = part.lines[0]
+    lo = part.start if part.start is not None else line.indent
+    hi = part.end if part.end is not None else len(line.text)
+    m = SIGNER.search(line.text, lo, hi)
+    if m is None:
+        return None
+    names = [_tok(line, m.start("names") + n.start(), m.start("names") + n.end())
+             for n in re.finditer(r"\S+", m.group("names"))]
+    label_end = m.start("colon") if m.group("colon") else m.start("names")
+    while label_end > m.start() and line.text[label_end - 1] in PAD:
+        label_end -= 1
+    return Signer(_tok(line, m.start(), label_end), _tok(line, m.start("colon"), m.end("colon")), names)
+
+
 # --- marks: 密级, 答复类别, 公开属性 ------------------------------------------------------------
 
 SECRECY = lazyre.compile(r"^(?P<level>绝密|机密|秘密)(?:" + SP + r"(?P<star>[★☆*＊])" + SP + r"(?P<period>.+))?$")
@@ -960,6 +990,7 @@ _KIND_PARSERS = {
     "signoff": contact_lines,
     "attachment_note": lambda p: attachment_note(p.lines),
     "signature": _signature,
+    "signer": _signer,
     "org_mark": _org_mark_issuers,
     "title": _title,
     "secrecy": _mark,

@@ -1,8 +1,6 @@
 """版头: 份号, 密级和保密期限, 紧急程度, 签发人 (条例 第九条; GB/T 9704-2012 7.2)."""
 from __future__ import annotations
 
-import re
-
 from letterlint import doctypes, lazyre
 from letterlint.rules.base import Finding, rule
 
@@ -48,13 +46,12 @@ def secrecy(letter, options):
         关于商请协助开展道路安全检查的函
     """
     for part in letter.all("secrecy"):
-        star, period = part.fields.get("star"), part.fields.get("period")
-        if star and star != "★":
-            span = part.find(re.escape(star))
-            yield Finding(span or part.span, f"密级和保密期限之间应使用“★”，不应使用“{star}”", "改为 ★")
-        if period is not None and not _PERIOD_OK.match(period.strip()):
-            span = part.find(re.escape(period))
-            yield Finding(span or part.span, f"保密期限“{period}”应使用阿拉伯数字，如“1年”“6个月”",
+        mark = part.parsed
+        star, period = mark.star, mark.period
+        if star is not None and star.text != "★":
+            yield Finding(star.span, f"密级和保密期限之间应使用“★”，不应使用“{star.text}”", "改为 ★")
+        if period is not None and not _PERIOD_OK.match(period.text.strip()):
+            yield Finding(period.span, f"保密期限“{period.text}”应使用阿拉伯数字，如“1年”“6个月”",
                           "改为阿拉伯数字")
 
 
@@ -134,14 +131,14 @@ def signer_form(letter, options):
         签发人：张明　　　　示交〔2024〕12号
     """
     for part in letter.all("signer"):
-        colon = part.fields.get("colon", "")
-        if colon != "：":
-            m = part.find(r"签\s*发\s*人\s*(:?)")
-            if colon == ":" and m is not None:
-                yield Finding(part.find(r"(?<=人)\s*:") or part.span, "签发人后应使用全角冒号“：”", "改为 签发人：")
-            else:
-                yield Finding(part.span, "签发人后缺少全角冒号“：”", "改为 签发人：姓名")
-        if not part.fields.get("names"):
+        signer = part.parsed
+        if signer is None:
+            continue
+        if signer.colon is None:
+            yield Finding(part.span, "签发人后缺少全角冒号“：”", "改为 签发人：姓名")
+        elif signer.colon.text != "：":
+            yield Finding(signer.colon.span, "签发人后应使用全角冒号“：”", "改为 签发人：")
+        if not signer.names:
             yield Finding(part.span, "签发人未写姓名", "写明签发人姓名")
 
 
