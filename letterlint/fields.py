@@ -559,6 +559,8 @@ def _mark(part) -> Mark:
             def g(name):
                 return _tok(line, lo + m.start(name), lo + m.end(name)) if m.group(name) else None
             return Mark(part.span, g("level"), g("star"), g("period"))
+    # The classifier read the class letter or the disclosure words (several patterns
+    # decide whether a line is such a mark); the field is where they stand.
     value = str(part.fields.get("mark") or "")
     at = line.text.find(value, lo, hi) if value else -1
     return Mark(part.span, _tok(line, at, at + len(value)) if at >= 0 else None)

@@ -53,10 +53,11 @@ def answer_class(letter, options):
     scheme = [str(x) for x in options["answer-class-scheme"]]
     marks = letter.all("answer_class")
     for part in marks:
-        mark = str(part.fields.get("mark", "")).translate(_FULLWIDTH_LETTER)
-        if mark not in scheme:
-            yield Finding(part.find(re.escape(part.fields.get("mark", ""))) or part.span,
-                          f"答复类别“{part.fields.get('mark')}”不在本地规定的类别中（{'、'.join(scheme)}）",
+        value = part.parsed.value
+        written = value.text if value is not None else ""
+        if written.translate(_FULLWIDTH_LETTER) not in scheme:
+            yield Finding(value.span if value is not None else part.span,
+                          f"答复类别“{written}”不在本地规定的类别中（{'、'.join(scheme)}）",
                           "按本地办理规定标注类别")
     if not marks and options["answer-class-required"]:
         title = letter.first("title")
@@ -129,9 +130,10 @@ def disclosure_value(letter, options):
     """
     allowed = {_compact(m) for m in options["disclosure-marks"]}
     for part in letter.all("disclosure"):
-        mark = _compact(str(part.fields.get("mark", part.text)))
-        if mark not in allowed:
-            yield Finding(part.span, f"公开属性“{part.fields.get('mark')}”不是本地规定的写法",
+        value = part.parsed.value
+        written = value.text if value is not None else part.text
+        if _compact(written) not in allowed:
+            yield Finding(part.span, f"公开属性“{written}”不是本地规定的写法",
                           "改用规定写法，如（此件公开发布）")
     for part in letter.all("note"):
         text = _compact(part.text).strip("（）()")
