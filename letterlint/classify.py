@@ -25,7 +25,6 @@ from letterlint.fields import (
     ADDRESSEE_SUFFIX,
     ANSWERED_BY,
     ATTACHMENT_NOTE,
-    CN_DIGIT,
     CONTACT,
     COPY_TO,
     COPY_TO_STRICT,
@@ -38,6 +37,7 @@ from letterlint.fields import (
     HEADING3,
     HEADING4,
     ORG_SUFFIX,
+    PRINT_LINE,
     SECRECY,
     SIGNER,
     SP,
@@ -72,8 +72,6 @@ DISCLOSURE = lazyre.compile(
 URGENCY = lazyre.compile(r"^(?P<level>特急|加急|特提|平急|急件|紧急|特快|急)$")
 COPY_NUMBER = lazyre.compile(r"^\d{4,8}$")
 
-PRINT_LINE = lazyre.compile(r"^(?P<org>\S.*?)??" + SP + r"(?P<date>(?:\d{4}|[" + CN_DIGIT + r"]{4})" + SP + r"年.{1,12}?日"
-                        r"|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})" + SP + r"(?P<printed>印发)?$")
 
 SIGNOFF = lazyre.compile(r"^(?:领导签发|签发领导|领导署名|领导签字|分管领导|主管领导|承办负责人|承办责任人|责任领导|审核人|签" + SP
                      + r"发|签批领导)" + SP + r"[：:]?")

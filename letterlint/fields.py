@@ -219,6 +219,50 @@ def date_of(line: Line) -> Date | None:
     return None
 
 
+# The 印发 line of the 版记: 印发机关　2024年5月7日印发.
+PRINT_LINE = lazyre.compile(r"^(?P<org>\S.*?)??" + SP + r"(?P<date>(?:\d{4}|[" + CN_DIGIT + r"]{4})" + SP + r"年.{1,12}?日"
+                            r"|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})" + SP + r"(?P<printed>印发)?$")
+# The pieces of its date, read loosely (spaces removed) so that any malformed one is reported.
+_PRINT_CN = lazyre.compile(r"^(?P<y>[^年]+)年(?P<m>[^月]+)月(?:(?P<d>[^日]+)日)?$")
+_PRINT_NUMERIC = lazyre.compile(r"^(?P<y>\d{4})(?P<sep>[.\-/．])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$")
+
+
+@dataclass
+class PrintLine:
+    """The 印发 line: the organ, the date (as written, and its numbers), the word 印发.
+
+    ``form`` is "cn" (2024年5月7日) or "numeric" (2024-5-7), None when the
+    date cannot be read; ``numbers`` the year, month and day as written
+    (keys y, m, d; spaces removed).
+    """
+
+    org: Tok | None
+    date: Tok | None
+    printed: Tok | None
+    form: str | None = None
+    numbers: dict = field(default_factory=dict)
+
+
+def _print_line(part) -> PrintLine:
+    line = part.lines[0]
+    off = line.indent
+    m = PRINT_LINE.match(line.stripped)
+    if m is None:
+        return PrintLine(None, None, None)
+
+    def g(name: str) -> Tok | None:
+        return _tok(line, off + m.start(name), off + m.end(name)) if m.group(name) else None
+
+    out = PrintLine(g("org"), g("date"), g("printed"))
+    compact = _SPACES.sub("", m.group("date"))
+    for form, rx in (("numeric", _PRINT_NUMERIC), ("cn", _PRINT_CN)):
+        d = rx.match(compact)
+        if d:
+            out.form, out.numbers = form, {k: d.group(k) for k in ("y", "m", "d")}
+            break
+    return out
+
+
 # --- headings -----------------------------------------------------------------------------
 
 HEADING1 = lazyre.compile(r"^(?P<num>[" + CN_NUM + r"]{1,3})(?P<punct>[、.．，,：:；;]|" + SP + r"、)")
@@ -993,6 +1037,7 @@ _KIND_PARSERS = {
     "attachment_note": lambda p: attachment_note(p.lines),
     "signature": _signature,
     "signer": _signer,
+    "print_line": _print_line,
     "org_mark": _org_mark_issuers,
     "title": _title,
     "secrecy": _mark,

@@ -238,3 +238,23 @@ def test_fields_are_read_once_and_again_when_the_part_changes():
     p.lines.append(Line(2, "　　　示例市审计局。"))
     assert p.parsed is not first and p.parsed.names == ["示例市财政局", "示例市审计局"]
     assert part("paragraph", "正文。").parsed is None
+
+
+# --- 签发人 and the 印发 line ------------------------------------------------------------------
+
+
+def test_signer_pieces():
+    line = Line(1, "签发人:张明　李华　　示交〔2024〕12号")
+    signer = Part("signer", [line], start=0, end=9).parsed
+    assert at(signer.label) == (1, 1, 1, 4)
+    assert (signer.colon.text, at(signer.colon)) == (":", (1, 4, 1, 5))
+    assert [(t.text, at(t)) for t in signer.names] == [("张明", (1, 5, 1, 7)), ("李华", (1, 8, 1, 10))]
+
+
+def test_print_line_pieces():
+    pl = part("print_line", "示例市教育局办公室　2024年05月07日", first=60).parsed
+    assert (pl.org.text, at(pl.org)) == ("示例市教育局办公室", (60, 1, 60, 10))
+    assert at(pl.date) == (60, 11, 60, 22) and pl.printed is None
+    assert (pl.form, pl.numbers) == ("cn", {"y": "2024", "m": "05", "d": "07"})
+    pl = part("print_line", "示例市教育局办公室　2024-5-7印发").parsed
+    assert pl.form == "numeric" and at(pl.printed) == (1, 19, 1, 21)

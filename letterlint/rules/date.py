@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import re
 
 from letterlint import lazyre
 from letterlint.model import PAD
@@ -14,9 +13,6 @@ _CN_VALUE.update({"○": 0, "零": 0, "Ｏ": 0, "0": 0, "两": 2})
 _FULLWIDTH = lazyre.compile(r"[０-９]")
 _SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
 
-# The date of a 印发 line, as the classifier captured it (fields["date"]).
-_PRINT_CN = lazyre.compile(r"^(?P<y>[^年]+)年(?P<m>[^月]+)月(?:(?P<d>[^日]+)日)?$")
-_PRINT_NUMERIC = lazyre.compile(r"^(?P<y>\d{4})(?P<sep>[.\-/．])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$")
 _GOOD_DATE = lazyre.compile(r"^[1-9]\d{3}年[1-9]\d?月[1-9]\d?日$")
 # GB/T 9704-2012 took effect on this day; earlier dates followed the 1999 edition.
 _GB9704_2012 = (2012, 7, 1)
@@ -251,18 +247,6 @@ def no_text_page(letter, options):
                           "调整行距、字距，使发文机关署名和成文日期与正文同页")
 
 
-def _parse_print_date(text: str) -> tuple[dict, str] | None:
-    """(fields, form) of the date on a 印发 line, or None."""
-    c = _SPACES.sub("", text)
-    m = _PRINT_NUMERIC.match(c)
-    if m:
-        return m.groupdict(), "numeric"
-    m = _PRINT_CN.match(c)
-    if m:
-        return m.groupdict(), "cn"
-    return None
-
-
 def _as_date(y, m, d) -> datetime.date | None:
     if y is None or m is None or d is None or not 1000 <= y <= 9999:
         return None
@@ -299,27 +283,25 @@ def print_date_after_date(letter, options):
     if written is None:
         return
     for part in letter.all("print_line"):
-        raw = part.fields.get("date") or ""
-        parsed = _parse_print_date(raw)
-        if parsed is None:
+        line = part.parsed
+        if line.form is None:
             continue
-        printed = _as_date(*_values(parsed[0]))
+        printed = _as_date(*_values(line.numbers))
         if printed is not None and printed < written:
-            span = part.find(re.escape(raw)) or part.span
-            yield Finding(span, f"印发日期{_fmt(printed.year, printed.month, printed.day)}早于成文日期"
+            yield Finding(line.date.span, f"印发日期{_fmt(printed.year, printed.month, printed.day)}早于成文日期"
                                 f"{_fmt(written.year, written.month, written.day)}",
                           "核对成文日期和印发日期")
 
 
-def _print_date_problem(raw: str) -> str | None:
+def _print_date_problem(line) -> str | None:
     """What is wrong with the date of a 印发 line (None when it reads 2024年5月7日)."""
+    raw = line.date.text
     c = _SPACES.sub("", raw)
     if _GOOD_DATE.match(c):
         return None
-    parsed = _parse_print_date(raw)
-    if parsed is None:
+    if line.form is None:
         return f"印发日期“{raw}”格式不正确"
-    fields, form = parsed
+    fields, form = line.numbers, line.form
     if form == "numeric":
         return f"印发日期不应写作“{c}”，应写作“××××年×月×日”"
     if not fields.get("d"):
@@ -356,15 +338,13 @@ def print_line_form(letter, options):
         示例市教育局办公室　2024年5月7日印发
     """
     for part in letter.all("print_line"):
-        raw = part.fields.get("date") or ""
-        org = (part.fields.get("org") or "").strip(PAD)
-        span = part.find(re.escape(raw)) if raw else None
-        span = span or part.span
-        parsed = _parse_print_date(raw)
-        good = _fmt(*_values(parsed[0])) if parsed else None
+        line = part.parsed
+        org = line.org.text.strip(PAD) if line.org is not None else ""
+        span = line.date.span if line.date is not None else part.span
+        good = _fmt(*_values(line.numbers)) if line.form else None
         suggestion = f"改为 {org}　{good or '2024年5月7日'}印发"
-        problem = _print_date_problem(raw) if raw else "缺少印发日期"
+        problem = _print_date_problem(line) if line.date is not None else "缺少印发日期"
         if problem:
             yield Finding(span, problem, suggestion)
-        if not part.fields.get("printed"):
+        if line.printed is None:
             yield Finding(span, "印发日期后缺少“印发”二字", suggestion)

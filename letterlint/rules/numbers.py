@@ -252,8 +252,9 @@ def year_ling(letter, options):
     for seg in segments(letter, NUMBER_KINDS, trigger=_CN_YEAR_TRIGGER):
         yield from _year_findings(seg)
     for seg in segments(letter, ("date",), trigger=_CN_YEAR_TRIGGER):
-        f = seg.part.fields
-        y, mo, d = cn_to_int(f.get("y")), cn_to_int(f.get("m")), cn_to_int(f.get("d"))
+        date = seg.part.parsed
+        y, mo, d = (cn_to_int(t.text if t is not None else None) for t in (
+            (date.year, date.month, date.day) if date is not None else (None, None, None)))
         if y is not None and y >= 1000 and (y, mo or 12, d or 31) >= _GB9704_2012:
             continue  # DATE-001: the whole date should be in Arabic numerals
         yield from _year_findings(seg)
