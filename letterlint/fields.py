@@ -138,6 +138,13 @@ def own_docnumber(line: Line, start: int = 0, end: int | None = None) -> DocNumb
                      bare=True, line=line)
 
 
+def numbers_in_text(line: Line, start: int = 0, end: int | None = None):
+    """Every 发文字号 the one pattern finds in ``line.text[start:end]``, read as written, in order."""
+    end = len(line.text) if end is None else end
+    for m in DOCNUM.finditer(line.text, start, end):
+        yield _docnum(line, m)
+
+
 def cited_numbers(part) -> list[DocNumber]:
     """发文字号 cited in the text of ``part`` (（示政发〔2024〕3号）), well-formed or not, once per part."""
     cache = part.__dict__.get("_cited_numbers")

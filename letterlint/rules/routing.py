@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from letterlint import doctypes, lazyre
+from letterlint.fields import numbers_in_text
 from letterlint.model import PAD, Span
 from letterlint.rules.base import Finding, rule
 
@@ -212,10 +213,21 @@ def request_one_matter(letter, options):
 
 _RECEIVED = lazyre.compile(r"[^。！？；!?;]*?收悉")
 _CITED_TITLE = lazyre.compile(r"《[^《》]+》|关于[^，,。《》]{2,80}?的(?:复函|函|请示|报告|意见|通知|申请|建议|提案)")
-_CITED_NUMBER = lazyre.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}[〔\[【［﹝〖(（]" + _S + r"\d{2,4}" + _S
-                           + r"[〕\]】］﹞〗)）]" + _S + r"第?" + _S + r"\d+" + _S + r"号?"
-                           + r"|[（(][^（）()《》]{0,30}?\d+" + _S + r"号[）)]")
+# A number in brackets that is not a full 发文字号: （第12号）, （示交函12号）.
+_NUMBERED_REF = lazyre.compile(r"[（(][^（）()《》]{0,30}?\d+" + _S + r"号[）)]")
+_YEAR_OPEN, _YEAR_CLOSE = "〔[【［﹝〖(（", "〕]】］﹞〗)）"
 _LETTER_WORD = lazyre.compile(r"函|来文")
+
+
+def _incoming_number(line, start: int, end: int) -> Span | None:
+    """Where the incoming letter's 发文字号 (or a bracketed number standing for it) is cited in ``line.text[start:end]``."""
+    for n in numbers_in_text(line, start, end):
+        if n.open.text in _YEAR_OPEN and n.close.text in _YEAR_CLOSE and 2 <= len(n.year.text) <= 4 \
+                and n.year.text.isdigit():
+            first = n.code.span if n.code is not None else n.open.span
+            return Span(line.number, first.column, line.number, n.span.end_column)
+    m = _NUMBERED_REF.search(line.text, start, end)
+    return line.span(m.start(), m.end()) if m else None
 
 
 @rule("LETTER-002", "reply-letter-cites-incoming", "warning", doctypes={"reply_letter"})
@@ -247,12 +259,12 @@ def reply_letter_cites_incoming(letter, options):
                 s += 1
             pre = line.text[s:m.end() - 2]
             title = _CITED_TITLE.search(pre)
-            number = _CITED_NUMBER.search(pre)
+            number = _incoming_number(line, s, m.end() - 2)
             if title and not number:
                 yield Finding(line.span(s + title.start(), s + title.end()), "复函引用来函标题后未注明其发文字号",
                               f"在标题后用圆括号注明来函字号，如“{title.group()}（×函〔2024〕5号）收悉”")
             elif number and not title:
-                yield Finding(line.span(s + number.start(), s + number.end()), "复函只引用了来函的发文字号，未引用其标题",
+                yield Finding(number, "复函只引用了来函的发文字号，未引用其标题",
                               "先引标题再注字号，如“你单位《关于……的函》（×函〔2024〕5号）收悉”")
             elif not title and not number and _LETTER_WORD.search(pre):
                 yield Finding(line.span(s, m.end()), f"复函开头“{line.text[s:m.end()]}”未引用来函的标题和发文字号",

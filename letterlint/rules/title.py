@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 from letterlint import lazyre
+from letterlint.fields import numbers_in_text
+from letterlint.model import Span
 from letterlint.rules.base import Finding, rule
 
 # The 15 statutory 文种 of 条例 第八条, plus the answering forms of a 函.
@@ -139,7 +141,7 @@ def title_doubled_doctype(letter, options):
                           f"标题中文种“{m.group(1)}”重复", "简化标题，只保留一个文种")
 
 
-_DOCNUM_IN_TITLE = lazyre.compile(r"[〔【\[［(（]\d{4}[〕】\]］)）]\s*第?\d+号")
+_YEAR_OPEN, _YEAR_CLOSE = "〔【[［(（", "〕】]］)）"
 
 
 @rule("TITLE-006", "title-docnum", "warning")
@@ -156,8 +158,13 @@ def title_docnum(letter, options):
         关于落实道路安全工作意见的通知
     """
     for title in letter.all("title"):
-        for line, m in title.iter_matches(_DOCNUM_IN_TITLE):
-            yield Finding(line.span(m.start(), m.end()), "标题中不应写发文字号", "改写为所引文件的标题或事由")
+        for line in title.lines:
+            for n in numbers_in_text(line):
+                year = n.year.text
+                if n.open.text in _YEAR_OPEN and n.close.text in _YEAR_CLOSE and len(year) == 4 and year.isdigit() \
+                        and n.hao is not None:
+                    yield Finding(Span(line.number, n.open.span.column, line.number, n.hao.span.end_column),
+                                  "标题中不应写发文字号", "改写为所引文件的标题或事由")
 
 
 _TRIAL_OUTSIDE = lazyre.compile(r"》(?P<mark>[（(](?:试行|暂行|草案|征求意见稿|修订|修订稿|修正|送审稿)[）)])")
