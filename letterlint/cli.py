@@ -87,49 +87,43 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Parse the command line; for ``check``, every argument after the first ``--`` is a path.
+
+    pre-commit appends file names after the hook's entry (``letterlint --``), so a
+    tracked file named ``--output=README.md`` or ``rules`` must stay a file name.
+    The paths are split off before argparse sees them: argparse's own ``--``
+    does not reach through the implicit ``check``.
+    """
     parser = build_parser()
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv = ["check", *argv]
-    return parser.parse_args(argv)
+    tail: list[str] = []
+    if argv[0] == "check" and "--" in argv:
+        cut = argv.index("--")
+        argv, tail = argv[:cut], argv[cut + 1:]
+    args = parser.parse_args(argv)
+    if tail:
+        args.paths.extend(tail)
+    return args
 
 
 # --- check ---------------------------------------------------------------------
 
 
 def expand_paths(paths: list[str], resolver=None) -> list[str]:
-    """Files as given; directories walked (sorted, hidden ones skipped) for letter files."""
+    """Files as given; directories walked for letter files (see ``letterlint.walk``: no git is run)."""
     out: list[str] = []
     for p in paths:
         if p != "-" and os.path.isdir(p):
             suffixes = TEXT_SUFFIXES
             if resolver is not None:
                 suffixes = tuple(resolver.for_path(os.path.join(p, "_")).values.get("extensions", TEXT_SUFFIXES))
-            found = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(suffixes))
-            kept = _not_git_ignored(p)
-            if kept is not None:
-                found = [f for f in found if os.path.abspath(f) in kept]
-            out.extend(sorted(found))
+            from letterlint.walk import letter_files
+
+            out.extend(letter_files(p, suffixes))
         else:
             out.append(p)
     return out
-
-
-def _not_git_ignored(directory: str) -> set[str] | None:
-    """Files under ``directory`` that git does not ignore (None outside a git work tree)."""
-    import subprocess
-
-    try:
-        p = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
-                           cwd=directory, capture_output=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if p.returncode != 0:
-        return None
-    base = os.path.abspath(directory)
-    return {os.path.join(base, f) for f in p.stdout.decode("utf-8", "surrogateescape").split("\0") if f}
 
 
 def _cli_options(args):
