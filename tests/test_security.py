@@ -41,8 +41,10 @@ def run(capsys, *argv):
 def cli(*argv, cwd=None, timeout=60, **kwargs):
     env = dict(os.environ, NO_COLOR="1")
     env.pop("PYTHONPATH", None)
-    return subprocess.run([sys.executable, "-m", "letterlint", *map(str, argv)], capture_output=True,
-                          cwd=cwd, env=env, timeout=timeout, **kwargs)
+    if "stdout" not in kwargs:
+        kwargs["capture_output"] = True
+    return subprocess.run([sys.executable, "-m", "letterlint", *map(str, argv)], cwd=cwd, env=env, timeout=timeout,
+                          **kwargs)
 
 
 # --- 1. a fake git directory in the linted tree runs nothing -----------------------------------
@@ -241,3 +243,176 @@ def test_module_in_the_current_folder_does_not_shadow_a_dependency(tmp_path):
     (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
     p = cli("a.txt", cwd=tmp_path)
     assert p.returncode == 1 and "RECIP-002" in p.stdout.decode() and not marker.exists()
+
+
+# --- 11. output faults: clear message, exit 2, nothing lost or half written ---------------------
+
+
+def test_output_replaces_the_report_atomically_and_leaves_no_tmp(capsys, tmp_path):
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    report = tmp_path / "out" / "report.json"
+    report.parent.mkdir()
+    report.write_text("old report\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--format", "json", "--output", report, tmp_path / "a.txt")
+    assert code == 1 and out == "" and json.loads(report.read_text(encoding="utf-8"))["summary"]["errors"] == 1
+    assert sorted(os.listdir(report.parent)) == ["report.json"]
+
+
+def test_failing_renderer_keeps_the_old_report(capsys, tmp_path, monkeypatch):
+    from letterlint.report import json_report
+
+    def broken(results, stream, options):
+        stream.write("{ half")
+        raise RuntimeError("renderer broke")
+
+    monkeypatch.setattr(json_report, "render", broken)
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    report = tmp_path / "report.json"
+    report.write_text("old report\n", encoding="utf-8")
+    code, out, err = run(capsys, "--format", "json", "--output", report, tmp_path / "a.txt")
+    assert code == 2 and "内部错误" in err
+    assert report.read_text(encoding="utf-8") == "old report\n"
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "report.json"]
+
+
+@pytest.mark.parametrize("option", ["--output", "--write-baseline"])
+def test_missing_folder_is_a_clear_error(capsys, tmp_path, option):
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    code, out, err = run(capsys, option, tmp_path / "no" / "such" / "r.json", tmp_path / "a.txt")
+    assert code == 2 and "文件夹不存在" in err and out == ""
+
+
+@posix_only
+@pytest.mark.skipif(os.name == "posix" and os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_folder_is_a_clear_error(capsys, tmp_path):
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o555)
+    try:
+        code, _, err = run(capsys, "--output", ro / "r.txt", tmp_path / "a.txt")
+    finally:
+        ro.chmod(0o755)
+    assert code == 2 and "无法在所在文件夹中创建文件" in err and os.listdir(ro) == []
+
+
+@posix_only
+@pytest.mark.parametrize("option", ["--output", "--write-baseline"])
+def test_never_replaces_a_device_a_fifo_a_folder_or_a_link(capsys, tmp_path, option):
+    (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "target.txt").write_text("keep\n")
+    os.symlink(tmp_path / "target.txt", tmp_path / "link")
+    for target, kind in (("/dev/full", "设备文件"), (tmp_path / "fifo", "命名管道"), (tmp_path / "folder", "目录"),
+                         (tmp_path / "link", "符号链接")):
+        code, out, err = run(capsys, option, target, tmp_path / "a.txt")
+        assert code == 2 and "不是普通文件" in err and kind in err, (target, err)
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "fifo").st_mode) and os.path.islink(tmp_path / "link")
+    assert (tmp_path / "target.txt").read_text() == "keep\n"
+
+
+@posix_only
+def test_stdout_faults(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(BAD, encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        p = cli(tmp_path / "bad.txt", stdout=full, stderr=subprocess.PIPE)
+    assert p.returncode == 2 and "标准输出" in p.stderr.decode() and "Traceback" not in p.stderr.decode()
+    # stdout closed: a clean run exits 0, a run with problems says so and exits 2.
+    script = "import os, sys; os.close(1); from letterlint.cli import main; sys.exit(main(sys.argv[1:]))"
+    for letter, expected in (("good.txt", 0), ("bad.txt", 2)):
+        p = subprocess.run([sys.executable, "-c", script, str(tmp_path / letter)], stderr=subprocess.PIPE,
+                           timeout=60)
+        assert p.returncode == expected, (letter, p.stderr.decode())
+        assert "Traceback" not in p.stderr.decode()
+        # Closed before start-up (sys.stdout is None), as a shell's >&- does.
+        p = subprocess.run(["sh", "-c", f'exec "$0" -m letterlint "$1" >&-', sys.executable, str(tmp_path / letter)],
+                           stderr=subprocess.PIPE, timeout=60)
+        assert p.returncode == expected, (letter, p.stderr.decode())
+        assert "Traceback" not in p.stderr.decode() and ("标准输出已关闭" in p.stderr.decode()) == bool(expected)
+    # A reader that goes away at once (| head -0).
+    for letter, expected in (("good.txt", 0), ("bad.txt", 2)):
+        proc = subprocess.Popen([sys.executable, "-m", "letterlint", *[str(tmp_path / letter)] * 200],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdout.close()
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == expected and "Traceback" not in err.decode() and "Exception" not in err.decode()
+
+
+# --- 4 and 12. controls and undecodable bytes in names and text, in every format -----------------
+
+HOSTILE_NAME = "evil\n::error file=x::pwned\x1b[31m\u202e\u2028"
+
+
+def hostile_results():
+    from letterlint.lint import lint_text
+
+    text = BAD.replace("为做好", "为做\x1b]0;title\x07好\u202e")
+    a = lint_text(text, HOSTILE_NAME + ".txt")
+    b = lint_text(text, os.fsdecode(b"\xb9\xab\xce\xc4.txt"))  # 公文 in GBK: not UTF-8
+    from letterlint.diagnostic import FileResult
+
+    c = FileResult(path=os.fsdecode(b"\xff\n.txt"), error=os.fsdecode(b"\xff\n.txt") + "：文件为空")
+    return [a, b, c]
+
+
+@pytest.mark.parametrize("fmt", ["rich", "concise", "github", "json", "sarif", "gitlab", "junit", "html"])
+def test_every_format_escapes_controls_and_undecodable_names(fmt):
+    import io
+    import xml.etree.ElementTree as ET
+
+    from letterlint.report import ReportOptions, get_renderer
+
+    stream = io.StringIO()
+    results = hostile_results()
+    get_renderer(fmt)(results, stream, ReportOptions(color=False))
+    out = stream.getvalue()
+    out.encode("utf-8")  # no lone surrogate left
+    for raw in ("\x1b", "\x07", "\u202e", "\u2028", "\r"):
+        assert raw not in out, (fmt, raw)
+    if fmt in ("json", "sarif", "gitlab"):
+        json.loads(out)
+    elif fmt == "junit":
+        ET.fromstring(out)
+    else:  # line-oriented: no line may start a workflow command but our own
+        for line in out.splitlines():
+            assert not line.startswith("::") or (fmt == "github" and "file=evil%0A" in line or "\\xb9" in line
+                                                 or "\\xff" in line), line
+    if fmt != "sarif":  # SARIF carries the name as a percent-encoded URI
+        assert "\\xb9\\xab\\xce\\xc4.txt" in out.replace("\\\\", "\\")
+    else:
+        assert "%B9%AB%CE%C4.txt" in out
+
+
+def test_rich_carets_stay_under_the_span_with_escapes():
+    import io
+
+    from letterlint.diagnostic import Diagnostic, FileResult
+    from letterlint.report import ReportOptions, get_renderer
+
+    r = FileResult(path="a.txt", lines=["\x1b[2J前文:后"], diagnostics=[
+        Diagnostic(1, 7, 1, 8, "RECIP-002", "error", "冒号", None)])
+    stream = io.StringIO()
+    get_renderer("rich")([r], stream, ReportOptions(color=False))
+    src, caret = [line for line in stream.getvalue().splitlines() if "│" in line][:2]
+    assert "\\x1b[2J前文:后" in src
+    from rich.cells import cell_len
+
+    assert cell_len(src[:src.index(":")]) == cell_len(caret[:caret.index("^")])
+
+
+@posix_only
+def test_non_utf8_file_name_on_the_command_line(tmp_path):
+    name = os.fsdecode(b"\xb9\xab\xce\xc4.txt")
+    (tmp_path / name).write_text(BAD, encoding="utf-8")
+    for fmt in ("rich", "concise", "github", "json", "sarif", "gitlab", "junit", "html"):
+        p = cli("--format", fmt, tmp_path, timeout=60)
+        assert p.returncode == 1, (fmt, p.stderr)
+        out = p.stdout.decode("utf-8").replace("\\\\", "\\")  # JSON doubles the backslash
+        assert "RECIP-002" in out and ("\\xb9\\xab" in out or "%B9%AB" in out), fmt
+    p = cli("--write-baseline", tmp_path / "b.json", tmp_path, timeout=60)
+    assert p.returncode == 0
+    p = cli("--baseline", tmp_path / "b.json", "--format", "json", tmp_path, timeout=60)
+    assert p.returncode == 0 and json.loads(p.stdout)["summary"]["errors"] == 0
