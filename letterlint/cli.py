@@ -150,29 +150,37 @@ def _cli_options(args):
     selectors = opts.select + opts.extend_select + opts.ignore
     if selectors:
         from letterlint.rules import all_rules
+        from letterlint.selection import is_known
 
         known_rules = all_rules()
         for sel in selectors:
-            if not any(r.code.upper().startswith(sel.upper()) or r.name == sel for r in known_rules):
+            if not is_known(sel, known_rules):
                 raise UsageError(f"未知的规则代码或名称“{sel}”；用 letterlint rules 查看全部规则")
     return opts
 
 
 def _lint_one(path: str, args, settings):
-    from letterlint.lint import lint_bytes, lint_path
+    from letterlint.lint import check_path, check_text
 
     if path == "-":
-        data = sys.stdin.buffer.read()
-        return lint_bytes(data, args.stdin_filename or "<stdin>", settings, args.encoding)
-    return lint_path(path, settings, args.encoding)
+        from letterlint.decode import InputError, decode_bytes
+        from letterlint.diagnostic import FileResult
+
+        name = args.stdin_filename or "<stdin>"
+        try:
+            source = decode_bytes(sys.stdin.buffer.read(), args.encoding, name=name)
+        except InputError as exc:
+            return FileResult(path=name, error=str(exc))
+        return check_text(source.text, name, settings, source.encoding)
+    return check_path(path, settings, args.encoding)
 
 
 def _lint_path_job(job):
     """One file, in a worker process (module level so that it pickles)."""
-    from letterlint.lint import lint_path
+    from letterlint.lint import check_path
 
     path, settings, encoding = job
-    return lint_path(path, settings, encoding)
+    return check_path(path, settings, encoding)
 
 
 def _lint_all(paths: list[str], settings: list, args) -> list:
@@ -203,56 +211,47 @@ def _color(args) -> bool | None:
 
 
 def run_check(args) -> int:
-    from letterlint.config import ConfigResolver, is_excluded, settings_for
+    from letterlint.lint import INTERNAL_CODE, Engine
 
     if not args.paths:
         raise UsageError("没有给出要检查的文件；用法：letterlint 文件.txt（- 表示标准输入）")
     if args.baseline and args.write_baseline:
         raise UsageError("--baseline 与 --write-baseline 不能同时使用")
-    cli = _cli_options(args)
-    resolver = ConfigResolver(args.config, args.isolated)
+    engine = Engine(args.config, args.isolated, _cli_options(args), args.baseline)
     targets = []
-    for path in expand_paths(args.paths, resolver):
+    for path in expand_paths(args.paths, engine.resolver):
         name = args.stdin_filename or "<stdin>" if path == "-" else path
-        cfg = resolver.for_path(name)
         explicit = path in args.paths
-        if (not explicit or args.force_exclude) and path != "-" and is_excluded(path, cfg):
+        if (not explicit or args.force_exclude) and path != "-" and engine.excluded(path):
             continue
-        targets.append((path, name, cfg))
+        targets.append((path, name))
     if not targets:
         if any(os.path.isdir(p) for p in args.paths) or args.force_exclude:
             print("letterlint: 没有需要检查的文件（目录中没有 .txt/.md 文件，或都被 exclude 排除）", file=sys.stderr)
             return EXIT_OK
         raise UsageError("没有需要检查的文件")
 
-    from letterlint.rules import all_rules
-    from letterlint.suppress import Baseline, Suppressions
-
-    suppressions = Suppressions(isolated=args.isolated)
-    rules_by_code = {r.code: r for r in all_rules()}
-    results, fail = [], False
-    # The format is one per run: the command line's, else the first file's config's.
-    fmt = args.format or targets[0][2].values.get("format", "rich")
-    jobs_settings = [settings_for(name, cfg, cli) for _, name, cfg in targets]
-    linted = _lint_all([path for path, _, _ in targets], jobs_settings, args)
-    for result, settings in zip(linted, jobs_settings, strict=True):
-        if not result.error:
-            suppressions.apply(result, rules_by_code)
-        results.append((result, settings))
+    # The format is one per run: the command line's, else the one the config of the
+    # current folder sets (a config deeper in the tree speaks only for its own files).
+    fmt = args.format or engine.config_for(os.path.join(os.getcwd(), "_")).values.get("format", "rich")
+    jobs_settings = [engine.settings_for(name) for _, name in targets]
+    linted = _lint_all([path for path, _ in targets], jobs_settings, args)
     if args.write_baseline:
-        Baseline.from_results([r for r, _ in results]).write(args.write_baseline)
-        n = sum(len(r.diagnostics) for r, _ in results)
+        from letterlint.suppress import Baseline
+
+        for r in linted:
+            if not r.error:
+                engine.suppressions.apply(r)
+        Baseline.from_results(linted).write(args.write_baseline)
+        n = sum(len(r.diagnostics) for r in linted)
         print(f"letterlint: 已把 {n} 个问题记入基线 {args.write_baseline}", file=sys.stderr)
-        return EXIT_ERROR if any(r.error for r, _ in results) else EXIT_OK
-    if args.baseline:
-        baseline = Baseline.load(args.baseline)
-        for r, _ in results:
-            baseline.filter(r)
+        return EXIT_ERROR if any(r.error for r in linted) else EXIT_OK
+    results = [(engine.finish(r), s) for r, s in zip(linted, jobs_settings, strict=True)]
     if args.warn_unused_suppressions:
-        results.extend((r, None) for r in _unused_suppression_results(suppressions))
+        results.extend((r, None) for r in _unused_suppression_results(engine.suppressions))
     fail = any(s.fails(r.diagnostics) if s else r.count("error") for r, s in results)
     _render([r for r, _ in results], fmt, args)
-    if any(r.error for r, _ in results):
+    if any(r.error or any(d.rule == INTERNAL_CODE for d in r.diagnostics) for r, _ in results):
         return EXIT_ERROR
     return EXIT_PROBLEMS if fail else EXIT_OK
 
