@@ -284,9 +284,7 @@ def _render(results, fmt: str, args) -> None:
             # A clean run does not pay for importing Rich.
             stream.write(f"检查了 {len(results)} 个文件，未发现问题。\n")
         else:
-            from letterlint.report import get_renderer
-
-            get_renderer(fmt)(results, stream, options)
+            stream.write(render_isolated(results, fmt, stream, options))
         if options.statistics and fmt in ("rich", "concise"):
             stream.write(statistics_text(results))
     finally:
@@ -296,6 +294,47 @@ def _render(results, fmt: str, args) -> None:
         for r in results:
             if r.error:
                 print(f"letterlint: {r.error}", file=sys.stderr)
+
+
+class RenderFailed(Exception):
+    """A renderer failed on some files; they were reported as errors and the others rendered."""
+
+
+def render_isolated(results, fmt: str, stream, options) -> str:
+    """The report as text; a file the renderer fails on becomes an error (exit 2), the others are kept.
+
+    The report is built in memory first (so a failure never leaves half a
+    report); on failure each file is tried alone to find the ones at fault.
+    """
+    import io
+
+    from letterlint.report import get_renderer
+
+    renderer = get_renderer(fmt)
+
+    class Buffer(io.StringIO):  # tells Rich whether the real stream is a terminal
+        def isatty(self) -> bool:
+            return bool(getattr(stream, "isatty", lambda: False)())
+
+    def attempt(batch):
+        buf = Buffer()
+        renderer(batch, buf, options)
+        return buf.getvalue()
+
+    try:
+        return attempt(results)
+    except Exception as exc:
+        first = exc
+    for r in results:
+        try:
+            attempt([r])
+        except Exception as exc:  # this file's diagnostics cannot be shown: say so (exit 2)
+            r.diagnostics = []
+            r.error = f"内部错误：{fmt} 格式无法输出此文件的报告（{type(exc).__name__}: {str(exc)[:200]}）"
+    try:
+        return attempt(results)
+    except Exception:
+        raise RenderFailed(f"{fmt} 格式无法输出报告（{type(first).__name__}: {str(first)[:200]}）") from first
 
 
 def statistics_text(results) -> str:
@@ -500,7 +539,7 @@ def main(argv: list[str] | None = None) -> int:
         from letterlint.decode import InputError
         from letterlint.rules import PluginError
 
-        if isinstance(exc, (InputError, ConfigError, PluginError)):
+        if isinstance(exc, (InputError, ConfigError, PluginError, RenderFailed)):
             print(f"letterlint: {exc}", file=sys.stderr)
             return EXIT_ERROR
         if debug:
