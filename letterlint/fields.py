@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from letterlint import lazyre
 from letterlint.model import PAD, Line, Span
@@ -29,8 +30,7 @@ SP = r"\s*"
 _S = r"[ \t\u3000\u00a0]*"   # spaces only, not line breaks
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     """One field as written (``text``) and where it stands (``span``)."""
 
     text: str
@@ -138,10 +138,18 @@ def own_docnumber(line: Line, start: int = 0, end: int | None = None) -> DocNumb
                      bare=True, line=line)
 
 
+def _is_code_char(c: str) -> bool:
+    """A character DOCNUM takes into a 机关代字: a Chinese character or a Latin letter."""
+    return "\u4e00" <= c <= "\u9fff" or "A" <= c <= "Z" or "a" <= c <= "z"
+
+
 def numbers_in_text(line: Line, start: int = 0, end: int | None = None):
     """Every 发文字号 the one pattern finds in ``line.text[start:end]``, read as written, in order."""
     end = len(line.text) if end is None else end
-    for m in DOCNUM.finditer(line.text, start, end):
+    hint = DOCNUM_HINT.search(line.text, start, end)
+    if hint is None:
+        return  # no bracket, no number: most lines (the pattern tries every character as a start)
+    for m in DOCNUM.finditer(line.text, max(start, hint.start() - 24), end):
         yield _docnum(line, m)
 
 
@@ -153,10 +161,21 @@ def cited_numbers(part) -> list[DocNumber]:
         return cache[1]
     out: list[DocNumber] = []
     if CITED_HINT.search(part.text):
-        for line, m in part.iter_matches(DOCNUM):
-            number = _cited(line, m)
-            if number is not None:
-                out.append(number)
+        for line in part.lines:
+            text = line.text
+            lo, hi = (part.start, part.end) if part.start is not None else (0, None)
+            hi = len(text) if hi is None else hi
+            # Read the number at each bracketed year: its 机关代字 is the run of letters right before it.
+            for hint in CITED_HINT.finditer(text, lo, hi):
+                k = j = hint.start()
+                while j > lo and k - j < 16 and _is_code_char(text[j - 1]):
+                    j -= 1
+                if j == k:
+                    continue  # no 机关代字: "(2024)" in prose
+                m = DOCNUM.match(text, j, hi)
+                number = _cited(line, m) if m is not None and m.start("open") == k else None
+                if number is not None:
+                    out.append(number)
     part.__dict__["_cited_numbers"] = (key, out)
     return out
 
@@ -281,33 +300,44 @@ HEADING4 = lazyre.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>\d{1,2})" + SP
 HEADING_PATTERNS = {"heading1": HEADING1, "heading2": HEADING2, "heading3": HEADING3, "heading4": HEADING4}
 
 
-@dataclass
 class Heading:
-    """The 序号 of a heading line: 一、 （一） 1. （1）, each piece with its span."""
+    """The 序号 of a heading line: 一、 （一） 1. （1）, each piece with its span.
 
-    level: int
-    marker: Tok              # the whole 序号 with its punctuation
-    num: Tok
-    open: Tok | None
-    close: Tok | None
-    punct: Tok | None
-    line: Line
-    rest: str                # the heading's text after the 序号, padding stripped
+    ``marker`` is the whole 序号 with its punctuation; ``num``, ``open``,
+    ``close`` and ``punct`` its pieces (None when not written); ``rest`` the
+    heading's text after it.  The pieces are made when asked for: a letter has
+    many headings and most rules look only at the number.
+    """
+
+    __slots__ = ("level", "line", "rest", "_m", "_off")
+
+    def __init__(self, level: int, line: Line, m: re.Match, off: int):
+        self.level, self.line, self._m, self._off = level, line, m, off
+        self.rest = line.text[off + m.end():].strip()
+
+    def _piece(self, name: str | None) -> Tok | None:
+        m, off = self._m, self._off
+        if name is None:
+            return _tok(self.line, off + m.start(), off + m.end())
+        if not m.groupdict().get(name):
+            return None
+        return _tok(self.line, off + m.start(name), off + m.end(name))
+
+    marker = property(lambda self: self._piece(None))
+    num = property(lambda self: self._piece("num"))
+    open = property(lambda self: self._piece("open"))
+    close = property(lambda self: self._piece("close"))
+    punct = property(lambda self: self._piece("punct"))
 
 
 def heading_of(kind: str, line: Line) -> Heading | None:
     """The 序号 that opens ``line``, read as a heading of ``kind`` (heading1 … heading4)."""
     rx = HEADING_PATTERNS.get(kind)
     off = line.indent
-    m = rx.match(line.text[off:]) if rx is not None else None
+    m = rx.match(line.text[off:]) if rx is not None else None   # the patterns are anchored with ^
     if m is None:
         return None
-
-    def g(name: str) -> Tok | None:
-        return _tok(line, off + m.start(name), off + m.end(name)) if m.groupdict().get(name) else None
-
-    return Heading(int(kind[-1]), _tok(line, off + m.start(), off + m.end()), g("num"), g("open"), g("close"),
-                   g("punct"), line, line.text[off + m.end():].strip())
+    return Heading(int(kind[-1]), line, m, off)
 
 
 # --- lists of organs: 主送 and 抄送 ------------------------------------------------------------
@@ -324,6 +354,7 @@ ORGAN_SEPARATORS = "、，,；;"
 _COPY_END = "。.，,、；;：:！!？?"
 _RECIPIENT_END = "：:，,！!"
 _OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”"}
+_MARKS: dict[str, re.Pattern] = {}   # separators and brackets, by the separators of a list
 _SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
 
 
@@ -350,7 +381,17 @@ class OrganList:
     items: list[Organ]
     end: Tok | None
     content: list[tuple[Line, int, int]]
-    salutation: Salutation | None = None   # a 主送 that is the 称呼 of a reply
+    _salutation_at: tuple | None = field(default=None, repr=False)
+
+    @property
+    def salutation(self) -> Salutation | None:
+        """The 主送 read as the 称呼 of a reply (王小明等2名代表：), or None; read on first use."""
+        at = self._salutation_at
+        if at is None:
+            return None
+        if len(at) == 3:
+            self._salutation_at = (salutation_of(*at),)
+        return self._salutation_at[0]
 
     @property
     def names(self) -> list[str]:
@@ -425,11 +466,15 @@ def organ_list(lines: list[Line], labelled: bool, end_marks: str, separators: st
         name = "".join(_SPACES.sub("", ln.text[a:b]) for ln, a, b in trimmed)
         items.append(Organ(name, Span(l0.number, a0 + 1, l1.number, b1 + 1), sep))
 
+    marks = _MARKS.get(separators)
+    if marks is None:
+        brackets = "".join(k + v for k, v in _OPENERS.items())
+        marks = _MARKS[separators] = re.compile("[" + re.escape(separators + brackets) + "]")
     for line, lo, hi in content:
         text = line.text
         a = lo
-        for k in range(lo, hi):
-            ch = text[k]
+        for mark in marks.finditer(text, lo, hi):   # only the separators and brackets matter
+            k, ch = mark.start(), mark.group()
             if closer:
                 if ch == closer:
                     closer = ""
@@ -506,7 +551,7 @@ def recipients(part) -> OrganList:
     lo, hi = last.indent, len(last.text.rstrip(PAD))
     if organs.end is not None and organs.end.text not in "：:" and organs.end.span.line == last.number:
         hi -= 1  # a comma or "！" in place of the colon: RECIP-002 reports it
-    organs.salutation = salutation_of(last, lo, hi)
+    organs._salutation_at = (last, lo, hi)
     return organs
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 # Characters that pad a line for alignment in real drafts: ASCII and
 # full-width spaces, tabs, NBSP, and the BOM that some editors leave inline.
@@ -50,8 +50,14 @@ HEADING_KINDS = ("heading1", "heading2", "heading3", "heading4")
 BODY_KINDS = ("paragraph", "closing") + HEADING_KINDS
 
 
-@dataclass(frozen=True, order=True)
-class Span:
+class Span(NamedTuple):
+    """Where something stands: first line and column, last line and the column after it.
+
+    A named tuple (immutable, ordered, hashable) rather than a dataclass: every
+    field of every part and every diagnostic has one, and a tuple is made in a
+    fraction of the time.
+    """
+
     line: int
     column: int
     end_line: int
