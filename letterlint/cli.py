@@ -190,9 +190,91 @@ def _lint_all(paths: list[str], settings: list, args) -> list:
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     chunk = max(1, len(paths) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(_lint_path_job, [(p, s, args.encoding) for p, s in zip(paths, settings, strict=True)],
-                             chunksize=chunk))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
+                               initargs=(os.getpid(),))
+    restore = _terminate_on_signals()
+    try:
+        results = list(pool.map(_lint_path_job, [(p, s, args.encoding) for p, s in zip(paths, settings, strict=True)],
+                                chunksize=chunk))
+    except BaseException:
+        # SIGTERM/SIGHUP (raised as Terminated), Ctrl-C, a crash: the workers go now, with us,
+        # instead of finishing the queue or lingering as orphans that hold our pipes open.
+        _kill_workers(pool)
+        raise
+    finally:
+        restore()
+    pool.shutdown()
+    return results
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind, end the workers, exit with 128 + the signal number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate_on_signals():
+    """Turn SIGTERM and SIGHUP into ``Terminated`` while workers run; return a function that undoes it."""
+    import signal
+
+    def handler(signum, frame):
+        raise Terminated(signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                previous[sig] = signal.signal(sig, handler)
+            except (OSError, ValueError):  # not the main thread: leave the signals alone
+                pass
+
+    def restore():
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+    return restore
+
+
+def _kill_workers(pool) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for p in processes:
+        try:
+            p.kill()
+        except (OSError, ValueError, AttributeError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in processes:
+        try:
+            p.join(timeout=2)
+        except (OSError, ValueError, AssertionError, AttributeError):
+            pass
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker: die with the parent, and leave signals to it.
+
+    Ctrl-C reaches the whole process group; the parent alone handles it (and
+    ends the workers).  On Linux the kernel also sends SIGTERM to a worker
+    when the parent dies for any reason, even SIGKILL (PR_SET_PDEATHSIG).
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
 
 
 def _color(args) -> bool | None:
@@ -574,6 +656,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Terminated as exc:
+        return 128 + exc.signum
     except BrokenPipeError:
         # The reader went away (letterlint rules | head): the output is incomplete.
         _silence_stdout()

@@ -416,3 +416,81 @@ def test_non_utf8_file_name_on_the_command_line(tmp_path):
     assert p.returncode == 0
     p = cli("--baseline", tmp_path / "b.json", "--format", "json", tmp_path, timeout=60)
     assert p.returncode == 0 and json.loads(p.stdout)["summary"]["errors"] == 0
+
+
+# --- 10. signals during --jobs: the workers end with the parent ----------------------------------
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            out |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not Path("/proc/self/task").exists(),
+                    reason="reads /proc to find the workers")
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT", "SIGHUP"])
+def test_signal_during_jobs_leaves_no_worker_behind(tmp_path, signame):
+    letter = (BAD + "\n") * 40
+    for i in range(400):
+        (tmp_path / f"l{i:03d}.txt").write_text(letter, encoding="utf-8")
+    env = dict(os.environ, NO_COLOR="1")
+    proc = subprocess.Popen([sys.executable, "-m", "letterlint", "--jobs", "2", "--format", "json", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        workers: set[int] = set()
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            workers = _children(proc.pid)
+            time.sleep(0.02)
+        if len(workers) < 2:
+            pytest.skip("the run ended before its workers could be seen")
+        proc.send_signal(getattr(signal, signame))
+        _, err = proc.communicate(timeout=20)  # also: nobody holds the pipes open any more
+        deadline = time.monotonic() + 5
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [w for w in workers if _alive(w)], "workers survived the parent"
+        assert proc.returncode in (128 + getattr(signal, signame), 130), proc.returncode
+        assert b"Traceback" not in err
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not Path("/proc/self/task").exists(),
+                    reason="PR_SET_PDEATHSIG is Linux only")
+def test_workers_die_even_when_the_parent_is_killed(tmp_path):
+    letter = (BAD + "\n") * 40
+    for i in range(400):
+        (tmp_path / f"l{i:03d}.txt").write_text(letter, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "letterlint", "--jobs", "2", str(tmp_path)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.02)
+    if len(workers) < 2:
+        proc.kill()
+        proc.wait()
+        pytest.skip("the run ended before its workers could be seen")
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 5
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if _alive(w)]
