@@ -192,13 +192,12 @@ def _lint_all(paths: list[str], settings: list, args) -> list:
     chunk = max(1, len(paths) // (jobs * 8))
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
                                initargs=(os.getpid(),))
-    restore = _terminate_on_signals()
+    restore = _end_with_workers_on_signals(pool)
     try:
         results = list(pool.map(_lint_path_job, [(p, s, args.encoding) for p, s in zip(paths, settings, strict=True)],
                                 chunksize=chunk))
     except BaseException:
-        # SIGTERM/SIGHUP (raised as Terminated), Ctrl-C, a crash: the workers go now, with us,
-        # instead of finishing the queue or lingering as orphans that hold our pipes open.
+        # A crash here: the workers go now instead of finishing the queue.
         _kill_workers(pool)
         raise
     finally:
@@ -207,23 +206,28 @@ def _lint_all(paths: list[str], settings: list, args) -> list:
     return results
 
 
-class Terminated(BaseException):
-    """SIGTERM or SIGHUP arrived: unwind, end the workers, exit with 128 + the signal number."""
+def _end_with_workers_on_signals(pool):
+    """While workers run, SIGTERM, SIGHUP and SIGINT kill them and end the run at once.
 
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _terminate_on_signals():
-    """Turn SIGTERM and SIGHUP into ``Terminated`` while workers run; return a function that undoes it."""
+    The handler does the work itself rather than raising: an exception raised in
+    a signal handler is lost when the signal lands in a fork hook or a
+    finaliser, and the run would go on.  Nothing has been written yet (the
+    report comes after), so ending with ``os._exit`` loses nothing.  Returns a
+    function that restores the previous handlers.
+    """
     import signal
 
     def handler(signum, frame):
-        raise Terminated(signum)
+        for p in list((getattr(pool, "_processes", None) or {}).values()):
+            if getattr(p, "pid", None):
+                try:
+                    os.kill(p.pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+                except OSError:
+                    pass
+        os._exit(130 if signum == signal.SIGINT else 128 + signum)
 
     previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
         sig = getattr(signal, name, None)
         if sig is not None:
             try:
@@ -245,11 +249,6 @@ def _kill_workers(pool) -> None:
         except (OSError, ValueError, AttributeError):
             pass
     pool.shutdown(wait=False, cancel_futures=True)
-    for p in processes:
-        try:
-            p.join(timeout=2)
-        except (OSError, ValueError, AssertionError, AttributeError):
-            pass
 
 
 def _worker_init(parent: int) -> None:
@@ -656,8 +655,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except Terminated as exc:
-        return 128 + exc.signum
     except BrokenPipeError:
         # The reader went away (letterlint rules | head): the output is incomplete.
         _silence_stdout()

@@ -328,13 +328,13 @@ def test_stdout_faults(tmp_path):
         assert p.returncode == expected, (letter, p.stderr.decode())
         assert "Traceback" not in p.stderr.decode()
         # Closed before start-up (sys.stdout is None), as a shell's >&- does.
-        p = subprocess.run(["sh", "-c", f'exec "$0" -m letterlint "$1" >&-', sys.executable, str(tmp_path / letter)],
+        p = subprocess.run(["sh", "-c", 'exec "$0" -m letterlint "$1" >&-', sys.executable, str(tmp_path / letter)],
                            stderr=subprocess.PIPE, timeout=60)
         assert p.returncode == expected, (letter, p.stderr.decode())
         assert "Traceback" not in p.stderr.decode() and ("标准输出已关闭" in p.stderr.decode()) == bool(expected)
     # A reader that goes away at once (| head -0).
     for letter, expected in (("good.txt", 0), ("bad.txt", 2)):
-        proc = subprocess.Popen([sys.executable, "-m", "letterlint", *[str(tmp_path / letter)] * 200],
+        proc = subprocess.Popen([sys.executable, "-m", "letterlint", *[str(tmp_path / letter)] * 50],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         proc.stdout.close()
         _, err = proc.communicate(timeout=120)
@@ -407,7 +407,7 @@ def test_rich_carets_stay_under_the_span_with_escapes():
 def test_non_utf8_file_name_on_the_command_line(tmp_path):
     name = os.fsdecode(b"\xb9\xab\xce\xc4.txt")
     (tmp_path / name).write_text(BAD, encoding="utf-8")
-    for fmt in ("rich", "concise", "github", "json", "sarif", "gitlab", "junit", "html"):
+    for fmt in ("rich", "github", "sarif"):  # every format in-process above; the command line's path here
         p = cli("--format", fmt, tmp_path, timeout=60)
         assert p.returncode == 1, (fmt, p.stderr)
         out = p.stdout.decode("utf-8").replace("\\\\", "\\")  # JSON doubles the backslash
