@@ -551,7 +551,7 @@ def run_structure(args) -> int:
     if args.format == "json":
         import json
 
-        doc = {"version": 1, "path": args.path, "encoding": source.encoding, "doctype": letter.doctype,
+        doc = {"version": 1, "path": printable(args.path), "encoding": source.encoding, "doctype": letter.doctype,
                "doctype_label": doctypes.label(letter.doctype),
                "parts": [p.to_dict() for p in letter.parts],
                "misplaced": [{"line": m.part.line, "kind": m.part.kind, "message": m.message}
@@ -564,7 +564,7 @@ def run_structure(args) -> int:
     from rich.tree import Tree
 
     con = Console(highlight=False, soft_wrap=True, no_color=_color(args) is False)
-    tree = Tree(f"[bold]{escape(args.path)}[/]  文种：{doctypes.label(letter.doctype)}（{source.encoding}）")
+    tree = Tree(f"[bold]{escape(printable(args.path))}[/]  文种：{doctypes.label(letter.doctype)}（{source.encoding}）")
     branches: dict[str, Tree] = {}
     for part in letter.parts:
         section = part.section or "位置不当"
@@ -574,10 +574,10 @@ def run_structure(args) -> int:
         where = f"{s.line}" if s.end_line == s.line else f"{s.line}-{s.end_line}"
         text = part.text if len(part.text) <= 40 else part.text[:39] + "…"
         style = "red" if part.misplaced else "cyan"
-        branches[section].add(f"[{style}]{part.name}[/] [dim]第{where}行[/] {escape(text)}")
+        branches[section].add(f"[{style}]{part.name}[/] [dim]第{where}行[/] {escape(printable(text))}")
     con.print(tree)
     for m in letter.misplacements:
-        con.print(f"[red]第{m.part.line}行：{escape(m.message)}[/]")
+        con.print(f"[red]第{m.part.line}行：{escape(printable(m.message))}[/]")
     return EXIT_OK
 
 

@@ -494,3 +494,12 @@ def test_workers_die_even_when_the_parent_is_killed(tmp_path):
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [w for w in workers if _alive(w)]
+
+
+def test_structure_escapes_names_and_text(capsys, tmp_path):
+    name = tmp_path / os.fsdecode(b"\xb9\xab\x1b.txt")
+    name.write_text(GOOD.replace("为做好", "为\x1b[2J做好"), encoding="utf-8")
+    for fmt in ("rich", "json"):
+        code, out, _ = run(capsys, "structure", "--format", fmt, name)
+        assert code == 0 and "\x1b" not in out and "\\xb9\\xab" in out.replace("\\\\", "\\")
+        out.encode("utf-8")
