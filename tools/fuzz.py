@@ -146,7 +146,8 @@ def _alarm(signum, frame):
 RENDER_BATCH = 25  # results rendered together: one document per format holds them all (SARIF's rule table is costly)
 
 
-def fuzz_engine(count: int, seed: int, hang: float, crash_dir: Path, report_every: int) -> dict:
+def fuzz_engine(count: int, seed: int, hang: float, crash_dir: Path, report_every: int,
+                budget: float | None = None) -> dict:
     rnd = random.Random(seed)
     pool = seeds()
     stats = {"inputs": 0, "crashes": 0, "hangs": 0, "render_problems": 0, "slowest": 0.0, "kinds": {}, "classes": {}}
@@ -183,6 +184,9 @@ def fuzz_engine(count: int, seed: int, hang: float, crash_dir: Path, report_ever
         batch.clear()
 
     for n in range(count):
+        if budget is not None and time.monotonic() - start > budget:
+            print(f"  time budget of {budget:.0f}s used up after {n} inputs", flush=True)
+            break
         r = rnd.random()
         kind = "mutated-text" if r < 0.6 else "mutated-bytes" if r < 0.85 else "random-bytes"
         if kind == "mutated-text":
@@ -383,10 +387,11 @@ def main() -> int:
     ap.add_argument("--crash-dir", type=Path, default=Path("fuzz-crashes"))
     ap.add_argument("--no-faults", action="store_true", help="skip the command-line fault cases")
     ap.add_argument("--report-every", type=int, default=5000)
+    ap.add_argument("--time-budget", type=float, help="stop the engine fuzz after this many seconds (and say so)")
     opts = ap.parse_args()
 
     print(f"engine fuzz: {opts.count} inputs, seed {opts.seed}", flush=True)
-    stats = fuzz_engine(opts.count, opts.seed, opts.hang, opts.crash_dir, opts.report_every)
+    stats = fuzz_engine(opts.count, opts.seed, opts.hang, opts.crash_dir, opts.report_every, opts.time_budget)
     print(f"ENGINE inputs={stats['inputs']} crashes={stats['crashes']} hangs={stats['hangs']} "
           f"distinct={stats['distinct_problems']} slowest={stats['slowest']:.2f}s time={stats['seconds']}s "
           f"kinds={stats['kinds']}", flush=True)
