@@ -162,12 +162,12 @@ def _lint_one(path: str, args, settings):
     from letterlint.lint import check_path, check_text
 
     if path == "-":
-        from letterlint.decode import InputError, decode_bytes
+        from letterlint.decode import InputError, decode_bytes, read_stdin
         from letterlint.diagnostic import FileResult
 
         name = args.stdin_filename or "<stdin>"
         try:
-            source = decode_bytes(sys.stdin.buffer.read(), args.encoding, name=name)
+            source = decode_bytes(read_stdin(), args.encoding, name=name)
         except InputError as exc:
             return FileResult(path=name, error=str(exc))
         return check_text(source.text, name, settings, source.encoding)
@@ -538,11 +538,11 @@ def run_config(args) -> int:
 
 def run_structure(args) -> int:
     from letterlint import doctypes
-    from letterlint.decode import decode_bytes, read_path
+    from letterlint.decode import decode_bytes, read_path, read_stdin
     from letterlint.parse import parse_text
 
     if args.path == "-":
-        source = decode_bytes(sys.stdin.buffer.read(), args.encoding)
+        source = decode_bytes(read_stdin(), args.encoding)
     else:
         source = read_path(args.path, args.encoding)
     letter = parse_text(source.text, args.path)

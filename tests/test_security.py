@@ -503,3 +503,11 @@ def test_structure_escapes_names_and_text(capsys, tmp_path):
         code, out, _ = run(capsys, "structure", "--format", fmt, name)
         assert code == 0 and "\x1b" not in out and "\\xb9\\xab" in out.replace("\\\\", "\\")
         out.encode("utf-8")
+
+
+@posix_only
+def test_endless_stdin_is_bounded(tmp_path):
+    with open("/dev/zero", "rb") as zero:
+        p = subprocess.run([sys.executable, "-m", "letterlint", "--format", "json", "-"], stdin=zero,
+                           capture_output=True, timeout=60)
+    assert p.returncode == 2 and "文件过大" in json.loads(p.stdout)["files"][0]["error"]
