@@ -511,3 +511,19 @@ def test_endless_stdin_is_bounded(tmp_path):
         p = subprocess.run([sys.executable, "-m", "letterlint", "--format", "json", "-"], stdin=zero,
                            capture_output=True, timeout=60)
     assert p.returncode == 2 and "文件过大" in json.loads(p.stdout)["files"][0]["error"]
+
+
+@pytest.mark.parametrize("fmt", ["rich", "concise", "github", "json", "sarif", "gitlab", "junit", "html"])
+def test_bidi_override_quoted_in_a_message_is_escaped(fmt):
+    """Found by tools/fuzz.py: a message quoting the letter carried a raw U+202E into the JSON report."""
+    import io
+
+    from letterlint.diagnostic import Diagnostic, FileResult
+    from letterlint.report import ReportOptions, get_renderer
+
+    r = FileResult(path="a.txt", lines=["甲\u202e乙"], diagnostics=[
+        Diagnostic(1, 1, 1, 3, "RECIP-002", "error", "“甲\u202e乙”有误\x1b[0m", "改为“甲\u2066乙”")])
+    stream = io.StringIO()
+    get_renderer(fmt)([r], stream, ReportOptions(color=False))
+    out = stream.getvalue()
+    assert not any(ch in out for ch in "\u202e\u2066\x1b"), out
