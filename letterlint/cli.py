@@ -65,6 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="报告 .letterlint-ignore.toml 中已不再匹配任何问题的条目")
     c.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
     c.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件（退出码 0）")
+    c.add_argument("--fix", action=argparse.BooleanOptionalAction, default=None,
+                   help="自动修正可安全修正的问题并写回文件，再报告其余问题（也可在配置中写 fix = true）")
+    c.add_argument("--unsafe-fixes", action=argparse.BooleanOptionalAction, default=None,
+                   help="同时应用可能改变措辞或顺序的修正（也可在配置中写 unsafe-fixes = true）")
+    c.add_argument("--fix-only", action="store_true", help="只修正，不报告其余问题（退出码 0）")
+    c.add_argument("--diff", action="store_true",
+                   help="不修改文件，只输出修正的统一差异（unified diff）；有可修正的问题时退出码 1")
 
     s = sub.add_parser("structure", parents=[common], help="显示识别出的公文各组成部分")
     s.add_argument("path", metavar="PATH", help="文件；- 表示标准输入")
@@ -234,6 +241,12 @@ def run_check(args) -> int:
     # The format is one per run: the command line's, else the first file's config's.
     fmt = args.format or targets[0][2].values.get("format", "rich")
     jobs_settings = [settings_for(name, cfg, cli) for _, name, cfg in targets]
+    fixing = args.diff or args.fix_only or any(
+        args.fix if args.fix is not None else cfg.values.get("fix", False) for _, _, cfg in targets)
+    if fixing:
+        if args.write_baseline or args.baseline:
+            raise UsageError("--fix / --diff 不能与 --baseline、--write-baseline 同时使用")
+        return _run_fixes(targets, jobs_settings, args, fmt, lambda r: suppressions.apply(r, rules_by_code))
     linted = _lint_all([path for path, _, _ in targets], jobs_settings, args)
     for result, settings in zip(linted, jobs_settings, strict=True):
         if not result.error:
@@ -255,6 +268,66 @@ def run_check(args) -> int:
     if any(r.error for r, _ in results):
         return EXIT_ERROR
     return EXIT_PROBLEMS if fail else EXIT_OK
+
+
+def _run_fixes(targets, settings, args, fmt: str, keep) -> int:
+    """``--fix`` / ``--diff`` / ``--fix-only``: fix each file, then report what is left."""
+    from letterlint.fix import FileFix, fix_input
+
+    stdin_out = None
+    done = []
+    for (path, name, cfg), s in zip(targets, settings, strict=True):
+        unsafe = args.unsafe_fixes if args.unsafe_fixes is not None else cfg.values.get("unsafe-fixes", False)
+        write = args.fix if args.fix is not None else cfg.values.get("fix", False) or args.fix_only
+        if path.lower().endswith(".docx"):
+            print(f"letterlint: {path}：暂不支持自动修正 .docx 文件，未修改", file=sys.stderr)
+            done.append(FileFix(_lint_one(path, args, s)))
+            continue
+        data = sys.stdin.buffer.read() if path == "-" else None
+        f = fix_input(name if path == "-" else path, s, data=data, encoding=args.encoding, unsafe=unsafe,
+                      write=write or args.fix_only, diff=args.diff, keep=keep)
+        for note in f.notes:
+            print(f"letterlint: {note}", file=sys.stderr)
+        if path == "-" and not args.diff:
+            stdin_out = f.data
+        if f.diff:
+            sys.stdout.write(f.diff)
+        done.append(f)
+    results = [f.result for f in done]
+    for r in results:
+        if not r.error:
+            keep(r)
+    n_fixed = sum(f.fixed for f in done)
+    n_files = sum(1 for f in done if f.fixed)
+    summary = f"{'可修正' if args.diff else '已修正'} {n_fixed} 个问题（{n_files} 个文件）"
+    unsafe_left = sum(1 for r in results for d in r.diagnostics if d.fix and d.fix.applicability == "unsafe")
+    if unsafe_left:
+        summary += f"；另有 {unsafe_left} 个问题可加 --unsafe-fixes 修正"
+    print(f"letterlint: {summary}", file=sys.stderr)
+    for r in results:
+        if r.error:
+            print(f"letterlint: {r.error}", file=sys.stderr)
+    failed = any(r.error for r in results) or any(f.failed for f in done)
+    if stdin_out is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(stdin_out)
+        sys.stdout.buffer.flush()
+    if args.diff:
+        return EXIT_ERROR if failed else EXIT_PROBLEMS if n_fixed else EXIT_OK
+    if args.fix_only:
+        return EXIT_ERROR if failed else EXIT_OK
+    if stdin_out is not None:  # stdout holds the fixed letter: the report goes to stderr
+        args.output = None
+        saved, sys.stdout = sys.stdout, sys.stderr
+        try:
+            _render([r for r in results if not r.error], fmt, args)
+        finally:
+            sys.stdout = saved
+    else:
+        _render([r for r in results if not r.error] or results, fmt, args)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_PROBLEMS if any(s.fails(r.diagnostics) for r, s in zip(results, settings, strict=True)) else EXIT_OK
 
 
 def _unused_suppression_results(suppressions):

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from letterlint.diagnostic import SEVERITY_RANK, Diagnostic, FileResult
+from letterlint.diagnostic import SEVERITY_RANK, Diagnostic, FileResult, Fix
 from letterlint.model import Letter
 from letterlint.parse import parse_text
 from letterlint.rules import all_rules
@@ -109,8 +109,11 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
         try:
             for f in rule.check(letter, options):
                 s = f.span
+                fix = f.fix
+                if fix is not None and fix.applicability is None:
+                    fix = Fix(fix.edits, rule.fix or "unsafe")
                 out.add(Diagnostic(s.line, s.column, s.end_line, s.end_column, rule.code,
-                                   settings.severity_of(rule, f.severity), f.message, f.suggestion))
+                                   settings.severity_of(rule, f.severity), f.message, f.suggestion, fix))
         except Exception as exc:
             raise RuleCrash(f"规则 {rule.code}（{rule.origin}）运行出错：{type(exc).__name__}: {exc}") from exc
     return sorted(out)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from letterlint import lazyre
 from letterlint.classify import DOCNUM
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Edit, Finding, Fix, rule
 
 # A 发文字号 cited in running text: 机关代字 right before the year brackets and
 # the sequence number right after them (with 号, or at the end of a clause).
@@ -93,7 +93,7 @@ def docnum_shape(letter, options):
                           "在年份前写明机关代字，如 示教函〔2024〕12号")
 
 
-@rule("DOCNUM-002", "docnum-brackets", "error")
+@rule("DOCNUM-002", "docnum-brackets", "error", fix="safe")
 def docnum_brackets(letter, options):
     """发文字号的年份须用六角括号〔〕，不能用【】、[]、（）、［］、〖〗等。
 
@@ -112,8 +112,10 @@ def docnum_brackets(letter, options):
         line, m = hit
         if m.group("open") != "〔" or m.group("close") != "〕":
             span = line.span(m.start("open"), m.end("close"))
+            fix = Fix((Edit.replace(line.span(m.start("open"), m.end("open")), "〔"),
+                       Edit.replace(line.span(m.start("close"), m.end("close")), "〕")))
             yield Finding(span, f"{_label(part)}年份应使用六角括号〔〕，不应使用“{m.group('open')}{m.group('close')}”",
-                          f"改为 {_suggest(part)}")
+                          f"改为 {_suggest(part)}", fix=fix)
 
 
 @rule("DOCNUM-003", "docnum-year", "error")
@@ -138,7 +140,7 @@ def docnum_year(letter, options):
                           f"{_label(part)}年份“{year}”应标全称，写作四位阿拉伯数字", "如 〔2024〕")
 
 
-@rule("DOCNUM-004", "docnum-leading-zero", "error")
+@rule("DOCNUM-004", "docnum-leading-zero", "error", fix="safe")
 def docnum_leading_zero(letter, options):
     """发文顺序号不加虚位（不在前面补0）。
 
@@ -157,11 +159,12 @@ def docnum_leading_zero(letter, options):
                 yield Finding(part.span, "发文顺序号不应编虚位（前面补0）", f"改为 {_suggest(part)}")
                 continue
             line, m = hit
-            yield Finding(line.span(m.start("seq"), m.end("seq")), f"发文顺序号“{seq}”不应编虚位（前面补0）",
-                          f"改为 {_suggest(part)}")
+            span = line.span(m.start("seq"), m.end("seq"))
+            fix = Fix.replace(span, seq.lstrip("0") or "0") if m.group("seq") == seq and seq.isascii() else None
+            yield Finding(span, f"发文顺序号“{seq}”不应编虚位（前面补0）", f"改为 {_suggest(part)}", fix=fix)
 
 
-@rule("DOCNUM-005", "docnum-di", "error")
+@rule("DOCNUM-005", "docnum-di", "error", fix="safe")
 def docnum_di(letter, options):
     """发文顺序号前不加“第”字。
 
@@ -179,11 +182,11 @@ def docnum_di(letter, options):
                 yield Finding(part.span, "发文顺序号前不应加“第”字", f"改为 {_suggest(part)}")
                 continue
             line, m = hit
-            yield Finding(line.span(m.start("di"), m.end("di")), "发文顺序号前不应加“第”字",
-                          f"改为 {_suggest(part)}")
+            span = line.span(m.start("di"), m.end("di"))
+            yield Finding(span, "发文顺序号前不应加“第”字", f"改为 {_suggest(part)}", fix=Fix.delete(span))
 
 
-@rule("DOCNUM-006", "docnum-hao", "error")
+@rule("DOCNUM-006", "docnum-hao", "error", fix="unsafe")
 def docnum_hao(letter, options):
     """发文字号以“号”字结尾。
 
@@ -199,8 +202,9 @@ def docnum_hao(letter, options):
         if hit is None or part.fields.get("hao"):
             continue
         line, m = hit
-        yield Finding(line.span(m.start("seq"), m.end("seq")), f"{_label(part)}应以“号”字结尾",
-                      f"改为 {_suggest(part)}")
+        end = m.end("seq")
+        yield Finding(line.span(m.start("seq"), end), f"{_label(part)}应以“号”字结尾",
+                      f"改为 {_suggest(part)}", fix=Fix.insert(line.number, end + 1, "号"))
 
 
 @rule("DOCNUM-007", "docnum-year-date", "warning")
