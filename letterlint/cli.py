@@ -460,7 +460,7 @@ def _rule_dict(rule) -> dict:
 
     return {"code": rule.code, "name": rule.name, "severity": rule.severity,
             "doctypes": sorted(doctypes.label(d) for d in rule.doctypes) if rule.doctypes else ["全部"],
-            "fixable": rule.fixable, "summary": rule.summary, "origin": rule.origin,
+            "fixable": rule.fixable, "fix": rule.fix, "summary": rule.summary, "origin": rule.origin,
             "options": rule.options}
 
 
@@ -480,26 +480,40 @@ def run_rules(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("代码", "名称", "级别", "适用文种", "可修复", "说明", box=None, pad_edge=False)
+    table = Table("代码", "名称", "级别", "适用文种", "自动修正", "说明", box=None, pad_edge=False)
     for r in rules:
         d = _rule_dict(r)
-        table.add_row(r.code, r.name, r.severity, "、".join(d["doctypes"]), "是" if r.fixable else "",
+        table.add_row(r.code, r.name, r.severity, "、".join(d["doctypes"]), _FIX_SHORT.get(r.fix, ""),
                       r.summary)
     Console(highlight=False).print(table)
     return EXIT_OK
+
+
+_FIX_SHORT = {"safe": "安全", "unsafe": "不安全"}
+
+
+def _fix_doc(rule) -> str:
+    """The rule's fix tier, as its documentation states it."""
+    if rule.fix == "safe":
+        return "安全修复（--fix 即应用）"
+    if rule.fix == "unsafe":
+        return "不安全修复（需 --fix --unsafe-fixes）"
+    return "无"
 
 
 def rules_markdown(rules) -> str:
     """The rule reference (docs/rules.md), built from the docstrings."""
     out = ["# letterlint 规则参考", "",
            "本文件由 `letterlint rules --format markdown > docs/rules.md` 从各规则的文档字符串生成，请勿手工修改。", "",
-           "| 代码 | 名称 | 级别 | 适用文种 | 说明 |", "|---|---|---|---|---|"]
+           "| 代码 | 名称 | 级别 | 适用文种 | 自动修正 | 说明 |", "|---|---|---|---|---|---|"]
     for r in rules:
         d = _rule_dict(r)
-        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {'、'.join(d['doctypes'])} | {r.summary} |")
+        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {'、'.join(d['doctypes'])} "
+                   f"| {_FIX_SHORT.get(r.fix, '')} | {r.summary} |")
     for r in rules:
         d = _rule_dict(r)
-        out += ["", f"## {r.code}", "", f"`{r.name}` · 级别：{r.severity} · 适用文种：{'、'.join(d['doctypes'])}", ""]
+        out += ["", f"## {r.code}", "", f"`{r.name}` · 级别：{r.severity} · 适用文种：{'、'.join(d['doctypes'])}"
+                f" · 自动修正：{_fix_doc(r)}", ""]
         in_block = False
         for line in r.doc.splitlines():
             if line.startswith("    "):
@@ -538,7 +552,7 @@ def run_rule(args) -> int:
         return EXIT_OK
     d = _rule_dict(rule)
     print(f"{rule.code}  {rule.name}")
-    print(f"级别：{rule.severity}　适用文种：{'、'.join(d['doctypes'])}　可自动修复：{'是' if rule.fixable else '否'}")
+    print(f"级别：{rule.severity}　适用文种：{'、'.join(d['doctypes'])}　自动修正：{_fix_doc(rule)}")
     print()
     print(rule.doc)
     if rule.options:

@@ -122,13 +122,17 @@ def _lint(text: str, path: str, settings):
 
 
 def fix_stored(raw: str, path: str, settings, *, unsafe: bool = False, newline: str = "\n",
-               keep: Callable[[FileResult], None] | None = None) -> Outcome:
-    """Fix ``raw`` (stored text) in rounds; ``keep`` drops suppressed diagnostics from a result in place."""
+               keep: Callable[[FileResult], None] | None = None, guard: bool = True) -> Outcome:
+    """Fix ``raw`` (stored text) in rounds; ``keep`` drops suppressed diagnostics from a result in place.
+
+    ``guard=False`` skips the "too broken to fix" test: for fragments such as
+    the documentation's examples, which are not whole letters.
+    """
     outcome = Outcome(raw)
     result, letter = _lint(normalize(raw), path, settings)
     if keep:
         keep(result)
-    reason = too_broken(letter)
+    reason = too_broken(letter) if guard else None
     if reason is not None and any(wanted(d, unsafe) for d in result.diagnostics):
         outcome.result = result
         outcome.refused = f"{path}：{reason}，未自动修正"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from letterlint import doctypes, lazyre
 from letterlint.classify import COPY_TO, COPY_TO_STRICT
 from letterlint.model import PAD
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Finding, Fix, rule
 
 _SP = lazyre.compile(r"[ \t\u3000\u00a0]+")
 _SEPARATORS = "，、,"
@@ -107,7 +107,7 @@ def _blocks(letter):
             yield block
 
 
-@rule("COPY-001", "copy-to-colon", "error")
+@rule("COPY-001", "copy-to-colon", "error", fix="safe")
 def copy_to_colon(letter, options):
     """“抄送”后加全角冒号。
 
@@ -125,12 +125,14 @@ def copy_to_colon(letter, options):
             continue
         if block.colon:
             yield Finding(block.colon_span, f"“{block.label}”后应使用全角冒号“：”，不应使用“{block.colon}”",
-                          f"改为 {block.label}：")
+                          f"改为 {block.label}：", fix=Fix.replace(block.colon_span, "："))
         else:
-            yield Finding(block.label_span, f"“{block.label}”后缺少全角冒号“：”", f"改为 {block.label}：")
+            s = block.label_span
+            yield Finding(s, f"“{block.label}”后缺少全角冒号“：”", f"改为 {block.label}：",
+                          fix=Fix.insert(s.end_line, s.end_column, "："))
 
 
-@rule("COPY-002", "copy-to-full-stop", "error")
+@rule("COPY-002", "copy-to-full-stop", "error", fix="safe")
 def copy_to_full_stop(letter, options):
     """最后一个抄送机关名称后加句号。
 
@@ -152,9 +154,11 @@ def copy_to_full_stop(letter, options):
             continue
         span = line.span(hi - 1, hi)
         if last in _END_PUNCT:
-            yield Finding(span, f"最后一个抄送机关名称后应标句号“。”，不应使用“{last}”", "改为 。")
+            yield Finding(span, f"最后一个抄送机关名称后应标句号“。”，不应使用“{last}”", "改为 。",
+                          fix=Fix.replace(span, "。"))
         else:
-            yield Finding(span, "最后一个抄送机关名称后缺少句号“。”", "在末尾加 。")
+            yield Finding(span, "最后一个抄送机关名称后缺少句号“。”", "在末尾加 。",
+                          fix=Fix.insert(line.number, hi + 1, "。"))
 
 
 @rule("COPY-003", "copy-to-separators", "warning")
@@ -201,7 +205,7 @@ def copy_to_separators(letter, options):
                               "不同类别的抄送机关之间用逗号“，”", severity="info")
 
 
-@rule("COPY-004", "copy-to-label", "warning")
+@rule("COPY-004", "copy-to-label", "warning", fix="safe")
 def copy_to_label(letter, options):
     """版记中用“抄送”，不用“抄报”“抄发”“分送”“送”等。
 
@@ -216,7 +220,8 @@ def copy_to_label(letter, options):
     """
     for block in blocks(letter):
         if block.label != "抄送":
-            yield Finding(block.label_span, f"应使用“抄送”，不应使用“{block.label}”", "改为 抄送：")
+            yield Finding(block.label_span, f"应使用“抄送”，不应使用“{block.label}”", "改为 抄送：",
+                          fix=Fix.replace(block.label_span, "抄送"))
 
 
 @rule("PRINT-002", "letter-no-print-line", "info", doctypes=doctypes.LETTERS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from letterlint import lazyre
 from letterlint.classify import HEADING1, HEADING2, HEADING3, HEADING4
 from letterlint.model import HEADING_KINDS, PAD
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Edit, Finding, Fix, rule
 from letterlint.rules.date import cn_to_int
 
 LEVEL = {"heading1": 1, "heading2": 2, "heading3": 3, "heading4": 4}
@@ -75,6 +75,11 @@ class _Heading:
         lo = m.start(group) if group else m.start()
         hi = m.end(last or group) if group else m.end()
         return self.line.span(self.off + lo, self.off + hi)
+
+    def edit(self, group: str, text: str) -> Edit:
+        """Replace exactly ``group`` (which may be empty: then insert) with ``text``."""
+        n, lo, hi = self.line.number, self.off + self.m.start(group) + 1, self.off + self.m.end(group) + 1
+        return Edit(n, lo, n, hi, text)
 
     @property
     def shown(self) -> str:
@@ -182,7 +187,7 @@ def heading_nesting(letter, options):
                           "层次序数依次为 一、→（一）→1.→（1），调整层级")
 
 
-@rule("HEAD-002", "heading1-dunhao", "error")
+@rule("HEAD-002", "heading1-dunhao", "error", fix="safe")
 def heading1_dunhao(letter, options):
     """一级标题序号“一”后用顿号“、”。
 
@@ -203,14 +208,15 @@ def heading1_dunhao(letter, options):
         if punct == "、":
             continue
         good = marker(1, h.num)
+        fix = Fix((h.edit("punct", "、"),))
         if punct.strip() == "、":
-            yield Finding(h.span("punct"), "一级标题序号与顿号之间不应有空格", f"改为 {good}")
+            yield Finding(h.span("punct"), "一级标题序号与顿号之间不应有空格", f"改为 {good}", fix=fix)
         else:
             yield Finding(h.span("punct"), f"一级标题序号“{h.m.group('num')}”后应使用顿号“、”，不应使用“{punct}”",
-                          f"改为 {good}")
+                          f"改为 {good}", fix=fix)
 
 
-@rule("HEAD-003", "bracket-heading-no-punct", "error")
+@rule("HEAD-003", "bracket-heading-no-punct", "error", fix="safe")
 def bracket_heading_no_punct(letter, options):
     """带括号的序号“（一）”“（1）”后不再加标点。
 
@@ -227,10 +233,11 @@ def bracket_heading_no_punct(letter, options):
         punct = h.m.group("punct") if h.m else ""
         if h.real and punct:
             yield Finding(h.span("punct"), f"带括号的序号“{h.m.group('open')}{h.m.group('num')}{h.m.group('close')}”"
-                                           f"后不应再加“{punct}”", f"改为 {marker(h.level, h.num)}")
+                                           f"后不应再加“{punct}”", f"改为 {marker(h.level, h.num)}",
+                          fix=Fix((h.edit("punct", ""),)))
 
 
-@rule("HEAD-004", "heading3-dot", "error")
+@rule("HEAD-004", "heading3-dot", "error", fix="safe")
 def heading3_dot(letter, options):
     """三级标题序号“1”后用下脚点“.”，不用顿号或逗号。
 
@@ -248,10 +255,10 @@ def heading3_dot(letter, options):
         punct = h.m.group("punct") if h.m else ""
         if h.real and punct not in ".．":
             yield Finding(h.span("punct"), f"三级标题序号“{h.m.group('num')}”后应使用下脚点“.”，不应使用“{punct}”",
-                          f"改为 {marker(3, h.num)}")
+                          f"改为 {marker(3, h.num)}", fix=Fix((h.edit("punct", "."),)))
 
 
-@rule("HEAD-005", "heading-fullwidth-brackets", "warning")
+@rule("HEAD-005", "heading-fullwidth-brackets", "warning", fix="safe")
 def heading_fullwidth_brackets(letter, options):
     """序号“（一）”“（1）”用全角括号。
 
@@ -268,7 +275,8 @@ def heading_fullwidth_brackets(letter, options):
         h = _heading(part)
         if not h.real or (h.m.group("open") == "（" and h.m.group("close") == "）"):
             continue
-        yield Finding(h.span("open", "close"), f"序号“{h.shown}”应使用全角括号", f"改为 {marker(h.level, h.num)}")
+        yield Finding(h.span("open", "close"), f"序号“{h.shown}”应使用全角括号", f"改为 {marker(h.level, h.num)}",
+                      fix=Fix((h.edit("open", "（"), h.edit("close", "）"))))
 
 
 @rule("HEAD-006", "ordinal-comma", "error")
@@ -366,7 +374,7 @@ def _stands_alone(h, prev, nxt) -> bool:
     return True
 
 
-@rule("HEAD-009", "heading-terminal-punct", "warning")
+@rule("HEAD-009", "heading-terminal-punct", "warning", fix="safe")
 def heading_terminal_punct(letter, options):
     """独占一行的标题末尾不加句号或冒号。
 
@@ -402,4 +410,5 @@ def heading_terminal_punct(letter, options):
             line = h.line
             end = len(line.text.rstrip(PAD))
             mark = line.text[end - 1]
-            yield Finding(line.span(end - 1, end), f"独占一行的标题末尾不应加“{mark}”", "删去标题末尾的标点")
+            span = line.span(end - 1, end)
+            yield Finding(span, f"独占一行的标题末尾不应加“{mark}”", "删去标题末尾的标点", fix=Fix.delete(span))

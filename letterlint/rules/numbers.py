@@ -11,7 +11,7 @@ import datetime
 
 from letterlint import lazyre
 from letterlint.model import HEADING_KINDS
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Finding, Fix, rule
 from letterlint.rules.date import cn_to_int
 from letterlint.rules.punctuation import TEXT_KINDS, segments
 
@@ -198,7 +198,7 @@ _FULLWIDTH = lazyre.compile(r"[０-９]+(?:[．.][０-９]+)?")
 _FULLWIDTH_DIGITS = tuple("０１２３４５６７８９")
 
 
-@rule("NUM-006", "halfwidth-digits", "error")
+@rule("NUM-006", "halfwidth-digits", "error", fix="safe")
 def halfwidth_digits(letter, options):
     """阿拉伯数字用半角形式：2024，不用全角的“２０２４”。
 
@@ -213,8 +213,9 @@ def halfwidth_digits(letter, options):
     """
     for seg in segments(letter, TEXT_KINDS + ("note",), trigger=_FULLWIDTH_DIGITS):
         for m in _FULLWIDTH.finditer(seg.text, seg.lo, seg.hi):
-            yield Finding(seg.span(m.start(), m.end()), f"“{m.group()}”使用了全角数字，应使用半角阿拉伯数字",
-                          f"改为 {m.group().translate(_FW_DIGITS)}")
+            span, half = seg.span(m.start(), m.end()), m.group().translate(_FW_DIGITS)
+            yield Finding(span, f"“{m.group()}”使用了全角数字，应使用半角阿拉伯数字", f"改为 {half}",
+                          fix=Fix.replace(span, half))
 
 
 # --- NUM-008 ------------------------------------------------------------------------------------------
@@ -235,7 +236,7 @@ def _zero_name(ch: str) -> str:
     return {"零": "“零”", "○": "圆圈符号“○”", "0": "阿拉伯数字“0”", "０": "全角数字“０”"}.get(ch, f"字母“{ch}”")
 
 
-@rule("NUM-008", "year-ling", "warning")
+@rule("NUM-008", "year-ling", "warning", fix="safe")
 def year_ling(letter, options):
     """用汉字数字写年份时，“零”写作“〇”：二〇二四年，不写作“二零二四年”。
 
@@ -266,8 +267,9 @@ def _year_findings(seg):
             continue
         fixed = "".join("〇" if c in _ZEROS else c for c in y)
         bad = next(c for c in y if c in _ZEROS)
-        yield Finding(seg.span(m.start("y"), m.end("y")), f"年份“{y}年”中的“〇”不应写作{_zero_name(bad)}",
-                      f"改为 {fixed}年")
+        span = seg.span(m.start("y"), m.end("y"))
+        yield Finding(span, f"年份“{y}年”中的“〇”不应写作{_zero_name(bad)}", f"改为 {fixed}年",
+                      fix=Fix.replace(span, fixed))
 
 
 # --- NUM-009 ------------------------------------------------------------------------------------------
@@ -311,7 +313,7 @@ _JIEZHI = lazyre.compile(r"(?:^|(?<=[\s，,。；;：:！？（(]))截止(?=[0-9
 _JIEZHI_TRIGGER = ("截止",)
 
 
-@rule("NUM-011", "jiezhi-jiezhi", "info")
+@rule("NUM-011", "jiezhi-jiezhi", "info", fix="unsafe")
 def jiezhi(letter, options):
     """表示“到某时为止”用“截至”；“截止”是“到期停止”，后面不直接跟时间。
 
@@ -324,9 +326,13 @@ def jiezhi(letter, options):
 
     正例：
         截至2024年5月底，全市已完成校园步道改造12处，报名截止日期为6月30日。
+
+    修正后：
+        截至2024年5月底，全市已完成校园步道改造12处。
     """
     for seg in segments(letter, NUMBER_KINDS, trigger=_JIEZHI_TRIGGER):
         for m in _JIEZHI.finditer(seg.text, seg.lo, seg.hi):
-            yield Finding(seg.span(m.start(), m.end()), "表示“到某时为止”应使用“截至”，不用“截止”",
-                          "改为 截至（或“截止到”）")
+            span = seg.span(m.start(), m.end())
+            yield Finding(span, "表示“到某时为止”应使用“截至”，不用“截止”", "改为 截至（或“截止到”）",
+                          fix=Fix.replace(span, "截至"))
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from letterlint import lazyre
 from letterlint.classify import HEADING1, HEADING2, HEADING3, HEADING4
 from letterlint.model import HEADING_KINDS, PAD, Line, Part, Span
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Finding, Fix, rule
 
 # --- shared helpers (numbers.py uses them too) ------------------------------------------
 
@@ -331,7 +331,7 @@ def _point_findings(letter, seg: Segment) -> Iterator[tuple[int, int, str, bool]
                 yield start, end, "".join(FULL[c] for c in run), True
 
 
-@rule("PUNCT-001", "fullwidth-points", "error")
+@rule("PUNCT-001", "fullwidth-points", "error", fix="safe")
 def fullwidth_points(letter, options):
     """中文文本中的点号用全角形式（，。：；？！），不用半角 , . : ; ? !。
 
@@ -356,6 +356,14 @@ def fullwidth_points(letter, options):
         请予函复。
         示例市交通运输局
         2024年5月6日
+
+    修正后：
+        关于商请协助开展道路安全检查的函
+        示例市公安局：
+        为做好道路安全检查工作，现商请贵局派员协助。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
     """
     skip = Owned(letter)
     for seg in segments(letter, trigger=_ASCII_POINT_CHARS):
@@ -368,7 +376,10 @@ def fullwidth_points(letter, options):
                 msg = f"序号后应使用顿号“、”，不应使用半角“{run}”"
             else:
                 msg = f"中文文本中应使用全角标点“{fix}”，不应使用半角“{run}”"
-            yield Finding(seg.span(start, end), msg, f"改为 {fix}", severity=severity)
+            # Between figures the mark may separate figures: which one is meant is the writer's call.
+            span = seg.span(start, end)
+            yield Finding(span, msg, f"改为 {fix}", severity=severity,
+                          fix=None if between_figures else Fix.replace(span, fix))
 
 
 # --- PUNCT-002 ------------------------------------------------------------------------------------
@@ -437,7 +448,7 @@ def _quote_findings(seg: Segment) -> Iterator[tuple[int, str]]:
             yield i, "‘’"
 
 
-@rule("PUNCT-002", "fullwidth-brackets-quotes", "error")
+@rule("PUNCT-002", "fullwidth-brackets-quotes", "error", fix="safe")
 def fullwidth_brackets_quotes(letter, options):
     """中文文本中的括号、引号用全角形式（）“”‘’，不用半角 ( ) " '，不用直角引号「」。
 
@@ -463,6 +474,15 @@ def fullwidth_brackets_quotes(letter, options):
         请予函复。
         示例市交通运输局
         2024年5月6日
+
+    修正后：
+        示例市交通运输局
+        关于示例大道（南段）改造工程的函
+        示例市公安局：
+        我局将按照“放管服”改革要求推进示例大道改造工程。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
     """
     skip = Owned(letter)
     for seg in segments(letter, trigger=_NOT_CHINESE_PAIRED_CHARS):
@@ -475,22 +495,24 @@ def fullwidth_brackets_quotes(letter, options):
             if lone and (content.count("（") <= content.count("）") if ch == ")" else
                          content.count("）") <= content.count("（")):  # no full-width partner left for it
                 msg += f"，且这个括号缺少配对的{'后半' if ch == '(' else '前半'}"
-            yield Finding(seg.span(i, i + 1), msg, f"改为 {fix}")
+            yield Finding(seg.span(i, i + 1), msg, f"改为 {fix}", fix=Fix.replace(seg.span(i, i + 1), fix))
         for i, fix in _quote_findings(seg):
             ch = seg.line.text[i]
-            yield Finding(seg.span(i, i + 1), f"中文文本中应使用全角引号“”‘’，不应使用“{ch}”", f"改为 {fix}")
+            yield Finding(seg.span(i, i + 1), f"中文文本中应使用全角引号“”‘’，不应使用“{ch}”", f"改为 {fix}",
+                          fix=Fix.replace(seg.span(i, i + 1), fix))
         for m in _ANGLE.finditer(seg.text, seg.lo, seg.hi):
             inner = m.group("inner")
             if is_cjk(inner[0]) and is_cjk(inner[-1]) and _HAN.search(inner) \
                     and (is_cjk(seg.left(m.start())) or is_cjk(seg.right(m.end() - 1))):
                 yield Finding(seg.span(m.start(), m.start() + 1), "书名号内的书名号应使用单书名号“〈〉”，不应使用“<”",
-                              "改为 〈")
+                              "改为 〈", fix=Fix.replace(seg.span(m.start(), m.start() + 1), "〈"))
                 yield Finding(seg.span(m.end() - 1, m.end()), "书名号内的书名号应使用单书名号“〈〉”，不应使用“>”",
-                              "改为 〉")
+                              "改为 〉", fix=Fix.replace(seg.span(m.end() - 1, m.end()), "〉"))
         for m in _CORNER.finditer(seg.text, seg.lo, seg.hi):
             ch = m.group()
             yield Finding(seg.span(m.start(), m.end()), f"横排公文的引号应使用“”‘’，不应使用直角引号“{ch}”",
-                          f"改为 {_CORNER_FIX[ch]}", severity="warning")
+                          f"改为 {_CORNER_FIX[ch]}", severity="warning",
+                          fix=Fix.replace(seg.span(m.start(), m.end()), _CORNER_FIX[ch]))
 
 
 # --- PUNCT-003 ------------------------------------------------------------------------------------
@@ -499,7 +521,7 @@ _ELLIPSIS = lazyre.compile(r"\.{3,}|。{3,}|…+|⋯+|[·・．]{3,}")
 _ELLIPSIS_LITERALS = ("...", "。。。", "…", "⋯", "···", "・・・", "．．．")
 
 
-@rule("PUNCT-003", "ellipsis-form", "error")
+@rule("PUNCT-003", "ellipsis-form", "error", fix="safe")
 def ellipsis_form(letter, options):
     """省略号写作“……”（两个“…”，占两个字位置），不用 ...、。。。 或单个“…”。
 
@@ -523,7 +545,8 @@ def ellipsis_form(letter, options):
             left, right = seg.left(m.start()), seg.right(m.end() - 1)
             if run[0] == "." and left.isascii() and left.isalnum() and right.isascii() and right.isalnum():
                 continue  # 1...5 in a Latin or numeric context
-            yield Finding(seg.span(m.start(), m.end()), f"省略号应写作“……”，不应写作“{run}”", "改为 ……")
+            span = seg.span(m.start(), m.end())
+            yield Finding(span, f"省略号应写作“……”，不应写作“{run}”", "改为 ……", fix=Fix.replace(span, "……"))
 
 
 # --- PUNCT-004 ------------------------------------------------------------------------------------
@@ -544,7 +567,7 @@ def _han_run(text: str, i: int, step: int, lo: int, hi: int) -> str:
     return "".join(out[::-1]) if step < 0 else "".join(out)
 
 
-@rule("PUNCT-004", "dash-form", "error")
+@rule("PUNCT-004", "dash-form", "error", fix="safe")
 def dash_form(letter, options):
     """破折号写作“——”（两个“—”，占两个字位置），不用 -- 或单个“—”。
 
@@ -558,6 +581,9 @@ def dash_form(letter, options):
 
     正例：
         全市共有三类项目——新建、改建和扩建，工期为第一季度—第三季度。
+
+    修正后：
+        全市共有三类项目——新建、改建和扩建。
     """
     for seg in segments(letter, trigger=_DASHES):
         text = seg.text
@@ -565,7 +591,9 @@ def dash_form(letter, options):
             near = any(is_cjk(c) for c in (seg.left(m.start()), seg.right(m.end() - 1),
                                            seg.left(m.start(), True), seg.right(m.end() - 1, True)))
             if near:
-                yield Finding(seg.span(m.start(), m.end()), f"破折号应写作“——”，不应写作“{m.group()}”", "改为 ——")
+                span = seg.span(m.start(), m.end())
+                yield Finding(span, f"破折号应写作“——”，不应写作“{m.group()}”", "改为 ——",
+                              fix=Fix.replace(span, "——"))
         for m in _SINGLE_DASH.finditer(text, seg.lo, seg.hi):
             i = m.start()
             before = _han_run(text, i - 1, -1, seg.lo, seg.hi)
@@ -956,7 +984,7 @@ _POINT = lazyre.compile(r"[，。；：？！]")
 _SPACE_TRIGGER = lazyre.compile(f"[ \t\u3000\u00a0][{HAN}{_BEFORE_POINT}]")
 
 
-@rule("PUNCT-014", "stray-space", "info")
+@rule("PUNCT-014", "stray-space", "info", fix="safe")
 def stray_space(letter, options):
     """中文句子中间不应有多余的空格（“经 研究”）。
 
@@ -970,6 +998,9 @@ def stray_space(letter, options):
 
     正例：
         经研究，现将《中共中央 国务院关于加强安全生产工作的意见》有关要求函告如下。
+
+    修正后：
+        经研究，现将有关事项函告如下。
     """
     for seg in segments(letter, BODY_KINDS, trigger=_SPACE_TRIGGER):
         if not _POINT.search(seg.text, seg.lo, seg.hi):
@@ -985,4 +1016,5 @@ def stray_space(letter, options):
                         len(_han_run(text, m.end(), 1, seg.lo, seg.hi)) == 1:
                     continue
             what = "点号前" if right in _BEFORE_POINT else "汉字之间"
-            yield Finding(seg.span(m.start(), m.end()), f"句中{what}有多余的空格", "删去空格")
+            span = seg.span(m.start(), m.end())
+            yield Finding(span, f"句中{what}有多余的空格", "删去空格", fix=Fix.delete(span))

@@ -12,7 +12,7 @@ import re
 from letterlint import doctypes, lazyre
 from letterlint.classify import ADDRESSEE_SUFFIX, ORG_SUFFIX
 from letterlint.model import PAD
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Finding, Fix, rule
 
 REPLIES = doctypes.REPLIES
 _S = r"[ \t\u3000\u00a0]*"
@@ -48,7 +48,7 @@ def _recipient_line(part):
     return _recipient_lines(part)[-1]
 
 
-@rule("RECIP-002", "recipient-colon", "error")
+@rule("RECIP-002", "recipient-colon", "error", fix="safe")
 def recipient_colon(letter, options):
     """主送机关（称呼）之后须用全角冒号“：”。
 
@@ -77,12 +77,13 @@ def recipient_colon(letter, options):
         text = line.text[lo:hi]
         if colon == ":":
             yield Finding(line.span(hi - 1, hi), "主送机关（称呼）后应使用全角冒号“：”，不应使用半角冒号“:”",
-                          f"改为“{text[:-1]}：”")
+                          f"改为“{text[:-1]}：”", fix=Fix.replace(line.span(hi - 1, hi), "："))
         elif colon in ("，", ",", "！", "!"):
             yield Finding(line.span(hi - 1, hi), f"主送机关（称呼）后应使用全角冒号“：”，不应使用“{colon}”",
-                          f"改为“{text[:-1]}：”")
+                          f"改为“{text[:-1]}：”", fix=Fix.replace(line.span(hi - 1, hi), "："))
         else:
-            yield Finding(line.span(hi - 1, hi), "主送机关（称呼）后缺少全角冒号“：”", f"改为“{text}：”")
+            yield Finding(line.span(hi - 1, hi), "主送机关（称呼）后缺少全角冒号“：”", f"改为“{text}：”",
+                          fix=Fix.insert(line.number, hi + 1, "：") if not colon else None)
 
 
 @rule("RECIP-003", "recipient-separators", "warning")
