@@ -68,6 +68,13 @@ def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
 
 def plan(raw: str, diagnostics: list[Diagnostic], unsafe: bool, newline: str) -> tuple[str, Counter]:
     """One round: apply the wanted, mutually non-overlapping fixes to ``raw``."""
+    new, applied, _ = plan_edits(raw, diagnostics, unsafe, newline)
+    return new, applied
+
+
+def plan_edits(raw: str, diagnostics: list[Diagnostic], unsafe: bool,
+               newline: str) -> tuple[str, Counter, list[tuple[int, int, str]]]:
+    """``plan``, also returning the edits taken as (start, end, text) offsets in ``raw``."""
     text_lines = normalize(raw).split("\n")
     starts = line_starts(raw)
     lengths = [len(line) for line in text_lines]
@@ -84,9 +91,12 @@ def plan(raw: str, diagnostics: list[Diagnostic], unsafe: bool, newline: str) ->
             continue  # changes nothing
         taken.extend(edits)
         applied[d.rule] += 1
-    for s, e, t in sorted(taken, key=lambda x: (x[0], x[1]), reverse=True):
-        raw = raw[:s] + t.replace("\n", newline) + raw[e:]
-    return raw, applied
+    out, pos = [], 0
+    for s, e, t in sorted(taken, key=lambda x: (x[0], x[1])):
+        out += [raw[pos:s], t.replace("\n", newline)]
+        pos = e
+    out.append(raw[pos:])
+    return "".join(out), applied, taken
 
 
 def _shape(letter) -> list[tuple[str, int, int, bool]]:

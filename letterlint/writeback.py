@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import sys
 import tempfile
 from dataclasses import dataclass
 
@@ -48,7 +49,10 @@ def _payload_codec(source: Source) -> str:
     enc = source.encoding
     if enc in ("utf-16", "utf-32"):
         bom_le = codecs.BOM_UTF16_LE if enc == "utf-16" else codecs.BOM_UTF32_LE
-        return f"{enc}-le" if source.bom == bom_le else f"{enc}-be"
+        bom_be = codecs.BOM_UTF16_BE if enc == "utf-16" else codecs.BOM_UTF32_BE
+        if not source.bom:  # forced with --encoding and no BOM: Python reads the machine's byte order
+            return f"{enc}-{'le' if sys.byteorder == 'little' else 'be'}"
+        return f"{enc}-le" if source.bom == bom_le else f"{enc}-be" if source.bom == bom_be else enc
     return _PAYLOAD_CODEC.get(enc, enc)
 
 
