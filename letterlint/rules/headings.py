@@ -279,7 +279,7 @@ def heading_fullwidth_brackets(letter, options):
                       fix=Fix((h.edit("open", "（"), h.edit("close", "）"))))
 
 
-@rule("HEAD-006", "ordinal-comma", "error")
+@rule("HEAD-006", "ordinal-comma", "error", fix="safe")
 def ordinal_comma(letter, options):
     """“第一”“其一”“首先”等序次语后用逗号，不用顿号。
 
@@ -296,11 +296,12 @@ def ordinal_comma(letter, options):
         return  # one search over the letter spares one per part
     for part in letter.all(*_TEXT_KINDS):
         for line, m in part.iter_matches(_ORDINAL_DUNHAO):
-            yield Finding(line.span(m.start("punct"), m.end("punct")),
-                          f"序次语“{m.group('word')}”后应使用逗号“，”，不应使用顿号", f"改为 {m.group('word')}，")
+            span = line.span(m.start("punct"), m.end("punct"))
+            yield Finding(span, f"序次语“{m.group('word')}”后应使用逗号“，”，不应使用顿号", f"改为 {m.group('word')}，",
+                          fix=Fix.replace(span, "，"))
 
 
-@rule("HEAD-007", "yishi-no-punct", "warning")
+@rule("HEAD-007", "yishi-no-punct", "warning", fix="safe")
 def yishi_no_punct(letter, options):
     """行文中的“一是”“二是”后不加标点。
 
@@ -317,8 +318,9 @@ def yishi_no_punct(letter, options):
         return  # one search over the letter spares one per part
     for part in letter.all(*_TEXT_KINDS):
         for line, m in part.iter_matches(_YISHI_PUNCT):
-            yield Finding(line.span(m.start("punct"), m.end("punct")),
-                          f"“{m.group('word')}”后不应加“{m.group('punct')}”", f"改为 {m.group('word')}")
+            span = line.span(m.start("punct"), m.end("punct"))
+            yield Finding(span, f"“{m.group('word')}”后不应加“{m.group('punct')}”", f"改为 {m.group('word')}",
+                          fix=Fix.delete(span))
 
 
 @rule("HEAD-008", "heading-numbering", "warning")

@@ -651,7 +651,7 @@ def _range_findings(seg: Segment) -> Iterator[tuple[int, str, str]]:
             yield m.start(), "数值范围", "～"
 
 
-@rule("PUNCT-005", "range-mark", "warning")
+@rule("PUNCT-005", "range-mark", "warning", fix="safe")
 def range_mark(letter, options):
     """标示起止用浪纹线“～”或一字线“—”，不用半角“~”，年份、日期、时间的起止不用连字符“-”。
 
@@ -664,11 +664,15 @@ def range_mark(letter, options):
 
     正例：
         全市将在2021—2025年分批改造校园步道，每校工期3～5天，执行GB/T 50180-2018。
+
+    修正后：
+        全市将在2021—2025年分批改造校园步道，每校工期3～5天。
     """
     for seg in segments(letter, trigger=_RANGE_MARK_CHARS):
         for i, what, fix in _range_findings(seg):
             ch = seg.line.text[i]
-            yield Finding(seg.span(i, i + 1), f"标示{what}应使用“{fix}”，不应使用“{ch}”", f"改为 {fix}")
+            yield Finding(seg.span(i, i + 1), f"标示{what}应使用“{fix}”，不应使用“{ch}”", f"改为 {fix}",
+                          fix=Fix.replace(seg.span(i, i + 1), fix))
 
 
 # --- PUNCT-006 ------------------------------------------------------------------------------------
@@ -791,7 +795,7 @@ def paired_marks_balanced(letter, options):
 _QUOTED_DUNHAO = lazyre.compile(r"[》”](?P<mark>、)[《“]")
 
 
-@rule("PUNCT-007", "no-dunhao-between-quoted", "warning")
+@rule("PUNCT-007", "no-dunhao-between-quoted", "warning", fix="unsafe")
 def no_dunhao_between_quoted(letter, options):
     """并列的书名号、引号之间通常不用顿号。
 
@@ -815,8 +819,8 @@ def no_dunhao_between_quoted(letter, options):
                 continue  # inside a cited title: its punctuation is the title's own
             if (seg.line.number, m.start("mark") + 1) in skip:
                 continue
-            yield Finding(seg.span(m.start("mark"), m.end("mark")), "并列的书名号或引号之间通常不用顿号",
-                          "删去顿号")
+            span = seg.span(m.start("mark"), m.end("mark"))
+            yield Finding(span, "并列的书名号或引号之间通常不用顿号", "删去顿号", fix=Fix.delete(span))
 
 
 # X、Y、等 (a 顿号 list closed by 等 with a 顿号 before it) — 等 not starting a word (等待, 等级 …).
@@ -824,7 +828,7 @@ _DUNHAO_DENG = lazyre.compile(r"(?P<mark>[、，])等(?P<more>等?)(?![待到候
 _CLAUSE_BREAK = "。；！？：;!?:\n"
 
 
-@rule("PUNCT-008", "no-dunhao-before-deng", "warning")
+@rule("PUNCT-008", "no-dunhao-before-deng", "warning", fix="unsafe")
 def no_dunhao_before_deng(letter, options):
     """用“等”“等等”结束并列词语时，“等”前不加顿号或逗号。
 
@@ -836,6 +840,9 @@ def no_dunhao_before_deng(letter, options):
 
     正例：
         全市开展了道路、桥梁、隧道等设施的安全检查，等到月底再行复查。
+
+    修正后：
+        全市开展了道路、桥梁、隧道等设施的安全检查。
     """
     for seg in segments(letter, trigger=("、等", "，等")):
         text = seg.text
@@ -855,7 +862,8 @@ def no_dunhao_before_deng(letter, options):
             if m.group("mark") == "，" and not m.group("more") and is_han(seg.right(m.end() - 1)):
                 continue  # ，等政策出台后 — 等 is a verb here
             mark = m.group("mark")
-            yield Finding(seg.span(i, i + 1), f"并列词语后的“等{m.group('more')}”前不应加“{mark}”", f"删去“{mark}”")
+            yield Finding(seg.span(i, i + 1), f"并列词语后的“等{m.group('more')}”前不应加“{mark}”", f"删去“{mark}”",
+                          fix=Fix.delete(seg.span(i, i + 1)))
 
 
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九十", start=0)}
@@ -865,7 +873,7 @@ _GAISHU = lazyre.compile(r"(?P<a>[一二两三四五六七八九])(?P<mark>、)(
                      r"|小时|分钟|公里|里|米|亩|斤|吨|元|块|年(?!级|度|代)))")
 
 
-@rule("PUNCT-009", "no-dunhao-in-approximation", "warning")
+@rule("PUNCT-009", "no-dunhao-in-approximation", "warning", fix="unsafe")
 def no_dunhao_in_approximation(letter, options):
     """相邻的两个数字连用表示概数时，中间不用顿号（三四个，不写作“三、四个”）。
 
@@ -878,6 +886,9 @@ def no_dunhao_in_approximation(letter, options):
 
     正例：
         每所学校需配备三四名安全员，第一、二批学校先行实施。
+
+    修正后：
+        每所学校需配备三四名安全员。
     """
     for seg in segments(letter, trigger=_GAISHU):
         text = seg.text
@@ -890,7 +901,7 @@ def no_dunhao_in_approximation(letter, options):
                 continue
             i = m.start("mark")
             yield Finding(seg.span(i, i + 1), f"“{m.group('a')}{m.group('b')}”表示概数，中间不应加顿号",
-                          f"改为 {m.group('a')}{m.group('b')}")
+                          f"改为 {m.group('a')}{m.group('b')}", fix=Fix.delete(seg.span(i, i + 1)))
 
 
 _BOOK_MARKS = lazyre.compile(r"[《》〈〉]")
@@ -931,7 +942,7 @@ def nested_book_title(letter, options):
 _DOUBLED = lazyre.compile(r"[。，、；：？！]{2,}")
 
 
-@rule("PUNCT-012", "doubled-points", "warning")
+@rule("PUNCT-012", "doubled-points", "warning", fix="unsafe")
 def doubled_points(letter, options):
     """点号不重叠使用（。。 ，， ；。 ：。等），问号、叹号连用除外。
 
@@ -953,7 +964,8 @@ def doubled_points(letter, options):
                 continue
             if skip.any(seg.line.number, m.start(), m.end()):
                 continue
-            yield Finding(seg.span(m.start(), m.end()), f"点号“{run}”重叠使用", f"只保留一个点号，如 {run[-1]}")
+            span = seg.span(m.start(), m.end())
+            yield Finding(span, f"点号“{run}”重叠使用", f"只保留一个点号，如 {run[-1]}", fix=Fix.replace(span, run[-1]))
 
 
 _ELLIPSIS_DENG = lazyre.compile(r"(?:…+|⋯+|\.{3,}|。{3,})\s?等(?![待候到])|等等?\s?(?:…+|⋯+|\.{3,}|。{3,})")

@@ -153,7 +153,7 @@ def _separator_findings(part, line, lo, hi, reply, last):
                               "不同类别的机关之间用逗号“，”", severity="info")
 
 
-@rule("RECIP-004", "recipient-indent", "warning")
+@rule("RECIP-004", "recipient-indent", "warning", fix="safe")
 def recipient_indent(letter, options):
     """主送机关（称呼）居左顶格，不缩进。
 
@@ -177,7 +177,7 @@ def recipient_indent(letter, options):
         for line in part.lines:  # a wrapped list stays flush left too
             if line.indent:
                 yield Finding(line.span(0, line.indent), "主送机关（称呼）应居左顶格，不应缩进",
-                              "删去行首的空格")
+                              "删去行首的空格", fix=Fix.delete(line.span(0, line.indent)))
 
 
 def _salutation(letter):
