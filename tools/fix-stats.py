@@ -52,10 +52,16 @@ def main() -> int:
             work = Path(tmp) / "corpus"
             shutil.copytree(corpus, work)
             applied, changed, same_parts, refused, left, failed = 0, 0, 0, [], 0, []
+            new_diags = 0
             for path in letters:
                 copy = work / path.name
                 before = shape(copy)
+                seen = {(d.rule, d.line) for d in lint_path(copy, settings).diagnostics}
                 done = fix_input(str(copy), settings, unsafe=unsafe)
+                for d in done.result.diagnostics:
+                    if (d.rule, d.line) not in seen:
+                        new_diags += 1
+                        failed.append(f"{path.name}:{d.line} new {d.rule}")
                 applied += done.fixed
                 changed += bool(done.fixed)
                 left += len(done.result.diagnostics)
@@ -68,7 +74,7 @@ def main() -> int:
                     failed.append(f"{path.name} (not idempotent)")
             print(f"SUMMARY {tier}: fixes applied {applied} in {changed}/{len(letters)} letters; "
                   f"problems left {left} of {problems}; same parts after fixing {same_parts}/{len(letters)}; "
-                  f"refused/notes {len(refused)}")
+                  f"new diagnostics {new_diags}; refused/notes {len(refused)}")
             for note in refused:
                 print(f"  note: {note}")
             for name in failed:

@@ -492,10 +492,13 @@ def fullwidth_brackets_quotes(letter, options):
             ch = seg.line.text[i]
             msg = f"中文文本中应使用全角括号“{fix}”，不应使用半角“{ch}”"
             content = seg.text[seg.lo:seg.hi]
-            if lone and (content.count("（") <= content.count("）") if ch == ")" else
-                         content.count("）") <= content.count("（")):  # no full-width partner left for it
+            unpaired = lone and (content.count("（") <= content.count("）") if ch == ")" else
+                                 content.count("）") <= content.count("（"))  # no full-width partner left for it
+            if unpaired:
                 msg += f"，且这个括号缺少配对的{'后半' if ch == '(' else '前半'}"
-            yield Finding(seg.span(i, i + 1), msg, f"改为 {fix}", fix=Fix.replace(seg.span(i, i + 1), fix))
+            # An unpaired bracket needs its partner or must go: which, only the writer knows.
+            yield Finding(seg.span(i, i + 1), msg, f"改为 {fix}",
+                          fix=None if unpaired else Fix.replace(seg.span(i, i + 1), fix))
         for i, fix in _quote_findings(seg):
             ch = seg.line.text[i]
             yield Finding(seg.span(i, i + 1), f"中文文本中应使用全角引号“”‘’，不应使用“{ch}”", f"改为 {fix}",
