@@ -265,9 +265,20 @@ def run_check(args) -> int:
         results.extend((r, None) for r in _unused_suppression_results(suppressions))
     fail = any(s.fails(r.diagnostics) if s else r.count("error") for r, s in results)
     _render([r for r, _ in results], fmt, args)
+    if fmt in ("rich", "concise"):
+        _fixable_hint([r for r, _ in results])
     if any(r.error for r, _ in results):
         return EXIT_ERROR
     return EXIT_PROBLEMS if fail else EXIT_OK
+
+
+def _fixable_hint(results) -> None:
+    """After a check, say how many of the problems --fix would remove (on stderr, as ruff does)."""
+    safe = sum(1 for r in results for d in r.diagnostics if d.fix and d.fix.applicability == "safe")
+    unsafe = sum(1 for r in results for d in r.diagnostics if d.fix and d.fix.applicability == "unsafe")
+    if safe or unsafe:
+        more = f"；另有 {unsafe} 个可加 --unsafe-fixes 修正" if unsafe else ""
+        print(f"letterlint: 其中 {safe} 个问题可用 --fix 自动修正{more}（先用 --diff 查看改动）", file=sys.stderr)
 
 
 def _run_fixes(targets, settings, args, fmt: str, keep) -> int:

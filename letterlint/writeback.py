@@ -68,12 +68,15 @@ def from_bytes(data: bytes, path: str, encoding: str | None = None) -> Stored:
 
 
 def read(path: str, encoding: str | None = None) -> Stored:
-    from letterlint.decode import read_path
+    from letterlint.decode import MAX_BYTES, read_path
 
     read_path(path, encoding)  # the linter's own checks and messages (directory, size, binary …)
-    with open(path, "rb") as fh:
-        data = fh.read()
-    return from_bytes(data, path, encoding)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"{path}：无法读取（{exc.strerror or exc}）") from None
+    return from_bytes(data, path, encoding)  # decode_bytes refuses more than MAX_BYTES
 
 
 def normalize(raw: str) -> str:
@@ -109,6 +112,20 @@ def split_lines(raw: str) -> list[str]:
     return [line for line in out if line]
 
 
+def _sync_folder(folder: str) -> None:
+    """Make the rename itself durable where the system allows it (POSIX); best effort."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def write(stored: Stored, raw: str) -> None:
     """Replace the file's content with ``raw`` in its own encoding, atomically."""
     target = os.path.realpath(stored.path)
@@ -138,6 +155,7 @@ def write(stored: Stored, raw: str) -> None:
                 pass  # not ours to give away: the file is then owned by whoever fixes it
         os.replace(tmp, target)
         tmp = None
+        _sync_folder(folder)
     except OSError as exc:
         raise WriteError(f"{stored.path}：写入失败（{exc.strerror or exc}），原文件未改动") from None
     finally:

@@ -424,3 +424,13 @@ def test_property_bytes_outside_edited_spans_unchanged(case):
         pos_new += len(keep) + len(t)
         pos_old = e
     assert new[pos_new:] == raw[pos_old:]
+
+
+def test_check_says_how_many_problems_fix_would_remove(tmp_path, capsys):
+    path = tmp_path / "草稿.txt"
+    path.write_text(GOOD.replace("2024年5月6日", "2024年05月06日").replace("12号", "12"), encoding="utf-8")
+    assert main(["--no-color", str(path)]) == 1
+    assert "其中 2 个问题可用 --fix 自动修正；另有 1 个可加 --unsafe-fixes 修正" in capsys.readouterr().err
+    path.write_text(GOOD, encoding="utf-8")
+    main([str(path)])
+    assert capsys.readouterr().err == ""
