@@ -289,14 +289,17 @@ def _run_fixes(targets, settings, args, fmt: str, keep) -> int:
     done = []
     for (path, name, cfg), s in zip(targets, settings, strict=True):
         unsafe = args.unsafe_fixes if args.unsafe_fixes is not None else cfg.values.get("unsafe-fixes", False)
-        write = args.fix if args.fix is not None else cfg.values.get("fix", False) or args.fix_only
+        write = args.fix_only or (args.fix if args.fix is not None else cfg.values.get("fix", False))
+        if not (write or args.diff):  # a file whose config does not ask for fixing: checked only
+            done.append(FileFix(_lint_one(path, args, s)))
+            continue
         if path.lower().endswith(".docx"):
             print(f"letterlint: {path}：暂不支持自动修正 .docx 文件，未修改", file=sys.stderr)
             done.append(FileFix(_lint_one(path, args, s)))
             continue
         data = sys.stdin.buffer.read() if path == "-" else None
         f = fix_input(name if path == "-" else path, s, data=data, encoding=args.encoding, unsafe=unsafe,
-                      write=write or args.fix_only, diff=args.diff, keep=keep)
+                      write=write, diff=args.diff, keep=keep)
         for note in f.notes:
             print(f"letterlint: {note}", file=sys.stderr)
         if path == "-" and not args.diff:
@@ -327,15 +330,16 @@ def _run_fixes(targets, settings, args, fmt: str, keep) -> int:
         return EXIT_ERROR if failed else EXIT_PROBLEMS if n_fixed else EXIT_OK
     if args.fix_only:
         return EXIT_ERROR if failed else EXIT_OK
-    if stdin_out is not None:  # stdout holds the fixed letter: the report goes to stderr
+    readable = [r for r in results if not r.error]  # the others were named above
+    if readable and stdin_out is not None:  # stdout holds the fixed letter: the report goes to stderr
         args.output = None
         saved, sys.stdout = sys.stdout, sys.stderr
         try:
-            _render([r for r in results if not r.error], fmt, args)
+            _render(readable, fmt, args)
         finally:
             sys.stdout = saved
-    else:
-        _render([r for r in results if not r.error] or results, fmt, args)
+    elif readable:
+        _render(readable, fmt, args)
     if failed:
         return EXIT_ERROR
     return EXIT_PROBLEMS if any(s.fails(r.diagnostics) for r, s in zip(results, settings, strict=True)) else EXIT_OK

@@ -434,3 +434,16 @@ def test_check_says_how_many_problems_fix_would_remove(tmp_path, capsys):
     path.write_text(GOOD, encoding="utf-8")
     main([str(path)])
     assert capsys.readouterr().err == ""
+
+
+def test_config_fix_applies_only_where_it_is_set(tmp_path, capsys):
+    (tmp_path / "fixed").mkdir()
+    (tmp_path / "fixed" / ".letterlint.toml").write_text("fix = true\n", encoding="utf-8")
+    (tmp_path / "kept").mkdir()
+    a, b = tmp_path / "fixed" / "a.txt", tmp_path / "kept" / "b.txt"
+    a.write_text(bad_letter(), encoding="utf-8")
+    b.write_text(bad_letter(), encoding="utf-8")
+    assert main(["--format", "concise", str(a), str(b)]) == 1   # b keeps its problems
+    assert a.read_text(encoding="utf-8") == GOOD and b.read_text(encoding="utf-8") == bad_letter()
+    out = capsys.readouterr().out
+    assert "b.txt:1:" in out and "a.txt" not in out
