@@ -117,7 +117,7 @@ def too_broken(letter) -> str | None:
 
 
 def _lint(text: str, path: str, settings):
-    """Lint as ``lint.lint_text`` does, keeping the parsed letter (its shape guards each round)."""
+    """Check as ``lint.check_text`` does, keeping the parsed letter (its shape guards each round)."""
     from letterlint.lint import check_letter
     from letterlint.parse import parse_text
 
@@ -128,7 +128,8 @@ def _lint(text: str, path: str, settings):
         parsed = strip_markdown_comments(text)
     letter = parse_text(parsed, path)
     diags = check_letter(letter, settings)
-    return FileResult(path=path, diagnostics=diags, doctype=letter.doctype, lines=text.split("\n")), letter
+    doctype = settings.doctype if settings and settings.doctype else letter.doctype
+    return FileResult(path=path, diagnostics=diags, doctype=doctype, lines=text.split("\n")), letter
 
 
 def fix_stored(raw: str, path: str, settings, *, unsafe: bool = False, newline: str = "\n",
@@ -235,7 +236,7 @@ def fix_input(path: str, settings, *, data: bytes | None = None, encoding: str |
             done.failed = True
             done.fixed = 0
             # Report what the file on disk still holds, not the fixed text that was not written.
-            from letterlint.lint import lint_path
+            from letterlint.lint import check_path
 
-            done.result = lint_path(path, settings, encoding)
+            done.result = check_path(path, settings, encoding)
     return done
