@@ -68,15 +68,16 @@ def from_bytes(data: bytes, path: str, encoding: str | None = None) -> Stored:
 
 
 def read(path: str, encoding: str | None = None) -> Stored:
+    """Read a draft for fixing: the bytes once, with the linter's own limits (regular file, size)."""
     from letterlint.decode import MAX_BYTES, read_path
+    from letterlint.safeio import read_regular
 
-    read_path(path, encoding)  # the linter's own checks and messages (directory, size, binary …)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"{path}：无法读取（{exc.strerror or exc}）") from None
-    return from_bytes(data, path, encoding)  # decode_bytes refuses more than MAX_BYTES
+        data = read_regular(path, MAX_BYTES)
+    except Exception:
+        read_path(path, encoding)  # raises the linter's own message for the same failure
+        raise InputError(f"{path}：无法读取") from None
+    return from_bytes(data, path, encoding)
 
 
 def normalize(raw: str) -> str:
@@ -131,12 +132,15 @@ def write(stored: Stored, raw: str) -> None:
     target = os.path.realpath(stored.path)
     folder = os.path.dirname(target) or "."
     data = stored.encode(raw)
+    from letterlint.safeio import TooLarge, read_regular
+
     try:
         st = os.stat(target)
-        with open(target, "rb") as fh:
-            current = fh.read(len(stored.data) + 1)
-    except OSError as exc:
-        raise WriteError(f"{stored.path}：无法再次读取（{exc.strerror or exc}），未修正") from None
+        current = read_regular(target, len(stored.data))
+    except TooLarge:
+        current = None
+    except (OSError, ValueError) as exc:
+        raise WriteError(f"{stored.path}：无法再次读取（{getattr(exc, 'strerror', None) or exc}），未修正") from None
     if current != stored.data:
         raise WriteError(f"{stored.path}：文件在检查期间被修改，未覆盖；请重新运行")
     fd, tmp = None, None

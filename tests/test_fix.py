@@ -447,3 +447,12 @@ def test_config_fix_applies_only_where_it_is_set(tmp_path, capsys):
     assert a.read_text(encoding="utf-8") == GOOD and b.read_text(encoding="utf-8") == bad_letter()
     out = capsys.readouterr().out
     assert "b.txt:1:" in out and "a.txt" not in out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_fifo_is_not_read_or_written(tmp_path, capsys):
+    fifo = tmp_path / "草稿.txt"
+    os.mkfifo(fifo)
+    assert main(["--fix", str(fifo)]) == 2
+    assert "不是普通文件" in capsys.readouterr().err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
