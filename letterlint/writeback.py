@@ -19,7 +19,6 @@ import codecs
 import os
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 
 from letterlint.decode import InputError, Source, decode_bytes
@@ -143,6 +142,8 @@ def write(stored: Stored, raw: str) -> None:
         raise WriteError(f"{stored.path}：无法再次读取（{getattr(exc, 'strerror', None) or exc}），未修正") from None
     if current != stored.data:
         raise WriteError(f"{stored.path}：文件在检查期间被修改，未覆盖；请重新运行")
+    import tempfile  # only when a file is written: --diff and clean files do not pay for it
+
     fd, tmp = None, None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".letterlint-tmp", dir=folder)
