@@ -59,11 +59,13 @@ def _offsets(d: Diagnostic, starts: list[int], lengths: list[int]) -> list[tuple
     return out
 
 
-def _overlaps(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
-    (s1, e1, _), (s2, e2, _) = a, b
-    if s1 == e1 or s2 == e2:  # an insertion clashes with anything at or around its point
-        return s1 <= e2 and s2 <= e1
-    return s1 < e2 and s2 < e1
+def _clash(start: int, is_insert: bool, frontier: int, frontier_insert: bool) -> bool:
+    """Whether an edit starting at ``start`` overlaps what was taken before it (ending at ``frontier``).
+
+    Replacements may touch ([a, b) then [b, c)); an insertion clashes with
+    anything at or around its point, so two edits at one place never race.
+    """
+    return start < frontier or (start == frontier and (is_insert or frontier_insert))
 
 
 def plan(raw: str, diagnostics: list[Diagnostic], unsafe: bool, newline: str) -> tuple[str, Counter]:
@@ -78,19 +80,30 @@ def plan_edits(raw: str, diagnostics: list[Diagnostic], unsafe: bool,
     text_lines = normalize(raw).split("\n")
     starts = line_starts(raw)
     lengths = [len(line) for line in text_lines]
+    candidates = []
+    for i, d in enumerate(diagnostics):
+        if wanted(d, unsafe):
+            edits = _offsets(d, starts, lengths)
+            if edits and not all(raw[s:e] == t for s, e, t in edits):  # a fix that changes nothing is none
+                edits.sort(key=lambda x: (x[0], x[1]))
+                candidates.append((edits[0][0], edits[0][1], i, edits))
+    candidates.sort(key=lambda c: c[:3])
+    # In text order, taking each fix whose edits all lie past the ones already taken: linear, and a
+    # fix that lies between the edits of another (between 〔 and 〕) waits for the next round.
     taken: list[tuple[int, int, str]] = []
     applied: Counter = Counter()
-    for d in diagnostics:
-        if not wanted(d, unsafe):
-            continue
-        edits = _offsets(d, starts, lengths)
-        if edits is None or any(_overlaps(a, b) for a in edits for b in taken) \
-                or any(_overlaps(a, b) for i, a in enumerate(edits) for b in edits[i + 1:]):
-            continue
-        if all(raw[s:e] == t for s, e, t in edits):
-            continue  # changes nothing
-        taken.extend(edits)
-        applied[d.rule] += 1
+    frontier, frontier_insert = -1, False
+    for _, _, i, edits in candidates:
+        f, f_ins, ok = frontier, frontier_insert, True
+        for s, e, _ in edits:
+            if _clash(s, s == e, f, f_ins):
+                ok = False
+                break
+            f, f_ins = e, s == e
+        if ok:
+            taken.extend(edits)
+            applied[diagnostics[i].rule] += 1
+            frontier, frontier_insert = f, f_ins
     out, pos = [], 0
     for s, e, t in sorted(taken, key=lambda x: (x[0], x[1])):
         out += [raw[pos:s], t.replace("\n", newline)]
