@@ -69,7 +69,7 @@ _NUMERIC_DATE = lazyre.compile(r"(?<![0-9A-Za-z.．\-/])(?P<y>(?:19|20)\d{2})(?P
 _NUMERIC_DATE_TRIGGER = (".", "/", "-", "．")  # then _NUMERIC_DATE decides
 
 
-@rule("NUM-002", "date-in-text", "warning")
+@rule("NUM-002", "date-in-text", "warning", fix="safe")
 def date_in_text(letter, options):
     """正文中的日期写作“2024年5月6日”，不用 2024.5.6、2024/5/6、2024-5-6 等形式。
 
@@ -83,6 +83,9 @@ def date_in_text(letter, options):
 
     正例：
         我局已于2024年5月6日完成现场勘查，系统记录时间为2024-05-06。
+
+    修正后：
+        我局已于2024年5月6日完成现场勘查。
     """
     for seg in segments(letter, NUMBER_KINDS, trigger=_NUMERIC_DATE_TRIGGER):
         for m in _NUMERIC_DATE.finditer(seg.text, seg.lo, seg.hi):
@@ -91,8 +94,8 @@ def date_in_text(letter, options):
                 continue
             if sep == "-" and len(m.group("m")) == 2 and len(m.group("d")) == 2:
                 continue  # GB/T 7408 full form, allowed by GB/T 15835 5.1.4
-            yield Finding(seg.span(m.start(), m.end()), f"正文中的日期不应写作“{m.group()}”",
-                          f"改为 {m.group('y')}年{mo}月{d}日")
+            span, good = seg.span(m.start(), m.end()), f"{m.group('y')}年{mo}月{d}日"
+            yield Finding(span, f"正文中的日期不应写作“{m.group()}”", f"改为 {good}", fix=Fix.replace(span, good))
 
 
 # --- NUM-003 ------------------------------------------------------------------------------------------
@@ -172,7 +175,7 @@ _NO_ZERO = lazyre.compile(r"(?:^|(?<=[\s（(：:，,、~～—\-+±约为达至�
 _NO_ZERO_TRIGGER = lazyre.compile(r"\.[0-9]")
 
 
-@rule("NUM-005", "leading-zero", "warning")
+@rule("NUM-005", "leading-zero", "warning", fix="safe")
 def leading_zero(letter, options):
     """纯小数须写出小数点前的“0”：0.5，不写作“.5”。
 
@@ -189,7 +192,7 @@ def leading_zero(letter, options):
     for seg in segments(letter, NUMBER_KINDS, trigger=_NO_ZERO_TRIGGER):
         for m in _NO_ZERO.finditer(seg.text, seg.lo, seg.hi):
             yield Finding(seg.span(m.start(), m.end("d")), f"纯小数“{m.group()}”缺少小数点前的“0”",
-                          f"改为 0.{m.group('d')}")
+                          f"改为 0.{m.group('d')}", fix=Fix.replace(seg.span(m.start(), m.start() + 1), "0."))
 
 
 # --- NUM-006 ------------------------------------------------------------------------------------------
