@@ -456,3 +456,14 @@ def test_fifo_is_not_read_or_written(tmp_path, capsys):
     assert main(["--fix", str(fifo)]) == 2
     assert "不是普通文件" in capsys.readouterr().err
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_markdown_directive_keeps_its_line_unfixed(tmp_path):
+    path = tmp_path / "草稿.md"
+    text = GOOD.replace("示教函〔2024〕12号\n", "<!-- letterlint: ignore DOCNUM-002 -->\n示教函[2024]12号\n") \
+        .replace("2024年5月6日\n（", "2024年05月06日\n（")
+    path.write_text(text, encoding="utf-8")
+    assert main(["--fix", str(path)]) == 0
+    fixed = path.read_text(encoding="utf-8")
+    assert "<!-- letterlint: ignore DOCNUM-002 -->\n示教函[2024]12号" in fixed   # suppressed: kept
+    assert "2024年5月6日\n（" in fixed                                         # not suppressed: fixed
