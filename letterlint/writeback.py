@@ -126,9 +126,22 @@ def _sync_folder(folder: str) -> None:
         os.close(fd)
 
 
+def _inside(path: str, folder: str) -> bool:
+    folder = os.path.realpath(folder)
+    return os.path.commonpath([path, folder]) == folder
+
+
 def write(stored: Stored, raw: str) -> None:
-    """Replace the file's content with ``raw`` in its own encoding, atomically."""
+    """Replace the file's content with ``raw`` in its own encoding, atomically.
+
+    A symbolic link is followed only to a file inside the link's own folder or
+    the current folder: a link planted in a repository must not make ``--fix``
+    rewrite a file elsewhere on the machine.
+    """
     target = os.path.realpath(stored.path)
+    if os.path.islink(stored.path) and not (_inside(target, os.path.dirname(os.path.abspath(stored.path)))
+                                            or _inside(target, os.getcwd())):
+        raise WriteError(f"{stored.path}：是指向所在文件夹和当前文件夹之外的符号链接（{target}），未修正")
     folder = os.path.dirname(target) or "."
     data = stored.encode(raw)
     from letterlint.safeio import TooLarge, read_regular

@@ -185,6 +185,19 @@ def test_symlink_target_fixed_link_kept(tmp_path):
     assert real.read_text(encoding="utf-8") == GOOD
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+def test_symlink_to_a_file_elsewhere_is_not_written(tmp_path, tmp_path_factory, monkeypatch, capsys):
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
+    elsewhere.write_text(bad_letter(), encoding="utf-8")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "letter.txt").symlink_to(elsewhere)
+    monkeypatch.chdir(repo)
+    assert main(["--fix", "letter.txt"]) == 2
+    assert elsewhere.read_text(encoding="utf-8") == bad_letter()
+    assert "符号链接" in capsys.readouterr().err
+
+
 def test_stdin_fix_writes_the_fixed_letter_to_stdout(tmp_path):
     data = with_endings(bad_letter(), ["\r\n"]).encode("gb18030")
     env = dict(os.environ, NO_COLOR="1")
