@@ -34,6 +34,8 @@ KEYS: dict[str, str] = {
     "doctype": "str",
     "fail-on": "str",
     "format": "str",
+    "fix": "bool",
+    "unsafe-fixes": "bool",
     "local": "table",
     "organizations": "table[str|list[str]]",
     "rules": "table",
