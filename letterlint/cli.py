@@ -392,7 +392,12 @@ def _run_fixes(targets, settings, args, fmt: str, engine) -> int:
             warn(f"{path}：暂不支持自动修正 .docx 文件，未修改")
             done.append(FileFix(_lint_one(path, args, s)))
             continue
-        data = sys.stdin.buffer.read() if path == "-" else None
+        if path == "-":
+            from letterlint.decode import read_stdin
+
+            data = read_stdin()  # bounded as files are
+        else:
+            data = None
         f = fix_input(name if path == "-" else path, s, data=data, encoding=args.encoding, unsafe=unsafe,
                       write=write, diff=args.diff, keep=engine.finish)
         for note in f.notes:
