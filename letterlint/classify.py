@@ -124,14 +124,66 @@ def _compact(text: str) -> str:
     return re.sub(r"[ \t\u3000\u00a0]+", "", text)
 
 
+# How strongly a line's own evidence speaks for a kind (see parse.read).
+STRONG, WEAK, FALLBACK = 2, 1, 0
+
+# The strength and evidence of a kind when nothing more specific is said.
+_DEFAULT_EVIDENCE = {
+    "copy_number": (WEAK, "版头中只有数字的一行"),
+    "secrecy": (STRONG, "密级词（绝密、机密、秘密）"),
+    "urgency": (STRONG, "紧急程度词（特急、加急）"),
+    "org_mark": (STRONG, "以“文件”结尾的发文机关标志"),
+    "doc_number": (STRONG, "发文字号（代字〔年份〕序号号）"),
+    "signer": (STRONG, "标注“签发人”"),
+    "answer_class": (STRONG, "答复类别标注"),
+    "disclosure": (STRONG, "公开属性标注"),
+    "title": (WEAK, "标题形式（关于……、以文种结尾）"),
+    "recipient": (WEAK, "以冒号结尾的称呼行"),
+    "paragraph": (FALLBACK, "正文（没有其他依据）"),
+    "heading1": (FALLBACK, "以“一、”开头"),
+    "heading2": (FALLBACK, "以“（一）”开头"),
+    "heading3": (FALLBACK, "以“1.”开头"),
+    "heading4": (FALLBACK, "以“（1）”开头"),
+    "closing": (FALLBACK, "结束语用语（特此、此复、感谢……）"),
+    "attachment_note": (STRONG, "标注“附件：”"),
+    "signature": (WEAK, "成文日期之上的机关名称"),
+    "date": (STRONG, "完整的年月日"),
+    "note": (WEAK, "成文日期之后的括注"),
+    "contact": (STRONG, "标注“联系人/电话”"),
+    "signoff": (STRONG, "标注“领导签发/分管领导”"),
+    "attachment": (STRONG, "单独一行的“附件N”"),
+    "attachment_text": (FALLBACK, "成文日期之后的文字"),
+    "copy_to": (STRONG, "标注“抄送：”"),
+    "print_line": (STRONG, "印发机关和印发日期"),
+}
+
+
 @dataclass
 class Unit:
-    """One token for the grammar: its kind and the parts it carries."""
+    """One token for the grammar: its kind and the parts it carries.
+
+    ``alts`` are the other kinds the same lines' evidence allows; the reading
+    in ``parse.py`` chooses among the unit and its alternatives.
+    """
 
     kind: str
     lines: list[Line]
     extra: list[Part] = field(default_factory=list)  # more parts on the same line(s)
     fields: dict = field(default_factory=dict)
+    strength: int = -1            # STRONG / WEAK / FALLBACK; -1: the kind's default
+    evidence: str = ""
+    alts: list[Unit] = field(default_factory=list)
+
+    def settle(self) -> Unit:
+        """Fill in the strength and evidence of its kind where nothing more specific was said."""
+        strength, evidence = _DEFAULT_EVIDENCE.get(self.kind, (WEAK, ""))
+        if self.strength < 0:
+            self.strength = strength
+        if not self.evidence:
+            self.evidence = evidence
+        for alt in self.alts:
+            alt.settle()
+        return self
 
     @property
     def line(self) -> int:
@@ -352,7 +404,11 @@ def _tail_kind(s: str) -> str | None:
 
 
 def classify(lines: list[Line]) -> list[Unit]:
-    """Classify the lines of a letter into grammar units, in document order."""
+    """The lines of a letter as grammar units, in document order, each with its candidate kinds."""
+    return [unit.settle() for unit in _classify(lines)]
+
+
+def _classify(lines: list[Line]) -> list[Unit]:
     nb = [ln for ln in lines if ln.stripped]
     units: list[Unit] = []
     n = len(nb)
