@@ -425,6 +425,9 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 units.append(Unit("secrecy", [nb[i]], fields={k: v for k, v in m.groupdict().items() if v}))
             elif URGENCY.match(s):
                 units.append(Unit("urgency", [nb[i]], fields={"level": s}))
+            elif i == 0 and n > 1 and (df := date_fields(s)) is not None and df["d"]:
+                # A complete date as the first line: the grammar places it (or reports it).
+                units.append(Unit("date", [nb[i]], fields=df))
             elif s.endswith("文件") and len(s) <= 40 and not SENTENCE_PUNCT.search(s):
                 units.append(Unit("org_mark", [nb[i]]))
             elif i == 0 and i + 1 < n and _is_org_signature(s) and _is_header_line(nb[i + 1]) is not None:
@@ -541,7 +544,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
             body_units.append(Unit(tk, [nb[k]]))
             continue
         kind, fields = _body_kind(s)
-        body_units.append(Unit(kind, [nb[k]], fields=fields))
+        body_units.append(Unit(kind, [nb[k]], fields=fields, alts=_strong_elsewhere(nb[k])))
     _mark_closing(body_units)
     units.extend(body_units)
 
@@ -622,6 +625,33 @@ def _classify(lines: list[Line]) -> list[Unit]:
             units.append(Unit("attachment_text" if kind == "paragraph" else kind, [nb[k]], fields=fields))
             in_attachment = True
     return units
+
+
+def _strong_elsewhere(line: Line) -> list[Unit]:
+    """Kinds a line amid the text proves by itself (a 发文字号, a 密级, an 印发 line, a whole title).
+
+    The grammar does not accept them in the 正文; offered as candidates, they
+    are reported as misplaced parts instead of being read as text.
+    """
+    s = line.stripped
+    if len(s) > 80:
+        return []
+    m = SECRECY.match(s)
+    if m:
+        return [Unit("secrecy", [line], fields={k: v for k, v in m.groupdict().items() if v})]
+    if "印发" in s and not SENTENCE_PUNCT.search(s) and (m := PRINT_LINE.match(s)) and m.group("printed") \
+            and not (m.group("org") or "").endswith(("于", "在")):
+        return [Unit("print_line", [line], fields={"org": m.group("org"), "date": m.group("date"), "printed": "印发"})]
+    if _DOCNUM_HINT.search(s) or "签" in s:
+        parts = _is_header_line(line)
+        if parts and any(p.kind in ("doc_number", "signer") for p in parts):
+            return [_unit_from_header(parts)]
+    c = _compact(s)
+    if (TITLE_START.match(c) or TITLE_ORG_THEN.match(c)) and title_doctype(c) and len(c) <= 60 \
+            and not SENTENCE_PUNCT.search(c) \
+            and not c.endswith(("：", ":")):
+        return [Unit("title", [line], strength=STRONG, evidence="完整的标题（关于……＋文种）")]
+    return []
 
 
 def _note_continues(prev: Line, line: Line) -> bool:

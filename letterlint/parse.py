@@ -140,29 +140,57 @@ def _name(kind: str) -> str:
     return PART_NAMES["paragraph" if kind in HEADING_KINDS else kind]
 
 
-def _misplaced_message(index: int, unit: Unit, chosen: list[Unit | None], configs: list[tuple[int, ...]]) -> str:
-    """Where the grammar would have accepted ``unit``: after a later part, or else before an earlier one."""
-    auto = _automaton()
-    terminal = unit.kind.upper()
-    n = len(chosen)
-    # After a later unit: the first configuration from which the part would be
-    # accepted (configs[index + 1] is configs[index]: the part was left out).
-    after = next((j for j in range(index + 2, n + 1) if auto.step(configs[j], terminal) is not None), None)
-    # Before an earlier unit: the last configuration that would have accepted it.
-    before = next((j for j in range(index - 1, -1, -1) if auto.step(configs[j], terminal) is not None), None)
-    name = PART_NAMES[unit.kind]
-    if after is not None:  # most parts out of place belong further down
-        prev = next((chosen[k] for k in range(after - 1, -1, -1) if chosen[k] is not None), None)
-        if prev is not None and prev.kind != unit.kind:
-            return f"{name}应位于{_name(prev.kind)}之后"
-    if before is not None:
-        nxt = next((chosen[k] for k in range(before, n) if chosen[k] is not None), None)
-        if nxt is not None and nxt.kind != unit.kind:
-            return f"{name}应位于{_name(nxt.kind)}之前"
-    prev = next((chosen[k] for k in range(index - 1, -1, -1) if chosen[k] is not None), None)
-    if prev is not None and prev.kind == unit.kind:
-        return f"{name}重复出现"
-    return f"{name}位置不当"
+class _Placer:
+    """Words where the grammar would have a misplaced part: the nearest place that keeps the rest of the reading.
+
+    Trying a place replays the chosen units after it until the replay meets
+    the chosen reading again (or fails); a budget per letter keeps this
+    linear on hostile input, after which the first place the part alone would
+    be accepted is named.
+    """
+
+    def __init__(self, chosen: list[Unit | None], configs: list[tuple[int, ...]]):
+        self.auto, self.chosen, self.configs = _automaton(), chosen, configs
+        self.budget = 20_000
+
+    def _fits(self, j: int, terminal: str) -> bool:
+        """Would the reading still hold with ``terminal`` inserted before unit ``j``?"""
+        auto, chosen, configs = self.auto, self.chosen, self.configs
+        config = auto.step(configs[j], terminal)
+        if config is None:
+            return False
+        if self.budget <= 0:
+            return True
+        for k in range(j, len(chosen)):
+            if chosen[k] is None:
+                continue
+            self.budget -= 1
+            config = auto.step(config, chosen[k].kind.upper())
+            if config is None:
+                return False
+            if config == configs[k + 1]:
+                return True
+        return auto.step(config, END) is not None
+
+    def message(self, index: int, unit: Unit) -> str:
+        chosen, n = self.chosen, len(self.chosen)
+        terminal = unit.kind.upper()
+        name = PART_NAMES[unit.kind]
+        # configs[index + 1] is configs[index]: the part was left out there.
+        after = next((j for j in range(index + 2, n + 1) if self._fits(j, terminal)), None)
+        if after is not None:  # most parts out of place belong further down
+            prev = next((chosen[k] for k in range(after - 1, -1, -1) if chosen[k] is not None), None)
+            if prev is not None and prev.kind != unit.kind:
+                return f"{name}应位于{_name(prev.kind)}之后"
+        before = next((j for j in range(index - 1, -1, -1) if self._fits(j, terminal)), None)
+        if before is not None:
+            nxt = next((chosen[k] for k in range(before, n) if chosen[k] is not None), None)
+            if nxt is not None and nxt.kind != unit.kind:
+                return f"{name}应位于{_name(nxt.kind)}之前"
+        prev = next((chosen[k] for k in range(index - 1, -1, -1) if chosen[k] is not None), None)
+        if prev is not None and prev.kind == unit.kind:
+            return f"{name}重复出现"
+        return f"{name}位置不当"
 
 
 def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
@@ -186,6 +214,7 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
     parts: list[Part] = []
     misplacements: list[Misplacement] = []
     reading: list[dict] = []
+    placer = _Placer(chosen, configs)
     for index, unit in enumerate(units):
         choice = chosen[index]
         placed = choice if choice is not None else max(_options(unit), key=lambda c: c.strength)
@@ -201,7 +230,7 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
             part.misplaced = choice is None
         if choice is None:
             prev = next((chosen[k] for k in range(index - 1, -1, -1) if chosen[k] is not None), None)
-            misplacements.append(Misplacement(primary, _misplaced_message(index, placed, chosen, configs),
+            misplacements.append(Misplacement(primary, placer.message(index, placed),
                                               duplicate=prev is not None and prev.kind == placed.kind))
         reading.append({"lines": [ln.number for ln in unit.lines], "kind": placed.kind, "evidence": placed.evidence,
                         "misplaced": choice is None,

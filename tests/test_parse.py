@@ -219,3 +219,70 @@ def test_letter_format_org_mark_is_the_name_alone():
     letter = parse_text(text)
     assert [(p.line, p.kind) for p in letter.parts[:3]] == [(1, "org_mark"), (3, "doc_number"), (5, "title")]
     assert letter.misplacements == [] and letter.doctype == "reply_letter"
+
+
+# --- misplaced parts the grammar must see (each once, at its line) ----------------------
+
+LETTER_WITH_RECORD = """\
+示交函〔2024〕12号
+示例市交通运输局关于商请协助开展道路安全检查的函
+
+示例市公安局：
+为做好道路安全检查工作，现商请贵局派员协助。
+请予函复。
+
+示例市交通运输局
+2024年5月6日
+
+抄送：示例市人民政府办公室。
+示例市交通运输局办公室　　2024年5月7日印发
+"""
+
+
+def misplaced(text):
+    return [(m.part.line, m.part.kind, m.message) for m in parse_text(text).misplacements]
+
+
+def test_the_model_letter_has_no_misplaced_part():
+    assert misplaced(LETTER_WITH_RECORD) == []
+
+
+def test_title_below_the_recipient():
+    lines = LETTER_WITH_RECORD.split("\n")
+    lines[1], lines[3] = lines[3], lines[1]
+    # The two lines changed places: the reading blames the first of them.
+    assert misplaced("\n".join(lines)) == [(2, "recipient", "主送机关（称呼）应位于标题之后")]
+    letter = parse_text("\n".join(lines))
+    assert [p.kind for p in letter.parts[:4]] == ["doc_number", "recipient", "title", "paragraph"]
+
+
+def test_print_line_inside_the_body():
+    text = LETTER_WITH_RECORD.replace("请予函复。\n", "示例市交通运输局办公室　　2024年5月7日印发\n请予函复。\n", 1)
+    text = text.rsplit("示例市交通运输局办公室", 1)[0].rstrip("\n") + "\n"
+    assert misplaced(text) == [(6, "print_line", "印发机关和印发日期应位于抄送之后")]
+
+
+def test_doc_number_inside_the_body():
+    text = LETTER_WITH_RECORD.replace("示交函〔2024〕12号\n", "", 1).replace("请予函复。\n", "示交函〔2024〕12号\n请予函复。\n")
+    assert misplaced(text) == [(5, "doc_number", "发文字号应位于主送机关（称呼）之前")]
+    assert parse_text(text).first("closing").line == 6
+
+
+def test_secrecy_inside_the_body():
+    text = LETTER_WITH_RECORD.replace("请予函复。\n", "秘密★1年\n请予函复。\n")
+    assert misplaced(text) == [(6, "secrecy", "密级和保密期限应位于发文字号之前")]
+
+
+def test_date_on_the_first_line():
+    text = "2024年5月6日\n" + LETTER_WITH_RECORD.replace("2024年5月6日\n", "\n")
+    assert misplaced(text) == [(1, "date", "成文日期应位于发文机关署名之后")]
+    letter = parse_text(text)
+    # One odd line does not derail the rest: everything below is read as before.
+    assert [p.kind for p in letter.parts[1:]] == ["doc_number", "title", "recipient", "paragraph", "closing",
+                                                  "signature", "copy_to", "print_line"]
+
+
+def test_a_whole_title_amid_the_text_of_a_forwarding_notice_after_the_date_is_not_misplaced():
+    text = ("关于转发示例省安全检查办法的通知\n各县（市、区）交通运输局：\n现将有关办法转发给你们，请遵照执行。\n"
+            "示例市交通运输局\n2024年5月6日\n示例省道路安全检查办法\n第一条　为做好道路安全检查工作，制定本办法。\n")
+    assert misplaced(text) == []
