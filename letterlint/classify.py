@@ -139,7 +139,7 @@ _DEFAULT_EVIDENCE = {
     "disclosure": (STRONG, "公开属性标注"),
     "title": (WEAK, "标题形式（关于……、以文种结尾）"),
     "recipient": (WEAK, "以冒号结尾的称呼行"),
-    "paragraph": (FALLBACK, "正文（没有其他依据）"),
+    "paragraph": (FALLBACK, "没有其他依据"),
     "heading1": (FALLBACK, "以“一、”开头"),
     "heading2": (FALLBACK, "以“（一）”开头"),
     "heading3": (FALLBACK, "以“1.”开头"),

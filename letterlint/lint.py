@@ -116,14 +116,19 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
     return sorted(out)
 
 
-def lint_text(text: str, path: str = "<stdin>", settings: Settings | None = None,
-              encoding: str | None = None) -> FileResult:
+def read_letter(text: str, path: str = "<stdin>") -> Letter:
+    """The letter as ``check`` reads it (a .md draft without its comments); ``structure`` reads it so too."""
     parsed = text
     if path.lower().endswith(".md"):
         from letterlint.suppress import strip_markdown_comments
 
         parsed = strip_markdown_comments(text)
-    letter = parse_text(parsed, path)
+    return parse_text(parsed, path)
+
+
+def lint_text(text: str, path: str = "<stdin>", settings: Settings | None = None,
+              encoding: str | None = None) -> FileResult:
+    letter = read_letter(text, path)
     diags = check_letter(letter, settings)
     return FileResult(path=path, diagnostics=diags, doctype=letter.doctype, encoding=encoding,
                       lines=text.split("\n"))
