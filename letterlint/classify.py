@@ -634,23 +634,23 @@ def _strong_elsewhere(line: Line) -> list[Unit]:
     are reported as misplaced parts instead of being read as text.
     """
     s = line.stripped
-    if len(s) > 80:
+    # Each test first looks for what its kind cannot do without: every body line passes here.
+    if len(s) > 60 or s[-1:] in "。；;，,：:！!？?":
         return []
-    m = SECRECY.match(s)
+    m = SECRECY.match(s) if s[0] in "绝机秘" else None
     if m:
         return [Unit("secrecy", [line], fields={k: v for k, v in m.groupdict().items() if v})]
     if "印发" in s and not SENTENCE_PUNCT.search(s) and (m := PRINT_LINE.match(s)) and m.group("printed") \
             and not (m.group("org") or "").endswith(("于", "在")):
         return [Unit("print_line", [line], fields={"org": m.group("org"), "date": m.group("date"), "printed": "印发"})]
-    if _DOCNUM_HINT.search(s) or "签" in s:
+    if len(s) <= 48 and (_DOCNUM_HINT.search(s) or "签" in s):  # a line that holds only marks is short
         parts = _is_header_line(line)
         if parts and any(p.kind in ("doc_number", "signer") for p in parts):
             return [_unit_from_header(parts)]
-    c = _compact(s)
-    if (TITLE_START.match(c) or TITLE_ORG_THEN.match(c)) and title_doctype(c) and len(c) <= 60 \
-            and not SENTENCE_PUNCT.search(c) \
-            and not c.endswith(("：", ":")):
-        return [Unit("title", [line], strength=STRONG, evidence="完整的标题（关于……＋文种）")]
+    if ("关于" in s or "对" in s or "转发" in s or "印发" in s) and not SENTENCE_PUNCT.search(s):
+        c = _compact(s)
+        if (TITLE_START.match(c) or TITLE_ORG_THEN.match(c)) and title_doctype(c):
+            return [Unit("title", [line], strength=STRONG, evidence="完整的标题（关于……＋文种）")]
     return []
 
 

@@ -372,6 +372,7 @@ def run_structure(args) -> int:
 def _structure_dict(path: str, source, letter, why: bool) -> dict:
     from letterlint import doctypes
     from letterlint.model import PART_NAMES
+    from letterlint.parse import explain
 
     doc = {"version": 1, "path": path, "encoding": source.encoding, "doctype": letter.doctype,
            "doctype_label": doctypes.label(letter.doctype),
@@ -382,7 +383,7 @@ def _structure_dict(path: str, source, letter, why: bool) -> dict:
         doc["reading"] = [{"lines": r["lines"], "kind": r["kind"], "name": PART_NAMES.get(r["kind"], r["kind"]),
                            "evidence": r["evidence"], "misplaced": r["misplaced"],
                            "lost": [{"kind": k, "name": PART_NAMES.get(k, k), "evidence": e} for k, e in r["lost"]]}
-                          for r in letter.reading]
+                          for r in explain(letter)]
     return doc
 
 
@@ -393,6 +394,7 @@ def _print_structure(path: str, source, letter, args) -> None:
 
     from letterlint import doctypes
     from letterlint.model import PART_NAMES
+    from letterlint.parse import explain
 
     con = Console(highlight=False, soft_wrap=True, no_color=_color(args) is False)
     tree = Tree(f"[bold]{escape(path)}[/]  文种：{doctypes.label(letter.doctype)}（{source.encoding}）")
@@ -411,7 +413,7 @@ def _print_structure(path: str, source, letter, args) -> None:
         con.print(f"[red]第{m.part.line}行：{escape(m.message)}[/]")
     if args.why:
         con.print("[bold]识别依据[/]")
-        for r in letter.reading:
+        for r in explain(letter):
             lines = r["lines"]
             where = f"{lines[0]}" if len(lines) == 1 else f"{lines[0]}-{lines[-1]}"
             verdict = "[red]位置不当[/]" if r["misplaced"] else ""

@@ -32,6 +32,7 @@ SECTION_OF = {"header": "版头", "title_part": "主体", "recipient": "主体",
 _COST = {STRONG: 0.0, WEAK: 1.0, FALLBACK: 2.0}
 MISPLACED = 10.0
 _EARLIER = 1e-6
+_BEAM = 3 * MISPLACED
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,42 +95,60 @@ def read(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]]:
     """The cheapest reading the grammar accepts: per unit the chosen candidate (None: misplaced).
 
     Also returns the parser configuration before each unit (and after the
-    last), from which the messages about misplaced parts are worded.
+    last), from which the messages about misplaced parts are worded.  Linear
+    in the number of units: the grammar has only a handful of configurations
+    alive at any line, and the moves between them are memoised.
     """
     auto = _automaton()
+    moves, step = auto.moves, auto.step
     start = (auto.tables.start,)
-    # best[config] = (cost, back-pointer index into trail)
+    # best[config] = (cost, index into trail of the choice that reached it)
     best: dict[tuple[int, ...], tuple[float, int]] = {start: (0.0, -1)}
-    trail: list[tuple[int, tuple[int, ...], Unit | None, tuple[int, ...]]] = []  # (prev, config before, choice, after)
+    trail: list[tuple[int, tuple[int, ...], Unit | None]] = []  # (back-pointer, config before, choice)
     for index, unit in enumerate(units):
-        options = _options(unit)
-        top = _COST[max(c.strength for c in options)]
+        if unit.alts:
+            options = _options(unit)
+            top = _COST[max(c.strength for c in options)]
+            priced = [(c, c.kind.upper(), _COST[c.strength] - top) for c in options]
+        else:
+            priced = [(unit, unit.kind.upper(), 0.0)]
+        misplaced = MISPLACED + _EARLIER * index
         nxt: dict[tuple[int, ...], tuple[float, int]] = {}
         for config, (cost, back) in best.items():
-            for cand in options:
-                after = auto.step(config, cand.kind.upper())
+            for cand, terminal, price in priced:
+                key = (config, terminal)
+                after = moves[key] if key in moves else step(config, terminal)
                 if after is None:
                     continue
-                c = cost + _COST[cand.strength] - top
-                if after not in nxt or c < nxt[after][0]:
-                    trail.append((back, config, cand, after))
+                c = cost + price
+                old = nxt.get(after)
+                if old is None or c < old[0]:
+                    trail.append((back, config, cand))
                     nxt[after] = (c, len(trail) - 1)
-            c = cost + MISPLACED + _EARLIER * index
-            if config not in nxt or c < nxt[config][0]:
-                trail.append((back, config, None, config))
+            c = cost + misplaced
+            old = nxt.get(config)
+            if old is None or c < old[0]:
+                trail.append((back, config, None))
                 nxt[config] = (c, len(trail) - 1)
-        best = nxt
-    ends = [(cost, back, config) for config, (cost, back) in best.items() if auto.step(config, END) is not None]
+        # A reading that has fallen far behind the best never catches up in a
+        # real letter; dropping it keeps a handful of configurations alive
+        # (otherwise every configuration ever reached would stay, misplacing
+        # every later line).
+        if len(nxt) > 4:
+            floor = min(c for c, _ in nxt.values()) + _BEAM
+            best = {k: v for k, v in nxt.items() if v[0] <= floor}
+        else:
+            best = nxt
+    ends = [(cost, back, config) for config, (cost, back) in best.items() if step(config, END) is not None]
     if not ends:
         ends = [(cost, back, config) for config, (cost, back) in best.items()]
     cost, back, last = min(ends, key=lambda e: e[0])
     choices: list[Unit | None] = []
     configs: list[tuple[int, ...]] = [last]
     while back >= 0:
-        prev, before, choice, _ = trail[back]
+        back, before, choice = trail[back]
         choices.append(choice)
         configs.append(before)
-        back = prev
     choices.reverse()
     configs.reverse()
     return choices, configs
@@ -213,7 +232,7 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
 
     parts: list[Part] = []
     misplacements: list[Misplacement] = []
-    reading: list[dict] = []
+    reading: list[tuple[Unit, Unit, bool]] = []
     placer = _Placer(chosen, configs)
     for index, unit in enumerate(units):
         choice = chosen[index]
@@ -232,15 +251,21 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
             prev = next((chosen[k] for k in range(index - 1, -1, -1) if chosen[k] is not None), None)
             misplacements.append(Misplacement(primary, placer.message(index, placed),
                                               duplicate=prev is not None and prev.kind == placed.kind))
-        reading.append({"lines": [ln.number for ln in unit.lines], "kind": placed.kind, "evidence": placed.evidence,
-                        "misplaced": choice is None,
-                        "lost": [(c.kind, c.evidence) for c in [unit] + unit.alts if c is not placed]})
+        reading.append((unit, placed, choice is None))
         parts.extend(group)
     parts.sort(key=lambda p: (p.line, p.start or 0))
 
     letter = Letter(lines=lines, parts=parts, misplacements=misplacements, path=path, reading=reading)
     letter.doctype = infer_doctype(letter)
     return letter
+
+
+def explain(letter: Letter) -> list[dict]:
+    """How each unit was read (``structure --why``): lines, kind, evidence, misplaced, the candidates that lost."""
+    return [{"lines": [ln.number for ln in unit.lines], "kind": placed.kind, "evidence": placed.evidence,
+             "misplaced": misplaced,
+             "lost": [(c.kind, c.evidence) for c in [unit] + unit.alts if c is not placed]}
+            for unit, placed, misplaced in letter.reading]
 
 
 def infer_doctype(letter: Letter) -> str:
