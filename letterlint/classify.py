@@ -48,9 +48,12 @@ SIGNER = lazyre.compile(r"签" + SP + r"发" + SP + r"人" + SP + r"(?P<colon>[�
                     + r"(?P<names>[^\s\u3000〔【\[（(]*(?:[ \u3000]{1,2}[^\s\u3000〔【\[（(\d]+)*)")
 
 CLASS_LETTERS = "A-DＡ-Ｄ甲乙丙丁"
+# Labels may be letter-spaced (类 别：B) or have a space before the colon; any
+# single letter after the label is the class mark (an E is reported, not ignored).
 CLASS_LABELLED = lazyre.compile(
-    r"(?:答复|办理|办复|办结)?" + SP + r"(?:类别|结果|类型)" + SP + r"[：:]" + SP
-    + r"[（(〔\[【]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类?" + SP + r"[）)〕\]】]?"
+    r"(?:答" + SP + r"复|办" + SP + r"理|办" + SP + r"复|办" + SP + r"结)?" + SP
+    + r"(?:类" + SP + r"别|结" + SP + r"果|类" + SP + r"型)" + SP + r"[：:]" + SP
+    + r"[（(〔\[【]?" + SP + r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])(?![A-Za-z])" + SP + r"类?" + SP + r"[）)〕\]】]?"
 )
 CLASS_ALONE = lazyre.compile(r"^[〔\[【（(]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类?" + SP + r"[〕\]】）)]?$")
 # A bracketed single letter alone on a header line is meant as a class mark,
@@ -68,6 +71,8 @@ DISCLOSURE = lazyre.compile(
 )
 SECRECY = lazyre.compile(r"^(?P<level>绝密|机密|秘密)(?:" + SP + r"(?P<star>[★☆*＊])" + SP + r"(?P<period>.+))?$")
 URGENCY = lazyre.compile(r"^(?P<level>特急|加急|特提|平急|急件|紧急|特快|急)$")
+# Words written where the 密级 stands that are not 密级 (reported by HDR-002).
+SECRECY_INVALID = lazyre.compile(r"^(?P<level>内部(?:资料|文件|使用|事项)?|保密|秘级|涉密)$")
 COPY_NUMBER = lazyre.compile(r"^\d{4,8}$")
 
 HEADING1 = lazyre.compile(r"^(?P<num>[" + CN_NUM + r"]{1,3})(?P<punct>[、.．，,：:；;]|" + SP + r"、)")
@@ -87,7 +92,8 @@ PRINT_LINE = lazyre.compile(r"^(?P<org>\S.*?)??" + SP + r"(?P<date>(?:\d{4}|[" +
                         r"|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})" + SP + r"(?P<printed>印发)?$")
 
 CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
-                     r"|电" + SP + r"话|手" + SP + r"机|承办人|经办人|承办单位|传" + SP + r"真|邮" + SP + r"箱"
+                     r"|电" + SP + r"话|手" + SP + r"机|承办人|经办人|承办单位|分管单位|传" + SP + r"真|邮" + SP + r"箱"
+                     r"|(?:邮" + SP + r"编|邮政编码|通讯地址|联系地址|地" + SP + r"址|电子邮件)" + SP + r"(?=[：:])"
                      # 职务 only as a label (职务：科长), never a sentence about one.
                      r"|职" + SP + r"[务位]" + SP + r"(?=[：:]))")
 SIGNOFF = lazyre.compile(r"^(?:领导签发|签发领导|领导署名|领导签字|分管领导|主管领导|承办负责人|承办责任人|责任领导|审核人|签" + SP
@@ -227,7 +233,7 @@ def header_parts(line: Line) -> list[Part]:
     m = SIGNER.search(text) if "签" in text else None
     if m and free(m):
         add("signer", m.start(), m.end(), colon=m.group("colon"), names=m.group("names").strip(PAD))
-    for rx in (CLASS_LABELLED, CLASS_GLUED) if "类" in text or "结果" in text else ():
+    for rx in (CLASS_LABELLED, CLASS_GLUED) if "类" in text or "结" in text else ():
         m = rx.search(text)
         if m and free(m):
             add("answer_class", m.start(), m.end(), mark=m.group("cls"))
@@ -310,16 +316,35 @@ def _is_recipient(s: str) -> bool:
 def _wrapped_recipient(nb: list[Line], i: int) -> int | None:
     """How many lines a long 主送机关 list wrapped over (各县（市、区）人民政府，市政府各部门，/ 各直属机构：), or None."""
     first = _s(nb[i])
-    if not first.endswith(("，", "、", ",")) or "。" in first:
+    if not first.endswith(("，", "、", ",", "；", ";")) or "。" in first:
         return None
     joined = first
     for k in range(i + 1, min(i + 3, len(nb))):
         joined += _s(nb[k])
         if joined.endswith(("：", ":")):
             return k - i + 1 if _is_recipient(joined) and len(joined) <= 200 else None
-        if not joined.endswith(("，", "、", ",")):
+        if not joined.endswith(("，", "、", ",", "；", ";")):
             return None
     return None
+
+
+_RUN_IN = lazyre.compile(r"^(?P<who>[^：:，,。；;、（(“\s]{2,30}?)(?P<colon>[：:])(?P<rest>\S.{5,})$")
+
+
+def _run_in_salutation(line: Line) -> Unit | None:
+    """A salutation run into the first paragraph (王某代表：您提出的……): the 称呼, with the text as a part of its own."""
+    m = _RUN_IN.match(line.stripped)
+    if not m:
+        return None
+    who = m.group("who")
+    if not (ADDRESSEE_SUFFIX.search(who) or ORG_SUFFIX.search(who)) or OPENING_SENTENCE.search(who) \
+            or CONTACT.match(who) or COPY_TO.match(who) or SIGNOFF.match(who) or ATTACHMENT_NOTE.match(who + "："):
+        return None
+    off = line.indent
+    rest = off + m.start("rest")
+    text = Part("paragraph", [line], start=rest, end=len(line.text.rstrip(PAD)))
+    return Unit("recipient", [line], extra=[text], evidence="句首的称呼（后接正文）",
+                fields={"colon": m.group("colon"), "start": off, "end": off + m.end("colon")})
 
 
 def _is_recipient_wrong_mark(s: str) -> bool:
@@ -415,7 +440,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
     i = 0
 
     # 1. 版头: 份号, 密级, 紧急程度, 发文机关标志 and the marks, in whatever order they stand.
-    def take_header(i: int) -> int:
+    def take_header(i: int, top: bool) -> int:
         while i < n:
             s = _s(nb[i])
             if COPY_NUMBER.match(s) and i < 3:
@@ -425,12 +450,15 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 units.append(Unit("secrecy", [nb[i]], fields={k: v for k, v in m.groupdict().items() if v}))
             elif URGENCY.match(s):
                 units.append(Unit("urgency", [nb[i]], fields={"level": s}))
+            elif top and SECRECY_INVALID.match(s) and not units:
+                units.append(Unit("secrecy", [nb[i]], fields={"level": s}, evidence="写在密级位置的词（不是规定的密级）"))
             elif i == 0 and n > 1 and (df := date_fields(s)) is not None and df["d"]:
                 # A complete date as the first line: the grammar places it (or reports it).
                 units.append(Unit("date", [nb[i]], fields=df))
             elif s.endswith("文件") and len(s) <= 40 and not SENTENCE_PUNCT.search(s):
                 units.append(Unit("org_mark", [nb[i]]))
-            elif i == 0 and i + 1 < n and _is_org_signature(s) and _is_header_line(nb[i + 1]) is not None:
+            elif top and i + 1 < n and not any(u.kind == "org_mark" for u in units) and _is_org_signature(s) \
+                    and _is_header_line(nb[i + 1]) is not None:
                 # 信函格式: the 发文机关标志 is the organ's name alone, with the 发文字号 below it.
                 units.append(Unit("org_mark", [nb[i]]))
             elif (parts := _is_header_line(nb[i])) is not None:
@@ -440,7 +468,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
             i += 1
         return i
 
-    i = take_header(0)
+    i = take_header(0, True)
 
     # 2. 标题, possibly wrapped over several lines, then marks that follow it.
     title_found = False
@@ -455,7 +483,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
             i += 1
         units.append(Unit("title", tl))
         title_found = True
-        i = take_header(i)
+        i = take_header(i, False)
 
     # 3. 主送机关 / 称呼.
     if i < n:
@@ -466,6 +494,9 @@ def _classify(lines: list[Line]) -> list[Unit]:
         elif (wrapped := _wrapped_recipient(nb, i)) is not None:
             units.append(Unit("recipient", nb[i:i + wrapped], fields={"colon": _s(nb[i + wrapped - 1])[-1]}))
             i += wrapped
+        elif (run_in := _run_in_salutation(nb[i])) is not None:
+            units.append(run_in)
+            i += 1
         elif (title_found or units) and _is_recipient_wrong_mark(s) and i + 1 < n:
             units.append(Unit("recipient", [nb[i]], fields={"colon": s[-1]}))
             i += 1
