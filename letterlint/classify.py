@@ -103,7 +103,9 @@ COPY_TO_STRICT = lazyre.compile(r"^(?P<label>分送|报送|送)" + SP + r"(?P<co
 ATTACHMENT_NOTE = lazyre.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)" + SP + r"(?P<colon>[：:])")
 ATTACHMENT_HEAD = lazyre.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)$")
 PAREN_LINE = lazyre.compile(r"^[（(].*[）)]$")
-ANSWERED_BY = lazyre.compile(r"^(?:答复单位|承办单位|发文单位|办理单位)" + SP + r"[：:]")
+ANSWERED_BY = lazyre.compile(r"^(?:答复单位|承办单位|承办部门|发文单位|办理单位)" + SP + r"[：:]")
+# A numbered item of an 附件说明 (1.… 2.2019年…): unlike HEADING3, a figure may follow the mark.
+ATTACH_ITEM = lazyre.compile(r"^\d{1,2}[.．、]")
 
 ORG_SUFFIX = lazyre.compile(
     r"(?:局|委|厅|办|办公室|政府|公司|院|所|会|处|室|中心|部|街道|办事处|乡|镇|村|站|队|单位|学校|校|馆|社|集团|银行"
@@ -383,7 +385,7 @@ def _is_signature(s: str) -> bool:
         return False
     if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or re.search(r"[：:。（(]", c):
         return False
-    if HEADING1.match(c) or HEADING2.match(c) or HEADING3.match(c) or CONTACT.match(c) or SIGNOFF.match(c):
+    if HEADING1.match(c) or HEADING2.match(c) or ATTACH_ITEM.match(c) or CONTACT.match(c) or SIGNOFF.match(c):
         return False
     return not DATE_CN.match(c) and not DATE_NUMERIC.match(c)
 
@@ -558,7 +560,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
         # 附件说明: "附件：" and its numbered continuation lines.
         j = k - 1
         while j > body_start and not ATTACHMENT_NOTE.match(_s(nb[j])) \
-                and (HEADING3.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
+                and (ATTACH_ITEM.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
             j -= 1
         if j >= body_start and ATTACHMENT_NOTE.match(_s(nb[j])):
             k = j
@@ -585,7 +587,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
         s = _s(nb[k])
         if ATTACHMENT_NOTE.match(s):
             j = k + 1
-            while j < sig_start and (HEADING3.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
+            while j < sig_start and (ATTACH_ITEM.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
                 j += 1
             units.append(Unit("attachment_note", nb[k:j]))
             k = j
@@ -597,6 +599,12 @@ def _classify(lines: list[Line]) -> list[Unit]:
             units.append(Unit(_tail_kind(s) or "paragraph", [nb[k]]))
         k += 1
     for k in range(sig_start, end_main):
+        prev = units[-1] if units and k > sig_start else None
+        first = prev.lines[0].stripped if prev is not None else ""
+        if prev is not None and prev.kind == "signature" and len(prev.lines) == 1 and len(_compact(first)) >= 6 \
+                and not first.startswith("附") and not _is_org_signature(first) and _is_org_signature(_s(nb[k])):
+            prev.lines.append(nb[k])  # one organ's name wrapped onto a second line
+            continue
         units.append(Unit("signature", [nb[k]]))
     if date_idx is None:
         after = end_main
