@@ -231,8 +231,14 @@ class Owned:
         return out
 
 
+# 第一条　… / 第二章　总则: the space after an article or chapter number is the layout of such texts.
+_ARTICLE = lazyre.compile(r"第[一二三四五六七八九十百零〇0-9]{1,6}[条章节][ \u3000]+")
+
+
 def _heading_marker_end(seg: Segment) -> int:
-    """Offset just past the 序号 of a heading line (一、 （一） 1. （1）), or ``seg.lo``."""
+    """Offset just past the 序号 of a heading line (一、 （一） 1. （1）) or an article (第一条　), or ``seg.lo``."""
+    if seg.line is seg.part.lines[0] and (m := _ARTICLE.match(seg.line.text, seg.lo, seg.hi)):
+        return m.end()
     if seg.part.kind not in HEADING_KINDS or seg.line is not seg.part.lines[0]:
         return seg.lo
     rx = {"heading1": HEADING1, "heading2": HEADING2, "heading3": HEADING3, "heading4": HEADING4}[seg.part.kind]
