@@ -92,7 +92,7 @@ PRINT_LINE = lazyre.compile(r"^(?P<org>\S.*?)??" + SP + r"(?P<date>(?:\d{4}|[" +
                         r"|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})" + SP + r"(?P<printed>印发)?$")
 
 CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
-                     r"|电" + SP + r"话|手" + SP + r"机|承办人|经办人|承办单位|分管单位|传" + SP + r"真|邮" + SP + r"箱"
+                     r"|电" + SP + r"话|手" + SP + r"机|承" + SP + r"办" + SP + r"人|经" + SP + r"办" + SP + r"人|承办单位|分管单位|传" + SP + r"真|邮" + SP + r"箱"
                      r"|(?:邮" + SP + r"编|邮政编码|通讯地址|联系地址|地" + SP + r"址|电子邮件)" + SP + r"(?=[：:])"
                      # 职务 only as a label (职务：科长), never a sentence about one.
                      r"|职" + SP + r"[务位]" + SP + r"(?=[：:]))")
@@ -295,6 +295,24 @@ def _looks_like_title(s: str, nxt: str | None) -> bool:
     return False
 
 
+def _wrapped_title(nb: list[Line], i: int) -> int:
+    """How many lines (2-4) a title wrapped at any point takes from ``nb[i]``, or 0.
+
+    The lines joined must read as a whole title (关于…的答复, …局对…提案的答复),
+    each line short and none ending a sentence or a label; a comma inside the
+    title is allowed (关于增加车位，解决“停车难”建议的答复).
+    """
+    joined = ""
+    for k in range(i, min(i + 4, len(nb))):
+        s = _s(nb[k])
+        if len(s) > 40 or s.endswith(("。", "：", ":", "；", ";")) or _is_header_line(nb[k]) is not None:
+            return 0
+        joined += s
+        if k > i and _title_complete(joined) and _looks_like_title(joined, None) and "。" not in joined:
+            return k - i + 1
+    return 0
+
+
 def _title_complete(text: str) -> bool:
     c = _compact(text).rstrip("。.，,；;！!")
     return title_doctype(c) is not None
@@ -474,10 +492,13 @@ def _classify(lines: list[Line]) -> list[Unit]:
 
     # 2. 标题, possibly wrapped over several lines, then marks that follow it.
     title_found = False
-    if i < n and _looks_like_title(_s(nb[i]), _s(nb[i + 1]) if i + 1 < n else None) and not _is_recipient(_s(nb[i])):
+    wrapped_title = _wrapped_title(nb, i)
+    if wrapped_title or i < n and _looks_like_title(_s(nb[i]), _s(nb[i + 1]) if i + 1 < n else None) \
+            and not _is_recipient(_s(nb[i])):
         tl = [nb[i]]
         i += 1
-        while i < n and len(tl) < 4 and not _title_complete("".join(map(_s, tl))) and _title_continues(_s(nb[i])):
+        while i < n and len(tl) < max(4, wrapped_title) and not _title_complete("".join(map(_s, tl))) \
+                and (len(tl) < wrapped_title or _title_continues(_s(nb[i]))):
             # Do not swallow the salutation: a short addressee line before a paragraph.
             if _is_recipient_without_colon(_s(nb[i])) and ADDRESSEE_SUFFIX.search(_compact(_s(nb[i]))):
                 break

@@ -286,3 +286,31 @@ def test_a_whole_title_amid_the_text_of_a_forwarding_notice_after_the_date_is_no
     text = ("关于转发示例省安全检查办法的通知\n各县（市、区）交通运输局：\n现将有关办法转发给你们，请遵照执行。\n"
             "示例市交通运输局\n2024年5月6日\n示例省道路安全检查办法\n第一条　为做好道路安全检查工作，制定本办法。\n")
     assert misplaced(text) == []
+
+
+# --- real variations ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("head", [
+    "示例县交通运输\n局对县政协提案第21号的答复\n",           # wrapped inside the organ's name
+    "示例县202\n4年度法治政府建设情况报告\n",                 # wrapped inside a year
+    "关于增加示例县主\n城区泊车位，解决“停车难”建议的答复\n",  # a comma inside the title
+])
+def test_title_wrapped_at_any_point(head):
+    letter = parse_text(head + "\n王某委员：\n您提出的提案收悉，现答复如下。\n我局已完成改造。\n示例县交通运输局\n2024年5月6日\n")
+    title = letter.first("title")
+    assert (title.span.line, title.span.end_line) == (1, 2)
+    assert letter.first("recipient").line == 4 and letter.misplacements == []
+
+
+def test_spread_contact_labels_after_the_date():
+    letter = parse_text("关于商请提供统计数据的函\n示例市统计局：\n请于6月30日前提供有关数据。\n示例市教育局\n2024年5月6日\n"
+                        "承 办 人：刘某\n经 办 人：李某\n联 系 人：王某\n联系电话：0797-8123456\n")
+    assert [p.kind for p in letter.parts[-4:]] == ["contact"] * 4
+
+
+def test_one_organ_name_wrapped_over_two_signature_lines():
+    letter = parse_text("关于商请提供统计数据的函\n示例市统计局：\n请于6月30日前提供有关数据。\n"
+                        "示例市某某工作领导\n小组办公室\n2024年5月6日\n")
+    (signature,) = letter.all("signature")
+    assert (signature.span.line, signature.span.end_line, signature.text) == (4, 5, "示例市某某工作领导小组办公室")
