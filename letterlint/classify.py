@@ -305,7 +305,8 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
     joined = ""
     for k in range(i, min(i + 4, len(nb))):
         s = _s(nb[k])
-        if len(s) > 40 or s.endswith(("。", "：", ":", "；", ";")) or _is_header_line(nb[k]) is not None:
+        if len(s) > 40 or re.search(r"[。：:；;]", s) or s.startswith(("（", "(", "〔", "【", "[")) \
+                or _is_header_line(nb[k]) is not None:
             return 0
         joined += s
         if k > i and _title_complete(joined) and _looks_like_title(joined, None) and "。" not in joined:
@@ -695,6 +696,10 @@ def _strong_elsewhere(line: Line) -> list[Unit]:
     """
     s = line.stripped
     # Each test first looks for what its kind cannot do without: every body line passes here.
+    if s[-1:] in "：:" and len(s) <= 60 and _is_recipient(s) and not HEADING1.match(s) and not HEADING2.match(s):
+        # Weak: a 称呼 below a line the reading could not place (the grammar
+        # takes it only where a 主送 may stand, i.e. before any text).
+        return [Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以冒号结尾的短行（可能是称呼）")]
     if len(s) > 60 or s[-1:] in "。；;，,：:！!？?":
         return []
     m = SECRECY.match(s) if s[0] in "绝机秘" else None

@@ -314,3 +314,12 @@ def test_one_organ_name_wrapped_over_two_signature_lines():
                         "示例市某某工作领导\n小组办公室\n2024年5月6日\n")
     (signature,) = letter.all("signature")
     assert (signature.span.line, signature.span.end_line, signature.text) == (4, 5, "示例市某某工作领导小组办公室")
+
+
+def test_one_odd_line_at_the_top_does_not_turn_the_letter_into_text():
+    text = ("〔来源：示例市教育局网站〕\n示例市教育局关于市人大十届二次会议第18号建议的答复\n李某代表：\n"
+            "您提出的关于加强校园安全的建议收悉，现答复如下。\n感谢您对教育工作的关心和支持。\n示例市教育局\n2024年5月6日\n")
+    letter = parse_text(text)
+    assert [(p.line, p.kind) for p in letter.parts] == [
+        (1, "paragraph"), (2, "title"), (3, "recipient"), (4, "paragraph"), (5, "closing"), (6, "signature"), (7, "date")]
+    assert [(m.part.line, m.message) for m in letter.misplacements] == [(1, "正文应位于主送机关（称呼）之后")]
