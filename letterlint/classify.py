@@ -1,16 +1,21 @@
-"""The line classifier: turns the lines of a letter into typed units.
+"""The line classifier: turns the lines of a letter into units with candidate kinds.
 
 A unit is what the grammar sees as one token: one physical line, or several
-for a wrapped title or a multi-line 附件说明.  Deciding what a line *is* often
-needs its neighbours (a short organisation name directly above a date is a
-署名; a short line right after the title is the 称呼 even without its colon),
-so classification runs in passes over the whole letter: header, title and
-salutation from the top; the signature block from the 成文日期; the body in
-between; attachments and 版记 after the date.
+for a wrapped title, 主送 or 附件说明.  Each unit carries the kind its
+context suggests and, in ``alts``, the other kinds its own text proves or
+allows, each with a strength (STRONG: a label, a whole 发文字号, a complete
+date, a 密级 word; WEAK: a short organ name, a title-like or salutation-like
+line; FALLBACK: text).  Deciding the suggested kind still needs neighbours (a
+short organisation name directly above a date is a 署名), so it runs in passes
+over the letter: header, title and salutation from the top; the signature
+block from the 成文日期; the body in between; attachments and 版记 after the
+date.
 
-The classifier only decides *what* each line is.  *Whether it stands in the
-right place* is the grammar's business (``grammar/letter.lark``), and whether
-its form is right is the rules' business.
+The classifier does not decide which candidate stands: ``parse.read`` picks,
+over the whole letter, the reading the grammar (``grammar/letter.lark``, the
+only statement of the order of the parts) accepts at the least cost, and a
+strong candidate the grammar rejects is a misplaced part.  Whether a part's
+form is right is the rules' business.
 """
 from __future__ import annotations
 
