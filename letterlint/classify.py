@@ -627,8 +627,8 @@ def _classify(lines: list[Line]) -> list[Unit]:
         continue_copy = False
         if tk == "copy_to":
             in_attachment = False
-            units.append(Unit("copy_to", [nb[k]]))
-            continue_copy = True
+            units.append(_copy_to_unit(nb[k]))
+            continue_copy = not units[-1].extra
         elif PRINT_LINE.match(s) and ("印发" in s or any(u.kind == "copy_to" for u in units[-2:])):
             m = PRINT_LINE.match(s)
             units.append(Unit("print_line", [nb[k]], fields={"org": m.group("org"), "date": m.group("date"),
@@ -698,6 +698,23 @@ def _strong_elsewhere(line: Line) -> list[Unit]:
         if (TITLE_START.match(c) or TITLE_ORG_THEN.match(c)) and title_doctype(c):
             return [Unit("title", [line], strength=STRONG, evidence="完整的标题（关于……＋文种）")]
     return []
+
+
+_CONTACT_INSIDE = lazyre.compile(r"(?<=[。；;\s])(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|电" + SP + r"话)"
+                                 + SP + r"[：:]")
+
+
+def _copy_to_unit(line: Line) -> Unit:
+    """A 抄送/抄报 line; contact details written on the same line (…。联系电话：…) are a contact part of their own."""
+    text = line.text
+    m = _CONTACT_INSIDE.search(text, line.indent + 3)
+    if m is None:
+        return Unit("copy_to", [line])
+    end = m.start()
+    while end > line.indent and text[end - 1] in PAD:
+        end -= 1
+    contact = Part("contact", [line], start=m.start(), end=len(text.rstrip(PAD)))
+    return Unit("copy_to", [line], extra=[contact], fields={"start": line.indent, "end": end})
 
 
 def _note_continues(prev: Line, line: Line) -> bool:

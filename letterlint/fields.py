@@ -443,12 +443,19 @@ def salutation_of(line: Line, lo: int, hi: int) -> Salutation | None:
     return Salutation(line, g("honor"), g("names"), name_list, g("joint"), g("n"), g("role"), g("colon"))
 
 
+def own_lines(part) -> list[Line]:
+    """The lines of ``part``; for a part that is only a piece of its line, that piece alone,
+    at its own columns (the rest of the line blanked or cut), so that fields keep their spans."""
+    if part.start is None:
+        return part.lines
+    line = part.lines[0]
+    return [Line(line.number, " " * part.start + line.text[part.start:part.end])]
+
+
 def recipients(part) -> OrganList:
     """The 主送 list of a recipient part: names, separators, the closing colon, and (for a
     reply) the salutation read from its last line."""
-    lines = part.lines
-    if part.start is not None:  # a 称呼 run into the first paragraph: the line up to its colon
-        lines = [Line(lines[0].number, lines[0].text[:part.end])]
+    lines = own_lines(part)  # a 称呼 run into the first paragraph: up to its colon
     organs = organ_list(lines, labelled=False, end_marks=_RECIPIENT_END)
     last = lines[-1]
     lo, hi = last.indent, len(last.text.rstrip(PAD))
@@ -842,7 +849,7 @@ class ContactLine:
 def contact_lines(part) -> list[ContactLine]:
     """Each line of a contact or sign-off part, read as labelled fields."""
     leader = part.kind == "signoff"
-    return [ContactLine(line, *contact_fields(line, leader)) for line in part.lines]
+    return [ContactLine(line, *contact_fields(line, leader)) for line in own_lines(part)]
 
 
 def contact_fields(line: Line, leader: bool = False) -> tuple[list[ContactField], bool]:
@@ -916,7 +923,7 @@ _KIND_PARSERS = {
     "doc_number": lambda p: own_docnumber(p.lines[0], p.start or 0, p.end),
     "date": lambda p: date_of(p.lines[0]),
     "recipient": recipients,
-    "copy_to": lambda p: copy_list(p.lines),
+    "copy_to": lambda p: copy_list(own_lines(p)),
     "contact": contact_lines,
     "signoff": contact_lines,
     "attachment_note": lambda p: attachment_note(p.lines),

@@ -323,3 +323,14 @@ def test_one_odd_line_at_the_top_does_not_turn_the_letter_into_text():
     assert [(p.line, p.kind) for p in letter.parts] == [
         (1, "paragraph"), (2, "title"), (3, "recipient"), (4, "paragraph"), (5, "closing"), (6, "signature"), (7, "date")]
     assert [(m.part.line, m.message) for m in letter.misplacements] == [(1, "正文应位于主送机关（称呼）之后")]
+
+
+def test_contact_details_on_the_copy_to_line_are_a_contact_part():
+    text = ("关于市人大十届二次会议第18号建议的答复\n李某代表：\n您提出的建议收悉，现答复如下。\n感谢您的关心和支持。\n"
+            "示例市教育局\n2024年5月6日\n抄送：市人大常委会代表工作委员会，市政府办公室。联系人：刘某，联系电话：0791-86345678\n")
+    letter = parse_text(text)
+    copy_to, contact = letter.parts[-2:]
+    assert (copy_to.kind, copy_to.text) == ("copy_to", "抄送：市人大常委会代表工作委员会，市政府办公室。")
+    assert (contact.kind, contact.span.column) == ("contact", 25)
+    assert contact.text == "联系人：刘某，联系电话：0791-86345678"
+    assert copy_to.parsed.names[-1] == "市政府办公室"
