@@ -32,7 +32,7 @@ SECTION_OF = {"header": "版头", "title_part": "主体", "recipient": "主体",
 _COST = {STRONG: 0.0, WEAK: 1.0, FALLBACK: 2.0}
 MISPLACED = 10.0
 _EARLIER = 1e-6
-_BEAM = 3 * MISPLACED
+_BEAM = 2 * MISPLACED
 
 
 @functools.lru_cache(maxsize=1)
