@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 
 from letterlint import lazyre
-from letterlint.model import PAD, Line, Part
+from letterlint.model import PAD, PAD_CLASS, PAD_RUN, Line, Part
 from letterlint.rules.base import Finding, rule
 
-_S = r"[ \t\u3000\u00a0]*"
+_S = PAD_CLASS + "*"
 # The label of a 附件说明 at the start of its first line: 附件： / 附件: / 附件1：
 _LABEL = lazyre.compile(r"附" + _S + r"件" + _S + r"(?P<num>\d*)" + _S + r"(?P<colon>[：:])")
 # "附件" alone on a line: a 附件说明 label without its colon when numbered names follow.
@@ -26,7 +26,7 @@ _NAME_END_PUNCT = "。，；、：！？.,;:!?．"
 _VAGUE = lazyre.compile(r"^附" + _S + r"件" + _S + r"[：:]?" + _S
                     + r"(?P<what>如文|见文|见后|略|[\d一二两三四五六七八九十]+" + _S + r"(?:件|份|个|页))"
                     + _S + r"[。.]?$")
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazyre.compile(PAD_RUN)
 
 
 @dataclass

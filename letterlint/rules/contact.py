@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from letterlint import doctypes, lazyre
 from letterlint.classify import SP as _SP
-from letterlint.model import PAD, Line, Span
+from letterlint.model import PAD, PAD_CLASS, PAD_RUN, Line, Span, unpad
 from letterlint.rules.base import Finding, rule
 
 REPLIES = doctypes.REPLIES
@@ -53,7 +53,7 @@ _JOIN = _SP + r"[、及和与/]" + _SP
 LABEL = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)" + _SP + r"[：:]")
 # A label at the start of a line without a colon ("联系人 张三 13912345678"), not a
 # word that starts a sentence ("联系人民群众…", "电话会议…").
-LABEL_BARE = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=[ \t\u3000\u00a0]|[\d０-９]|$)")
+LABEL_BARE = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=" + PAD_CLASS + r"|[\d０-９]|$)")
 # A label cut off after its connector ("联系单位及"): a truncated text, not a block to judge.
 DANGLING = lazyre.compile(_WORD + r"(?:" + _JOIN + _WORD + r")*" + _SP + r"[、及和与/]" + _SP + r"$")
 _WORD_RX = lazyre.compile(_WORD)
@@ -63,7 +63,7 @@ _WORD_RX = lazyre.compile(_WORD)
 NUMBER = lazyre.compile(
     r"(?<![\d０-９A-Za-z.．])(?:[+＋]86[- ]?)?"
     r"(?:[（(]" + _SP + r"[0０][\d０-９]{1,4}" + _SP + r"[）)]" + _SP + r")?"
-    r"[\d０-９](?:[\d０-９]|[-－—–‐]{1,2}(?=[\d０-９])|[ \u3000](?=[\d０-９]))*"
+    r"[\d０-９](?:[\d０-９]|[-－—–‐]{1,2}(?=[\d０-９])|" + PAD_CLASS + r"(?=[\d０-９]))*"
     r"(?:" + _SP + r"(?:转|分机|[eE][xX][tT]\.?)" + _SP + r"[\d０-９]{1,6})?"
     r"(?![\d０-９@A-Za-z])"
 )
@@ -72,9 +72,9 @@ _PAREN_AREA = lazyre.compile(r"^\(\s*(0\d{1,4})\s*\)")
 # Hotlines (12345, 95598, 400…) and the 3- or 4-digit internal extensions of an office.
 _SERVICE = lazyre.compile(r"^(?:[1-9]\d{2,3}|1\d{4}|9[56]\d{3}|[48]00\d{7})$")
 _NOT_PHONE_BEFORE = lazyre.compile(r"(?:QQ|qq|微信|邮编|编码)[：: ]*$")
-_SEP_STRIP = "，,；;。.、：: \t\u3000\u00a0（）()"
+_SEP_STRIP = "，,；;。.、：:（）()" + PAD
 _NAME_SPLIT = lazyre.compile(r"[，,；;]+")
-_SPACE_SPLIT = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACE_SPLIT = lazyre.compile(PAD_RUN)
 
 
 # --- phone numbers ---------------------------------------------------------------
@@ -151,7 +151,7 @@ def numbers_in(line: Line, start: int, end: int, min_digits: int = 1) -> list[Nu
         if sum(c.isdigit() for c in text) < min_digits or _NOT_PHONE_BEFORE.search(line.text, 0, m.start()):
             continue
         kind, problem = classify_number(text)
-        if kind is None and re.search(r"[ \u3000]", text):
+        if kind is None and re.search(PAD_CLASS, text):
             # Several numbers separated by spaces ("2923271 2923272")?
             pieces = [(p.start(), p.end()) for p in re.finditer(r"\S+", text)]
             checked = [classify_number(text[a:b]) for a, b in pieces]
@@ -192,7 +192,7 @@ class Field:
     def item_span(self, item: str) -> Span:
         """The word of the label that promises ``item`` (职务 in 联系人、职务及电话)."""
         for m in _WORD_RX.finditer(self.line.text, self.label_start, self.label_end):
-            if _WORDS.get(re.sub(r"[ \t\u3000\u00a0]", "", m.group())) == item:
+            if _WORDS.get(unpad(m.group())) == item:
                 return self.line.span(m.start(), m.end())
         return self.label_span
 
@@ -249,8 +249,8 @@ def _fields_of(line: Line, leader: bool) -> tuple[list[Field], bool]:
     out: list[Field] = []
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else hi
-        label = re.sub(r"[ \t\u3000\u00a0]", "", m.group("label"))
-        items = [_WORDS[re.sub(r"[ \t\u3000\u00a0]", "", w.group())] for w in _WORD_RX.finditer(m.group("label"))]
+        label = unpad(m.group("label"))
+        items = [_WORDS[unpad(w.group())] for w in _WORD_RX.finditer(m.group("label"))]
         if leader and items and items[0] == "name":
             items[0] = "leader"
         f = Field(line, label, items, m.start("label"), m.end("label"), m.end(), value_end)
@@ -635,7 +635,7 @@ _PHONE_AFTER_OWNER = lazyre.compile(_OWNER_THEN_PHONE)
 
 def _published(letter) -> bool:
     for part in letter.all("disclosure"):
-        mark = re.sub(r"[ \t\u3000]", "", str(part.fields.get("mark") or part.text))
+        mark = unpad(str(part.fields.get("mark") or part.text))
         if _PUBLISHED.search(mark) and not _NOT_PUBLISHED.search(mark):
             return True
     return False
@@ -646,7 +646,7 @@ def addressee_names(letter) -> list[str]:
     recipient = letter.first("recipient")
     if recipient is None:
         return []
-    text = re.sub(r"[ \t\u3000\u00a0]", "", recipient.text).rstrip("：:")
+    text = unpad(recipient.text).rstrip("：:")
     if not _ADDRESSEE.search(text):
         return []
     text = _GROUP.sub("", _ADDRESSEE.sub("", text))

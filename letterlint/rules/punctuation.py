@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from letterlint import lazyre
 from letterlint.classify import HEADING1, HEADING2, HEADING3, HEADING4
-from letterlint.model import HEADING_KINDS, PAD, Line, Part, Span
+from letterlint.model import HEADING_KINDS, PAD, PAD_CLASS, PAD_RUN, Line, Part, Span
 from letterlint.rules.base import Finding, rule
 
 # --- shared helpers (numbers.py uses them too) ------------------------------------------
@@ -213,7 +213,7 @@ def _marker_at(seg: Segment, i: int) -> bool:
     token = seg.text[j:i]
     if not (token.isdigit() or (len(token) == 1 and token.isalpha()) or all(c in "一二三四五六七八九十" for c in token)):
         return False
-    return j == seg.lo or seg.text[j - 1] in "： :；;，,。、（(\t\u3000\u00a0"
+    return j == seg.lo or seg.text[j - 1] in "：:；;，,。、（(" + PAD
 
 
 # --- PUNCT-001 ------------------------------------------------------------------------------------
@@ -900,11 +900,11 @@ def no_ellipsis_with_deng(letter, options):
             yield Finding(seg.span(m.start(), m.end()), f"“{m.group()}”中省略号与“等”重复", "删去省略号或“等”，只用其一")
 
 
-_SPACE_RUN = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACE_RUN = lazyre.compile(PAD_RUN)
 _QUOTED_SPAN = lazyre.compile(r"《[^《》]*(?:》|$)|“[^“”]*(?:”|$)")
 _BEFORE_POINT = "，。、；：？！"
 _POINT = lazyre.compile(r"[，。；：？！]")
-_SPACE_TRIGGER = lazyre.compile(f"[ \t\u3000\u00a0][{HAN}{_BEFORE_POINT}]")
+_SPACE_TRIGGER = lazyre.compile(f"{PAD_CLASS}[{HAN}{_BEFORE_POINT}]")
 
 
 @rule("PUNCT-014", "stray-space", "info")

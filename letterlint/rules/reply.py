@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from letterlint import doctypes, lazyre
+from letterlint.model import PAD_RUN
 from letterlint.rules.base import Finding, rule
 
 REPLIES = doctypes.REPLIES
-_PAD = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_PAD = lazyre.compile(PAD_RUN)
 _FULLWIDTH_LETTER = str.maketrans("ＡＢＣＤ", "ABCD")
 
 DEFAULT_DISCLOSURE_MARKS = [

@@ -11,11 +11,11 @@ import re
 
 from letterlint import doctypes, lazyre
 from letterlint.classify import COPY_TO, COPY_TO_STRICT
-from letterlint.model import PAD, Span
+from letterlint.model import PAD, PAD_CLASS, PAD_RUN, Span
 from letterlint.rules.base import Finding, rule
 
-_S = r"[ \t\u3000\u00a0]*"
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_S = PAD_CLASS + "*"
+_SPACES = lazyre.compile(PAD_RUN)
 _TERMINAL = "。.，,；;：:！!？?、"
 # Brackets and quotes whose content is one name: "各县（市、区）人民政府".
 _BRACKETED = lazyre.compile(r"（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”")

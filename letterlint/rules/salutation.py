@@ -11,15 +11,15 @@ import re
 
 from letterlint import doctypes, lazyre
 from letterlint.classify import ADDRESSEE_SUFFIX, ORG_SUFFIX
-from letterlint.model import PAD
+from letterlint.model import PAD, PAD_CLASS, PAD_RUN
 from letterlint.rules.base import Finding, rule
 
 REPLIES = doctypes.REPLIES
-_S = r"[ \t\u3000\u00a0]*"
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_S = PAD_CLASS + "*"
+_SPACES = lazyre.compile(PAD_RUN)
 _SEMICOLON = lazyre.compile(r"[；;]")
 # A run of spaces inside the 主送 (not the padding at either end).
-_INNER_SPACE = lazyre.compile(r"(?<=[^ \t\u3000\u00a0，、,；;：:])[ \t\u3000\u00a0]+(?=[^ \t\u3000\u00a0，、,；;：:])")
+_INNER_SPACE = lazyre.compile(f"(?<=[^{PAD}，、,；;：:]){PAD_RUN}(?=[^{PAD}，、,；;：:])")
 # A separator right before the colon: "示例市教育局、：".
 _TRAILING_SEP = lazyre.compile(r"[，、,]" + _S + r"(?=[：:]?" + _S + r"$)")
 
