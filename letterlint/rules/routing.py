@@ -13,6 +13,7 @@ from letterlint import doctypes, lazyre
 from letterlint.classify import COPY_TO, COPY_TO_STRICT
 from letterlint.model import PAD, PAD_CLASS, PAD_RUN, Span
 from letterlint.rules.base import Finding, rule
+from letterlint.saferegex import search_any
 
 _S = PAD_CLASS + "*"
 _SPACES = lazyre.compile(PAD_RUN)
@@ -169,11 +170,11 @@ def upward_no_copy_down(letter, options):
     可加本地下级机关的名称，如 "乡镇人民政府$"）。
     """
     kind = doctypes.label(letter.doctype)
-    lower = [re.compile(p) for p in options["lower-organs"]]
+    lower = options["lower-organs"]
     for part in letter.all("copy_to"):
         for line, s, e in _copy_items(part):
             name = line.text[s:e]
-            if any(rx.search(name) for rx in lower):
+            if search_any(lower, name):
                 yield Finding(line.span(s, e), f"{kind}不应抄送下级机关（“{name}”）",
                               "删去下级机关；需要下级机关知道的事项另行发文")
 
