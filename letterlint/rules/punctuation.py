@@ -538,14 +538,16 @@ def dash_form(letter, options):
 
 # --- PUNCT-005 ------------------------------------------------------------------------------------
 
-_NOT_BEFORE = r"(?<![0-9A-Za-z/.\-－–_#])"
+# Every digit \d matches (full-width ones too) is excluded before a number, so a
+# long run of digits is entered once, at its start: linear, not quadratic.
+_NOT_BEFORE = r"(?<![\dA-Za-z/.\-－–_#])"
 _YEAR_RANGE = lazyre.compile(_NOT_BEFORE + r"(?P<a>(?:19|20)\d{2})(?P<ya>年?) ?(?P<sep>[-－–]) ?(?P<b>(?:19|20)\d{2})(?!\d)"
                          r"(?P<yb>年?)")
 _DATE_RANGE = lazyre.compile(_NOT_BEFORE + r"(?P<a>\d{1,2})(?P<ua>[月日]?) ?(?P<sep>[-－–]) ?(?P<b>\d{1,2})(?P<ub>[月日])")
 _TIME_RANGE = lazyre.compile(r"(?<![\d:])\d{1,2}:\d{2} ?(?P<sep>[-－–]) ?\d{1,2}:\d{2}(?![\d:])")
 _UNITS = (r"万|亿|个|人|名|天|年|月|周|次|家|件|元|岁|小时|分钟|公里|千米|米|厘米|毫米|吨|公斤|千克|克|亩|公顷|倍|所|项|条"
           r"|户|辆|台|套|层|%|％|℃")
-_NUM_RANGE = lazyre.compile(r"(?<![0-9A-Za-z/.\-－–_#第图表式])(?P<a>\d+(?:\.\d+)?) ?(?P<sep>[-－–]) ?(?P<b>\d+(?:\.\d+)?)"
+_NUM_RANGE = lazyre.compile(r"(?<![\dA-Za-z/.\-－–_#第图表式])(?P<a>\d+(?:\.\d+)?) ?(?P<sep>[-－–]) ?(?P<b>\d+(?:\.\d+)?)"
                         r"(?=" + _UNITS + r")")
 _TILDE = lazyre.compile(r"~")
 _RANGE_MARK_CHARS = ("-", "－", "–", "~")
