@@ -19,7 +19,6 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from letterlint import lazyre
-from letterlint.classify import HEADING1, HEADING2, HEADING3, HEADING4
 from letterlint.model import HEADING_KINDS, PAD, PAD_CLASS, PAD_RUN, Line, Part, Span
 from letterlint.rules.base import Finding, rule
 
@@ -197,9 +196,10 @@ def _heading_marker_end(seg: Segment) -> int:
     """Offset just past the 序号 of a heading line (一、 （一） 1. （1）), or ``seg.lo``."""
     if seg.part.kind not in HEADING_KINDS or seg.line is not seg.part.lines[0]:
         return seg.lo
-    rx = {"heading1": HEADING1, "heading2": HEADING2, "heading3": HEADING3, "heading4": HEADING4}[seg.part.kind]
-    m = rx.match(seg.line.text[seg.lo:seg.hi])
-    return seg.lo + m.end() if m else seg.lo
+    heading = seg.part.parsed
+    if heading is None or heading.marker.span.column - 1 != seg.lo:
+        return seg.lo
+    return min(heading.marker.span.end_column - 1, seg.hi)
 
 
 def _marker_at(seg: Segment, i: int) -> bool:

@@ -12,7 +12,6 @@ import re
 from letterlint import doctypes, lazyre
 from letterlint.model import PAD_RUN
 from letterlint.rules.base import Finding, rule
-from letterlint.rules.routing import _copy_items as copy_items
 from letterlint.saferegex import search_any
 
 REPLIES = doctypes.REPLIES
@@ -312,7 +311,7 @@ def reply_copy_to(letter, options):
         return
     # The patterns come from the repository's config: each is searched in one
     # name at a time, within the bounds of saferegex.
-    names = [_compact(line.text[s:e]) for p in copies for line, s, e in copy_items(p)]
+    names = [_compact(organ.name) for p in copies if p.parsed is not None for organ in p.parsed.items]
     wanted = options["cc-proposal"] if letter.doctype == "proposal_reply" else options["cc-suggestion"]
     groups = [("人大代表工作机构" if letter.doctype != "proposal_reply" else "政协提案委", wanted),
               ("政府办公室或督查室", options["cc-government"])]
