@@ -193,7 +193,7 @@ _OWNERS = ("RECIP-002", "RECIP-003", "COPY-001", "COPY-002", "COPY-003", "TITLE-
 
 
 # 第一条　… / 第二章　总则: the space after an article or chapter number is the layout of such texts.
-_ARTICLE = lazyre.compile(r"第[一二三四五六七八九十百零〇0-9]{1,6}[条章节][ \u3000]+")
+_ARTICLE = lazyre.compile(r"第[一二三四五六七八九十百零〇0-9]{1,6}[条章节]" + PAD_RUN)
 
 
 def _heading_marker_end(seg: Segment) -> int:
