@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from letterlint import lazyre
-from letterlint.model import PAD, Line, Span
+from letterlint.model import PAD, PAD_CLASS, PAD_RUN, Line, Span, unpad
 
 CN_DIGIT = "〇○零Ｏ0一二三四五六七八九"
 CN_NUM = "一二三四五六七八九十"
@@ -27,7 +27,7 @@ CN_NUM = "一二三四五六七八九十"
 # a class with non-Latin-1 members costs ~0.1 ms to compile, and these patterns
 # repeat it hundreds of times, which made start-up slow.
 SP = r"\s*"
-_S = r"[ \t\u3000\u00a0]*"   # spaces only, not line breaks
+_S = PAD_CLASS + "*"   # spaces only, not line breaks
 
 
 class Tok(NamedTuple):
@@ -62,8 +62,8 @@ DOCNUM = lazyre.compile(
 )
 DOCNUM_HINT = lazyre.compile(r"[〔【\[［(（〖﹝{｛<《]")
 # A 发文字号 without year brackets, e.g. "示政函2024年12号".
-DOCNUM_BARE = lazyre.compile(r"(?:^|(?<=[ \t\u3000]))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)"
-                             r"(?P<seq>\d+)(?P<hao>号)(?=$|[ \t\u3000])")
+DOCNUM_BARE = lazyre.compile(r"(?:^|(?<=" + PAD_CLASS + r"))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)"
+                             r"(?P<seq>\d+)(?P<hao>号)(?=$|" + PAD_CLASS + r")")
 # Cheap test for a number cited in running text: a year of 2 or 4 digits in brackets.
 CITED_HINT = lazyre.compile(r"[〔【\[［(（〖﹝]\d{2,4}[〕】\]］)）〗﹞]")
 _CITED_OPEN = "〔【[［(（〖﹝"
@@ -355,7 +355,7 @@ _COPY_END = "。.，,、；;：:！!？?"
 _RECIPIENT_END = "：:，,！!"
 _OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”"}
 _MARKS: dict[str, re.Pattern] = {}   # separators and brackets, by the separators of a list
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazyre.compile(PAD_RUN)
 
 
 @dataclass
@@ -543,11 +543,21 @@ def salutation_of(line: Line, lo: int, hi: int) -> Salutation | None:
     return Salutation(line, g("honor"), g("names"), name_list, g("joint"), g("n"), g("role"), g("colon"))
 
 
+def own_lines(part) -> list[Line]:
+    """The lines of ``part``; for a part that is only a piece of its line, that piece alone,
+    at its own columns (the rest of the line blanked or cut), so that fields keep their spans."""
+    if part.start is None:
+        return part.lines
+    line = part.lines[0]
+    return [Line(line.number, " " * part.start + line.text[part.start:part.end])]
+
+
 def recipients(part) -> OrganList:
     """The 主送 list of a recipient part: names, separators, the closing colon, and (for a
     reply) the salutation read from its last line."""
-    organs = organ_list(part.lines, labelled=False, end_marks=_RECIPIENT_END)
-    last = part.lines[-1]
+    lines = own_lines(part)  # a 称呼 run into the first paragraph: up to its colon
+    organs = organ_list(lines, labelled=False, end_marks=_RECIPIENT_END)
+    last = lines[-1]
     lo, hi = last.indent, len(last.text.rstrip(PAD))
     if organs.end is not None and organs.end.text not in "：:" and organs.end.span.line == last.number:
         hi -= 1  # a comma or "！" in place of the colon: RECIP-002 reports it
@@ -664,7 +674,7 @@ def _mark(part) -> Mark:
 
 # --- 署名 ----------------------------------------------------------------------------------
 
-ANSWERED_BY = lazyre.compile(r"^(?:答复单位|承办单位|发文单位|办理单位)" + SP + r"[：:]")
+ANSWERED_BY = lazyre.compile(r"^(?:答复单位|承办单位|承办部门|发文单位|办理单位)" + SP + r"[：:]")
 
 
 @dataclass
@@ -689,7 +699,7 @@ def _signature(part) -> Signature:
             label = _tok(line, lo, lo + m.end())
             lo += m.end()
         # Organs signing together stand apart by two or more spaces on one line.
-        for piece in re.finditer(r"\S+(?:[ \u3000](?![ \u3000])\S+)*", line.text[lo:hi]):
+        for piece in re.finditer(r"\S+(?:" + PAD_CLASS + "(?!" + PAD_CLASS + r")\S+)*", line.text[lo:hi]):
             organs.append(_tok(line, lo + piece.start(), lo + piece.end()))
     return Signature(label, organs)
 
@@ -803,7 +813,9 @@ def attachment_note(lines: list[Line]) -> AttachmentNote | None:
 
 # A line the classifier reads as a contact line, by its label.
 CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
-                         r"|电" + SP + r"话|手" + SP + r"机|承办人|经办人|承办单位|传" + SP + r"真|邮" + SP + r"箱"
+                         r"|电" + SP + r"话|手" + SP + r"机|承" + SP + r"办" + SP + r"人|经" + SP + r"办" + SP + r"人"
+                         r"|承办单位|分管单位|传" + SP + r"真|邮" + SP + r"箱"
+                         r"|(?:邮" + SP + r"编|邮政编码|通讯地址|联系地址|地" + SP + r"址|电子邮件)" + SP + r"(?=[：:])"
                          # 职务 only as a label (职务：科长), never a sentence about one.
                          r"|职" + SP + r"[务位]" + SP + r"(?=[：:]))")
 
@@ -839,7 +851,7 @@ _JOIN = SP + r"[、及和与/]" + SP
 LABEL = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)" + SP + r"[：:]")
 # A label at the start of a line without a colon ("联系人 张三 13912345678"), not a
 # word that starts a sentence ("联系人民群众…", "电话会议…").
-LABEL_BARE = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=[ \t\u3000\u00a0]|[\d０-９]|$)")
+LABEL_BARE = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=" + PAD_CLASS + r"|[\d０-９]|$)")
 # A label cut off after its connector ("联系单位及"): a truncated text, not a block to judge.
 DANGLING = lazyre.compile(_WORD + r"(?:" + _JOIN + _WORD + r")*" + SP + r"[、及和与/]" + SP + r"$")
 _WORD_RX = lazyre.compile(_WORD)
@@ -849,7 +861,7 @@ _WORD_RX = lazyre.compile(_WORD)
 NUMBER = lazyre.compile(
     r"(?<![\d０-９A-Za-z.．])(?:[+＋]86[- ]?)?"
     r"(?:[（(]" + SP + r"[0０][\d０-９]{1,4}" + SP + r"[）)]" + SP + r")?"
-    r"[\d０-９](?:[\d０-９]|[-－—–‐]{1,2}(?=[\d０-９])|[ \u3000](?=[\d０-９]))*"
+    r"[\d０-９](?:[\d０-９]|[-－—–‐]{1,2}(?=[\d０-９])|" + PAD_CLASS + r"(?=[\d０-９]))*"
     r"(?:" + SP + r"(?:转|分机|[eE][xX][tT]\.?)" + SP + r"[\d０-９]{1,6})?"
     r"(?![\d０-９@A-Za-z])"
 )
@@ -858,9 +870,9 @@ _PAREN_AREA = lazyre.compile(r"^\(\s*(0\d{1,4})\s*\)")
 # Hotlines (12345, 95598, 400…) and the 3- or 4-digit internal extensions of an office.
 _SERVICE = lazyre.compile(r"^(?:[1-9]\d{2,3}|1\d{4}|9[56]\d{3}|[48]00\d{7})$")
 _NOT_PHONE_BEFORE = lazyre.compile(r"(?:QQ|qq|微信|邮编|编码)[：: ]*$")
-_SEP_STRIP = "，,；;。.、：: \t\u3000\u00a0（）()"
+_SEP_STRIP = "，,；;。.、：:（）()" + PAD
 _NAME_SPLIT = lazyre.compile(r"[，,；;]+")
-_SPACE_SPLIT = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACE_SPLIT = lazyre.compile(PAD_RUN)
 _EMAIL = lazyre.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _POSTCODE = lazyre.compile(r"(?<![\d０-９])[\d０-９]{6}(?![\d０-９])")
 
@@ -938,7 +950,7 @@ def numbers_in(line: Line, start: int, end: int, min_digits: int = 1) -> list[Nu
         if sum(c.isdigit() for c in text) < min_digits or _NOT_PHONE_BEFORE.search(line.text, 0, m.start()):
             continue
         kind, problem = classify_number(text)
-        if kind is None and re.search(r"[ \u3000]", text):
+        if kind is None and re.search(PAD_CLASS, text):
             # Several numbers separated by spaces ("2923271 2923272")?
             pieces = [(p.start(), p.end()) for p in re.finditer(r"\S+", text)]
             checked = [classify_number(text[a:b]) for a, b in pieces]
@@ -992,7 +1004,7 @@ class ContactField:
     def item_span(self, item: str) -> Span:
         """The word of the label that promises ``item`` (职务 in 联系人、职务及电话)."""
         for m in _WORD_RX.finditer(self.line.text, self.label_start, self.label_end):
-            if LABEL_WORDS.get(re.sub(r"[ \t\u3000\u00a0]", "", m.group())) == item:
+            if LABEL_WORDS.get(unpad(m.group())) == item:
                 return self.line.span(m.start(), m.end())
         return self.label_span
 
@@ -1009,7 +1021,7 @@ class ContactLine:
 def contact_lines(part) -> list[ContactLine]:
     """Each line of a contact or sign-off part, read as labelled fields."""
     leader = part.kind == "signoff"
-    return [ContactLine(line, *contact_fields(line, leader)) for line in part.lines]
+    return [ContactLine(line, *contact_fields(line, leader)) for line in own_lines(part)]
 
 
 def contact_fields(line: Line, leader: bool = False) -> tuple[list[ContactField], bool]:
@@ -1036,8 +1048,8 @@ def contact_fields(line: Line, leader: bool = False) -> tuple[list[ContactField]
     out: list[ContactField] = []
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else hi
-        label = re.sub(r"[ \t\u3000\u00a0]", "", m.group("label"))
-        items = [LABEL_WORDS[re.sub(r"[ \t\u3000\u00a0]", "", w.group())] for w in _WORD_RX.finditer(m.group("label"))]
+        label = unpad(m.group("label"))
+        items = [LABEL_WORDS[unpad(w.group())] for w in _WORD_RX.finditer(m.group("label"))]
         if leader and items and items[0] == "name":
             items[0] = "leader"
         f = ContactField(line, label, items, m.start("label"), m.end("label"), m.end(), value_end)
@@ -1083,7 +1095,7 @@ _KIND_PARSERS = {
     "doc_number": lambda p: own_docnumber(p.lines[0], p.start or 0, p.end),
     "date": lambda p: date_of(p.lines[0]),
     "recipient": recipients,
-    "copy_to": lambda p: copy_list(p.lines),
+    "copy_to": lambda p: copy_list(own_lines(p)),
     "contact": contact_lines,
     "signoff": contact_lines,
     "attachment_note": lambda p: attachment_note(p.lines),

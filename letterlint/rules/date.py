@@ -5,13 +5,13 @@ import calendar
 import datetime
 
 from letterlint import lazyre
-from letterlint.model import PAD
+from letterlint.model import PAD, PAD_RUN
 from letterlint.rules.base import Finding, Fix, rule
 
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _CN_VALUE.update({"○": 0, "零": 0, "Ｏ": 0, "0": 0, "两": 2})
 _FULLWIDTH = lazyre.compile(r"[０-９]")
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazyre.compile(PAD_RUN)
 
 _GOOD_DATE = lazyre.compile(r"^[1-9]\d{3}年[1-9]\d?月[1-9]\d?日$")
 # GB/T 9704-2012 took effect on this day; earlier dates followed the 1999 edition.

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from letterlint import lazyre
 from letterlint.fields import ORG_SUFFIX
+from letterlint.model import PAD_RUN
 from letterlint.rules.base import Finding, rule
 
-_PAD = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_PAD = lazyre.compile(PAD_RUN)
 
 
 def _registry(options) -> dict[str, list[str]]:
