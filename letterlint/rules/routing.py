@@ -7,8 +7,6 @@ a 复函 cites the letter it answers.  (NOTE-001, the 附注 brackets, is in con
 """
 from __future__ import annotations
 
-import re
-
 from letterlint import doctypes, lazyre
 from letterlint.fields import numbers_in_text
 from letterlint.model import PAD, PAD_CLASS, PAD_RUN, Span
@@ -280,7 +278,7 @@ def reply_letter_cites_incoming(letter, options):
                 s += 1
             pre = line.text[s:end - 2]
             title = _CITED_TITLE.search(pre)
-            number = _incoming_number(line, s, m.end() - 2)
+            number = _incoming_number(line, s, end - 2)
             if title and not number:
                 yield Finding(line.span(s + title.start(), s + title.end()), "复函引用来函标题后未注明其发文字号",
                               f"在标题后用圆括号注明来函字号，如“{title.group()}（×函〔2024〕5号）收悉”")
