@@ -14,7 +14,8 @@ from letterlint import __version__
 from letterlint.report import FORMATS
 
 SUBCOMMANDS = ("check", "structure", "config", "rules", "rule", "explain")
-TEXT_SUFFIXES = (".txt", ".md", ".text")
+TEXT_SUFFIXES = (".txt", ".md", ".text", ".docx")
+ANNOTATED_SUFFIX = ".letterlint.docx"   # copies written by --annotate: never linted as drafts
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
 
@@ -107,7 +108,8 @@ def expand_paths(paths: list[str], resolver=None) -> list[str]:
             found = []
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(suffixes))
+                found.extend(os.path.join(root, f) for f in files
+                             if f.lower().endswith(suffixes) and not f.lower().endswith(ANNOTATED_SUFFIX))
             kept = _not_git_ignored(p)
             if kept is not None:
                 found = [f for f in found if os.path.abspath(f) in kept]
@@ -221,7 +223,7 @@ def run_check(args) -> int:
         targets.append((path, name, cfg))
     if not targets:
         if any(os.path.isdir(p) for p in args.paths) or args.force_exclude:
-            print("letterlint: 没有需要检查的文件（目录中没有 .txt/.md 文件，或都被 exclude 排除）", file=sys.stderr)
+            print("letterlint: 没有需要检查的文件（目录中没有 .txt/.md/.docx 文件，或都被 exclude 排除）", file=sys.stderr)
             return EXIT_OK
         raise UsageError("没有需要检查的文件")
 

@@ -136,7 +136,13 @@ def lint_source(source, path: str, settings: Settings | None = None) -> FileResu
 def lint_bytes(data: bytes, path: str = "<stdin>", settings: Settings | None = None,
                encoding: str | None = None) -> FileResult:
     from letterlint.decode import InputError, decode_bytes
+    from letterlint.docx.sniff import kind_of_bytes
 
+    kind = kind_of_bytes(data[:1024])
+    if kind:  # a Word, WPS or PDF file, whatever its name says
+        from letterlint.docx.check import lint_word
+
+        return lint_word(data, path, kind, settings)
     try:
         source = decode_bytes(data, encoding, name=path)
     except InputError as exc:
@@ -147,7 +153,13 @@ def lint_bytes(data: bytes, path: str = "<stdin>", settings: Settings | None = N
 def lint_path(path: str | os.PathLike, settings: Settings | None = None,
               encoding: str | None = None) -> FileResult:
     from letterlint.decode import InputError, read_path
+    from letterlint.docx.sniff import kind_of_path
 
+    kind = kind_of_path(path)
+    if kind:  # a Word, WPS or PDF file, whatever its name says
+        from letterlint.docx.check import lint_word_path
+
+        return lint_word_path(os.fspath(path), kind, settings)
     try:
         source = read_path(path, encoding)
     except InputError as exc:

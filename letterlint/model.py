@@ -190,6 +190,8 @@ class Letter:
     doctype_source: str = "inferred"   # inferred / config / cli
     misplacements: list[Misplacement] = field(default_factory=list)
     path: str = "<stdin>"
+    # The Word document behind the letter (letterlint.docx.view.Layout), for the layout rules; None for text.
+    layout: Any = None
     # Results several rules share (e.g. the 发文字号 found in the text), computed
     # once per letter: see ``memo``.
     _memo: dict = field(default_factory=dict, repr=False, compare=False)

@@ -8,4 +8,4 @@ def render(results, stream, options) -> None:
             stream.write(f"{r.path}:1:1: E000 {r.error}\n")
             continue
         for d in r.diagnostics:
-            stream.write(f"{r.path}:{d.line}:{d.column}: {d.rule} {d.message}\n")
+            stream.write(f"{r.path}:{r.position(d.line, d.column)}: {d.rule} {d.message}\n")

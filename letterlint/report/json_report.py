@@ -13,11 +13,21 @@ def document(results) -> dict:
         entry = {"path": r.path, "doctype": r.doctype,
                  "doctype_label": doctypes.label(r.doctype) if r.doctype else None,
                  "encoding": r.encoding,
-                 "diagnostics": [d.to_dict() for d in r.diagnostics]}
+                 "diagnostics": [_diagnostic(r, d) for d in r.diagnostics]}
         if r.error:
             entry["error"] = r.error
         files.append(entry)
     return {"version": 1, "files": files, "summary": summary(results)}
+
+
+def _diagnostic(result, d) -> dict:
+    out = d.to_dict()
+    place = result.place(d.line, d.column)
+    if place is not None:  # a Word document: where its reader finds it
+        out["paragraph"], out["paragraph_column"] = place[0], place[1]
+        if place[2] is not None:
+            out["run"] = place[2]
+    return out
 
 
 def render(results, stream, options) -> None:
