@@ -919,5 +919,8 @@ def number_line_break(letter, options):
         start = len(prev)
         while start > 0 and (prev[start - 1].isdigit() or prev[start - 1] in ".,"):
             start -= 1
-        yield Finding(Span(i, start + 1, i, len(prev) + 1), f"数字“{prev[start:]}{cur[:1]}…”被换行断开",
+        stop = 0
+        while stop < len(cur) and (cur[stop].isdigit() or cur[stop] in ".．%％"):
+            stop += 1
+        yield Finding(Span(i, start + 1, i, len(prev) + 1), f"数字“{prev[start:]}{cur[:stop]}”被换行断开",
                       "删去手动换行，让数字在同一行")
