@@ -270,6 +270,7 @@ def test_fonts_and_sizes_follow_the_local_format():
     data = from_spec(spec)
     default = lint_bytes(data, "e.docx", Settings(select=["LAYOUT-004"]))
     assert [(d.line, d.column, d.message) for d in default.diagnostics] == [
+        (2, 1, "主送机关应为3号（16磅），此处是小3号（15磅）"),
         (3, 3, "正文应为3号（16磅），此处是小3号（15磅）"), (3, 3, "正文应使用仿宋，此处是“汉仪仿宋简”")]
     local = {"LAYOUT-004": {"body-size": 15, "font-aliases": ["汉仪仿宋简=仿宋"]}}
     assert lint_bytes(data, "e.docx", Settings(select=["LAYOUT-004"], rule_options=local)).diagnostics == []
