@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="报告 .letterlint-ignore.toml 中已不再匹配任何问题的条目")
     c.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
     c.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件（退出码 0）")
+    c.add_argument("--annotate", action="store_true",
+                   help="为每个 Word 文档写出带批注的副本 X.letterlint.docx（每个问题一条批注），原文件不变")
+    c.add_argument("--output-dir", metavar="DIR", help="--annotate 的副本写入这个目录（默认与原文件同目录）")
 
     s = sub.add_parser("structure", parents=[common], help="显示识别出的公文各组成部分")
     s.add_argument("path", metavar="PATH", help="文件；- 表示标准输入")
@@ -254,9 +257,35 @@ def run_check(args) -> int:
         results.extend((r, None) for r in _unused_suppression_results(suppressions))
     fail = any(s.fails(r.diagnostics) if s else r.count("error") for r, s in results)
     _render([r for r, _ in results], fmt, args)
-    if any(r.error for r, _ in results):
+    annotate_failed = _annotate_all([r for r, _ in results], args) if args.annotate else False
+    if any(r.error for r, _ in results) or annotate_failed:
         return EXIT_ERROR
     return EXIT_PROBLEMS if fail else EXIT_OK
+
+
+def _annotate_all(results, args) -> bool:
+    """Write the annotated copies of the Word drafts (``--annotate``); True if one could not be written."""
+    from letterlint.decode import InputError
+
+    failed, taken = False, set()
+    for r in results:
+        if r.error or r.paragraphs is None or r.path == "-":
+            continue
+        from letterlint.docx.annotate import annotate, target_path
+
+        out = target_path(r.path, args.output_dir, taken)
+        try:
+            n = annotate(r.path, r, out)
+        except InputError as exc:
+            print(f"letterlint: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        except Exception as exc:  # noqa: BLE001 - one draft that cannot be annotated does not stop the others
+            print(f"letterlint: {r.path}：无法写出批注稿（{type(exc).__name__}: {exc}）", file=sys.stderr)
+            failed = True
+            continue
+        print(f"letterlint: 已写出批注稿 {out}（{n} 条批注）", file=sys.stderr)
+    return failed
 
 
 def _unused_suppression_results(suppressions):

@@ -324,3 +324,75 @@ def test_a_badly_made_word_letter_gets_the_complete_list():
         ("LAYOUT-002", 1, 1, 7), ("LAYOUT-006", 1, 1, 7),
         ("TITLE-008", 3, 1, 17), ("TITLE-008", 3, 1, 17), ("TITLE-008", 3, 1, 17),
         ("HEAD-010", 6, 3, 9), ("DATE-006", 11, 1, 12), ("DATE-002", 11, 6, 8), ("DATE-002", 11, 9, 11)]
+
+
+# --- --annotate ------------------------------------------------------------------------------
+
+
+def _anchored_texts(path) -> dict[str, str]:
+    """Comment id → the text between its range start and end, in document order."""
+    import docx
+
+    body = docx.Document(str(path)).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    open_ids: list[str] = []
+    texts: dict[str, str] = {}
+    for el in body.iter():
+        if el.tag == w + "commentRangeStart":
+            open_ids.append(el.get(w + "id"))
+            texts[el.get(w + "id")] = ""
+        elif el.tag == w + "commentRangeEnd":
+            open_ids.remove(el.get(w + "id"))
+        elif el.tag == w + "t":
+            for i in open_ids:
+                texts[i] += el.text or ""
+    return texts
+
+
+def test_annotate_writes_a_commented_copy_and_leaves_the_original(tmp_path, capsys):
+    import docx
+
+    bad = GOOD_LETTER.replace("{右对齐 右缩进=2}2024年5月6日", "{右对齐 右缩进=2}2024年05月06日")
+    draft = tmp_path / "草稿.docx"
+    draft.write_bytes(from_spec(bad))
+    before = draft.read_bytes()
+    assert main(["--annotate", "--format", "concise", str(draft)]) == 1
+    assert draft.read_bytes() == before
+    copy = tmp_path / "草稿.letterlint.docx"
+    comments = list(docx.Document(str(copy)).comments)   # round-trips through python-docx
+    assert [c.author for c in comments] == ["letterlint"] * 4
+    assert [c.text for c in comments] == [
+        "letterlint 检查结果：2 个错误，1 个警告，0 个提示。每个问题都有一条批注。",
+        "DATE-006 成文日期右空2字，位置不对：加盖印章的应右空四字；不盖章的署名右空二字，日期首字比署名首字右移二字"
+        "（日期较长时日期右空二字、署名相应左移） 建议：按 GB/T 9704-2012 7.3.5 调整日期位置",
+        "DATE-002 成文日期的月份“05”不应编虚位（前面补0） 建议：改为 2024年5月6日",
+        "DATE-002 成文日期的日“06”不应编虚位（前面补0） 建议：改为 2024年5月6日"]
+    anchored = _anchored_texts(copy)
+    assert sorted(anchored.values()) == ["05", "06", "2024年05月06日", "示例市教育局关于调整校车线路的函"]
+    # The split runs keep their formatting, and the text reads as before.
+    again = lint_path(copy)
+    assert [(d.rule, d.line, d.column) for d in again.diagnostics] == [
+        ("DATE-006", 11, 1), ("DATE-002", 11, 6), ("DATE-002", 11, 9)]
+    assert "已写出批注稿" in capsys.readouterr().err
+
+
+def test_annotate_output_dir_for_a_folder(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "甲.docx").write_bytes(from_spec(GOOD_LETTER))
+    (drafts / "乙.txt").write_text(LETTER, encoding="utf-8")
+    out = tmp_path / "审阅"
+    main(["--annotate", "--output-dir", str(out), "--format", "concise", str(drafts)])
+    assert sorted(p.name for p in out.iterdir()) == ["甲.letterlint.docx"]
+    assert not (drafts / "甲.letterlint.docx").exists()
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
+def test_annotated_copy_opens_in_libreoffice(tmp_path):
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes(from_spec(GOOD_LETTER.replace("5月6日", "05月06日")))
+    main(["--annotate", "--format", "concise", str(draft)])
+    p = subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                        "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "draft.letterlint.docx")],
+                       capture_output=True, timeout=180)
+    assert (tmp_path / "draft.letterlint.pdf").stat().st_size > 1000, p.stderr

@@ -112,10 +112,11 @@ def open_package(data: bytes, name: str) -> Package:
     return Package(data, name)
 
 
-def read_docx(data: bytes, name: str) -> WordDocument:
+def read_docx(data: bytes, name: str, root=None) -> WordDocument:
+    """The document in ``data``; ``root``, if given, is the already parsed main part to walk (for --annotate)."""
     pkg = open_package(data, name)
     main = pkg.main
-    root = pkg.xml(main)
+    root = pkg.xml(main) if root is None else root
     body = root.find(w("body")) if root is not None else None
     if body is None:
         raise InputError(f"{name}：Word 文档中没有正文（w:body）")
