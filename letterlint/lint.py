@@ -118,13 +118,16 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
 
 def lint_text(text: str, path: str = "<stdin>", settings: Settings | None = None,
               encoding: str | None = None) -> FileResult:
-    parsed = text
+    parsed, columns = text, None
     if path.lower().endswith(".md"):
+        from letterlint.markdown import letter_view
         from letterlint.suppress import strip_markdown_comments
 
-        parsed = strip_markdown_comments(text)
+        parsed, columns = letter_view(strip_markdown_comments(text))
     letter = parse_text(parsed, path)
     diags = check_letter(letter, settings)
+    if columns is not None:  # back to the columns of the Markdown source
+        diags = [columns.diagnostic(d) for d in diags]
     return FileResult(path=path, diagnostics=diags, doctype=letter.doctype, encoding=encoding,
                       lines=text.split("\n"))
 
