@@ -365,16 +365,33 @@ def run_config(args) -> int:
 # --- structure -------------------------------------------------------------------
 
 
+def _part_dict(part, letter) -> dict:
+    out = part.to_dict()
+    if letter.layout is not None:  # a Word draft: the paragraph (段) each part starts in
+        para, offset = letter.layout.locate(part.span.line, part.span.column)
+        if para is not None:
+            out["paragraph"], out["paragraph_column"] = para.number, offset + 1
+    return out
+
+
 def run_structure(args) -> int:
     from letterlint import doctypes
     from letterlint.decode import decode_bytes, read_path
     from letterlint.parse import parse_text
 
-    if args.path == "-":
+    from letterlint.docx.sniff import kind_of_path
+
+    if args.path != "-" and kind_of_path(args.path):  # a Word draft: its text view, parts know their paragraphs
+        from letterlint.docx.check import parse_word
+
+        letter = parse_word(args.path)
+        source = argparse.Namespace(encoding="docx")
+    elif args.path == "-":
         source = decode_bytes(sys.stdin.buffer.read(), args.encoding)
+        letter = parse_text(source.text, args.path)
     else:
         source = read_path(args.path, args.encoding)
-    letter = parse_text(source.text, args.path)
+        letter = parse_text(source.text, args.path)
     if args.doctype:
         letter.doctype = doctypes.normalize(args.doctype)
     if args.format == "json":
@@ -382,7 +399,7 @@ def run_structure(args) -> int:
 
         doc = {"version": 1, "path": args.path, "encoding": source.encoding, "doctype": letter.doctype,
                "doctype_label": doctypes.label(letter.doctype),
-               "parts": [p.to_dict() for p in letter.parts],
+               "parts": [_part_dict(p, letter) for p in letter.parts],
                "misplaced": [{"line": m.part.line, "kind": m.part.kind, "message": m.message}
                              for m in letter.misplacements]}
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
@@ -401,9 +418,12 @@ def run_structure(args) -> int:
             branches[section] = tree.add(f"[bold]{section}[/]")
         s = part.span
         where = f"{s.line}" if s.end_line == s.line else f"{s.line}-{s.end_line}"
+        where = f"第{where}行"
+        if letter.layout is not None and _part_dict(part, letter).get("paragraph"):
+            where += f"（段{_part_dict(part, letter)['paragraph']}）"
         text = part.text if len(part.text) <= 40 else part.text[:39] + "…"
         style = "red" if part.misplaced else "cyan"
-        branches[section].add(f"[{style}]{part.name}[/] [dim]第{where}行[/] {escape(text)}")
+        branches[section].add(f"[{style}]{part.name}[/] [dim]{where}[/] {escape(text)}")
     con.print(tree)
     for m in letter.misplacements:
         con.print(f"[red]第{m.part.line}行：{escape(m.message)}[/]")
