@@ -396,3 +396,19 @@ def test_annotated_copy_opens_in_libreoffice(tmp_path):
                         "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "draft.letterlint.docx")],
                        capture_output=True, timeout=180)
     assert (tmp_path / "draft.letterlint.pdf").stat().st_size > 1000, p.stderr
+
+
+def test_precommit_hook_selects_word_drafts_but_not_annotated_copies():
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    hook = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
+
+    def selected(name):
+        return bool(files.search(name)) and not exclude.search(name)
+
+    assert [selected(n) for n in ("a.txt", "草稿.md", "复函.docx", "复函.DOCX", "复函.letterlint.docx", "a.pdf")] == \
+        [True, True, True, True, False, False]
