@@ -19,16 +19,19 @@ CONVERT_TIMEOUT = 120
 
 
 def read_word_bytes(path: str) -> bytes:
+    """The bytes of a Word file: a regular file only, at most ``MAX_DOCX_BYTES``."""
+    from letterlint.safeio import NotRegularFile, TooLarge, read_regular
+
     try:
-        size = os.path.getsize(path)
-        if size > MAX_DOCX_BYTES:
-            raise InputError(f"{path}：文件过大（{size:,} 字节，上限 {MAX_DOCX_BYTES:,} 字节），不像是一份公文")
-        with open(path, "rb") as fh:
-            return fh.read(MAX_DOCX_BYTES + 1)
+        return read_regular(path, MAX_DOCX_BYTES)
     except FileNotFoundError:
         raise InputError(f"{path}：文件不存在") from None
     except PermissionError:
         raise InputError(f"{path}：没有读取权限") from None
+    except NotRegularFile as exc:
+        raise InputError(f"{path}：{exc}，不能作为公文读取") from None
+    except TooLarge:
+        raise InputError(f"{path}：文件过大（超过上限 {MAX_DOCX_BYTES:,} 字节），不像是一份公文") from None
     except OSError as exc:
         raise InputError(f"{path}：无法读取（{exc.strerror or exc}）") from None
 
@@ -92,7 +95,8 @@ def lint_word(data: bytes, path: str, kind: str, settings=None) -> FileResult:
     letter = parse_text(layout.text, path)
     letter.layout = layout
     diags = check_letter(letter, settings)
-    return FileResult(path=path, diagnostics=diags, doctype=letter.doctype, encoding="docx", lines=layout.lines,
+    doctype = settings.doctype if settings is not None and settings.doctype else letter.doctype
+    return FileResult(path=path, diagnostics=diags, doctype=doctype, encoding="docx", lines=layout.lines,
                       paragraphs=layout.places(), runs=layout.runs())
 
 

@@ -6,6 +6,7 @@ file, and a text draft must not pay for the Word reader.
 from __future__ import annotations
 
 import os
+import stat
 
 ZIP = b"PK\x03\x04"
 ZIP_EMPTY = b"PK\x05\x06"
@@ -31,10 +32,21 @@ def kind_of_bytes(head: bytes) -> str | None:
 def kind_of_path(path: str | os.PathLike) -> str | None:
     """The container kind of a regular file; None for text, a directory or anything unreadable.
 
-    Unreadable files are left to the text reader, which words the error.
+    Anything but a regular file (a FIFO, a device), and unreadable files, are
+    left to the text reader, which words the error: opening a FIFO here would hang.
     """
     try:
-        with open(path, "rb") as fh:
-            return kind_of_bytes(fh.read(1024))
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+                     | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return kind_of_bytes(os.read(fd, 1024))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)

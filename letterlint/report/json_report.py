@@ -4,20 +4,7 @@ from __future__ import annotations
 import json
 
 from letterlint import doctypes
-from letterlint.report import summary
-
-
-def document(results) -> dict:
-    files = []
-    for r in results:
-        entry = {"path": r.path, "doctype": r.doctype,
-                 "doctype_label": doctypes.label(r.doctype) if r.doctype else None,
-                 "encoding": r.encoding,
-                 "diagnostics": [_diagnostic(r, d) for d in r.diagnostics]}
-        if r.error:
-            entry["error"] = r.error
-        files.append(entry)
-    return {"version": 1, "files": files, "summary": summary(results)}
+from letterlint.report import printable, summary
 
 
 def _diagnostic(result, d) -> dict:
@@ -28,6 +15,22 @@ def _diagnostic(result, d) -> dict:
         if place[2] is not None:
             out["run"] = place[2]
     return out
+
+
+def file_entry(r) -> dict:
+    """One file's object in ``files``: also the record of a JSON-lines batch run."""
+    entry = {"path": printable(r.path), "doctype": r.doctype,
+             "doctype_label": doctypes.label(r.doctype) if r.doctype else None,
+             "encoding": r.encoding,
+             "diagnostics": [_diagnostic(r, d) for d in r.diagnostics]}
+    if r.error:
+        entry["error"] = printable(r.error)
+    return entry
+
+
+def document(results) -> dict:
+    files = [file_entry(r) for r in results]
+    return {"version": 1, "files": files, "summary": summary(results)}
 
 
 def render(results, stream, options) -> None:
