@@ -163,18 +163,11 @@ def _cli_options(args):
 
 
 def _lint_one(path: str, args, settings):
-    from letterlint.lint import check_path, check_text
+    from letterlint.lint import check_bytes, check_path
 
     if path == "-":
-        from letterlint.decode import InputError, decode_bytes
-        from letterlint.diagnostic import FileResult
-
         name = args.stdin_filename or "<stdin>"
-        try:
-            source = decode_bytes(sys.stdin.buffer.read(), args.encoding, name=name)
-        except InputError as exc:
-            return FileResult(path=name, error=str(exc))
-        return check_text(source.text, name, settings, source.encoding)
+        return check_bytes(sys.stdin.buffer.read(), name, settings, args.encoding)
     return check_path(path, settings, args.encoding)
 
 

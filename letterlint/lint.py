@@ -191,6 +191,24 @@ def check_path(path: str | os.PathLike, settings: Settings | None = None,
     return check_text(source.text, os.fspath(path), settings, source.encoding)
 
 
+def check_bytes(data: bytes, path: str = "<stdin>", settings: Settings | None = None,
+                encoding: str | None = None) -> FileResult:
+    """``check_text`` on bytes (standard input): a Word file is read as such, whatever its name."""
+    from letterlint.decode import InputError, decode_bytes
+    from letterlint.docx.sniff import kind_of_bytes
+
+    kind = kind_of_bytes(data[:1024])
+    if kind:
+        from letterlint.docx.check import lint_word
+
+        return lint_word(data, path, kind, settings)
+    try:
+        source = decode_bytes(data, encoding, name=path)
+    except InputError as exc:
+        return FileResult(path=path, error=str(exc))
+    return check_text(source.text, path, settings, source.encoding)
+
+
 class Engine:
     """One run: configuration, suppressions and baseline, applied the same way for every caller.
 
@@ -255,19 +273,7 @@ class Engine:
 
     def lint_bytes(self, data: bytes, path: str = "<stdin>", encoding: str | None = None,
                    settings: Settings | None = None) -> FileResult:
-        from letterlint.decode import InputError, decode_bytes
-        from letterlint.docx.sniff import kind_of_bytes
-
-        kind = kind_of_bytes(data[:1024])
-        if kind:  # a Word, WPS or PDF file, whatever its name says
-            from letterlint.docx.check import lint_word
-
-            return self.finish(lint_word(data, path, kind, settings or self.settings_for(path)))
-        try:
-            source = decode_bytes(data, encoding, name=path)
-        except InputError as exc:
-            return FileResult(path=path, error=str(exc))
-        return self.lint_text(source.text, path, source.encoding, settings)
+        return self.finish(check_bytes(data, path, settings or self.settings_for(path), encoding))
 
 
 _ENGINE: list[Engine] = []

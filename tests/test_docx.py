@@ -412,3 +412,11 @@ def test_precommit_hook_selects_word_drafts_but_not_annotated_copies():
 
     assert [selected(n) for n in ("a.txt", "草稿.md", "复函.docx", "复函.DOCX", "复函.letterlint.docx", "a.pdf")] == \
         [True, True, True, True, False, False]
+
+
+def test_word_file_on_standard_input():
+    p = subprocess.run([sys.executable, "-m", "letterlint", "--format", "concise", "--select", "DATE-002",
+                        "--stdin-filename", "草稿.docx", "-"], input=from_spec(LETTER), capture_output=True)
+    assert p.stdout.decode("utf-8").splitlines() == [
+        "草稿.docx:段9:列6: DATE-002 成文日期的月份“05”不应编虚位（前面补0）",
+        "草稿.docx:段9:列9: DATE-002 成文日期的日“06”不应编虚位（前面补0）"]
