@@ -50,6 +50,15 @@ def test_reading_order_text_boxes_tables_tracked_changes_hidden_fields_breaks():
                           "示例市人民政府：", "\u3000\u3000日期：2024年5月6日", "第一行", "第二行"]
 
 
+def test_a_deleted_paragraph_mark_joins_the_paragraphs_as_accepted():
+    deleted = '<w:rPr><w:del w:id="3" w:author="审核人" w:date="2024-05-06T00:00:00Z"/></w:rPr>'
+    data = docx(para(run("　　为方便学生上下学，"), ppr=deleted), para(run("我局拟调整校车线路。")), para(run("　　特此函告。")))
+    assert view(data) == ["　　为方便学生上下学，我局拟调整校车线路。", "　　特此函告。"]
+    layout = Layout(read_docx(data, "t.docx"))
+    paragraph, offset = layout.locate(1, 13)
+    assert (paragraph.number, offset) == (2, 1)
+
+
 def test_automatic_numbering_resolved_with_restarts():
     data = docx(numbered("总体情况", 1, 0), numbered("调整线路", 1, 1), numbered("东线", 1, 2), numbered("西线", 1, 2),
                 numbered("经费", 1, 1), numbered("保障", 1, 0), numbered("措施", 1, 1), numbered("细则", 1, 3),

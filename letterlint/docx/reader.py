@@ -60,6 +60,7 @@ class Paragraph:
     label: int = 0               # characters of automatic numbering at the start of ``text``
     fields: list = field(default_factory=list)   # (instruction, start, end) of field results
     row: int | None = None       # table row id: the cells of one row read as one line
+    mark_deleted: bool = False   # its paragraph mark is a tracked deletion: accepted, it joins the next
     element: object = None
     anchor: dict | None = None   # for a text box: position of its shape ({"v_from": …, "v_mm": …, "h_align": …})
 
@@ -191,6 +192,7 @@ class _Walker:
         mark = self.styles.run(para_rpr, mark_rpr)
         para = Paragraph(number=0, text="", pieces=[], props=props, mark=mark, where=where,
                          section=len(self.section_props), element=p)
+        para.mark_deleted = mark_rpr is not None and mark_rpr.find(w("del")) is not None
         para.new_page = bool(props.get("pageBreakBefore")) or self.page_pending
         self.page_pending = False
         num = props.get("numPr")

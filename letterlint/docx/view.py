@@ -48,6 +48,14 @@ class Layout:
                     self._row(cells, paras[i:j])
                     i = j
                     continue
+            j = i
+            while (paras[j].mark_deleted and j + 1 < len(paras) and paras[j + 1].where == p.where
+                   and paras[j + 1].row is None and p.row is None):
+                j += 1
+            if j > i and all("\n" not in q.text for q in paras[i:j + 1]):
+                self._joined(paras[i:j + 1])
+                i = j + 1
+                continue
             self._paragraph(p)
             i += 1
 
@@ -58,6 +66,17 @@ class Layout:
             self.lines.append(piece)
             self.segments.append([Segment(0, len(piece), p, offset)])
             offset += len(piece) + 1
+
+    def _joined(self, paras: list[Paragraph]) -> None:
+        """Paragraphs whose marks are tracked deletions: one line, as after accepting the changes."""
+        line_no = len(self.lines) + 1
+        text, segs = "", []
+        for q in paras:
+            self.first_line[q.number] = line_no
+            segs.append(Segment(len(text), len(q.text), q, 0))
+            text += q.text
+        self.lines.append(text)
+        self.segments.append(segs)
 
     def _row(self, cells: list[Paragraph], all_cells: list[Paragraph]) -> None:
         line_no = len(self.lines) + 1
