@@ -77,10 +77,15 @@ class FileResult:
             if seg[0] <= col:
                 start, number, offset = seg
         at = offset + max(0, col - start)
-        run = None
-        for piece_start, piece_run in (self.runs or {}).get(number, ()):
-            if piece_start <= at:
-                run = piece_run or None
+        pieces = (self.runs or {}).get(number, ())
+        lo, hi = 0, len(pieces)
+        while lo < hi:   # the last piece starting at or before ``at``
+            mid = (lo + hi) // 2
+            if pieces[mid][0] <= at:
+                lo = mid + 1
+            else:
+                hi = mid
+        run = (pieces[lo - 1][1] or None) if lo else None
         return number, at + 1, run
 
     def position(self, line: int, column: int) -> str:

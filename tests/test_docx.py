@@ -429,3 +429,28 @@ def test_word_file_on_standard_input():
     assert p.stdout.decode("utf-8").splitlines() == [
         "草稿.docx:段9:列6: DATE-002 成文日期的月份“05”不应编虚位（前面补0）",
         "草稿.docx:段9:列9: DATE-002 成文日期的日“06”不应编虚位（前面补0）"]
+
+
+def test_reading_and_layout_rules_are_linear_in_the_runs():
+    """A paragraph of many one-character runs (as WPS writes after many edits): no pass is quadratic."""
+    import time
+
+    def seconds(n: int) -> float:
+        body = [para(run("示例市教育局关于调整校车线路的函")), para(run("示例市交通运输局：")),
+                para(*[run("学" if k % 7 else "，", font="宋体" if k % 2 else None) for k in range(n)])]
+        data = docx(*body)
+        best = float("inf")
+        for _ in range(2):
+            t0 = time.perf_counter()
+            lint_bytes(data, "big.docx")
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    small, large = seconds(1000), seconds(4000)
+    assert large / small < 8, (small, large)   # 4x the runs; quadratic would be ~16x
+    result = lint_bytes(docx(para(run("示例市教育局关于调整校车线路的函")), para(run("示例市交通运输局：")),
+                             para(*[run("学", font="宋体" if k % 2 else None) for k in range(40)])),
+                        "e.docx", Settings(select=["LAYOUT-004"]))
+    # One finding per line for the font, however many stretches are wrong.
+    assert [(d.line, d.column, d.end_column, d.message) for d in result.diagnostics] == [
+        (3, 2, 3, "正文应使用仿宋，此处是“宋体”（这一行共20处）")]

@@ -68,6 +68,8 @@ def check_format(letter, part, label: str, font: str | None, size: float | None,
         for kind in ("font", "size"):
             if (kind == "font" and want_family is None) or (kind == "size" and size is None):
                 continue
+            # One finding per line and kind: the first wrong stretch, with the count of the others.
+            found: list[tuple[int, int, object]] = []
             start = None
             actual = None
             for k in range(a, b + 1):
@@ -80,20 +82,25 @@ def check_format(letter, part, label: str, font: str | None, size: float | None,
                     elif kind == "size":
                         bad = None if abs(fmt.size - size) < 0.26 else fmt.size
                 if bad is not None and start is not None and bad != actual:
-                    yield _format_finding(line_no, start, k, label, kind, actual, want_family, size)
+                    found.append((start, k, actual))
                     start = None
                 if bad is not None and start is None:
                     start, actual = k, bad
                 elif bad is None and start is not None and (k == b or text[k] not in PAD):
-                    yield _format_finding(line_no, start, k, label, kind, actual, want_family, size)
+                    found.append((start, k, actual))
                     start = None
+            if found:
+                s0, e0, got = found[0]
+                yield _format_finding(line_no, s0, e0, label, kind, got, want_family, size, len(found))
 
 
-def _format_finding(line_no, start, end, label, kind, actual, want_family, size) -> Finding:
+def _format_finding(line_no, start, end, label, kind, actual, want_family, size, count: int = 1) -> Finding:
     span = Span(line_no, start + 1, line_no, end + 1)
+    more = f"（这一行共{count}处）" if count > 1 else ""
     if kind == "font":
-        return Finding(span, f"{label}应使用{want_family}，此处是“{actual}”", f"把字体改为{want_family}")
-    return Finding(span, f"{label}应为{size_name(size)}，此处是{size_name(actual)}", f"把字号改为{size_name(size)}")
+        return Finding(span, f"{label}应使用{want_family}，此处是“{actual}”{more}", f"把字体改为{want_family}")
+    return Finding(span, f"{label}应为{size_name(size)}，此处是{size_name(actual)}{more}",
+                   f"把字号改为{size_name(size)}")
 
 
 def _first_line_of_paragraph(layout, part) -> tuple | None:

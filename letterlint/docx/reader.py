@@ -10,6 +10,7 @@ for the page-number rule.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from letterlint.decode import InputError
@@ -64,17 +65,23 @@ class Paragraph:
     element: object = None
     anchor: dict | None = None   # for a text box: position of its shape ({"v_from": …, "v_mm": …, "h_align": …})
 
+    def piece_at(self, offset: int) -> Piece | None:
+        """The piece holding character ``offset`` (a binary search: rules ask for every character)."""
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.pieces):
+            starts = self.__dict__["_starts"] = [p.start for p in self.pieces]
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.pieces[i].end:
+            return self.pieces[i]
+        return None
+
     def format_at(self, offset: int) -> RunFormat:
-        for p in self.pieces:
-            if p.start <= offset < p.end:
-                return p.fmt
-        return self.mark
+        piece = self.piece_at(offset)
+        return piece.fmt if piece is not None else self.mark
 
     def run_at(self, offset: int) -> int | None:
-        for p in self.pieces:
-            if p.start <= offset < p.end:
-                return p.run
-        return None
+        piece = self.piece_at(offset)
+        return piece.run if piece is not None else None
 
 
 @dataclass
