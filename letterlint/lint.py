@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from letterlint.diagnostic import SEVERITY_RANK, Diagnostic, FileResult
+from letterlint.diagnostic import SEVERITY_RANK, Diagnostic, FileResult, Fix
 from letterlint.model import Letter
 from letterlint.parse import parse_text
 from letterlint.rules import all_rules
@@ -150,21 +150,34 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
     out: set[Diagnostic] = set(crashes)
     for rule, f in kept:
         s = f.span
+        fix = f.fix
+        if fix is not None and fix.applicability is None:  # the tier the rule declares
+            fix = Fix(fix.edits, rule.fix or "unsafe")
         out.add(Diagnostic(s.line, s.column, s.end_line, s.end_column, rule.code,
-                           overrides[rule.code] or f.severity or rule.severity, f.message, f.suggestion))
+                           overrides[rule.code] or f.severity or rule.severity, f.message, f.suggestion, fix))
     return sorted(out)
+
+
+def read_letter(text: str, path: str = "<stdin>"):
+    """The letter model of a draft's text, and for Markdown the map back to its columns (else None).
+
+    A Markdown draft is read through its markup (``letterlint.markdown``); the
+    diagnostics found on it go back to the .md file's columns with
+    ``columns.diagnostic(d)``.  The check and the fixer both read drafts here.
+    """
+    if not path.lower().endswith(".md"):
+        return parse_text(text, path), None
+    from letterlint.markdown import letter_view
+    from letterlint.suppress import strip_markdown_comments
+
+    parsed, columns = letter_view(strip_markdown_comments(text))
+    return parse_text(parsed, path), columns
 
 
 def check_text(text: str, path: str = "<stdin>", settings: Settings | None = None,
                encoding: str | None = None) -> FileResult:
     """Parse and check one text with these settings: no config lookup, no suppressions, no baseline."""
-    parsed, columns = text, None
-    if path.lower().endswith(".md"):
-        from letterlint.markdown import letter_view
-        from letterlint.suppress import strip_markdown_comments
-
-        parsed, columns = letter_view(strip_markdown_comments(text))
-    letter = parse_text(parsed, path)
+    letter, columns = read_letter(text, path)
     diags = check_letter(letter, settings)
     if columns is not None:  # back to the columns of the Markdown source
         diags = [columns.diagnostic(d) for d in diags]

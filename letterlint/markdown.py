@@ -70,10 +70,23 @@ class ColumnMap:
         past = index - len(kept)
         return len(self.source[line - 1]) + past + (2 if end else 1)
 
-    def diagnostic(self, d):
+    def edit(self, e):
         from dataclasses import replace
 
-        return replace(d, column=self.column(d.line, d.column), end_column=self.column(d.end_line, d.end_column, True))
+        if (e.line, e.column) == (e.end_line, e.end_column):   # an insertion stays before the same character
+            at = self.column(e.line, e.column)
+            return replace(e, column=at, end_column=at)
+        return replace(e, column=self.column(e.line, e.column), end_column=self.column(e.end_line, e.end_column, True))
+
+    def diagnostic(self, d):
+        """The diagnostic (and its fix's edits) in the columns of the Markdown source."""
+        from dataclasses import replace
+
+        out = replace(d, column=self.column(d.line, d.column), end_column=self.column(d.end_line, d.end_column, True))
+        fix = getattr(d, "fix", None)
+        if fix is not None and fix.edits:
+            out = replace(out, fix=replace(fix, edits=tuple(self.edit(e) for e in fix.edits)))
+        return out
 
 
 def letter_view(text: str) -> tuple[str, ColumnMap]:

@@ -52,3 +52,26 @@ def test_diagnostics_point_into_the_markdown_source():
 def test_plain_letter_reads_the_same_as_markdown():
     text = DRAFT.replace("**", "").replace("# ", "").replace("> ", "")
     assert letter_text(text).split("\n")[18] == "2024年05月06日"
+
+
+def test_fixes_on_markdown_keep_the_markup(tmp_path):
+    from letterlint.cli import main
+
+    draft = tmp_path / "草稿.md"
+    draft.write_text("# 示例市教育局关于调整校车线路的函\n\n示例市交通运输局：\n\n　　我局拟于**2024.5.6**起调整线路。\n\n"
+                     "　　特此函告。\n\n示例市教育局\n\n**2024年05月06日**\n", encoding="utf-8")
+    main(["--fix", "--format", "concise", str(draft)])
+    text = draft.read_text(encoding="utf-8")
+    assert "　　我局拟于**2024年5月6日**起调整线路。" in text and text.endswith("\n**2024年5月6日**\n")
+
+
+def test_word_files_are_never_rewritten_by_fix(tmp_path, capsys):
+    from letterlint.cli import main
+    from letterlint.docx.spec import from_spec
+
+    draft = tmp_path / "草稿.DOCX"
+    data = from_spec("示例市教育局关于调整校车线路的函\n示例市交通运输局：\n　　特此函告。\n示例市教育局\n2024年05月06日")
+    draft.write_bytes(data)
+    main(["--fix", "--format", "concise", str(draft)])
+    assert draft.read_bytes() == data
+    assert "Word 文档不自动修正" in capsys.readouterr().err

@@ -8,7 +8,7 @@ from letterlint.report import printable, summary
 
 
 def _diagnostic(result, d) -> dict:
-    out = d.to_dict()
+    out = _escaped(d.to_dict())
     place = result.place(d.line, d.column)
     if place is not None:  # a Word document: where its reader finds it
         out["paragraph"], out["paragraph_column"] = place[0], place[1]
@@ -25,6 +25,14 @@ def file_entry(r) -> dict:
              "diagnostics": [_diagnostic(r, d) for d in r.diagnostics]}
     if r.error:
         entry["error"] = printable(r.error)
+    return entry
+
+
+def _escaped(entry: dict) -> dict:
+    """Messages quote the letter: its controls and bidi overrides are shown escaped, as in every format."""
+    for key in ("message", "suggestion"):
+        if isinstance(entry.get(key), str):
+            entry[key] = printable(entry[key])
     return entry
 
 
