@@ -142,6 +142,14 @@ def expand_paths(paths: list[str], resolver=None) -> list[str]:
     return out
 
 
+def _check_encoding(encoding: str) -> None:
+    """--encoding must name a text encoding (rot13 and base64 are codecs, not encodings)."""
+    try:
+        "".encode(encoding)  # an empty text: LookupError for unknown names and for non-text codecs
+    except LookupError:
+        raise UsageError(f"--encoding：“{encoding[:60]}”不是可用的文本编码（可用如 utf-8、gb18030、gbk、utf-16）") from None
+
+
 def _cli_options(args):
     from letterlint import doctypes
     from letterlint.config import CliOptions
@@ -420,7 +428,12 @@ def _run_fixes(targets, settings, args, fmt: str, engine) -> int:
             warn(f"{path}：Word 文档不自动修正，未修改（可用 --annotate 写出带批注的副本）")
             done.append(FileFix(_lint_one(path, args, s)))
             continue
-        data = sys.stdin.buffer.read() if path == "-" else None
+        if path == "-":
+            from letterlint.decode import read_stdin
+
+            data = read_stdin()  # bounded as files are
+        else:
+            data = None
         f = fix_input(name if path == "-" else path, s, data=data, encoding=args.encoding, unsafe=unsafe,
                       write=write, diff=args.diff, keep=engine.finish)
         for note in f.notes:
@@ -847,6 +860,8 @@ def main(argv: list[str] | None = None) -> int:
     _guard_closed_streams()
     try:
         args = parse_args(argv)
+        if getattr(args, "encoding", None):
+            _check_encoding(args.encoding)
         handler = {"check": run_check, "structure": run_structure, "config": run_config, "rules": run_rules,
                    "rule": run_rule, "explain": run_rule}[args.command or "check"]
         return handler(args)
