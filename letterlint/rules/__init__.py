@@ -33,6 +33,7 @@ BUILTIN_MODULES = (
     "routing",
     "punctuation",
     "numbers",
+    "lexicon",
 )
 ENTRY_POINT_GROUP = "letterlint.rules"
 
