@@ -34,6 +34,7 @@ BUILTIN_MODULES = (
     "punctuation",
     "numbers",
     "lexicon",
+    "consistency",
 )
 ENTRY_POINT_GROUP = "letterlint.rules"
 
