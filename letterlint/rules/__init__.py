@@ -35,6 +35,8 @@ BUILTIN_MODULES = (
     "numbers",
     "lexicon",
     "consistency",
+    "wording",
+    "quantities",
 )
 ENTRY_POINT_GROUP = "letterlint.rules"
 
