@@ -85,13 +85,18 @@ def urgency(letter, options):
             yield Finding(part.span, msg, "改为 加急 或 特急")
 
 
-@rule("SIGNER-001", "signer-upward", "error", doctypes=doctypes.UPWARD)
+# How an 意见 sent upward closes ("以上意见如无不妥，请批转各地执行" / "妥否，请批示").
+_UPWARD_OPINION = lazyre.compile(r"如无不妥|请批转|妥否|当否|请审定|请批示|请审阅")
+
+
+@rule("SIGNER-001", "signer-upward", "error", doctypes=doctypes.UPWARD | {"opinion"})
 def signer_upward(letter, options):
-    """上行文（请示、报告）须标注签发人。
+    """上行文（请示、报告、上报的意见）须标注签发人。
 
     依据：《党政机关公文处理工作条例》第九条（六）"签发人。上行文应当标注签发人姓名"；
     第二十二条"重要公文和上行文由机关主要负责人签发"。没有主送机关的报告（如向社会公开的
-    年度工作报告）不是上行文，不检查。
+    年度工作报告）不是上行文，不检查。意见可以上行、下行或平行，以“如无不妥，请批转……”
+    “妥否，请批示”等上行用语收尾的意见是上行文。
 
     反例：
         示交〔2024〕12号
@@ -114,6 +119,8 @@ def signer_upward(letter, options):
     # A 报告 with no 主送 (an annual report published to the public) is not sent upward.
     if letter.has("signer") or not letter.has("title") or not letter.has("recipient"):
         return
+    if letter.doctype == "opinion" and not any(_UPWARD_OPINION.search(p.text) for p in letter.body[-3:]):
+        return  # a 意见 sent down or across
     docnum = letter.first("doc_number")
     title = letter.first("title")
     span = docnum.span if docnum else title.span
