@@ -11,7 +11,7 @@ import os
 import sys
 
 from letterlint import __version__
-from letterlint.report import FORMATS
+from letterlint.report import FORMATS, printable
 
 SUBCOMMANDS = ("check", "structure", "config", "rules", "rule", "explain")
 TEXT_SUFFIXES = (".txt", ".md", ".text")
@@ -20,6 +20,11 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
 class UsageError(Exception):
     pass
+
+
+def warn(message: str) -> None:
+    """A message for the user on stderr, file names and quoted text escaped (never raw controls)."""
+    print(f"letterlint: {printable(str(message))}", file=sys.stderr)
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -87,49 +92,43 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Parse the command line; for ``check``, every argument after the first ``--`` is a path.
+
+    pre-commit appends file names after the hook's entry (``letterlint --``), so a
+    tracked file named ``--output=README.md`` or ``rules`` must stay a file name.
+    The paths are split off before argparse sees them: argparse's own ``--``
+    does not reach through the implicit ``check``.
+    """
     parser = build_parser()
     if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv = ["check", *argv]
-    return parser.parse_args(argv)
+    tail: list[str] = []
+    if argv[0] == "check" and "--" in argv:
+        cut = argv.index("--")
+        argv, tail = argv[:cut], argv[cut + 1:]
+    args = parser.parse_args(argv)
+    if tail:
+        args.paths.extend(tail)
+    return args
 
 
 # --- check ---------------------------------------------------------------------
 
 
 def expand_paths(paths: list[str], resolver=None) -> list[str]:
-    """Files as given; directories walked (sorted, hidden ones skipped) for letter files."""
+    """Files as given; directories walked for letter files (see ``letterlint.walk``: no git is run)."""
     out: list[str] = []
     for p in paths:
         if p != "-" and os.path.isdir(p):
             suffixes = TEXT_SUFFIXES
             if resolver is not None:
                 suffixes = tuple(resolver.for_path(os.path.join(p, "_")).values.get("extensions", TEXT_SUFFIXES))
-            found = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(suffixes))
-            kept = _not_git_ignored(p)
-            if kept is not None:
-                found = [f for f in found if os.path.abspath(f) in kept]
-            out.extend(sorted(found))
+            from letterlint.walk import letter_files
+
+            out.extend(letter_files(p, suffixes))
         else:
             out.append(p)
     return out
-
-
-def _not_git_ignored(directory: str) -> set[str] | None:
-    """Files under ``directory`` that git does not ignore (None outside a git work tree)."""
-    import subprocess
-
-    try:
-        p = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
-                           cwd=directory, capture_output=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if p.returncode != 0:
-        return None
-    base = os.path.abspath(directory)
-    return {os.path.join(base, f) for f in p.stdout.decode("utf-8", "surrogateescape").split("\0") if f}
 
 
 def _cli_options(args):
@@ -150,29 +149,37 @@ def _cli_options(args):
     selectors = opts.select + opts.extend_select + opts.ignore
     if selectors:
         from letterlint.rules import all_rules
+        from letterlint.selection import is_known
 
         known_rules = all_rules()
         for sel in selectors:
-            if not any(r.code.upper().startswith(sel.upper()) or r.name == sel for r in known_rules):
+            if not is_known(sel, known_rules):
                 raise UsageError(f"未知的规则代码或名称“{sel}”；用 letterlint rules 查看全部规则")
     return opts
 
 
 def _lint_one(path: str, args, settings):
-    from letterlint.lint import lint_bytes, lint_path
+    from letterlint.lint import check_path, check_text
 
     if path == "-":
-        data = sys.stdin.buffer.read()
-        return lint_bytes(data, args.stdin_filename or "<stdin>", settings, args.encoding)
-    return lint_path(path, settings, args.encoding)
+        from letterlint.decode import InputError, decode_bytes
+        from letterlint.diagnostic import FileResult
+
+        name = args.stdin_filename or "<stdin>"
+        try:
+            source = decode_bytes(sys.stdin.buffer.read(), args.encoding, name=name)
+        except InputError as exc:
+            return FileResult(path=name, error=str(exc))
+        return check_text(source.text, name, settings, source.encoding)
+    return check_path(path, settings, args.encoding)
 
 
 def _lint_path_job(job):
     """One file, in a worker process (module level so that it pickles)."""
-    from letterlint.lint import lint_path
+    from letterlint.lint import check_path
 
     path, settings, encoding = job
-    return lint_path(path, settings, encoding)
+    return check_path(path, settings, encoding)
 
 
 def _lint_all(paths: list[str], settings: list, args) -> list:
@@ -203,58 +210,60 @@ def _color(args) -> bool | None:
 
 
 def run_check(args) -> int:
-    from letterlint.config import ConfigResolver, is_excluded, settings_for
+    from letterlint.lint import INTERNAL_CODE, Engine
 
     if not args.paths:
         raise UsageError("没有给出要检查的文件；用法：letterlint 文件.txt（- 表示标准输入）")
     if args.baseline and args.write_baseline:
         raise UsageError("--baseline 与 --write-baseline 不能同时使用")
-    cli = _cli_options(args)
-    resolver = ConfigResolver(args.config, args.isolated)
+    if args.output or args.write_baseline:  # refused before the work, not after it
+        from letterlint.safeio import check_output_target
+
+        check_output_target(args.output or args.write_baseline)
+    engine = Engine(args.config, args.isolated, _cli_options(args), args.baseline)
     targets = []
-    for path in expand_paths(args.paths, resolver):
+    for path in expand_paths(args.paths, engine.resolver):
         name = args.stdin_filename or "<stdin>" if path == "-" else path
-        cfg = resolver.for_path(name)
         explicit = path in args.paths
-        if (not explicit or args.force_exclude) and path != "-" and is_excluded(path, cfg):
+        if (not explicit or args.force_exclude) and path != "-" and engine.excluded(path):
             continue
-        targets.append((path, name, cfg))
+        targets.append((path, name))
     if not targets:
         if any(os.path.isdir(p) for p in args.paths) or args.force_exclude:
-            print("letterlint: 没有需要检查的文件（目录中没有 .txt/.md 文件，或都被 exclude 排除）", file=sys.stderr)
+            warn("没有需要检查的文件（目录中没有 .txt/.md 文件，或都被 exclude 排除）")
             return EXIT_OK
         raise UsageError("没有需要检查的文件")
 
-    from letterlint.rules import all_rules
-    from letterlint.suppress import Baseline, Suppressions
-
-    suppressions = Suppressions(isolated=args.isolated)
-    rules_by_code = {r.code: r for r in all_rules()}
-    results, fail = [], False
-    # The format is one per run: the command line's, else the first file's config's.
-    fmt = args.format or targets[0][2].values.get("format", "rich")
-    jobs_settings = [settings_for(name, cfg, cli) for _, name, cfg in targets]
-    linted = _lint_all([path for path, _, _ in targets], jobs_settings, args)
-    for result, settings in zip(linted, jobs_settings, strict=True):
-        if not result.error:
-            suppressions.apply(result, rules_by_code)
-        results.append((result, settings))
+    # The format is one per run: the command line's, else the one the config of the
+    # current folder sets (a config deeper in the tree speaks only for its own files).
+    fmt = args.format or engine.config_for(os.path.join(os.getcwd(), "_")).values.get("format", "rich")
+    jobs_settings = [engine.settings_for(name) for _, name in targets]
+    linted = _lint_all([path for path, _ in targets], jobs_settings, args)
     if args.write_baseline:
-        Baseline.from_results([r for r, _ in results]).write(args.write_baseline)
-        n = sum(len(r.diagnostics) for r, _ in results)
-        print(f"letterlint: 已把 {n} 个问题记入基线 {args.write_baseline}", file=sys.stderr)
-        return EXIT_ERROR if any(r.error for r, _ in results) else EXIT_OK
-    if args.baseline:
-        baseline = Baseline.load(args.baseline)
-        for r, _ in results:
-            baseline.filter(r)
+        from letterlint.suppress import Baseline
+
+        for r in linted:
+            if not r.error:
+                engine.suppressions.apply(r)
+        Baseline.from_results(linted).write(args.write_baseline)
+        n = sum(len(r.diagnostics) for r in linted)
+        warn(f"已把 {n} 个问题记入基线 {args.write_baseline}")
+        return EXIT_ERROR if any(r.error for r in linted) else EXIT_OK
+    results = [(engine.finish(r), s) for r, s in zip(linted, jobs_settings, strict=True)]
     if args.warn_unused_suppressions:
-        results.extend((r, None) for r in _unused_suppression_results(suppressions))
+        results.extend((r, None) for r in _unused_suppression_results(engine.suppressions))
     fail = any(s.fails(r.diagnostics) if s else r.count("error") for r, s in results)
-    _render([r for r, _ in results], fmt, args)
-    if any(r.error for r, _ in results):
-        return EXIT_ERROR
-    return EXIT_PROBLEMS if fail else EXIT_OK
+    text = _render_text([r for r, _ in results], fmt, args)  # may mark a file the renderer failed on
+    errors = any(r.error or any(d.rule == INTERNAL_CODE for d in r.diagnostics) for r, _ in results)
+    code = EXIT_ERROR if errors else EXIT_PROBLEMS if fail else EXIT_OK
+    try:
+        _deliver(text, args)
+    except StdoutGone:
+        if code == EXIT_OK:  # nothing was lost that the exit code does not say
+            return EXIT_OK
+        raise
+    _warn_unreadable([r for r, _ in results], fmt)
+    return code
 
 
 def _unused_suppression_results(suppressions):
@@ -274,29 +283,141 @@ def _unused_suppression_results(suppressions):
     return list(by_file.values())
 
 
-def _render(results, fmt: str, args) -> None:
+class StdoutGone(Exception):
+    """Standard output was closed, or its reader went away: the report could not be delivered."""
+
+
+_stdout_closed = False  # set by main() when letterlint started with file descriptor 1 closed
+
+
+def _render_text(results, fmt: str, args) -> str:
+    """The whole report, rendered in memory so that it is delivered in one piece.
+
+    ``_deliver`` then writes it to ``--output`` through a temporary file in the
+    same folder and a rename, so a failing renderer or a full disk never leaves a
+    partial report or truncates the previous one, or to standard output with every
+    failure (closed, broken pipe, full disk) turned into a clear message.
+    """
+    import io
+
     from letterlint.report import ReportOptions
 
-    options = ReportOptions(color=_color(args), statistics=getattr(args, "statistics", False))
+    color = _color(args)
+    if color is None and not args.output:
+        color = _stdout_is_terminal()
+    options = ReportOptions(color=color, statistics=getattr(args, "statistics", False))
     has_output = any(r.diagnostics or r.error for r in results)
-    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
-        if fmt == "rich" and not has_output:
-            # A clean run does not pay for importing Rich.
-            stream.write(f"检查了 {len(results)} 个文件，未发现问题。\n")
-        else:
-            from letterlint.report import get_renderer
+    stream = io.StringIO()
+    if fmt == "rich" and not has_output:
+        # A clean run does not pay for importing Rich.
+        stream.write(f"检查了 {len(results)} 个文件，未发现问题。\n")
+    else:
+        stream.write(render_isolated(results, fmt, sys.stdout if not args.output else stream, options))
+    if options.statistics and fmt in ("rich", "concise"):
+        stream.write(statistics_text(results))
+    return stream.getvalue()
 
-            get_renderer(fmt)(results, stream, options)
-        if options.statistics and fmt in ("rich", "concise"):
-            stream.write(statistics_text(results))
-    finally:
-        if args.output:
-            stream.close()
+
+def _deliver(text: str, args) -> None:
+    """Write the report to ``--output`` atomically (temporary file and rename), or to standard output."""
+    if args.output:
+        from letterlint.safeio import atomic_write
+
+        # backslashreplace: a stray surrogate can never make the write fail half-way.
+        atomic_write(args.output, text.encode("utf-8", "backslashreplace"))
+    else:
+        write_stdout(text)
+
+
+def _warn_unreadable(results, fmt: str) -> None:
+    """The rich report shows unreadable files itself; other formats also say so on stderr."""
     if fmt != "rich":
         for r in results:
             if r.error:
-                print(f"letterlint: {r.error}", file=sys.stderr)
+                warn(r.error)
+
+
+def _stdout_is_terminal() -> bool | None:
+    try:
+        return True if sys.stdout is not None and sys.stdout.isatty() and os.environ.get("TERM") != "dumb" else None
+    except (OSError, ValueError):
+        return None
+
+
+def write_stdout(text: str) -> None:
+    """Write and flush ``text`` to standard output; raise ``StdoutGone`` or ``OutputError`` if it fails."""
+    from letterlint.safeio import OutputError
+
+    if _stdout_closed or sys.stdout is None:
+        raise StdoutGone("标准输出已关闭，报告无法写出")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError) as exc:  # ValueError: the stream object was closed
+        _silence_stdout()
+        raise StdoutGone("标准输出的读取方已退出（管道已断开），报告未能完整写出") from exc
+    except OSError as exc:
+        import errno
+
+        _silence_stdout()
+        if exc.errno == errno.EBADF:  # descriptor 1 closed after start-up
+            raise StdoutGone("标准输出已关闭，报告无法写出") from None
+        raise OutputError(f"无法把报告写到标准输出（{exc.strerror or exc}）") from None
+    except UnicodeEncodeError:
+        _silence_stdout()
+        raise OutputError(f"标准输出的编码 {sys.stdout.encoding} 无法表示报告中的汉字；"
+                          "请设置 PYTHONIOENCODING=utf-8 或用 --output 写入文件") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at devnull, so that the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+class RenderFailed(Exception):
+    """A renderer failed on some files; they were reported as errors and the others rendered."""
+
+
+def render_isolated(results, fmt: str, stream, options) -> str:
+    """The report as text; a file the renderer fails on becomes an error (exit 2), the others are kept.
+
+    The report is built in memory first (so a failure never leaves half a
+    report); on failure each file is tried alone to find the ones at fault.
+    """
+    import io
+
+    from letterlint.report import get_renderer
+
+    renderer = get_renderer(fmt)
+
+    class Buffer(io.StringIO):  # tells Rich whether the real stream is a terminal
+        def isatty(self) -> bool:
+            return bool(getattr(stream, "isatty", lambda: False)())
+
+    def attempt(batch):
+        buf = Buffer()
+        renderer(batch, buf, options)
+        return buf.getvalue()
+
+    try:
+        return attempt(results)
+    except Exception as exc:
+        first = exc
+    for r in results:
+        try:
+            attempt([r])
+        except Exception as exc:  # this file's diagnostics cannot be shown: say so (exit 2)
+            r.diagnostics = []
+            r.error = f"内部错误：{fmt} 格式无法输出此文件的报告（{type(exc).__name__}: {str(exc)[:200]}）"
+    try:
+        return attempt(results)
+    except Exception:
+        raise RenderFailed(f"内部错误：{fmt} 格式无法输出报告（{type(first).__name__}: {str(first)[:200]}）") from first
 
 
 def statistics_text(results) -> str:
@@ -476,23 +597,35 @@ def run_rule(args) -> int:
     return EXIT_OK
 
 
+def _guard_closed_streams() -> None:
+    """Started with stdout or stderr closed: give them devnull (so no file we open later
+    gets descriptor 1 or 2, and ``print(file=sys.stderr)`` does not fall back to stdout)."""
+    global _stdout_closed
+    if sys.stdout is None:
+        _stdout_closed = True
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
+    _guard_closed_streams()
     try:
         args = parse_args(argv)
         handler = {"check": run_check, "structure": run_structure, "config": run_config, "rules": run_rules,
                    "rule": run_rule, "explain": run_rule}[args.command or "check"]
         return handler(args)
-    except UsageError as exc:
-        print(f"letterlint: {exc}", file=sys.stderr)
+    except (UsageError, StdoutGone) as exc:
+        warn(exc)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (letterlint … | head): not an error of ours.  Point
-        # stdout at devnull so that the interpreter's final flush stays quiet.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # The reader went away (letterlint rules | head): the output is incomplete.
+        _silence_stdout()
+        warn("标准输出的读取方已退出（管道已断开），输出未能完整写出")
         return EXIT_ERROR
     except SystemExit as exc:  # argparse: --help (0) or usage error (2)
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
@@ -500,11 +633,12 @@ def main(argv: list[str] | None = None) -> int:
         from letterlint.config import ConfigError
         from letterlint.decode import InputError
         from letterlint.rules import PluginError
+        from letterlint.safeio import OutputError
 
-        if isinstance(exc, (InputError, ConfigError, PluginError)):
-            print(f"letterlint: {exc}", file=sys.stderr)
+        if isinstance(exc, (InputError, ConfigError, PluginError, OutputError, RenderFailed)):
+            warn(exc)
             return EXIT_ERROR
         if debug:
             raise
-        print(f"letterlint: 内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情）", file=sys.stderr)
+        warn(f"内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情）")
         return EXIT_ERROR

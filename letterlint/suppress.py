@@ -32,6 +32,7 @@ from pathlib import Path
 
 from letterlint import lazyre
 from letterlint.config import ConfigError, _load_toml, matches
+from letterlint.selection import covers
 
 SIDECAR = ".letterlint-ignore.toml"
 MD_DIRECTIVE = lazyre.compile(r"<!--\s*letterlint:\s*ignore\s+(?P<codes>[A-Za-z0-9,\- ]+?)\s*-->")
@@ -49,15 +50,11 @@ class Entry:
     used: bool = False
 
     def covers(self, path: str, code: str, name: str, line_text: str) -> bool:
-        if not (code.upper().startswith(self.rule.upper()) or self.rule == name):
+        if not covers(self.rule, code, name):
             return False
         if self.files and not matches(path, self.files, self.base_dir):
             return False
         return self.text in line_text
-
-
-def _rule_selected(selector: str, code: str, name: str) -> bool:
-    return code.upper().startswith(selector.upper()) or selector == name
 
 
 def load_sidecar(path: Path) -> list[Entry]:
@@ -68,7 +65,9 @@ def load_sidecar(path: Path) -> list[Entry]:
         raise ConfigError(f"{path}：未知的设置 {', '.join(sorted(unknown))}（只允许 [[ignore]] 条目）")
     if not isinstance(entries, list):
         raise ConfigError(f"{path}：ignore 应为 [[ignore]] 条目的列表")
-    raw_lines = path.read_text(encoding="utf-8").split("\n")
+    from letterlint.safeio import read_regular
+
+    raw_lines = read_regular(path).decode("utf-8", "replace").split("\n")
     starts = [i + 1 for i, line in enumerate(raw_lines) if line.strip() == "[[ignore]]"]
     out = []
     for n, item in enumerate(entries):
@@ -83,7 +82,7 @@ def load_sidecar(path: Path) -> list[Entry]:
                 raise ConfigError(f"{where}：缺少必填的 {key}（字符串）；每条忽略都要写明规则、原文片段和理由")
         from letterlint.rules import all_rules
 
-        if not any(_rule_selected(item["rule"], r.code, r.name) for r in all_rules()):
+        if not any(covers(item["rule"], r.code, r.name) for r in all_rules()):
             raise ConfigError(f"{where}：rule 的值“{item['rule']}”不是已知的规则代码或名称")
         out.append(Entry(item["rule"], item["text"], item["reason"], item.get("files"), str(path),
                          starts[n] if n < len(starts) else 1, str(path.parent)))
@@ -118,15 +117,25 @@ class Suppressions:
             self._by_dir[directory] = found
         return self._by_dir[directory]
 
-    def apply(self, result, rules_by_code) -> None:
-        """Drop the diagnostics of ``result`` that an entry or a Markdown directive covers."""
+    def apply(self, result, rules_by_code=None) -> None:
+        """Drop the diagnostics of ``result`` that an entry or a Markdown directive covers.
+
+        An internal error (LINT-001) is never suppressed.
+        """
+        if rules_by_code is None:
+            from letterlint.rules import all_rules
+
+            rules_by_code = {r.code: r for r in all_rules()}
         entries = self.entries_for(result.path)
         inline = markdown_directives(result.lines) if result.path.lower().endswith(".md") else {}
         kept = []
         for d in result.diagnostics:
+            if d.rule not in rules_by_code:  # LINT-001, or a report of the engine itself
+                kept.append(d)
+                continue
             text = "\n".join(result.lines[d.line - 1:d.end_line]) if result.lines else ""
-            name = rules_by_code[d.rule].name if d.rule in rules_by_code else ""
-            if any(_rule_selected(sel, d.rule, name) for sel in inline.get(d.line, ())):
+            name = rules_by_code[d.rule].name
+            if any(covers(sel, d.rule, name) for sel in inline.get(d.line, ())):
                 continue
             hit = next((e for e in entries if e.covers(result.path, d.rule, name, text)), None)
             if hit is not None:
@@ -178,7 +187,9 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> Baseline:
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            from letterlint.safeio import read_regular
+
+            data = json.loads(read_regular(path).decode("utf-8"))
         except FileNotFoundError:
             raise ConfigError(f"{path}：基线文件不存在（先用 --write-baseline 生成）") from None
         except (OSError, ValueError) as exc:
@@ -202,17 +213,20 @@ class Baseline:
     def write(self, path: str) -> None:
         entries = [{"path": p, "rule": rule, "fingerprint": fp, "count": n}
                    for (p, rule, fp), n in sorted(self.counts.items())]
-        tmp = f"{path}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump({"version": 1, "entries": entries}, fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
-        os.replace(tmp, path)
+        from letterlint.safeio import atomic_write
+
+        text = json.dumps({"version": 1, "entries": entries}, ensure_ascii=False, indent=1) + "\n"
+        # A non-UTF-8 file name (surrogate escapes) stays a JSON \udcXX escape, so it reads back the same.
+        atomic_write(path, text.encode("utf-8", "backslashreplace"))
 
     def filter(self, result) -> None:
         """Drop the diagnostics the baseline already knows (each known one once per recorded count)."""
         left = dict(self.counts)
         kept = []
         for d in result.diagnostics:
+            if d.rule == "LINT-001":  # an internal error is never taken as known
+                kept.append(d)
+                continue
             key = (_key(result.path), d.rule, fingerprint(result, d))
             if left.get(key, 0) > 0:
                 left[key] -= 1

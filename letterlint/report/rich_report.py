@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from letterlint.diagnostic import SEVERITY_ZH
-from letterlint.report import summary
+from letterlint.report import printable, summary
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 WINDOW = 36  # characters of context shown on each side of a span in long lines
@@ -40,24 +40,27 @@ def _console(stream, options) -> Console:
 def render(results, stream, options) -> None:
     con = _console(stream, options)
     for r in results:
+        path = escape(printable(r.path))
         if r.error:
-            con.print(f"[bold]{escape(r.path)}[/]: [bold red]无法检查[/] {escape(r.error)}")
+            con.print(f"[bold]{path}[/]: [bold red]无法检查[/] {escape(printable(r.error))}")
             continue
         for d in r.diagnostics:
             sev = SEVERITY_ZH[d.severity]
-            con.print(f"[bold]{escape(r.path)}:{d.line}:{d.column}[/]: [{STYLE[d.severity]}]{sev}[/] "
-                      f"[dim]{d.rule}[/] {escape(d.message)}")
+            con.print(f"[bold]{path}:{d.line}:{d.column}[/]: [{STYLE[d.severity]}]{sev}[/] "
+                      f"[dim]{d.rule}[/] {escape(printable(d.message))}")
             if 0 < d.line <= len(r.lines):
                 text = r.lines[d.line - 1].replace("\t", " ")
                 end = d.end_column - 1 if d.end_line == d.line else len(text)
                 piece, s, e = _excerpt(text, d.column - 1, max(end, d.column))
+                # Escaped piece by piece, so that the carets stay under the span.
+                before, span, after = printable(piece[:s]), printable(piece[s:e]), printable(piece[e:])
                 gutter = f"{d.line:>5} │ "
-                con.print(f"[dim]{gutter}[/]{escape(piece)}")
-                pad = " " * cell_len(piece[:s])
-                mark = "^" * max(1, cell_len(piece[s:e]))
+                con.print(f"[dim]{gutter}[/]{escape(before + span + after)}")
+                pad = " " * cell_len(before)
+                mark = "^" * max(1, cell_len(span))
                 con.print(f"[dim]{' ' * (len(gutter) - 2)}│[/] {pad}[{STYLE[d.severity]}]{mark}[/]")
             if d.suggestion:
-                con.print(f"      [green]建议：[/]{escape(d.suggestion)}")
+                con.print(f"      [green]建议：[/]{escape(printable(d.suggestion))}")
     s = summary(results)
     parts = [f"{s['errors']} 个错误", f"{s['warnings']} 个警告", f"{s['infos']} 个提示"]
     if s["unreadable"]:
