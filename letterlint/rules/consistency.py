@@ -362,3 +362,119 @@ def self_reference_fits_signature(letter, options):
                 yield Finding(line.span(m.start(), m.end()),
                               f"自称“{m.group()}”与署名“{name}”不符",
                               f"改为“我{sorted(expected)[0]}”，或核对署名")
+
+
+# "附件3" / "附件三" cited in the text (not "附件：", which is the 附件说明 itself).
+_CITED_ATTACHMENT = lazyre.compile(r"附件(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?![0-9])")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _cited_number(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    if raw == "十":
+        return 10
+    if len(raw) == 1:
+        return _CN_DIGITS.get(raw)
+    if raw.startswith("十") and len(raw) == 2:
+        return 10 + _CN_DIGITS.get(raw[1], 0)
+    return None
+
+
+def _listed(letter) -> tuple[list, list]:
+    """The 附件说明 items (from the attachment rules' own reading) and their numbers."""
+    from letterlint.rules.attachment import _notes
+
+    items = [it for note in _notes(letter) for it in note.items]
+    numbers = [int(it.num) for it in items if it.num and it.num.isdigit()]
+    return items, numbers
+
+
+def _citations(letter):
+    """(line, match, number) of every 附件N the main text cites."""
+    for part in letter.body:
+        for line, m in part.iter_matches(_CITED_ATTACHMENT):
+            n = _cited_number(m.group("n"))
+            if n is not None:
+                yield line, m, n
+
+
+@rule("ATTACH-009", "cited-attachment-listed", "warning")
+def cited_attachment_listed(letter, options):
+    """正文提到的附件（如“见附件3”）须在附件说明中列出。
+
+    依据：GB/T 9704-2012 7.3.4 附件说明写明“附件的顺序号和名称”，7.3.7 附件顺序号须与附件说明一致；
+    正文引用了附件说明中没有的附件，是漏列附件或引错了号。
+
+    反例：
+        关于报送校园安全检查材料的函
+        示例市公安局：
+        检查内容见附件1，汇总情况见附件3。
+        附件：1.检查内容清单
+        　　　2.检查情况汇总表
+        示例市教育局
+        2024年5月6日
+
+    正例：
+        关于报送校园安全检查材料的函
+        示例市公安局：
+        检查内容见附件1，汇总情况见附件2。
+        附件：1.检查内容清单
+        　　　2.检查情况汇总表
+        示例市教育局
+        2024年5月6日
+    """
+    citations = list(_citations(letter))
+    if not citations:
+        return
+    items, numbers = _listed(letter)
+    count = max(numbers) if numbers else len(items)
+    for line, m, n in citations:
+        if not items:
+            yield Finding(line.span(m.start(), m.end()), f"正文提到“{m.group()}”，但没有附件说明",
+                          "在正文之后、署名之前写明“附件：”和附件名称")
+        elif (numbers and n not in numbers) or (not numbers and n > count):
+            yield Finding(line.span(m.start(), m.end()),
+                          f"正文提到“{m.group()}”，附件说明只列了{len(items)}个附件",
+                          "核对附件顺序号，或在附件说明中补列")
+
+
+@rule("ATTACH-010", "listed-attachment-cited", "info")
+def listed_attachment_cited(letter, options):
+    """正文按序号引用附件时，附件说明列出的每个附件都应在正文中提到。
+
+    依据：附件是正文的说明、补充或参考资料（《党政机关公文处理工作条例》第九条（十五））；
+    正文逐一引用了附件1、附件2，却从未提到附件3，多半是多列了附件或漏写了引用。正文不按序号
+    引用附件（如“详见附件”）时不检查。
+
+    反例：
+        关于报送校园安全检查材料的函
+        示例市公安局：
+        检查内容见附件1。
+        附件：1.检查内容清单
+        　　　2.检查情况汇总表
+        示例市教育局
+        2024年5月6日
+
+    正例：
+        关于报送校园安全检查材料的函
+        示例市公安局：
+        检查内容见附件1，汇总情况见附件2。
+        附件：1.检查内容清单
+        　　　2.检查情况汇总表
+        示例市教育局
+        2024年5月6日
+    """
+    cited = {n for _, _, n in _citations(letter)}
+    if not cited:
+        return
+    items, _ = _listed(letter)
+    body_text = "".join(_SPACES.sub("", p.text) for p in letter.body)
+    for item in items:
+        if not item.num or not item.num.isdigit() or int(item.num) in cited:
+            continue
+        name = _SPACES.sub("", item.name).rstrip("。，；、：.,;:")
+        if name and name in body_text:
+            continue
+        yield Finding(item.name_span(), f"附件说明列出的附件{item.num}“{name}”在正文中没有提到",
+                      "在正文中说明该附件，或从附件说明中删去")

@@ -106,3 +106,31 @@ def test_self_reference():
     assert lint(reply(), select=["CONSIST-006"]) == []
     # 我部门 / 由我办理 are not self-references.
     assert lint(reply().replace("我局已", "我部门已"), select=["CONSIST-006"]) == []
+
+
+ATTACHED = """\
+关于报送校园安全检查材料的函
+示例市公安局：
+{body}
+附件：1.检查内容清单
+　　　2.检查情况汇总表
+示例市教育局
+2024年5月6日
+"""
+
+
+def test_cited_attachment_must_be_listed():
+    diags = lint(ATTACHED.format(body="检查内容见附件1，汇总情况见附件3。"), select=["ATTACH-009"])
+    assert spans(diags, "ATTACH-009") == [(3, 15, 3, 18)]
+    assert diags[0].message == "正文提到“附件3”，附件说明只列了2个附件"
+    assert lint(ATTACHED.format(body="检查内容见附件1，汇总情况见附件二。"), select=["ATTACH-009"]) == []
+    text = "关于报送材料的函\n示例市公安局：\n详见附件2。\n示例市教育局\n2024年5月6日\n"
+    assert spans(lint(text, select=["ATTACH-009"]), "ATTACH-009") == [(3, 3, 3, 6)]
+
+
+def test_listed_attachment_must_be_cited():
+    diags = lint(ATTACHED.format(body="检查内容见附件1。"), select=["ATTACH-010"])
+    assert spans(diags, "ATTACH-010") == [(5, 6, 5, 13)]
+    assert lint(ATTACHED.format(body="检查内容见附件1，检查情况汇总表另行报送。"), select=["ATTACH-010"]) == []
+    # No citation by number at all: not checked.
+    assert lint(ATTACHED.format(body="有关材料详见附件。"), select=["ATTACH-010"]) == []
