@@ -52,6 +52,8 @@ def secrecy(letter, options):
         if star and star != "★":
             span = part.find(re.escape(star))
             yield Finding(span or part.span, f"密级和保密期限之间应使用“★”，不应使用“{star}”", "改为 ★")
+        if period is not None:
+            period = _URGENCY_IN_LINE.sub("", period)  # "秘密★1年　特急": HDR-004's matter
         if period is not None and not _PERIOD_OK.match(period.strip()):
             span = part.find(re.escape(period))
             yield Finding(span or part.span, f"保密期限“{period}”应使用阿拉伯数字，如“1年”“6个月”",
@@ -172,3 +174,35 @@ def docnum_signer_line(letter, options):
         return
     if signers[-1].line != docnum.line:
         yield Finding(docnum.span, "上行文的发文字号应与签发人在同一行", "把发文字号放在最后一个签发人那一行的左侧")
+
+
+_URGENCY_IN_LINE = lazyre.compile(r"[ \t\u3000\u00a0]*(?P<urgency>特急|加急|特提|平急)$")
+
+
+@rule("HDR-004", "header-marks-own-lines", "warning")
+def header_marks_own_lines(letter, options):
+    """份号、密级和保密期限、紧急程度各占一行，顶格编排。
+
+    依据：GB/T 9704-2012 7.2.1 份号“顶格编排在版心左上角第一行”，7.2.2 密级和保密期限“顶格编排在版心
+    左上角第二行”，7.2.3 紧急程度“顶格编排在版心左上角”，需同时标注时按份号、密级、紧急程度
+    的顺序自上而下分行排列（顺序由 STRUCT-001 检查）。
+
+    反例：
+        秘密★1年　特急
+        关于商请协助开展道路安全检查的函
+
+    正例：
+        秘密★1年
+        特急
+        关于商请协助开展道路安全检查的函
+    """
+    for part in letter.all("copy_number", "secrecy", "urgency"):
+        line = part.lines[0]
+        if part.start is None and line.indent:
+            yield Finding(line.span(0, line.indent), f"{part.name}应顶格编排，前面不留空白", "删去行首的空格")
+        if part.kind == "secrecy":
+            m = _URGENCY_IN_LINE.search(str(part.fields.get("period") or ""))
+            if m:
+                found = part.find(m.group("urgency") + r"[ \t\u3000\u00a0]*$")
+                yield Finding(found or part.span, f"紧急程度“{m.group('urgency')}”应另起一行，不与密级同行",
+                              "把紧急程度移到密级的下一行")

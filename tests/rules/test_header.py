@@ -71,3 +71,10 @@ def test_signer_required_on_an_upward_opinion():
     # Sent down, a 意见 needs no 签发人.
     text = OPINION.format(closing="请结合实际认真贯彻落实。").replace("示例市人民政府", "各县（市、区）交通运输局")
     assert lint(text, select=["SIGNER-001"]) == []
+
+
+def test_header_marks_on_their_own_lines_flush_left():
+    assert check("HDR-004", "　　000017\n") == [(1, 1, 1, 3)]
+    assert check("HDR-004", "秘密★1年　特急\n") == [(1, 7, 1, 9)]
+    assert check("HDR-002", "秘密★1年　特急\n") == []
+    assert check("HDR-004", "000017\n秘密★1年\n特急\n") == []
