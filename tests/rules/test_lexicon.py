@@ -110,3 +110,20 @@ def test_scan_is_linear_on_hostile_text():
     lex = builtin()
     assert _ids("登陆" * 20000) == [] and _ids("竟争相" * 10000) == []
     assert len(list(lex.scan("部份" * 5000))) == 5000
+
+
+def test_configuration_switches_entries_off_and_adds_terms(tmp_path, capsys):
+    import json
+
+    from letterlint.cli import main
+
+    draft = tmp_path / "a.txt"
+    draft.write_text(LETTER.format(body="现将校车安全检查工作布署如下，教育口各单位参照执行。"), encoding="utf-8")
+    (tmp_path / ".letterlint.toml").write_text(
+        'select = ["WORD"]\n[local]\nlexicon-disable = ["C008"]\nlexicon-terms = ["教育口=>教育系统"]\n', encoding="utf-8")
+    assert main(["--format", "json", str(draft)]) == 0  # warnings do not fail the run
+    found = [(d["rule"], d["column"]) for f in json.loads(capsys.readouterr().out)["files"] for d in f["diagnostics"]]
+    assert found == [("WORD-005", 16)]
+    (tmp_path / ".letterlint.toml").write_text('[local]\nlexicon-disable = ["Z999"]\n', encoding="utf-8")
+    assert main([str(draft)]) == 2
+    assert "“Z999”不是可用的值" in capsys.readouterr().err
