@@ -127,3 +127,12 @@ def test_configuration_switches_entries_off_and_adds_terms(tmp_path, capsys):
     (tmp_path / ".letterlint.toml").write_text('[local]\nlexicon-disable = ["Z999"]\n', encoding="utf-8")
     assert main([str(draft)]) == 2
     assert "“Z999”不是可用的值" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text", [
+    "究竟标准是什么", "毕竟争取到了资金", "按耐火等级划分", "第一笔划拨资金已到位", "确保讲座落到实处",
+    "通过抽签定出名次", "关系融洽当地群众满意", "全部份额已认购", "新建全长5公里的道路", "自己经常下乡",
+    "会议期间，代表进行了讨论", "受台风登陆影响", "防止因病致贫、因贫致病",
+])
+def test_correct_text_that_contains_a_wrong_form_is_silent(text):
+    assert _ids(text) == []
