@@ -15,6 +15,7 @@ from __future__ import annotations
 from html import escape
 
 from letterlint.diagnostic import SEVERITY_RANK, SEVERITY_ZH
+from letterlint.report import printable
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -99,8 +100,6 @@ JS = """
 
 
 def _e(text) -> str:
-    from letterlint.report import printable
-
     return escape(printable(str(text)), quote=True)
 
 
