@@ -138,6 +138,14 @@ def expand_paths(paths: list[str], resolver=None) -> list[str]:
     return out
 
 
+def _check_encoding(encoding: str) -> None:
+    """--encoding must name a text encoding (rot13 and base64 are codecs, not encodings)."""
+    try:
+        "".encode(encoding)  # an empty text: LookupError for unknown names and for non-text codecs
+    except LookupError:
+        raise UsageError(f"--encoding：“{encoding[:60]}”不是可用的文本编码（可用如 utf-8、gb18030、gbk、utf-16）") from None
+
+
 def _cli_options(args):
     from letterlint import doctypes
     from letterlint.config import CliOptions
@@ -805,6 +813,8 @@ def main(argv: list[str] | None = None) -> int:
     _guard_closed_streams()
     try:
         args = parse_args(argv)
+        if getattr(args, "encoding", None):
+            _check_encoding(args.encoding)
         handler = {"check": run_check, "structure": run_structure, "config": run_config, "rules": run_rules,
                    "rule": run_rule, "explain": run_rule}[args.command or "check"]
         return handler(args)
