@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from letterlint import doctypes, lazyre
-from letterlint.model import PAD
+from letterlint.model import PAD, PAD_RUN
 from letterlint.rules.base import Finding, rule
 
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazyre.compile(PAD_RUN)
 
 # Closing formulas and the kind of document each belongs to.
 _FORMULA = lazyre.compile(

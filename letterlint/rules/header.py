@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from letterlint import doctypes, lazyre
+from letterlint.model import PAD_CLASS
 from letterlint.rules.base import Finding, rule
 
 
@@ -176,7 +177,7 @@ def docnum_signer_line(letter, options):
         yield Finding(docnum.span, "上行文的发文字号应与签发人在同一行", "把发文字号放在最后一个签发人那一行的左侧")
 
 
-_URGENCY_IN_LINE = lazyre.compile(r"[ \t\u3000\u00a0]*(?P<urgency>特急|加急|特提|平急)$")
+_URGENCY_IN_LINE = lazyre.compile(PAD_CLASS + r"*(?P<urgency>特急|加急|特提|平急)$")
 
 
 @rule("HDR-004", "header-marks-own-lines", "warning")
@@ -203,6 +204,6 @@ def header_marks_own_lines(letter, options):
         if part.kind == "secrecy":
             m = _URGENCY_IN_LINE.search(str(part.fields.get("period") or ""))
             if m:
-                found = part.find(m.group("urgency") + r"[ \t\u3000\u00a0]*$")
+                found = part.find(m.group("urgency") + PAD_CLASS + "*$")
                 yield Finding(found or part.span, f"紧急程度“{m.group('urgency')}”应另起一行，不与密级同行",
                               "把紧急程度移到密级的下一行")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from letterlint import doctypes, lazyre
 from letterlint.rules.base import Finding, rule
 
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
 
 # Commanding words aimed at the recipient: "贵局务必…", "你单位必须…", "请务必…", "责令贵…".
 _ORDER = lazyre.compile(
