@@ -33,6 +33,10 @@ BUILTIN_MODULES = (
     "routing",
     "punctuation",
     "numbers",
+    "lexicon",
+    "consistency",
+    "wording",
+    "quantities",
     "letterlint.docx.layout",   # the Word layout rules (silent on text drafts)
 )
 ENTRY_POINT_GROUP = "letterlint.rules"
