@@ -38,11 +38,26 @@ def _half_bracket_openings(letter, rx):
 
 
 def int_to_cn(n: int) -> str:
-    """1 … 99 in Chinese numerals (一, 十, 十一, 二十, 九十九)."""
+    """A whole number in Chinese numerals (一, 十, 十一, 二十, 一百零五); digits outside 1 … 9999.
+
+    Heading numbers come from the text, so a run of numerals such as 二二二 can ask
+    for any number: nothing here may fail on it.
+    """
+    if not 0 < n < 10000:
+        return str(n)
     if n < 10:
         return _CN[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[ones] if ones else "")
+    if n < 20:
+        return "十" + (_CN[n - 10] if n > 10 else "")
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            out += ("零" if zero and out else "") + _CN[digit] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
 
 
 def marker(level: int, n: int) -> str:
