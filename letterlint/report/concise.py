@@ -11,4 +11,4 @@ def render(results, stream, options) -> None:
             stream.write(f"{path}:1:1: E000 {printable(r.error)}\n")
             continue
         for d in r.diagnostics:
-            stream.write(f"{path}:{d.line}:{d.column}: {d.rule} {printable(d.message)}\n")
+            stream.write(f"{path}:{r.position(d.line, d.column)}: {d.rule} {printable(d.message)}\n")
