@@ -3,7 +3,7 @@
 The public API is small and imported lazily so that ``import letterlint``
 stays cheap: ``lint_text``, ``lint_path``, ``Diagnostic``, ``Settings``.
 """
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = ["Diagnostic", "Settings", "lint_path", "lint_text", "__version__"]
 
