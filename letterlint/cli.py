@@ -11,9 +11,10 @@ import os
 import sys
 
 from letterlint import __version__
+from letterlint.diagnostic import SEVERITY_ZH
 from letterlint.report import FORMATS
 
-SUBCOMMANDS = ("check", "structure", "config", "rules", "rule", "explain")
+SUBCOMMANDS = ("check", "structure", "config", "rules", "rule", "explain", "completion")
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -47,9 +48,19 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", metavar="PATH", help="只使用这个配置文件")
     common.add_argument("--isolated", action="store_true", help="忽略所有配置文件和忽略清单")
 
-    c = sub.add_parser("check", parents=[common], help="检查公文文件（默认子命令）")
+    c = sub.add_parser("check", parents=[common], help="检查公文文件（默认子命令）",
+                       description="检查公文文件（默认子命令：letterlint 文件 即 letterlint check 文件）。",
+                       epilog="其他子命令：structure 显示识别出的公文结构；rules 列出全部规则；rule CODE 显示规则说明；"
+                              "config 显示有效配置；completion bash|zsh 生成命令补全脚本。"
+                              "各子命令的选项：letterlint 子命令 --help。"
+                              "退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法错误、文件无法读取或内部错误。")
     c.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；- 表示标准输入")
-    c.add_argument("--format", choices=tuple(FORMATS), help="输出格式（默认 rich，或配置中的 format）")
+    c.add_argument("--format", "--output-format", dest="format", choices=tuple(FORMATS), metavar="FORMAT",
+                   help=f"输出格式：{'、'.join(FORMATS)}（默认 rich，或配置中的 format）")
+    c.add_argument("--exit-zero", action="store_true",
+                   help="发现问题也以退出码 0 结束（配置错误、无法读取的文件、内部错误仍为 2）")
+    c.add_argument("--quiet", "-q", action="store_true", help="只输出问题，不输出汇总行和提示")
+    c.add_argument("--verbose", "-v", action="store_true", help="在标准错误上说明每个文件的文种、编码和所用配置")
     c.add_argument("--output", "-o", help="把报告写入文件而不是标准输出")
     c.add_argument("--select", action="append", help="只启用这些规则（代码、代码前缀或名称，逗号分隔）")
     c.add_argument("--extend-select", action="append", help="在配置之外再启用这些规则")
@@ -83,14 +94,25 @@ def build_parser() -> argparse.ArgumentParser:
         e = sub.add_parser(name, help="显示一条规则的说明")
         e.add_argument("code", metavar="CODE", help="规则代码或名称，如 DOCNUM-002")
         e.add_argument("--format", choices=("rich", "json"), default="rich")
+
+    k = sub.add_parser("completion", help="输出 bash 或 zsh 的命令补全脚本")
+    k.add_argument("shell", choices=("bash", "zsh"), help="source <(letterlint completion bash)")
+    p.commands = dict(sub.choices)
     return p
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = build_parser()
-    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
+    """Parse in Chinese; ``check`` is the default command, and ``letterlint --help`` is its help."""
+    from letterlint.argparse_zh import chinese
+
+    if argv in (["-h"], ["--help"]) or not argv or (argv[0] not in SUBCOMMANDS and argv[0] != "--version"):
         argv = ["check", *argv]
-    return parser.parse_args(argv)
+    with chinese():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        # The usage line of the command that was run, for errors found after parsing.
+        args.usage = parser.commands[args.command or "check"].format_usage()
+    return args
 
 
 # --- check ---------------------------------------------------------------------
@@ -132,17 +154,31 @@ def _not_git_ignored(directory: str) -> set[str] | None:
     return {os.path.join(base, f) for f in p.stdout.decode("utf-8", "surrogateescape").split("\0") if f}
 
 
-def _cli_options(args):
+def _doctype(args) -> str | None:
+    """``--doctype`` as a known kind of document, or a usage error naming the valid ones."""
     from letterlint import doctypes
+
+    if not getattr(args, "doctype", None):
+        return None
+    try:
+        return doctypes.normalize(args.doctype)
+    except ValueError:
+        known = "、".join(v for k, v in doctypes.DOCTYPES.items() if k != "unknown")
+        raise UsageError(f"未知的文种“{args.doctype}”；可用：{known}") from None
+
+
+def _check_output(args) -> None:
+    """An ``--output`` whose folder does not exist is a usage error before any linting."""
+    if args.output:
+        folder = os.path.dirname(os.path.abspath(args.output))
+        if not os.path.isdir(folder):
+            raise UsageError(f"--output 的目录不存在：{folder}")
+
+
+def _cli_options(args):
     from letterlint.config import CliOptions
 
-    doctype = None
-    if getattr(args, "doctype", None):
-        try:
-            doctype = doctypes.normalize(args.doctype)
-        except ValueError:
-            known = "、".join(v for k, v in doctypes.DOCTYPES.items() if k != "unknown")
-            raise UsageError(f"未知的文种“{args.doctype}”；可用：{known}") from None
+    doctype = _doctype(args)
     opts = CliOptions(select=_split(getattr(args, "select", None)),
                       extend_select=_split(getattr(args, "extend_select", None)),
                       ignore=_split(getattr(args, "ignore", None)), doctype=doctype,
@@ -205,8 +241,11 @@ def _color(args) -> bool | None:
 def run_check(args) -> int:
     from letterlint.config import ConfigResolver, is_excluded, settings_for
 
+    if not args.paths and args.stdin_filename:
+        args.paths = ["-"]  # as ruff: --stdin-filename alone reads the standard input
     if not args.paths:
         raise UsageError("没有给出要检查的文件；用法：letterlint 文件.txt（- 表示标准输入）")
+    _check_output(args)
     if args.baseline and args.write_baseline:
         raise UsageError("--baseline 与 --write-baseline 不能同时使用")
     cli = _cli_options(args)
@@ -251,10 +290,29 @@ def run_check(args) -> int:
     if args.warn_unused_suppressions:
         results.extend((r, None) for r in _unused_suppression_results(suppressions))
     fail = any(s.fails(r.diagnostics) if s else r.count("error") for r, s in results)
-    _render([r for r, _ in results], fmt, args)
+    if args.verbose:
+        _explain_files(results, targets)
+    thresholds = {r.path: s.fail_on for r, s in results if s}
+    _render([r for r, _ in results], fmt, args, thresholds)
     if any(r.error for r, _ in results):
         return EXIT_ERROR
-    return EXIT_PROBLEMS if fail else EXIT_OK
+    return EXIT_PROBLEMS if fail and not args.exit_zero else EXIT_OK
+
+
+def _explain_files(results, targets) -> None:
+    """``--verbose``: per file, on stderr, what letterlint made of it and which configs applied."""
+    from letterlint import doctypes
+
+    configs = {name: cfg for _, name, cfg in targets}
+    for r, _ in results:
+        cfg = configs.get(r.path)
+        files = "、".join(cfg.files) if cfg and cfg.files else "无（默认设置）"
+        if r.error:
+            print(f"letterlint: {r.path}：无法检查（{r.error}）", file=sys.stderr)
+            continue
+        kind = doctypes.label(r.doctype) if r.doctype else "未知"
+        print(f"letterlint: {r.path}：文种 {kind}，编码 {r.encoding}，配置 {files}，{len(r.diagnostics)} 个问题",
+              file=sys.stderr)
 
 
 def _unused_suppression_results(suppressions):
@@ -274,16 +332,18 @@ def _unused_suppression_results(suppressions):
     return list(by_file.values())
 
 
-def _render(results, fmt: str, args) -> None:
+def _render(results, fmt: str, args, thresholds: dict[str, str] | None = None) -> None:
     from letterlint.report import ReportOptions
 
-    options = ReportOptions(color=_color(args), statistics=getattr(args, "statistics", False))
+    options = ReportOptions(color=_color(args), statistics=getattr(args, "statistics", False),
+                            quiet=getattr(args, "quiet", False), fail_on=thresholds or {})
     has_output = any(r.diagnostics or r.error for r in results)
     stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         if fmt == "rich" and not has_output:
             # A clean run does not pay for importing Rich.
-            stream.write(f"检查了 {len(results)} 个文件，未发现问题。\n")
+            if not options.quiet:
+                stream.write(f"检查了 {len(results)} 个文件，未发现问题。\n")
         else:
             from letterlint.report import get_renderer
 
@@ -339,13 +399,14 @@ def run_structure(args) -> int:
     from letterlint.decode import decode_bytes, read_path
     from letterlint.parse import parse_text
 
+    doctype = _doctype(args)
     if args.path == "-":
         source = decode_bytes(sys.stdin.buffer.read(), args.encoding)
     else:
         source = read_path(args.path, args.encoding)
     letter = parse_text(source.text, args.path)
-    if args.doctype:
-        letter.doctype = doctypes.normalize(args.doctype)
+    if doctype:
+        letter.doctype = doctype
     if args.format == "json":
         import json
 
@@ -404,14 +465,21 @@ def run_rules(args) -> int:
         json.dump([_rule_dict(r) for r in rules], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
+    if not sys.stdout.isatty():
+        # Piped (grep, less, a file): whole lines, tab-separated, never cut to a terminal's width.
+        for r in rules:
+            d = _rule_dict(r)
+            print("\t".join((r.code, r.name, SEVERITY_ZH.get(r.severity, r.severity), "、".join(d["doctypes"]),
+                             "是" if r.fixable else "", r.summary)))
+        return EXIT_OK
     from rich.console import Console
     from rich.table import Table
 
     table = Table("代码", "名称", "级别", "适用文种", "可修复", "说明", box=None, pad_edge=False)
     for r in rules:
         d = _rule_dict(r)
-        table.add_row(r.code, r.name, r.severity, "、".join(d["doctypes"]), "是" if r.fixable else "",
-                      r.summary)
+        table.add_row(r.code, r.name, SEVERITY_ZH.get(r.severity, r.severity), "、".join(d["doctypes"]),
+                      "是" if r.fixable else "", r.summary)
     Console(highlight=False).print(table)
     return EXIT_OK
 
@@ -423,10 +491,10 @@ def rules_markdown(rules) -> str:
            "| 代码 | 名称 | 级别 | 适用文种 | 说明 |", "|---|---|---|---|---|"]
     for r in rules:
         d = _rule_dict(r)
-        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {'、'.join(d['doctypes'])} | {r.summary} |")
+        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {SEVERITY_ZH.get(r.severity, r.severity)} | {'、'.join(d['doctypes'])} | {r.summary} |")
     for r in rules:
         d = _rule_dict(r)
-        out += ["", f"## {r.code}", "", f"`{r.name}` · 级别：{r.severity} · 适用文种：{'、'.join(d['doctypes'])}", ""]
+        out += ["", f"## {r.code}", "", f"`{r.name}` · 级别：{SEVERITY_ZH.get(r.severity, r.severity)} · 适用文种：{'、'.join(d['doctypes'])}", ""]
         in_block = False
         for line in r.doc.splitlines():
             if line.startswith("    "):
@@ -465,7 +533,7 @@ def run_rule(args) -> int:
         return EXIT_OK
     d = _rule_dict(rule)
     print(f"{rule.code}  {rule.name}")
-    print(f"级别：{rule.severity}　适用文种：{'、'.join(d['doctypes'])}　可自动修复：{'是' if rule.fixable else '否'}")
+    print(f"级别：{SEVERITY_ZH.get(rule.severity, rule.severity)}　适用文种：{'、'.join(d['doctypes'])}　可自动修复：{'是' if rule.fixable else '否'}")
     print()
     print(rule.doc)
     if rule.options:
@@ -476,16 +544,25 @@ def run_rule(args) -> int:
     return EXIT_OK
 
 
+def run_completion(args) -> int:
+    from letterlint.completion import script
+
+    with __import__("letterlint.argparse_zh", fromlist=["chinese"]).chinese():
+        sys.stdout.write(script(build_parser(), args.shell))
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     try:
         args = parse_args(argv)
         handler = {"check": run_check, "structure": run_structure, "config": run_config, "rules": run_rules,
-                   "rule": run_rule, "explain": run_rule}[args.command or "check"]
+                   "rule": run_rule, "explain": run_rule, "completion": run_completion}[args.command or "check"]
         return handler(args)
     except UsageError as exc:
-        print(f"letterlint: {exc}", file=sys.stderr)
+        usage = getattr(locals().get("args"), "usage", "")
+        print(f"{usage}letterlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

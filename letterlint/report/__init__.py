@@ -7,7 +7,7 @@ modules are imported only when chosen, so a run pays only for its format.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 FORMATS = {
     "rich": "letterlint.report.rich_report",
@@ -25,6 +25,15 @@ FORMATS = {
 class ReportOptions:
     color: bool | None = None      # None: decide from the stream (and NO_COLOR)
     statistics: bool = False
+    quiet: bool = False            # --quiet: the problems only, no summary line
+    fail_on: dict[str, str] = field(default_factory=dict)  # path → its --fail-on / fail-on (default "error")
+
+    def failing(self, result) -> list:
+        """The diagnostics of ``result`` at or above its fail-on severity: those that make the exit code 1."""
+        from letterlint.diagnostic import SEVERITY_RANK
+
+        floor = SEVERITY_RANK[self.fail_on.get(result.path, "error")]
+        return [d for d in result.diagnostics if SEVERITY_RANK.get(d.severity, 0) >= floor]
 
 
 def get_renderer(name: str):
