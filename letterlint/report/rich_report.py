@@ -48,7 +48,7 @@ def excerpt(text: str, start: int, end: int, width: int) -> tuple[str, str]:
     line_end, line_cells = _take(text, 0, 1, width + 1)
     if line_end == len(text) and line_cells <= width:
         return text, " " * cell_len(text[:start]) + "^" * max(1, cell_len(text[start:end]))
-    span_end, span_cells = _take(text, start, 1, width - 2)
+    span_end, span_cells = _take(text[:end], start, 1, width - 2)
     if span_end >= end:  # the span fits, with room for the two "…"
         room = width - 2 - max(1, span_cells)
         lo, hi, left, right = start, end, 0, 0
