@@ -486,6 +486,8 @@ def run_rules(args) -> int:
 
 def rules_markdown(rules) -> str:
     """The rule reference (docs/rules.md), built from the docstrings."""
+    from letterlint.report import doc_markdown
+
     out = ["# letterlint 规则参考", "",
            "本文件由 `letterlint rules --format markdown > docs/rules.md` 从各规则的文档字符串生成，请勿手工修改。", "",
            "| 代码 | 名称 | 级别 | 适用文种 | 说明 |", "|---|---|---|---|---|"]
@@ -495,27 +497,7 @@ def rules_markdown(rules) -> str:
     for r in rules:
         d = _rule_dict(r)
         out += ["", f"## {r.code}", "", f"`{r.name}` · 级别：{SEVERITY_ZH.get(r.severity, r.severity)} · 适用文种：{'、'.join(d['doctypes'])}", ""]
-        in_block = False
-        for line in r.doc.splitlines():
-            if line.startswith("    "):
-                if not in_block:
-                    out.append("```text")
-                    in_block = True
-                out.append(line[4:])
-                continue
-            if in_block and not line.strip():
-                out.append("")
-                continue
-            if in_block:
-                while out and out[-1] == "":
-                    out.pop()
-                out.append("```")
-                in_block = False
-            out.append(line)
-        if in_block:
-            while out and out[-1] == "":
-                out.pop()
-            out.append("```")
+        out += doc_markdown(r.doc)
     return "\n".join(out) + "\n"
 
 

@@ -53,3 +53,30 @@ def summary(results) -> dict:
         "unreadable": sum(1 for r in results if r.error),
         "by_rule": dict(sorted(by_rule.items())),
     }
+
+
+def doc_markdown(doc: str) -> list[str]:
+    """A rule's docstring as Markdown lines: its indented 反例/正例 blocks become ``text`` fences."""
+    out: list[str] = []
+    in_block = False
+    for line in doc.splitlines():
+        if line.startswith("    "):
+            if not in_block:
+                out.append("```text")
+                in_block = True
+            out.append(line[4:])
+            continue
+        if in_block and not line.strip():
+            out.append("")
+            continue
+        if in_block:
+            while out and out[-1] == "":
+                out.pop()
+            out.append("```")
+            in_block = False
+        out.append(line)
+    if in_block:
+        while out and out[-1] == "":
+            out.pop()
+        out.append("```")
+    return out

@@ -1,11 +1,26 @@
-"""One line per diagnostic, ``path:line:col: CODE message``, for scripts and editors."""
+"""One line per diagnostic, for scripts, editors and CI logs.
+
+``path:line:col: 级别 CODE message`` (级别 is 错误, 警告 or 提示), e.g.
+``drafts/a.txt:8:6: 错误 DATE-002 成文日期的月份“05”不应编虚位``; a regular
+expression for editors: ``^(.+):(\\d+):(\\d+): (错误|警告|提示) (\\S+) (.*)$``.
+An input that could not be linted is ``path: 错误 无法检查：reason``, with
+no position and no rule code (none applies).  Line breaks inside a message
+become spaces, so every problem stays on one line.
+"""
 from __future__ import annotations
+
+from letterlint.diagnostic import SEVERITY_ZH
+
+
+def one_line(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
 def render(results, stream, options) -> None:
     for r in results:
         if r.error:
-            stream.write(f"{r.path}:1:1: E000 {r.error}\n")
+            stream.write(f"{r.path}: 错误 无法检查：{one_line(r.error)}\n")
             continue
         for d in r.diagnostics:
-            stream.write(f"{r.path}:{d.line}:{d.column}: {d.rule} {d.message}\n")
+            sev = SEVERITY_ZH.get(d.severity, d.severity)
+            stream.write(f"{r.path}:{d.line}:{d.column}: {sev} {d.rule} {one_line(d.message)}\n")
