@@ -12,7 +12,7 @@ import sys
 
 from letterlint import __version__
 from letterlint.diagnostic import SEVERITY_ZH
-from letterlint.report import FORMATS
+from letterlint.report import FORMATS, printable
 
 SUBCOMMANDS = ("check", "structure", "config", "rules", "rule", "explain", "completion")
 TEXT_SUFFIXES = (".txt", ".md", ".text")
@@ -21,6 +21,11 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
 class UsageError(Exception):
     pass
+
+
+def warn(message: str) -> None:
+    """A message for the user on stderr, file names and quoted text escaped (never raw controls)."""
+    print(f"letterlint: {printable(str(message))}", file=sys.stderr)
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -102,16 +107,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    """Parse in Chinese; ``check`` is the default command, and ``letterlint --help`` is its help."""
+    """Parse in Chinese; ``check`` is the default command, and ``letterlint --help`` is its help.
+
+    For ``check``, every argument after the first ``--`` is a path: pre-commit
+    appends file names after the hook's entry (``letterlint --``), so a tracked
+    file named ``--output=README.md`` or ``rules`` must stay a file name.  The
+    paths are split off before argparse sees them: argparse's own ``--`` does
+    not reach through the implicit ``check``.
+    """
     from letterlint.argparse_zh import chinese
 
     if argv in (["-h"], ["--help"]) or not argv or (argv[0] not in SUBCOMMANDS and argv[0] != "--version"):
         argv = ["check", *argv]
+    tail: list[str] = []
+    if argv[0] == "check" and "--" in argv:
+        cut = argv.index("--")
+        argv, tail = argv[:cut], argv[cut + 1:]
     with chinese():
         parser = build_parser()
         args = parser.parse_args(argv)
         # The usage line of the command that was run, for errors found after parsing.
         args.usage = parser.commands[args.command or "check"].format_usage()
+    if tail:
+        args.paths.extend(tail)
     return args
 
 
@@ -119,39 +137,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def expand_paths(paths: list[str], resolver=None) -> list[str]:
-    """Files as given; directories walked (sorted, hidden ones skipped) for letter files."""
+    """Files as given; directories walked for letter files (see ``letterlint.walk``: no git is run)."""
     out: list[str] = []
     for p in paths:
         if p != "-" and os.path.isdir(p):
             suffixes = TEXT_SUFFIXES
             if resolver is not None:
                 suffixes = tuple(resolver.for_path(os.path.join(p, "_")).values.get("extensions", TEXT_SUFFIXES))
-            found = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(suffixes))
-            kept = _not_git_ignored(p)
-            if kept is not None:
-                found = [f for f in found if os.path.abspath(f) in kept]
-            out.extend(sorted(found))
+            from letterlint.walk import letter_files
+
+            out.extend(letter_files(p, suffixes))
         else:
             out.append(p)
     return out
-
-
-def _not_git_ignored(directory: str) -> set[str] | None:
-    """Files under ``directory`` that git does not ignore (None outside a git work tree)."""
-    import subprocess
-
-    try:
-        p = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
-                           cwd=directory, capture_output=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if p.returncode != 0:
-        return None
-    base = os.path.abspath(directory)
-    return {os.path.join(base, f) for f in p.stdout.decode("utf-8", "surrogateescape").split("\0") if f}
 
 
 def _doctype(args) -> str | None:
@@ -172,7 +170,7 @@ def _check_output(args) -> None:
     if args.output:
         folder = os.path.dirname(os.path.abspath(args.output))
         if not os.path.isdir(folder):
-            raise UsageError(f"--output 的目录不存在：{folder}")
+            raise UsageError(f"--output {args.output}：所在的文件夹不存在")
 
 
 def _cli_options(args):
@@ -248,6 +246,10 @@ def run_check(args) -> int:
     _check_output(args)
     if args.baseline and args.write_baseline:
         raise UsageError("--baseline 与 --write-baseline 不能同时使用")
+    if args.output or args.write_baseline:  # refused before the work, not after it
+        from letterlint.safeio import check_output_target
+
+        check_output_target(args.output or args.write_baseline)
     cli = _cli_options(args)
     resolver = ConfigResolver(args.config, args.isolated)
     targets = []
@@ -260,7 +262,7 @@ def run_check(args) -> int:
         targets.append((path, name, cfg))
     if not targets:
         if any(os.path.isdir(p) for p in args.paths) or args.force_exclude:
-            print("letterlint: 没有需要检查的文件（目录中没有 .txt/.md 文件，或都被 exclude 排除）", file=sys.stderr)
+            warn("没有需要检查的文件（目录中没有 .txt/.md 文件，或都被 exclude 排除）")
             return EXIT_OK
         raise UsageError("没有需要检查的文件")
 
@@ -281,7 +283,7 @@ def run_check(args) -> int:
     if args.write_baseline:
         Baseline.from_results([r for r, _ in results]).write(args.write_baseline)
         n = sum(len(r.diagnostics) for r, _ in results)
-        print(f"letterlint: 已把 {n} 个问题记入基线 {args.write_baseline}", file=sys.stderr)
+        warn(f"已把 {n} 个问题记入基线 {args.write_baseline}")
         return EXIT_ERROR if any(r.error for r, _ in results) else EXIT_OK
     if args.baseline:
         baseline = Baseline.load(args.baseline)
@@ -290,13 +292,18 @@ def run_check(args) -> int:
     if args.warn_unused_suppressions:
         results.extend((r, None) for r in _unused_suppression_results(suppressions))
     fail = any(s.fails(r.diagnostics) if s else r.count("error") for r, s in results)
+    errors = any(r.error for r, _ in results)
+    code = EXIT_ERROR if errors else EXIT_PROBLEMS if fail and not args.exit_zero else EXIT_OK
     if args.verbose:
         _explain_files(results, targets)
     thresholds = {r.path: s.fail_on for r, s in results if s}
-    _render([r for r, _ in results], fmt, args, thresholds)
-    if any(r.error for r, _ in results):
-        return EXIT_ERROR
-    return EXIT_PROBLEMS if fail and not args.exit_zero else EXIT_OK
+    try:
+        _render([r for r, _ in results], fmt, args, thresholds)
+    except StdoutGone:
+        if code == EXIT_OK:  # nothing was lost that the exit code does not say
+            return EXIT_OK
+        raise
+    return code
 
 
 def _explain_files(results, targets) -> None:
@@ -308,11 +315,10 @@ def _explain_files(results, targets) -> None:
         cfg = configs.get(r.path)
         files = "、".join(cfg.files) if cfg and cfg.files else "无（默认设置）"
         if r.error:
-            print(f"letterlint: {r.path}：无法检查（{r.error}）", file=sys.stderr)
+            warn(f"{r.path}：无法检查（{r.error}）")
             continue
         kind = doctypes.label(r.doctype) if r.doctype else "未知"
-        print(f"letterlint: {r.path}：文种 {kind}，编码 {r.encoding}，配置 {files}，{len(r.diagnostics)} 个问题",
-              file=sys.stderr)
+        warn(f"{r.path}：文种 {kind}，编码 {r.encoding}，配置 {files}，{len(r.diagnostics)} 个问题")
 
 
 def _unused_suppression_results(suppressions):
@@ -332,31 +338,96 @@ def _unused_suppression_results(suppressions):
     return list(by_file.values())
 
 
+class StdoutGone(Exception):
+    """Standard output was closed, or its reader went away: the report could not be delivered."""
+
+
+_stdout_closed = False  # set by main() when letterlint started with file descriptor 1 closed
+
+
 def _render(results, fmt: str, args, thresholds: dict[str, str] | None = None) -> None:
+    """Render the whole report in memory, then deliver it in one piece.
+
+    To ``--output`` through a temporary file in the same folder and a rename,
+    so a failing renderer or a full disk never leaves a partial report or
+    truncates the previous one; to standard output with every failure (closed,
+    broken pipe, full disk) turned into a clear message.
+    """
+    import io
+
     from letterlint.report import ReportOptions
 
-    options = ReportOptions(color=_color(args), statistics=getattr(args, "statistics", False),
+    color = _color(args)
+    if color is None and not args.output:
+        color = _stdout_is_terminal()
+    options = ReportOptions(color=color, statistics=getattr(args, "statistics", False),
                             quiet=getattr(args, "quiet", False), fail_on=thresholds or {})
     has_output = any(r.diagnostics or r.error for r in results)
-    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
-        if fmt == "rich" and not has_output:
-            # A clean run does not pay for importing Rich.
-            if not options.quiet:
-                stream.write(f"检查了 {len(results)} 个文件，未发现问题。\n")
-        else:
-            from letterlint.report import get_renderer
+    stream = io.StringIO()
+    if fmt == "rich" and not has_output:
+        # A clean run does not pay for importing Rich.
+        if not options.quiet:
+            stream.write(f"检查了 {len(results)} 个文件，未发现问题。\n")
+    else:
+        from letterlint.report import get_renderer
 
-            get_renderer(fmt)(results, stream, options)
-        if options.statistics and fmt in ("rich", "concise"):
-            stream.write(statistics_text(results))
-    finally:
-        if args.output:
-            stream.close()
+        get_renderer(fmt)(results, stream, options)
+    if options.statistics and fmt in ("rich", "concise"):
+        stream.write(statistics_text(results))
+    text = stream.getvalue()
+    if args.output:
+        from letterlint.safeio import atomic_write
+
+        # backslashreplace: a stray surrogate can never make the write fail half-way.
+        atomic_write(args.output, text.encode("utf-8", "backslashreplace"))
+    else:
+        write_stdout(text)
     if fmt != "rich":
         for r in results:
             if r.error:
-                print(f"letterlint: {r.error}", file=sys.stderr)
+                warn(r.error)
+
+
+def _stdout_is_terminal() -> bool | None:
+    try:
+        return True if sys.stdout is not None and sys.stdout.isatty() and os.environ.get("TERM") != "dumb" else None
+    except (OSError, ValueError):
+        return None
+
+
+def write_stdout(text: str) -> None:
+    """Write and flush ``text`` to standard output; raise ``StdoutGone`` or ``OutputError`` if it fails."""
+    from letterlint.safeio import OutputError
+
+    if _stdout_closed or sys.stdout is None:
+        raise StdoutGone("标准输出已关闭，报告无法写出")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError) as exc:  # ValueError: the stream object was closed
+        _silence_stdout()
+        raise StdoutGone("标准输出的读取方已退出（管道已断开），报告未能完整写出") from exc
+    except OSError as exc:
+        import errno
+
+        _silence_stdout()
+        if exc.errno == errno.EBADF:  # descriptor 1 closed after start-up
+            raise StdoutGone("标准输出已关闭，报告无法写出") from None
+        raise OutputError(f"无法把报告写到标准输出（{exc.strerror or exc}）") from None
+    except UnicodeEncodeError:
+        _silence_stdout()
+        raise OutputError(f"标准输出的编码 {sys.stdout.encoding} 无法表示报告中的汉字；"
+                          "请设置 PYTHONIOENCODING=utf-8 或用 --output 写入文件") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at devnull, so that the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def statistics_text(results) -> str:
@@ -527,31 +598,45 @@ def run_rule(args) -> int:
 
 
 def run_completion(args) -> int:
+    from letterlint.argparse_zh import chinese
     from letterlint.completion import script
 
-    with __import__("letterlint.argparse_zh", fromlist=["chinese"]).chinese():
+    with chinese():
         sys.stdout.write(script(build_parser(), args.shell))
     return EXIT_OK
+
+
+def _guard_closed_streams() -> None:
+    """Started with stdout or stderr closed: give them devnull (so no file we open later
+    gets descriptor 1 or 2, and ``print(file=sys.stderr)`` does not fall back to stdout)."""
+    global _stdout_closed
+    if sys.stdout is None:
+        _stdout_closed = True
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
+    _guard_closed_streams()
     try:
         args = parse_args(argv)
         handler = {"check": run_check, "structure": run_structure, "config": run_config, "rules": run_rules,
                    "rule": run_rule, "explain": run_rule, "completion": run_completion}[args.command or "check"]
         return handler(args)
-    except UsageError as exc:
-        usage = getattr(locals().get("args"), "usage", "")
-        print(f"{usage}letterlint: {exc}", file=sys.stderr)
+    except (UsageError, StdoutGone) as exc:
+        usage = getattr(locals().get("args"), "usage", "") if isinstance(exc, UsageError) else ""
+        sys.stderr.write(usage)
+        warn(exc)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (letterlint … | head): not an error of ours.  Point
-        # stdout at devnull so that the interpreter's final flush stays quiet.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # The reader went away (letterlint rules | head): the output is incomplete.
+        _silence_stdout()
+        warn("标准输出的读取方已退出（管道已断开），输出未能完整写出")
         return EXIT_ERROR
     except SystemExit as exc:  # argparse: --help (0) or usage error (2)
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
@@ -559,11 +644,12 @@ def main(argv: list[str] | None = None) -> int:
         from letterlint.config import ConfigError
         from letterlint.decode import InputError
         from letterlint.rules import PluginError
+        from letterlint.safeio import OutputError
 
-        if isinstance(exc, (InputError, ConfigError, PluginError)):
-            print(f"letterlint: {exc}", file=sys.stderr)
+        if isinstance(exc, (InputError, ConfigError, PluginError, OutputError)):
+            warn(exc)
             return EXIT_ERROR
         if debug:
             raise
-        print(f"letterlint: 内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情）", file=sys.stderr)
+        warn(f"内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情）")
         return EXIT_ERROR

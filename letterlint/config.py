@@ -61,8 +61,11 @@ def _load_toml(path: Path) -> dict:
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
+        import io
+
+        from letterlint.safeio import read_regular
+
+        return tomllib.load(io.BytesIO(read_regular(path)))  # never a FIFO, device or endless file
     except OSError as exc:
         raise ConfigError(f"{path}：无法读取配置文件（{exc.strerror or exc}）") from None
     except tomllib.TOMLDecodeError as exc:

@@ -93,19 +93,22 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, name: str = "<stdi
 
 
 def read_path(path: str | os.PathLike, encoding: str | None = None) -> Source:
+    """Read and decode a draft: regular files only (never a FIFO or device), at most ``MAX_BYTES``."""
+    from letterlint.safeio import NotRegularFile, TooLarge, read_regular
+
     name = os.fspath(path)
-    if os.path.isdir(name):
-        raise InputError(f"{name}：是目录，不是文件")
     try:
-        size = os.path.getsize(name)
-        if size > MAX_BYTES:
-            raise InputError(f"{name}：文件过大（{size:,} 字节，上限 {MAX_BYTES:,} 字节），不像是一份公文")
-        with open(name, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        data = read_regular(name, MAX_BYTES)
     except FileNotFoundError:
         raise InputError(f"{name}：文件不存在") from None
     except PermissionError:
         raise InputError(f"{name}：没有读取权限") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}：是目录，不是文件") from None
+    except NotRegularFile as exc:
+        raise InputError(f"{name}：{exc}，不能作为公文读取") from None
+    except TooLarge:
+        raise InputError(f"{name}：文件过大（超过上限 {MAX_BYTES:,} 字节），不像是一份公文") from None
     except OSError as exc:
         raise InputError(f"{name}：无法读取（{exc.strerror or exc}）") from None
     return decode_bytes(data, encoding, name=name)

@@ -99,7 +99,9 @@ def load_tables() -> Tables:
     grammar = GRAMMAR.read_text(encoding="utf-8")
     path = _cache_file(grammar)
     try:
-        return Tables.load(path.read_bytes())
+        from letterlint.safeio import read_regular
+
+        return Tables.load(read_regular(path, 64 << 20))  # never a FIFO or /dev/zero
     except (OSError, ValueError, EOFError, TypeError):
         pass  # no cache yet, or one we cannot read: build it
     tables = _build(grammar)

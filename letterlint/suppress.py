@@ -68,7 +68,9 @@ def load_sidecar(path: Path) -> list[Entry]:
         raise ConfigError(f"{path}：未知的设置 {', '.join(sorted(unknown))}（只允许 [[ignore]] 条目）")
     if not isinstance(entries, list):
         raise ConfigError(f"{path}：ignore 应为 [[ignore]] 条目的列表")
-    raw_lines = path.read_text(encoding="utf-8").split("\n")
+    from letterlint.safeio import read_regular
+
+    raw_lines = read_regular(path).decode("utf-8", "replace").split("\n")
     starts = [i + 1 for i, line in enumerate(raw_lines) if line.strip() == "[[ignore]]"]
     out = []
     for n, item in enumerate(entries):
@@ -178,7 +180,9 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> Baseline:
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            from letterlint.safeio import read_regular
+
+            data = json.loads(read_regular(path).decode("utf-8"))
         except FileNotFoundError:
             raise ConfigError(f"{path}：基线文件不存在（先用 --write-baseline 生成）") from None
         except (OSError, ValueError) as exc:
@@ -202,11 +206,11 @@ class Baseline:
     def write(self, path: str) -> None:
         entries = [{"path": p, "rule": rule, "fingerprint": fp, "count": n}
                    for (p, rule, fp), n in sorted(self.counts.items())]
-        tmp = f"{path}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump({"version": 1, "entries": entries}, fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
-        os.replace(tmp, path)
+        from letterlint.safeio import atomic_write
+
+        text = json.dumps({"version": 1, "entries": entries}, ensure_ascii=False, indent=1) + "\n"
+        # A non-UTF-8 file name (surrogate escapes) stays a JSON \udcXX escape, so it reads back the same.
+        atomic_write(path, text.encode("utf-8", "backslashreplace"))
 
     def filter(self, result) -> None:
         """Drop the diagnostics the baseline already knows (each known one once per recorded count)."""

@@ -51,7 +51,7 @@ def test_bad_doctype_is_a_usage_error_before_linting(capsys, bad, command):
 
 def test_output_in_a_missing_folder_is_a_usage_error(capsys, bad, tmp_path):
     code, out, err = run(capsys, "--output", tmp_path / "nowhere" / "r.json", bad)
-    assert code == 2 and out == "" and "--output 的目录不存在" in err
+    assert code == 2 and out == "" and "所在的文件夹不存在" in err and "用法：letterlint check" in err
     assert not (tmp_path / "nowhere").exists()
 
 

@@ -129,5 +129,6 @@ def test_concise_keeps_one_line_per_problem():
     d = Diagnostic(2, 1, 2, 3, "X-001", "warning", "第一行\n第二行\r\n第三行")
     out = render("concise", [FileResult("a.txt", [d], lines=["", "ab"]),
                              FileResult("b.txt", error="b.txt：文件为空")])
-    assert out.splitlines() == ["a.txt:2:1: 警告 X-001 第一行 第二行 第三行", "b.txt: 错误 无法检查：b.txt：文件为空"]
+    # line breaks are shown as escapes (report.printable, as in every format)
+    assert out.splitlines() == ["a.txt:2:1: 警告 X-001 第一行\\n第二行\\r\\n第三行", "b.txt: 错误 无法检查：b.txt：文件为空"]
     assert "E000" not in out

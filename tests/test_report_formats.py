@@ -302,7 +302,7 @@ def test_junit_escapes_and_strips_control_characters():
     root = ET.fromstring(render("junit", [r]))
     case = root.find("testsuite/testcase")
     assert case.get("name") == "a&b<c>.txt"
-    assert case.find("failure").text == '1:1 错误 T-001 bad <"&"> \ufffd char'
+    assert case.find("failure").text == '1:1 错误 T-001 bad <"&"> \\x0b char'  # shown escaped, as in every format
 
 
 # --- GitLab -----------------------------------------------------------------------------------

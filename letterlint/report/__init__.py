@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
+from letterlint import lazyre
+
 FORMATS = {
     "rich": "letterlint.report.rich_report",
     "concise": "letterlint.report.concise",
@@ -34,6 +36,36 @@ class ReportOptions:
 
         floor = SEVERITY_RANK[self.fail_on.get(result.path, "error")]
         return [d for d in result.diagnostics if SEVERITY_RANK.get(d.severity, 0) >= floor]
+
+
+# What must never reach a terminal, a CI log or a report raw: C0 and C1 controls
+# (newline starts a fake ``::error`` line in a GitHub log, ESC drives the terminal),
+# DEL, the Unicode line/paragraph separators, the bidirectional controls that
+# reorder what a reviewer sees, and lone surrogates (the bytes of a file name
+# that is not UTF-8, which no UTF-8 output can carry).
+_UNPRINTABLE = lazyre.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(match) -> str:
+    ch = match.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape): show the byte
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every control, separator, bidi control and undecodable byte shown as an escape.
+
+    The one escaping function for file names and letter text in every report
+    (``\\n``, ``\\x1b``, ``\\u202e``, ``\\xb0`` for a non-UTF-8 byte of a file name);
+    formats with their own syntax (GitHub workflow commands, XML, HTML, JSON)
+    apply theirs on top.  Text without such characters is returned unchanged.
+    """
+    return _UNPRINTABLE.sub(_escape_char, text)
 
 
 def get_renderer(name: str):

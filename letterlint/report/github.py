@@ -8,14 +8,20 @@ that crosses lines, since GitHub only places columns within one line.
 """
 from __future__ import annotations
 
+from letterlint.report import printable
 from letterlint.report.sarif import message_text, relative_path
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape the message of a workflow command (the part after ``::``)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape the message of a workflow command (the part after ``::``).
+
+    GitHub's own escapes for ``%``, CR and LF, then every other control shown
+    as an escape (``printable``): a raw ESC or a line separator in a log is
+    an injection too.
+    """
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

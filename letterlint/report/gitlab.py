@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from letterlint.report import printable
 from letterlint.report.sarif import fingerprints, message_text, relative_path
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
@@ -19,10 +20,10 @@ INPUT_ERROR = "LETTERLINT-INPUT"
 def issues(results) -> list[dict]:
     out = []
     for r in results:
-        path = relative_path(r.path)
+        path = printable(relative_path(r.path))
         if r.error:
             fp = hashlib.sha256("\x00".join((path, INPUT_ERROR)).encode("utf-8")).hexdigest()
-            out.append({"description": r.error, "check_name": INPUT_ERROR, "fingerprint": fp,
+            out.append({"description": printable(r.error), "check_name": INPUT_ERROR, "fingerprint": fp,
                         "severity": "critical", "location": {"path": path, "lines": {"begin": 1}}})
             continue
         for d, fp in zip(r.diagnostics, fingerprints(r), strict=True):

@@ -116,7 +116,9 @@ JS = """
 
 
 def _e(text) -> str:
-    return escape(str(text), quote=True)
+    from letterlint.report import printable
+
+    return escape(printable(str(text)), quote=True)
 
 
 def _counts(n_error: int, n_warning: int, n_info: int) -> str:

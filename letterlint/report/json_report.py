@@ -4,18 +4,18 @@ from __future__ import annotations
 import json
 
 from letterlint import doctypes
-from letterlint.report import summary
+from letterlint.report import printable, summary
 
 
 def document(results) -> dict:
     files = []
     for r in results:
-        entry = {"path": r.path, "doctype": r.doctype,
+        entry = {"path": printable(r.path), "doctype": r.doctype,
                  "doctype_label": doctypes.label(r.doctype) if r.doctype else None,
                  "encoding": r.encoding,
                  "diagnostics": [d.to_dict() for d in r.diagnostics]}
         if r.error:
-            entry["error"] = r.error
+            entry["error"] = printable(r.error)
         files.append(entry)
     return {"version": 1, "files": files, "summary": summary(results)}
 

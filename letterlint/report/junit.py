@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 
 from letterlint import lazyre
 from letterlint.diagnostic import SEVERITY_ZH
-from letterlint.report.concise import one_line
+from letterlint.report import printable
 from letterlint.report.sarif import relative_path
 
 # Characters XML 1.0 cannot carry at all, even escaped.
@@ -29,12 +29,12 @@ _INVALID_XML = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _INVALID_XML.sub("\ufffd", text)
+    return _INVALID_XML.sub("\ufffd", printable(text))
 
 
 def _lines(diags) -> str:
     return "\n".join(_clean(f"{d.line}:{d.column} {SEVERITY_ZH.get(d.severity, d.severity)} {d.rule} "
-                             + one_line(d.message)) for d in diags)
+                             + d.message) for d in diags)
 
 
 def tree(results, options=None) -> ET.Element:

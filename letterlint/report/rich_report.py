@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from letterlint.diagnostic import SEVERITY_ZH
-from letterlint.report import summary
+from letterlint.report import printable, summary
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -90,22 +90,27 @@ def _console(stream, options) -> Console:
 def render(results, stream, options) -> None:
     con = _console(stream, options)
     for r in results:
+        path = escape(printable(r.path))
         if r.error:
-            con.print(f"[bold]{escape(r.path)}[/]: [bold red]无法检查[/] {escape(r.error)}")
+            con.print(f"[bold]{path}[/]: [bold red]无法检查[/] {escape(printable(r.error))}")
             continue
         for d in r.diagnostics:
             sev = SEVERITY_ZH[d.severity]
-            con.print(f"[bold]{escape(r.path)}:{d.line}:{d.column}[/]: [{STYLE[d.severity]}]{sev}[/] "
-                      f"[dim]{d.rule}[/] {escape(d.message)}")
+            con.print(f"[bold]{path}:{d.line}:{d.column}[/]: [{STYLE[d.severity]}]{sev}[/] "
+                      f"[dim]{d.rule}[/] {escape(printable(d.message))}")
             if 0 < d.line <= len(r.lines):
                 text = r.lines[d.line - 1].replace("\t", " ")
                 end = d.end_column - 1 if d.end_line == d.line else len(text)
+                # Escaped first (controls become visible escapes), so the carets stay under the span.
+                start = d.column - 1
+                before, span = printable(text[:start]), printable(text[start:end])
+                shown = before + span + printable(text[end:])
                 gutter = f"{d.line:>5} │ "
-                piece, mark = excerpt(text, d.column - 1, end, max(20, con.width - len(gutter)))
+                piece, mark = excerpt(shown, len(before), len(before) + len(span), max(20, con.width - len(gutter)))
                 con.print(f"[dim]{gutter}[/]{escape(piece)}")
                 con.print(f"[dim]{' ' * (len(gutter) - 2)}│[/] [{STYLE[d.severity]}]{mark}[/]")
             if d.suggestion:
-                con.print(f"      [green]建议：[/]{escape(d.suggestion)}")
+                con.print(f"      [green]建议：[/]{escape(printable(d.suggestion))}")
     if options.quiet:
         return
     s = summary(results)

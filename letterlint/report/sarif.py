@@ -27,6 +27,8 @@ import os
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
+from letterlint.report import printable
+
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/letterlint/"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -92,7 +94,8 @@ def fingerprints(result) -> list[str]:
             text = result.lines[d.line - 1].strip()
         n = seen.get((d.rule, text), 0)
         seen[(d.rule, text)] = n + 1
-        out.append(hashlib.sha256("\x00".join((path, d.rule, text, str(n))).encode("utf-8")).hexdigest())
+        key = "\x00".join((path, d.rule, text, str(n)))
+        out.append(hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest())
     return out
 
 
@@ -102,8 +105,11 @@ def fingerprints(result) -> list[str]:
 def _artifact_location(path: str, index: int) -> dict:
     rel = relative_path(path)
     if os.path.isabs(rel):  # outside the working directory: an absolute file URI, no base
-        return {"uri": Path(rel).as_uri(), "index": index}
-    return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%", "index": index}
+        if os.name == "nt":
+            return {"uri": Path(rel).as_uri(), "index": index}
+        return {"uri": "file://" + quote(os.fsencode(rel), safe="/"), "index": index}
+    # The file name's bytes, percent-encoded: exact also for a name that is not UTF-8.
+    return {"uri": quote(os.fsencode(rel), safe="/"), "uriBaseId": "%SRCROOT%", "index": index}
 
 
 def _encoding(name: str | None) -> str | None:
@@ -180,7 +186,7 @@ def document(results) -> dict:
             artifact["encoding"] = encoding
         artifacts.append(artifact)
         if r.error:
-            notifications.append({"level": "error", "message": {"text": r.error},
+            notifications.append({"level": "error", "message": {"text": printable(r.error)},
                                   "locations": [{"physicalLocation": {"artifactLocation": location}}]})
             continue
         for d, fp in zip(r.diagnostics, fingerprints(r), strict=True):

@@ -57,17 +57,31 @@ def builtin_rules() -> list[Rule]:
     return out
 
 
-def _plugins_declared() -> bool:
-    """Does any distribution on sys.path declare a ``letterlint.rules`` entry point?
+def plugin_search_path() -> list[str]:
+    """The ``sys.path`` entries plugins may come from: all but the current folder.
+
+    ``''`` (``python -m``, ``python -c``, an empty PYTHONPATH item) and the
+    current folder itself are where a checked-out repository lies; a
+    ``*.dist-info`` there is content to lint, not an installed plugin.
+    """
+    try:
+        here = os.path.normcase(os.getcwd())
+    except OSError:
+        here = None
+    return [p for p in sys.path if p and os.path.normcase(os.path.abspath(p)) != here]
+
+
+def _plugins_declared(search_path: list[str]) -> bool:
+    """Does any distribution on the search path declare a ``letterlint.rules`` entry point?
 
     A cheap look at the entry_points.txt files before importlib.metadata, whose
     import and scan cost some 25 ms: a pre-commit hook pays that on every commit,
     and almost no installation has plugins.
     """
     marker = f"[{ENTRY_POINT_GROUP}]"
-    for entry in sys.path:
+    for entry in search_path:
         try:
-            listing = os.scandir(entry or ".")
+            listing = os.scandir(entry)
         except OSError:  # a zip file or a missing directory
             continue
         with listing:
@@ -84,12 +98,21 @@ def _plugins_declared() -> bool:
 
 
 def plugin_rules() -> list[Rule]:
-    if not _plugins_declared():
+    search_path = plugin_search_path()
+    if not _plugins_declared(search_path):
         return []
-    from importlib.metadata import entry_points
+    from importlib.metadata import distributions
 
     out: list[Rule] = []
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
+    seen: set[str] = set()
+    eps = []
+    for dist in distributions(path=search_path):  # the first of a name on the path wins, as for imports
+        name = (dist.metadata["Name"] or "").lower().replace("_", "-")
+        if name in seen:
+            continue
+        seen.add(name)
+        eps.extend(ep for ep in dist.entry_points if ep.group == ENTRY_POINT_GROUP)
+    for ep in eps:
         try:
             found = rules_in(ep.load())
         except Exception as exc:  # a broken plugin is named, not a traceback
