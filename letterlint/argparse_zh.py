@@ -37,6 +37,43 @@ WORDS = {
 }
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions and epilogs keep their line breaks (Chinese has no spaces to wrap at); argparse
+    writes section headings as ``title:`` without asking gettext: make the colon full-width."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        """Wrap option help by display cells (a CJK character is two), at spaces or between any two
+        CJK characters, so help lines fit the terminal."""
+        import unicodedata
+
+        lines, line, cells = [], "", 0
+        for word in _pieces(" ".join(text.split())):
+            w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in word)
+            if line and cells + w > width:
+                lines.append(line.rstrip())
+                line, cells = "", 0
+                if word == " ":
+                    continue
+            line += word
+            cells += w
+        if line.strip():
+            lines.append(line.rstrip())
+        return lines
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for title in ("位置参数", "选项"):
+            text = text.replace(f"\n{title}:\n", f"\n{title}：\n")
+        return text
+
+
+def _pieces(text: str):
+    """Units that may not be split: runs of non-space, non-CJK characters; each CJK character; spaces."""
+    import re
+
+    return re.findall(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+| ", text)
+
+
 def _zh(message: str) -> str:
     return WORDS.get(message, message)
 

@@ -36,14 +36,19 @@ def _split(values: list[str] | None) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from functools import partial
+
+    from letterlint.argparse_zh import HelpFormatter
+
     p = argparse.ArgumentParser(
-        prog="letterlint",
+        prog="letterlint", formatter_class=HelpFormatter,
         description="检查党政机关公文（函、复函、建议/提案答复函等）是否符合 GB/T 9704-2012 等规定的格式。",
         epilog="子命令：check（默认）检查文件；structure 显示识别出的公文结构；rules 列出全部规则；"
                "rule CODE 显示规则说明。",
     )
     p.add_argument("--version", action="version", version=f"letterlint {__version__}")
-    sub = p.add_subparsers(dest="command")
+    sub = p.add_subparsers(dest="command",
+                           parser_class=partial(argparse.ArgumentParser, formatter_class=HelpFormatter))
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--encoding", help="强制使用的文件编码（默认自动识别 UTF-8 / GB18030 / UTF-16）")
@@ -55,10 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", parents=[common], help="检查公文文件（默认子命令）",
                        description="检查公文文件（默认子命令：letterlint 文件 即 letterlint check 文件）。",
-                       epilog="其他子命令：structure 显示识别出的公文结构；rules 列出全部规则；rule CODE 显示规则说明；"
-                              "config 显示有效配置；completion bash|zsh 生成命令补全脚本。"
-                              "各子命令的选项：letterlint 子命令 --help。"
-                              "退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法错误、文件无法读取或内部错误。")
+                       epilog="其他子命令：\n"
+                              "  structure          显示识别出的公文结构\n"
+                              "  rules              列出全部规则\n"
+                              "  rule CODE          显示一条规则的说明\n"
+                              "  config             显示有效配置及其来源\n"
+                              "  completion SHELL   输出 bash 或 zsh 的命令补全脚本\n"
+                              "各子命令的选项：letterlint 子命令 --help\n\n"
+                              "退出码：0 没有达到 --fail-on 级别的问题；1 有；\n"
+                              "        2 用法错误、配置错误、文件无法读取或内部错误。")
     c.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；- 表示标准输入")
     c.add_argument("--format", "--output-format", dest="format", choices=tuple(FORMATS), metavar="FORMAT",
                    help=f"输出格式：{'、'.join(FORMATS)}（默认 rich，或配置中的 format）")

@@ -26,11 +26,15 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_help_shows_the_default_commands_options_in_chinese(capsys):
+def test_help_shows_the_default_commands_options_in_chinese(capsys, monkeypatch):
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "80")
     code, out, _ = run(capsys, "--help")
     assert code == 0
+    assert max(cell_len(line) for line in out.splitlines()) <= 80  # wrapped by display width
     assert out.startswith("用法：letterlint check")
-    for word in ("选项", "--select", "--format", "--exit-zero", "--quiet", "--verbose", "structure", "completion"):
+    for word in ("\n选项：\n", "\n位置参数：\n", "--select", "--format", "--exit-zero", "--quiet", "--verbose", "structure", "completion"):
         assert word in out, word
 
 
