@@ -19,30 +19,34 @@ from dataclasses import dataclass, field
 
 from letterlint import lazyre
 from letterlint.doctypes import title_doctype
-from letterlint.model import PAD, Line, Part
 
-CN_DIGIT = "〇○零Ｏ0一二三四五六七八九"
-CN_NUM = "一二三四五六七八九十"
-# Any run of spaces (ASCII, tab, U+3000, NBSP …).  \s rather than a character class:
-# a class with non-Latin-1 members costs ~0.1 ms to compile, and these patterns
-# repeat it hundreds of times, which made start-up slow.
-SP = r"\s*"
+# The patterns of a part's fields live with the fields (one definition each).
+from letterlint.fields import (
+    ADDRESSEE_SUFFIX,
+    ANSWERED_BY,
+    ATTACHMENT_NOTE,
+    CN_DIGIT,
+    CONTACT,
+    COPY_TO,
+    COPY_TO_STRICT,
+    DATE_CN,
+    DATE_NUMERIC,
+    DOCNUM,
+    DOCNUM_BARE,
+    HEADING1,
+    HEADING2,
+    HEADING3,
+    HEADING4,
+    ORG_SUFFIX,
+    SECRECY,
+    SP,
+)
+from letterlint.fields import DOCNUM_HINT as _DOCNUM_HINT
+from letterlint.model import PAD, Line, Part
 
 # --- patterns for the content of one line ------------------------------------
 
-# 发文字号, loosely, so that malformed ones are still recognised (and reported).
-DOCNUM = lazyre.compile(
-    r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)?" + SP + r"[：:]?" + SP
-    + r"(?P<open>[〔【\[［(（〖﹝{｛<《])" + SP
-    + r"(?P<year>\d{1,4}|[" + CN_DIGIT + r"]{2,4})" + SP
-    + r"(?P<close>[〕】\]］)）〗﹞}｝>》])" + SP
-    + r"(?P<di>第?)" + SP + r"(?P<seq>\d+)" + SP + r"(?P<hao>号?)"
-)
-_DOCNUM_HINT = lazyre.compile(r"[〔【\[［(（〖﹝{｛<《]")
 _YEAR_HINT = lazyre.compile(r"\d{4}")
-# A 发文字号 without year brackets, e.g. "示政函2024年12号".
-DOCNUM_BARE = lazyre.compile(r"(?:^|(?<=[ \t\u3000]))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)(?P<seq>\d+)"
-                         r"(?P<hao>号)(?=$|[ \t\u3000])")
 
 SIGNER = lazyre.compile(r"签" + SP + r"发" + SP + r"人" + SP + r"(?P<colon>[：:]?)" + SP
                     + r"(?P<names>[^\s\u3000〔【\[（(]*(?:[ \u3000]{1,2}[^\s\u3000〔【\[（(\d]+)*)")
@@ -66,44 +70,17 @@ DISCLOSURE = lazyre.compile(
     r"|(?:主动公开|依申请公开|不予公开))"
     + SP + r"[〕】\]）)]?"
 )
-SECRECY = lazyre.compile(r"^(?P<level>绝密|机密|秘密)(?:" + SP + r"(?P<star>[★☆*＊])" + SP + r"(?P<period>.+))?$")
 URGENCY = lazyre.compile(r"^(?P<level>特急|加急|特提|平急|急件|紧急|特快|急)$")
 COPY_NUMBER = lazyre.compile(r"^\d{4,8}$")
 
-HEADING1 = lazyre.compile(r"^(?P<num>[" + CN_NUM + r"]{1,3})(?P<punct>[、.．，,：:；;]|" + SP + r"、)")
-HEADING2 = lazyre.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>[" + CN_NUM + r"]{1,3})" + SP
-                      + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
-HEADING3 = lazyre.compile(r"^(?P<num>\d{1,2})(?P<punct>[.．、，,])(?!\d)")
-HEADING4 = lazyre.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>\d{1,2})" + SP
-                      + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
-
-_Y = r"(?P<y>[0-9０-９]{1,4}|[" + CN_DIGIT + r"]{2,4})"
-_M = r"(?P<m>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
-_D = r"(?P<d>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
-DATE_CN = lazyre.compile(r"^" + _Y + SP + r"年" + SP + _M + SP + r"月(?:" + SP + _D + SP + r"日)?$")
-DATE_NUMERIC = lazyre.compile(r"^(?P<y>\d{4})" + SP + r"(?P<sep>[.\-/．])" + SP + r"(?P<m>\d{1,2})" + SP
-                          + r"(?P=sep)" + SP + r"(?P<d>\d{1,2})" + SP + r"日?$")
 PRINT_LINE = lazyre.compile(r"^(?P<org>\S.*?)??" + SP + r"(?P<date>(?:\d{4}|[" + CN_DIGIT + r"]{4})" + SP + r"年.{1,12}?日"
                         r"|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})" + SP + r"(?P<printed>印发)?$")
 
-CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
-                     r"|电" + SP + r"话|手" + SP + r"机|承办人|经办人|承办单位|传" + SP + r"真|邮" + SP + r"箱"
-                     # 职务 only as a label (职务：科长), never a sentence about one.
-                     r"|职" + SP + r"[务位]" + SP + r"(?=[：:]))")
 SIGNOFF = lazyre.compile(r"^(?:领导签发|签发领导|领导署名|领导签字|分管领导|主管领导|承办负责人|承办责任人|责任领导|审核人|签" + SP
                      + r"发|签批领导)" + SP + r"[：:]?")
-COPY_TO = lazyre.compile(r"^(?P<label>抄" + SP + r"送|抄" + SP + r"报|抄" + SP + r"发)" + SP + r"(?P<colon>[：:]?)")
-COPY_TO_STRICT = lazyre.compile(r"^(?P<label>分送|报送|送)" + SP + r"(?P<colon>[：:])")
-ATTACHMENT_NOTE = lazyre.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)" + SP + r"(?P<colon>[：:])")
 ATTACHMENT_HEAD = lazyre.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)$")
 PAREN_LINE = lazyre.compile(r"^[（(].*[）)]$")
-ANSWERED_BY = lazyre.compile(r"^(?:答复单位|承办单位|发文单位|办理单位)" + SP + r"[：:]")
 
-ORG_SUFFIX = lazyre.compile(
-    r"(?:局|委|厅|办|办公室|政府|公司|院|所|会|处|室|中心|部|街道|办事处|乡|镇|村|站|队|单位|学校|校|馆|社|集团|银行"
-    r"|委员会|管委会|分局|支队|大队|协会|联合会|党委|党组|工委|总队|署|科|股|园区|示范区|新区)$"
-)
-ADDRESSEE_SUFFIX = lazyre.compile(r"(?:代表|委员|同志|先生|女士|主任|局长|书记|市长|县长|领导)$")
 CLOSING = lazyre.compile(
     r"特此|此复|此致|敬礼|函复|函告|函商|函询|为盼|为荷|妥否|请批示|请审批|请予|请即复函|感谢|谢谢|致谢|敬请|恳请"
     r"|希望.{0,40}(?:支持|关心|关注|意见|建议|监督|指导)|欢迎.{0,30}(?:意见|建议|指导|监督)|多提宝贵意见"

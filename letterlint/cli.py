@@ -175,14 +175,6 @@ def _doctype(args) -> str | None:
         raise UsageError(f"未知的文种“{args.doctype}”；可用：{known}") from None
 
 
-def _check_output(args) -> None:
-    """An ``--output`` whose folder does not exist is a usage error before any linting."""
-    if args.output:
-        folder = os.path.dirname(os.path.abspath(args.output))
-        if not os.path.isdir(folder):
-            raise UsageError(f"--output {args.output}：所在的文件夹不存在")
-
-
 def _cli_options(args):
     from letterlint.config import CliOptions
 
@@ -194,29 +186,37 @@ def _cli_options(args):
     selectors = opts.select + opts.extend_select + opts.ignore
     if selectors:
         from letterlint.rules import all_rules
+        from letterlint.selection import is_known
 
         known_rules = all_rules()
         for sel in selectors:
-            if not any(r.code.upper().startswith(sel.upper()) or r.name == sel for r in known_rules):
+            if not is_known(sel, known_rules):
                 raise UsageError(f"未知的规则代码或名称“{sel}”；用 letterlint rules 查看全部规则")
     return opts
 
 
 def _lint_one(path: str, args, settings):
-    from letterlint.lint import lint_bytes, lint_path
+    from letterlint.lint import check_path, check_text
 
     if path == "-":
-        data = sys.stdin.buffer.read()
-        return lint_bytes(data, args.stdin_filename or "<stdin>", settings, args.encoding)
-    return lint_path(path, settings, args.encoding)
+        from letterlint.decode import InputError, decode_bytes
+        from letterlint.diagnostic import FileResult
+
+        name = args.stdin_filename or "<stdin>"
+        try:
+            source = decode_bytes(sys.stdin.buffer.read(), args.encoding, name=name)
+        except InputError as exc:
+            return FileResult(path=name, error=str(exc))
+        return check_text(source.text, name, settings, source.encoding)
+    return check_path(path, settings, args.encoding)
 
 
 def _lint_path_job(job):
     """One file, in a worker process (module level so that it pickles)."""
-    from letterlint.lint import lint_path
+    from letterlint.lint import check_path
 
     path, settings, encoding = job
-    return lint_path(path, settings, encoding)
+    return check_path(path, settings, encoding)
 
 
 def _lint_all(paths: list[str], settings: list, args) -> list:
@@ -247,82 +247,76 @@ def _color(args) -> bool | None:
 
 
 def run_check(args) -> int:
-    from letterlint.config import ConfigResolver, is_excluded, settings_for
+    from letterlint.lint import INTERNAL_CODE, Engine
 
     if not args.paths and args.stdin_filename:
         args.paths = ["-"]  # as ruff: --stdin-filename alone reads the standard input
     if not args.paths:
         raise UsageError("没有给出要检查的文件；用法：letterlint 文件.txt（- 表示标准输入）")
-    _check_output(args)
     if args.baseline and args.write_baseline:
         raise UsageError("--baseline 与 --write-baseline 不能同时使用")
-    if args.output or args.write_baseline:  # refused before the work, not after it
-        from letterlint.safeio import check_output_target
+    if args.output or args.write_baseline:  # refused before the work, not after it, with the usage
+        from letterlint.safeio import OutputError, check_output_target
 
-        check_output_target(args.output or args.write_baseline)
-    cli = _cli_options(args)
-    resolver = ConfigResolver(args.config, args.isolated)
+        try:
+            check_output_target(args.output or args.write_baseline)
+        except OutputError as exc:
+            raise UsageError(str(exc)) from None
+    engine = Engine(args.config, args.isolated, _cli_options(args), args.baseline)
     targets = []
-    for path in expand_paths(args.paths, resolver):
+    for path in expand_paths(args.paths, engine.resolver):
         name = args.stdin_filename or "<stdin>" if path == "-" else path
-        cfg = resolver.for_path(name)
         explicit = path in args.paths
-        if (not explicit or args.force_exclude) and path != "-" and is_excluded(path, cfg):
+        if (not explicit or args.force_exclude) and path != "-" and engine.excluded(path):
             continue
-        targets.append((path, name, cfg))
+        targets.append((path, name))
     if not targets:
         if any(os.path.isdir(p) for p in args.paths) or args.force_exclude:
             warn("没有需要检查的文件（目录中没有 .txt/.md 文件，或都被 exclude 排除）")
             return EXIT_OK
         raise UsageError("没有需要检查的文件")
 
-    from letterlint.rules import all_rules
-    from letterlint.suppress import Baseline, Suppressions
-
-    suppressions = Suppressions(isolated=args.isolated)
-    rules_by_code = {r.code: r for r in all_rules()}
-    results, fail = [], False
-    # The format is one per run: the command line's, else the first file's config's.
-    fmt = args.format or targets[0][2].values.get("format", "rich")
-    jobs_settings = [settings_for(name, cfg, cli) for _, name, cfg in targets]
-    linted = _lint_all([path for path, _, _ in targets], jobs_settings, args)
-    for result, settings in zip(linted, jobs_settings, strict=True):
-        if not result.error:
-            suppressions.apply(result, rules_by_code)
-        results.append((result, settings))
+    # The format is one per run: the command line's, else the one the config of the
+    # current folder sets (a config deeper in the tree speaks only for its own files).
+    fmt = args.format or engine.config_for(os.path.join(os.getcwd(), "_")).values.get("format", "rich")
+    jobs_settings = [engine.settings_for(name) for _, name in targets]
+    linted = _lint_all([path for path, _ in targets], jobs_settings, args)
     if args.write_baseline:
-        Baseline.from_results([r for r, _ in results]).write(args.write_baseline)
-        n = sum(len(r.diagnostics) for r, _ in results)
+        from letterlint.suppress import Baseline
+
+        for r in linted:
+            if not r.error:
+                engine.suppressions.apply(r)
+        Baseline.from_results(linted).write(args.write_baseline)
+        n = sum(len(r.diagnostics) for r in linted)
         warn(f"已把 {n} 个问题记入基线 {args.write_baseline}")
-        return EXIT_ERROR if any(r.error for r, _ in results) else EXIT_OK
-    if args.baseline:
-        baseline = Baseline.load(args.baseline)
-        for r, _ in results:
-            baseline.filter(r)
+        return EXIT_ERROR if any(r.error for r in linted) else EXIT_OK
+    results = [(engine.finish(r), s) for r, s in zip(linted, jobs_settings, strict=True)]
     if args.warn_unused_suppressions:
-        results.extend((r, None) for r in _unused_suppression_results(suppressions))
+        results.extend((r, None) for r in _unused_suppression_results(engine.suppressions))
     fail = any(s.fails(r.diagnostics) if s else r.count("error") for r, s in results)
-    errors = any(r.error for r, _ in results)
-    code = EXIT_ERROR if errors else EXIT_PROBLEMS if fail and not args.exit_zero else EXIT_OK
     if args.verbose:
-        _explain_files(results, targets)
+        _explain_files(results, engine)
     thresholds = {r.path: s.fail_on for r, s in results if s}
+    text = _render_text([r for r, _ in results], fmt, args, thresholds)  # may mark a file the renderer failed on
+    errors = any(r.error or any(d.rule == INTERNAL_CODE for d in r.diagnostics) for r, _ in results)
+    code = EXIT_ERROR if errors else EXIT_PROBLEMS if fail and not args.exit_zero else EXIT_OK
     try:
-        _render([r for r, _ in results], fmt, args, thresholds)
+        _deliver(text, args)
     except StdoutGone:
         if code == EXIT_OK:  # nothing was lost that the exit code does not say
             return EXIT_OK
         raise
+    _warn_unreadable([r for r, _ in results], fmt)
     return code
 
 
-def _explain_files(results, targets) -> None:
+def _explain_files(results, engine) -> None:
     """``--verbose``: per file, on stderr, what letterlint made of it and which configs applied."""
     from letterlint import doctypes
 
-    configs = {name: cfg for _, name, cfg in targets}
-    for r, _ in results:
-        cfg = configs.get(r.path)
+    for r, settings in results:
+        cfg = engine.config_for(r.path) if settings else None
         files = "、".join(cfg.files) if cfg and cfg.files else "无（默认设置）"
         if r.error:
             warn(f"{r.path}：无法检查（{r.error}）")
@@ -355,13 +349,13 @@ class StdoutGone(Exception):
 _stdout_closed = False  # set by main() when letterlint started with file descriptor 1 closed
 
 
-def _render(results, fmt: str, args, thresholds: dict[str, str] | None = None) -> None:
-    """Render the whole report in memory, then deliver it in one piece.
+def _render_text(results, fmt: str, args, thresholds: dict[str, str] | None = None) -> str:
+    """The whole report, rendered in memory so that it is delivered in one piece.
 
-    To ``--output`` through a temporary file in the same folder and a rename,
-    so a failing renderer or a full disk never leaves a partial report or
-    truncates the previous one; to standard output with every failure (closed,
-    broken pipe, full disk) turned into a clear message.
+    ``_deliver`` then writes it to ``--output`` through a temporary file in the
+    same folder and a rename, so a failing renderer or a full disk never leaves a
+    partial report or truncates the previous one, or to standard output with every
+    failure (closed, broken pipe, full disk) turned into a clear message.
     """
     import io
 
@@ -379,12 +373,14 @@ def _render(results, fmt: str, args, thresholds: dict[str, str] | None = None) -
         if not options.quiet:
             stream.write(f"检查了 {len(results)} 个文件，未发现问题。\n")
     else:
-        from letterlint.report import get_renderer
-
-        get_renderer(fmt)(results, stream, options)
+        stream.write(render_isolated(results, fmt, sys.stdout if not args.output else stream, options))
     if options.statistics and fmt in ("rich", "concise"):
         stream.write(statistics_text(results))
-    text = stream.getvalue()
+    return stream.getvalue()
+
+
+def _deliver(text: str, args) -> None:
+    """Write the report to ``--output`` atomically (temporary file and rename), or to standard output."""
     if args.output:
         from letterlint.safeio import atomic_write
 
@@ -392,6 +388,10 @@ def _render(results, fmt: str, args, thresholds: dict[str, str] | None = None) -
         atomic_write(args.output, text.encode("utf-8", "backslashreplace"))
     else:
         write_stdout(text)
+
+
+def _warn_unreadable(results, fmt: str) -> None:
+    """The rich report shows unreadable files itself; other formats also say so on stderr."""
     if fmt != "rich":
         for r in results:
             if r.error:
@@ -438,6 +438,47 @@ def _silence_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+class RenderFailed(Exception):
+    """A renderer failed on some files; they were reported as errors and the others rendered."""
+
+
+def render_isolated(results, fmt: str, stream, options) -> str:
+    """The report as text; a file the renderer fails on becomes an error (exit 2), the others are kept.
+
+    The report is built in memory first (so a failure never leaves half a
+    report); on failure each file is tried alone to find the ones at fault.
+    """
+    import io
+
+    from letterlint.report import get_renderer
+
+    renderer = get_renderer(fmt)
+
+    class Buffer(io.StringIO):  # tells Rich whether the real stream is a terminal
+        def isatty(self) -> bool:
+            return bool(getattr(stream, "isatty", lambda: False)())
+
+    def attempt(batch):
+        buf = Buffer()
+        renderer(batch, buf, options)
+        return buf.getvalue()
+
+    try:
+        return attempt(results)
+    except Exception as exc:
+        first = exc
+    for r in results:
+        try:
+            attempt([r])
+        except Exception as exc:  # this file's diagnostics cannot be shown: say so (exit 2)
+            r.diagnostics = []
+            r.error = f"内部错误：{fmt} 格式无法输出此文件的报告（{type(exc).__name__}: {str(exc)[:200]}）"
+    try:
+        return attempt(results)
+    except Exception:
+        raise RenderFailed(f"内部错误：{fmt} 格式无法输出报告（{type(first).__name__}: {str(first)[:200]}）") from first
 
 
 def statistics_text(results) -> str:
@@ -656,7 +697,7 @@ def main(argv: list[str] | None = None) -> int:
         from letterlint.rules import PluginError
         from letterlint.safeio import OutputError
 
-        if isinstance(exc, (InputError, ConfigError, PluginError, OutputError)):
+        if isinstance(exc, (InputError, ConfigError, PluginError, OutputError, RenderFailed)):
             warn(exc)
             return EXIT_ERROR
         if debug:

@@ -45,6 +45,21 @@ class ConfigError(Exception):
     """A config file that cannot be used; the message names the file and the key (exit 2)."""
 
 
+def cut(value: Any, limit: int = 60) -> str:
+    """A value as shown in a message: a string as it is, anything else as a short repr; cut to ``limit``."""
+    if isinstance(value, str):
+        total = len(value)
+        text = value[:limit]
+    else:
+        import reprlib
+
+        short = reprlib.Repr()
+        short.maxlevel, short.maxstring, short.maxother, short.maxlist, short.maxdict = 3, limit, limit, 6, 6
+        text, total = short.repr(value), 0
+    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+    return text + (f"…（共 {total} 个字符）" if total > limit else "")
+
+
 @dataclass
 class Config:
     """The merged settings of the config files that apply to one directory."""
@@ -52,7 +67,13 @@ class Config:
     values: dict[str, Any] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)  # key → the file (or "命令行") it came from
     files: list[str] = field(default_factory=list)        # root-most first
-    base_dir: str = "."                                   # where relative globs are anchored
+    base_dir: str = "."                                   # the nearest config's folder
+    # Globs of every config file that applies, each anchored at the folder of
+    # the file that declared it: a nearer config adds to a parent's, it does
+    # not hide them.  (folder, glob) and (folder, glob, selectors).
+    excludes: list[tuple[str, str]] = field(default_factory=list)
+    per_file_ignores: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
+    _settings: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def _load_toml(path: Path) -> dict:
@@ -69,7 +90,12 @@ def _load_toml(path: Path) -> dict:
     except OSError as exc:
         raise ConfigError(f"{path}：无法读取配置文件（{exc.strerror or exc}）") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}：TOML 格式错误：{exc}") from None
+        raise ConfigError(f"{path}：TOML 格式错误：{cut(str(exc), 200)}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}：配置文件不是 UTF-8 编码（第 {exc.start + 1} 个字节起无法解码）；"
+                          "TOML 文件必须用 UTF-8 保存") from None
+    except RecursionError:
+        raise ConfigError(f"{path}：TOML 嵌套层数过多，无法读取") from None
 
 
 def table_of(path: Path) -> dict | None:
@@ -83,7 +109,7 @@ def table_of(path: Path) -> dict | None:
 
 def _check_type(path: Path, key: str, value: Any, kind: str) -> None:
     def fail(what: str) -> None:
-        raise ConfigError(f"{path}：设置 {key} 应为{what}，实际是 {value!r}")
+        raise ConfigError(f"{path}：设置 {key} 应为{what}，实际是 {cut(value)}")
 
     if kind == "bool" and not isinstance(value, bool):
         fail("true 或 false")
@@ -105,7 +131,17 @@ def _check_type(path: Path, key: str, value: Any, kind: str) -> None:
 
 
 def _known_selector(sel: str, rules) -> bool:
-    return any(r.code.upper().startswith(sel.upper()) or r.name == sel for r in rules)
+    from letterlint.selection import is_known
+
+    return is_known(sel, rules)
+
+
+def check_glob(where: str, glob: str) -> None:
+    """A glob stays inside the folder of the file that declares it: no "..", no absolute path."""
+    g = glob.replace("\\", "/")
+    if g.startswith("/") or os.path.isabs(glob) or ".." in g.split("/") or (len(g) > 1 and g[1] == ":"):
+        raise ConfigError(f"{where}：路径模式“{cut(glob)}”不能以 / 开头或含有 ..："
+                          "配置文件只能作用于它所在文件夹及其下的文件")
 
 
 def validate(path: Path, table: dict) -> dict:
@@ -117,50 +153,53 @@ def validate(path: Path, table: dict) -> dict:
     for key, value in table.items():
         if key not in KEYS:
             allowed = "、".join(KEYS)
-            raise ConfigError(f"{path}：未知的设置 {key}（可用：{allowed}）")
+            raise ConfigError(f"{path}：未知的设置 {cut(key)}（可用：{allowed}）")
         _check_type(path, key, value, KEYS[key])
     for key in ("select", "extend-select", "ignore"):
         for sel in table.get(key, []):
             if not _known_selector(sel, rules):
-                raise ConfigError(f"{path}：{key} 中的“{sel}”不是已知的规则代码、代码前缀或名称")
+                raise ConfigError(f"{path}：{key} 中的“{cut(sel)}”不是已知的规则代码、代码前缀或名称")
+    for glob in table.get("exclude", []):
+        check_glob(f"{path}：exclude", glob)
     for glob, codes in table.get("per-file-ignores", {}).items():
+        check_glob(f"{path}：per-file-ignores", glob)
         for sel in codes:
             if not _known_selector(sel, rules):
-                raise ConfigError(f"{path}：per-file-ignores.\"{glob}\" 中的“{sel}”不是已知的规则代码")
+                raise ConfigError(f"{path}：per-file-ignores.\"{cut(glob)}\" 中的“{cut(sel)}”不是已知的规则代码")
     for code, level in table.get("severity", {}).items():
-        if not any(r.code == code for r in rules):
-            raise ConfigError(f"{path}：severity 中的“{code}”不是已知的规则代码")
+        if not _known_selector(code, rules):
+            raise ConfigError(f"{path}：severity 中的“{cut(code)}”不是已知的规则代码、代码前缀或名称")
         if level not in SEVERITIES:
-            raise ConfigError(f"{path}：severity.{code} 应为 {' / '.join(SEVERITIES)} 之一，实际是 {level!r}")
+            raise ConfigError(f"{path}：severity.{code} 应为 {' / '.join(SEVERITIES)} 之一，实际是 {cut(level)}")
     if "fail-on" in table and table["fail-on"] not in FAIL_ON:
-        raise ConfigError(f"{path}：fail-on 应为 {' / '.join(FAIL_ON)} 之一，实际是 {table['fail-on']!r}")
+        raise ConfigError(f"{path}：fail-on 应为 {' / '.join(FAIL_ON)} 之一，实际是 {cut(table['fail-on'])}")
     if "doctype" in table:
         try:
             doctypes.normalize(table["doctype"])
         except ValueError:
             known = "、".join(v for k, v in doctypes.DOCTYPES.items() if k != "unknown")
-            raise ConfigError(f"{path}：doctype 的值“{table['doctype']}”不是已知文种（可用：{known}）") from None
+            raise ConfigError(f"{path}：doctype 的值“{cut(table['doctype'])}”不是已知文种（可用：{known}）") from None
     if "format" in table:
         from letterlint.report import FORMATS
 
         if table["format"] not in FORMATS:
-            raise ConfigError(f"{path}：format 应为 {' / '.join(FORMATS)} 之一，实际是 {table['format']!r}")
+            raise ConfigError(f"{path}：format 应为 {' / '.join(FORMATS)} 之一，实际是 {cut(table['format'])}")
     options = local_options(rules)
     for key, value in table.get("local", {}).items():
         if key not in options:
-            raise ConfigError(f"{path}：local 中未知的设置 {key}（可用：{'、'.join(sorted(options))}）")
+            raise ConfigError(f"{path}：local 中未知的设置 {cut(key)}（可用：{'、'.join(sorted(options))}）")
         _check_option(path, f"local.{key}", value, options[key], _choices(rules, key),
                       any(key in r.patterns for r in rules))
     for code, opts in table.get("rules", {}).items():
         rule = next((r for r in rules if r.code == code), None)
         if rule is None:
-            raise ConfigError(f"{path}：rules 中的“{code}”不是已知的规则代码")
+            raise ConfigError(f"{path}：rules 中的“{cut(code)}”不是已知的规则代码")
         if not isinstance(opts, dict):
             raise ConfigError(f"{path}：rules.{code} 应为表（table）")
         for key, value in opts.items():
             if key not in rule.options:
                 allowed = "、".join(rule.options) or "（此规则没有设置项）"
-                raise ConfigError(f"{path}：规则 {code} 没有设置 {key}（可用：{allowed}）")
+                raise ConfigError(f"{path}：规则 {code} 没有设置 {cut(key)}（可用：{allowed}）")
             _check_option(path, f"rules.{code}.{key}", value, rule.options[key], rule.choices.get(key),
                           key in rule.patterns)
     return table
@@ -187,11 +226,11 @@ def _check_option(path: Path, key: str, value: Any, default: Any, choices: tuple
     else:
         ok = True
     if not ok:
-        raise ConfigError(f"{path}：设置 {key} 的类型不对：应与默认值 {default!r} 同类型，实际是 {value!r}")
+        raise ConfigError(f"{path}：设置 {key} 的类型不对：应与默认值 {default!r} 同类型，实际是 {cut(value)}")
     if choices is not None:
         for item in value:
             if item not in choices:
-                raise ConfigError(f"{path}：设置 {key} 中的“{item}”不是可用的值（可用：{'、'.join(choices)}）")
+                raise ConfigError(f"{path}：设置 {key} 中的“{cut(item)}”不是可用的值（可用：{'、'.join(choices)}）")
     if regex:
         import re
 
@@ -199,7 +238,7 @@ def _check_option(path: Path, key: str, value: Any, default: Any, choices: tuple
             try:
                 re.compile(item)
             except re.error as exc:
-                raise ConfigError(f"{path}：设置 {key} 中的“{item}”不是有效的正则表达式（{exc}）") from None
+                raise ConfigError(f"{path}：设置 {key} 中的“{cut(item)}”不是有效的正则表达式（{exc}）") from None
 
 
 def local_options(rules) -> dict[str, Any]:
@@ -250,7 +289,10 @@ def merge(files: list[Path]) -> Config:
             else:
                 cfg.values[key] = value
             cfg.origin[key] = str(f)
-        cfg.base_dir = str(f.parent)
+        folder = str(f.parent)
+        cfg.excludes.extend((folder, g) for g in table.get("exclude", []))
+        cfg.per_file_ignores.extend((folder, g, tuple(c)) for g, c in table.get("per-file-ignores", {}).items())
+        cfg.base_dir = folder
     return cfg
 
 
@@ -261,6 +303,7 @@ class ConfigResolver:
         self.explicit = explicit
         self.isolated = isolated
         self._cache: dict[str, Config] = {}
+        self._none = Config()  # --isolated: one shared config, so its Settings are built once
         if explicit:
             path = Path(explicit)
             if not path.is_file():
@@ -271,7 +314,7 @@ class ConfigResolver:
 
     def for_path(self, path: str) -> Config:
         if self.isolated:
-            return Config()
+            return self._none
         if self.explicit:
             return self._explicit
         directory = os.path.dirname(os.path.abspath(path)) if path not in ("-", "<stdin>") else os.getcwd()
@@ -304,18 +347,28 @@ class CliOptions:
 
 
 def settings_for(path: str, cfg: Config, cli: CliOptions | None = None):
-    """The Settings for one file: defaults < parent config < nearest config < command line."""
+    """The Settings for one file: defaults < parent config < nearest config < command line.
+
+    Built once per distinct configuration (the config, the per-file-ignores
+    that match, the command line): the files of a folder share one Settings,
+    and with it the rule selection worked out for it.
+    """
+    cli = cli or CliOptions()
+    extra = tuple(codes for folder, glob, codes in cfg.per_file_ignores if matches(path, glob, folder))
+    key = (extra, tuple(cli.select), tuple(cli.extend_select), tuple(cli.ignore), cli.doctype, cli.fail_on)
+    settings = cfg._settings.get(key)
+    if settings is None:
+        settings = cfg._settings[key] = _build_settings(cfg, cli, [c for codes in extra for c in codes])
+    return settings
+
+
+def _build_settings(cfg: Config, cli: CliOptions, per_file: list[str]):
     from letterlint import doctypes
     from letterlint.lint import Settings
     from letterlint.rules import all_rules
 
-    cli = cli or CliOptions()
     v = cfg.values
-    ignore = list(v.get("ignore", []))
-    for glob, codes in v.get("per-file-ignores", {}).items():
-        if matches(path, glob, cfg.base_dir):
-            ignore.extend(codes)
-    ignore.extend(cli.ignore)
+    ignore = list(v.get("ignore", [])) + per_file + list(cli.ignore)
     doctype = cli.doctype or v.get("doctype")
     local = dict(v.get("local", {}))
     if "organizations" in v:
@@ -338,7 +391,8 @@ def settings_for(path: str, cfg: Config, cli: CliOptions | None = None):
 
 
 def is_excluded(path: str, cfg: Config) -> bool:
-    return any(matches(path, pattern, cfg.base_dir) for pattern in cfg.values.get("exclude", []))
+    """Does an ``exclude`` glob of any config that applies (anchored at its own folder) match?"""
+    return any(matches(path, pattern, folder) for folder, pattern in cfg.excludes)
 
 
 def show(cfg: Config, path: str, cli: CliOptions | None = None) -> str:
@@ -351,7 +405,7 @@ def show(cfg: Config, path: str, cli: CliOptions | None = None) -> str:
         "select": (settings.select, "select"), "extend-select": (settings.extend_select, "extend-select"),
         "ignore": (settings.ignore, "ignore"), "severity": (settings.severity, "severity"),
         "doctype": (settings.doctype, "doctype"), "fail-on": (settings.fail_on, "fail-on"),
-        "exclude": (cfg.values.get("exclude", []), "exclude"),
+        "exclude": ([os.path.join(folder, g) for folder, g in cfg.excludes], "exclude"),
         "local": (cfg.values.get("local", {}), "local"),
         "organizations": (cfg.values.get("organizations", {}), "organizations"),
         "rules": (settings.rule_options, "rules"),

@@ -1,18 +1,75 @@
-"""Regular expressions compiled when they are first used.
+"""Regular expressions compiled when they are first used, from code compiled ahead of time.
 
 letterlint's rules hold some two hundred patterns, many with classes of
 Chinese characters that cost a millisecond or two each to compile.  A
-pre-commit hook starts a fresh process for every commit, and on a typical
-letter a third of the patterns are never used (their rule's quick test
-finds nothing to look at), so they are compiled on demand instead of at
-import.  ``compile`` takes the same arguments as ``re.compile``; the object
-it returns offers the methods of a compiled pattern that letterlint uses.
+pre-commit hook starts a fresh process for every commit, so compiling costs
+on every commit, and on a clean letter it was half of the run.  Two things
+keep that cost down:
+
+- a pattern is compiled on its first use, not at import, because on a
+  typical letter many patterns are never used (their rule's quick test finds
+  nothing to look at);
+- the compiled code of every pattern made with :func:`compile` at import time
+  is worked out at development time by ``python -m letterlint.lazyre`` and
+  shipped in ``letterlint/_regex_code.marshal``.  When the running
+  interpreter is the one that file was made for (the same ``re`` engine,
+  version and byte order), a first use builds the pattern object from that
+  code directly, which skips the pure-Python parser and compiler of ``re``.
+  The engine still checks the code (``_sre`` validates every program it is
+  given), and a pattern missing from the file, or any other interpreter,
+  simply compiles as usual: the file is an optimisation, never needed for a
+  correct result.  A test regenerates it and checks that it is unchanged.
+
+``compile`` takes the same arguments as ``re.compile``; the object it returns
+offers the methods of a compiled pattern that letterlint uses.
 """
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+CODE_FILE = Path(__file__).with_name("_regex_code.marshal")
+_registry: list[tuple[str, LazyPattern]] = []  # (module, pattern) of every pattern made, for the generator
+_table: dict | None = None
+
+
+def _engine_key() -> tuple:
+    """What the compiled code depends on: the interpreter's version, its ``re`` engine and byte order."""
+    import _sre
+
+    return (sys.implementation.name, sys.version_info[:2], _sre.MAGIC, _sre.CODESIZE, sys.byteorder)
+
+
+def _precompiled() -> dict:
+    """The shipped code table when it was made for this interpreter, else an empty one."""
+    global _table
+    if _table is None:
+        _table = {}
+        try:
+            import marshal
+
+            data = marshal.loads(CODE_FILE.read_bytes())
+            if isinstance(data, tuple) and len(data) == 2 and data[0] == _engine_key():
+                _table = data[1]
+        except (OSError, ValueError, EOFError, TypeError, ImportError):
+            pass
+    return _table
+
+
+def _compile(pattern: str, flags: int) -> re.Pattern:
+    entry = _precompiled().get((pattern, int(flags)))
+    if entry is not None:
+        import _sre
+
+        try:
+            final_flags, code, groups, groupindex, indexgroup = entry
+            return _sre.compile(pattern, final_flags, list(memoryview(code).cast("I")), groups,
+                                groupindex, indexgroup)
+        except Exception:  # noqa: BLE001 - a stale or foreign entry: compile as usual
+            pass
+    return re.compile(pattern, flags)
 
 
 class LazyPattern:
@@ -29,7 +86,7 @@ class LazyPattern:
     def compiled(self) -> re.Pattern:
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
-            compiled = self.__dict__["_compiled"] = re.compile(self.pattern, self.flags)
+            compiled = self.__dict__["_compiled"] = _compile(self.pattern, self.flags)
             for name in _METHODS:
                 self.__dict__[name] = getattr(compiled, name)
         return compiled
@@ -71,4 +128,55 @@ class LazyPattern:
 
 
 def compile(pattern: str, flags: int = 0) -> LazyPattern:  # noqa: A001 - mirrors re.compile
-    return LazyPattern(pattern, flags)
+    lazy = LazyPattern(pattern, flags)
+    _registry.append((sys._getframe(1).f_globals.get("__name__", ""), lazy))
+    return lazy
+
+
+# --- development time ------------------------------------------------------------
+
+
+def _import_everything() -> None:
+    """Import every module of the package, so that every pattern made at import time is registered."""
+    import importlib
+    import pkgutil
+
+    import letterlint
+
+    for info in pkgutil.walk_packages(letterlint.__path__, "letterlint."):
+        if info.name.rsplit(".", 1)[-1].startswith("__main__"):
+            continue
+        importlib.import_module(info.name)
+
+
+def generate() -> bytes:
+    """The code table of every registered pattern, as ``python -m letterlint.lazyre`` writes it."""
+    import marshal
+    from re import _compiler, _parser
+
+    _import_everything()
+    table = {}
+    ours = [lazy for module, lazy in _registry if module.startswith("letterlint.")]
+    for lazy in sorted(ours, key=lambda p: (p.pattern, int(p.flags))):
+        key = (lazy.pattern, int(lazy.flags))
+        if key in table:
+            continue
+        parsed = _parser.parse(lazy.pattern, lazy.flags)
+        code = _compiler._code(parsed, lazy.flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        words = memoryview(bytearray(4 * len(code))).cast("I")
+        for i, word in enumerate(code):
+            words[i] = int(word)
+        table[key] = (int(lazy.flags | parsed.state.flags), words.tobytes(), parsed.state.groups - 1,
+                      groupindex, tuple(indexgroup))
+    return marshal.dumps((_engine_key(), table), 4)
+
+
+if __name__ == "__main__":
+    from letterlint import lazyre  # the module the rules register with, not this __main__ copy
+
+    CODE_FILE.write_bytes(lazyre.generate())
+    print(f"{CODE_FILE}: {CODE_FILE.stat().st_size} bytes", file=sys.stderr)

@@ -5,6 +5,7 @@ prints; reporting is the job of ``letterlint.report``.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,14 +16,19 @@ from letterlint.model import Letter
 from letterlint.parse import parse_text
 from letterlint.rules import all_rules
 from letterlint.rules.base import Rule
+from letterlint.selection import Decision
 
 
 @dataclass
 class Settings:
     """What decides which rules run and how strictly, for one file.
 
-    Built from the config files and the command line by ``config.settings_for``;
-    the defaults run every rule at its own severity.
+    Built from the config files and the command line by ``config.settings_for``
+    (once per distinct configuration: files that share one get the same
+    object); the defaults run every rule at its own severity.  Whether a rule
+    is on is decided by ``selection.Decision``, the one place that reads
+    selectors.  Treat a Settings as frozen once it has been used: its rule
+    selection is worked out on first use and kept.
     """
 
     select: list[str] = field(default_factory=list)      # empty: all rules
@@ -33,63 +39,54 @@ class Settings:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_on: str = "error"
 
-    def enabled(self, rule: Rule) -> bool:
-        """Selected and not ignored; when both match, the more specific selector wins."""
-        def hit(selectors: Iterable[str]) -> int:
-            best = -1
-            for s in selectors:
-                s = s.strip()
-                if s == rule.name:
-                    best = max(best, 100)
-                elif rule.code.upper().startswith(s.upper()):
-                    best = max(best, len(s))
-            return best
+    @property
+    def decision(self) -> Decision:
+        d = self.__dict__.get("_decision")
+        if d is None:
+            d = self.__dict__["_decision"] = Decision(
+                tuple(self.select), tuple(self.extend_select), tuple(self.ignore),
+                tuple(self.severity.items()))
+        return d
 
-        sel = max(hit(self.select) if self.select else 0, hit(self.extend_select))
-        if sel < 0:
-            return False
-        ign = hit(self.ignore)
-        return ign < 0 or sel > ign
+    def enabled(self, rule: Rule) -> bool:
+        """Selected and not ignored (see ``selection.Decision.enabled``)."""
+        return self.decision.enabled(rule.code, rule.name)
 
     def active(self) -> list[tuple[Rule, dict[str, Any]]]:
-        """The enabled rules with their options (defaults merged with the settings).
-
-        Worked out once per selection, not once per letter: the engine asks for
-        every file, and a directory may share one Settings.
-        """
-        key = (tuple(self.select), tuple(self.extend_select), tuple(self.ignore),
-               repr(sorted(self.rule_options.items())))
+        """The enabled rules with their options (defaults merged with the settings), worked out once."""
         cached = self.__dict__.get("_active")
-        if cached is None or cached[0] != key:
-            active = []
+        if cached is None:
+            cached = []
             for rule in all_rules():
                 if self.enabled(rule):
                     options = dict(rule.options)
                     options.update(self.rule_options.get(rule.code) or {})
-                    active.append((rule, options))
-            cached = (key, active)
+                    cached.append((rule, options, self.decision.severity_override(rule.code, rule.name)))
             self.__dict__["_active"] = cached
-        return cached[1]
+        return [(r, o) for r, o, _ in cached]
 
-    def active_for(self, doctype: str) -> list[tuple[Rule, dict[str, Any]]]:
-        """``active()`` narrowed to the rules that apply to this kind of document."""
+    def active_for(self, doctype: str) -> list[tuple[Rule, dict[str, Any], str | None]]:
+        """The enabled rules that apply to this kind of document: (rule, options, severity override)."""
         by_kind = self.__dict__.setdefault("_active_for", {})
-        self.active()
-        key = (self.__dict__["_active"][0], doctype)
-        if key not in by_kind:
-            by_kind[key] = [(r, o) for r, o in self.active() if r.applies_to(doctype)]
-        return by_kind[key]
+        found = by_kind.get(doctype)
+        if found is None:
+            self.active()
+            found = by_kind[doctype] = [t for t in self.__dict__["_active"] if t[0].applies_to(doctype)]
+        return found
 
-    def __getstate__(self):  # sent to worker processes without the cache
-        return {k: v for k, v in self.__dict__.items() if k not in ("_active", "_active_for")}
+    def __getstate__(self):  # sent to worker processes without the caches
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
     def severity_of(self, rule: Rule, finding_severity: str | None) -> str:
-        return self.severity.get(rule.code) or finding_severity or rule.severity
+        return self.decision.severity_override(rule.code, rule.name) or finding_severity or rule.severity
 
     def fails(self, diagnostics) -> bool:
         """Whether these diagnostics make the run fail (exit code 1) under ``fail_on``."""
         floor = SEVERITY_RANK[self.fail_on]
         return any(SEVERITY_RANK[d.severity] >= floor for d in diagnostics)
+
+
+INTERNAL_CODE = "LINT-001"  # a rule raised: reported on the letter, exit code 2
 
 
 class RuleCrash(Exception):
@@ -99,25 +96,68 @@ class RuleCrash(Exception):
 _DEFAULTS = Settings()  # shared, so that its rule selection is worked out once
 
 
+def _crash_diagnostic(rule: Rule, exc: BaseException) -> Diagnostic:
+    detail = f"{type(exc).__name__}: {exc}"
+    if len(detail) > 300:
+        detail = detail[:300] + "…"
+    return Diagnostic(1, 1, 1, 2, INTERNAL_CODE, "error",
+                      f"内部错误：规则 {rule.code}（{rule.origin}）运行出错：{detail}",
+                      "这是 letterlint 或规则插件的缺陷，请报告；其他规则的结果不受影响")
+
+
+def _overlaps(span, spans) -> bool:
+    return any(a < span.end_column and span.column < b for a, b in spans)
+
+
+def _resolve_overlaps(found: list) -> list:
+    """Drop the findings that declare themselves subsumed by another rule's finding on the same span.
+
+    A finding with ``subsumed_by`` (rule codes) gives way only to a finding that
+    one of those rules actually reported here: a rule that is not enabled, or
+    not applicable, reported nothing, and the finding stands.
+    """
+    if not any(f.subsumed_by for _, f in found):
+        return found
+    cells: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for rule, f in found:
+        s = f.span
+        if s.line == s.end_line:
+            cells.setdefault((rule.code, s.line), []).append((s.column, s.end_column))
+    return [(rule, f) for rule, f in found
+            if not any(_overlaps(f.span, cells.get((code, f.span.line), ())) for code in f.subsumed_by)]
+
+
 def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagnostic]:
+    """Run the enabled rules on a parsed letter.  The letter is not changed.
+
+    A rule that raises becomes one ``LINT-001`` diagnostic (severity error)
+    naming the rule and the exception; the other rules still report.
+    """
     settings = settings or _DEFAULTS
-    if settings.doctype:
-        letter.doctype = settings.doctype
-        letter.doctype_source = "config"
-    out: set[Diagnostic] = set()
-    for rule, options in settings.active_for(letter.doctype):
+    if settings.doctype and settings.doctype != letter.doctype:
+        letter = dataclasses.replace(letter, doctype=settings.doctype, doctype_source="config", _memo={})
+    found: list = []
+    crashes: list[Diagnostic] = []
+    for rule, options, override in settings.active_for(letter.doctype):
         try:
-            for f in rule.check(letter, options):
-                s = f.span
-                out.add(Diagnostic(s.line, s.column, s.end_line, s.end_column, rule.code,
-                                   settings.severity_of(rule, f.severity), f.message, f.suggestion))
-        except Exception as exc:
-            raise RuleCrash(f"规则 {rule.code}（{rule.origin}）运行出错：{type(exc).__name__}: {exc}") from exc
+            mine = [(rule, f, override) for f in rule.check(letter, options)]
+        except Exception as exc:  # one failing rule never stops the others
+            crashes.append(_crash_diagnostic(rule, exc))
+            continue
+        found.extend(mine)
+    kept = _resolve_overlaps([(r, f) for r, f, _ in found]) if found else found
+    overrides = {r.code: o for r, _, o in found}
+    out: set[Diagnostic] = set(crashes)
+    for rule, f in kept:
+        s = f.span
+        out.add(Diagnostic(s.line, s.column, s.end_line, s.end_column, rule.code,
+                           overrides[rule.code] or f.severity or rule.severity, f.message, f.suggestion))
     return sorted(out)
 
 
-def lint_text(text: str, path: str = "<stdin>", settings: Settings | None = None,
-              encoding: str | None = None) -> FileResult:
+def check_text(text: str, path: str = "<stdin>", settings: Settings | None = None,
+               encoding: str | None = None) -> FileResult:
+    """Parse and check one text with these settings: no config lookup, no suppressions, no baseline."""
     parsed = text
     if path.lower().endswith(".md"):
         from letterlint.suppress import strip_markdown_comments
@@ -125,8 +165,114 @@ def lint_text(text: str, path: str = "<stdin>", settings: Settings | None = None
         parsed = strip_markdown_comments(text)
     letter = parse_text(parsed, path)
     diags = check_letter(letter, settings)
-    return FileResult(path=path, diagnostics=diags, doctype=letter.doctype, encoding=encoding,
+    doctype = settings.doctype if settings and settings.doctype else letter.doctype
+    return FileResult(path=path, diagnostics=diags, doctype=doctype, encoding=encoding,
                       lines=text.split("\n"))
+
+
+def check_path(path: str | os.PathLike, settings: Settings | None = None,
+               encoding: str | None = None) -> FileResult:
+    """``check_text`` on a file read from disk (an unreadable file is a result with ``error``)."""
+    from letterlint.decode import InputError, read_path
+
+    try:
+        source = read_path(path, encoding)
+    except InputError as exc:
+        return FileResult(path=os.fspath(path), error=str(exc))
+    return check_text(source.text, os.fspath(path), settings, source.encoding)
+
+
+class Engine:
+    """One run: configuration, suppressions and baseline, applied the same way for every caller.
+
+    The command line, ``lint_path`` and ``lint_text`` all go through an Engine,
+    so a file gets the same diagnostics however it is linted.  Configs and
+    sidecar files are found by walking up from each file and cached per
+    directory; Settings are built once per distinct configuration.
+    """
+
+    def __init__(self, config: str | None = None, isolated: bool = False, cli=None,
+                 baseline: str | None = None):
+        from letterlint.config import CliOptions, ConfigResolver
+
+        self.resolver = ConfigResolver(config, isolated)
+        self.cli = cli or CliOptions()
+        self.isolated = isolated
+        self._suppressions = None
+        self.baseline = None
+        if baseline:
+            from letterlint.suppress import Baseline
+
+            self.baseline = Baseline.load(baseline)
+
+    @property
+    def suppressions(self):
+        if self._suppressions is None:
+            from letterlint.suppress import Suppressions
+
+            self._suppressions = Suppressions(isolated=self.isolated)
+        return self._suppressions
+
+    def config_for(self, path: str):
+        return self.resolver.for_path(path)
+
+    def settings_for(self, path: str) -> Settings:
+        from letterlint.config import settings_for
+
+        return settings_for(path, self.config_for(path), self.cli)
+
+    def excluded(self, path: str) -> bool:
+        from letterlint.config import is_excluded
+
+        return is_excluded(path, self.config_for(path))
+
+    def finish(self, result: FileResult) -> FileResult:
+        """Apply the suppressions and the baseline to a checked file (in place; returned)."""
+        if result.error or not result.diagnostics:
+            return result
+        self.suppressions.apply(result)
+        if self.baseline is not None:
+            self.baseline.filter(result)
+        return result
+
+    def lint_text(self, text: str, path: str = "<stdin>", encoding: str | None = None,
+                  settings: Settings | None = None) -> FileResult:
+        return self.finish(check_text(text, path, settings or self.settings_for(path), encoding))
+
+    def lint_path(self, path: str | os.PathLike, encoding: str | None = None,
+                  settings: Settings | None = None) -> FileResult:
+        name = os.fspath(path)
+        return self.finish(check_path(name, settings or self.settings_for(name), encoding))
+
+    def lint_bytes(self, data: bytes, path: str = "<stdin>", encoding: str | None = None,
+                   settings: Settings | None = None) -> FileResult:
+        from letterlint.decode import InputError, decode_bytes
+
+        try:
+            source = decode_bytes(data, encoding, name=path)
+        except InputError as exc:
+            return FileResult(path=path, error=str(exc))
+        return self.lint_text(source.text, path, source.encoding, settings)
+
+
+_ENGINE: list[Engine] = []
+
+
+def default_engine() -> Engine:
+    """The Engine of ``lint_text``/``lint_path``: configs found from each file, kept for the process."""
+    if not _ENGINE:
+        _ENGINE.append(Engine())
+    return _ENGINE[0]
+
+
+def lint_text(text: str, path: str = "<stdin>", settings: Settings | None = None,
+              encoding: str | None = None) -> FileResult:
+    """Lint a text as the command line lints a file of that name.
+
+    Without ``settings``, the configuration is the one found for ``path``;
+    the sidecar suppressions found for ``path`` apply either way.
+    """
+    return default_engine().lint_text(text, path, encoding, settings)
 
 
 def lint_source(source, path: str, settings: Settings | None = None) -> FileResult:
@@ -135,21 +281,10 @@ def lint_source(source, path: str, settings: Settings | None = None) -> FileResu
 
 def lint_bytes(data: bytes, path: str = "<stdin>", settings: Settings | None = None,
                encoding: str | None = None) -> FileResult:
-    from letterlint.decode import InputError, decode_bytes
-
-    try:
-        source = decode_bytes(data, encoding, name=path)
-    except InputError as exc:
-        return FileResult(path=path, error=str(exc))
-    return lint_source(source, path, settings)
+    return default_engine().lint_bytes(data, path, encoding, settings)
 
 
 def lint_path(path: str | os.PathLike, settings: Settings | None = None,
               encoding: str | None = None) -> FileResult:
-    from letterlint.decode import InputError, read_path
-
-    try:
-        source = read_path(path, encoding)
-    except InputError as exc:
-        return FileResult(path=os.fspath(path), error=str(exc))
-    return lint_source(source, os.fspath(path), settings)
+    """Lint a file as ``letterlint PATH`` does (config, suppressions; see ``lint_text``)."""
+    return default_engine().lint_path(path, encoding, settings)

@@ -130,6 +130,22 @@ class Part:
         return text
 
     @property
+    def parsed(self) -> Any:
+        """This part's fields with their spans (``letterlint.fields``), read on first use.
+
+        A ``DocNumber`` for a 发文字号, an ``OrganList`` for a 主送 or 抄送, a list
+        of ``ContactLine`` for a contact line, … (see ``fields.parse``); None
+        for kinds that have no fields of their own.
+        """
+        key = (self.kind, len(self.lines), self.start, self.end)
+        cached = self.__dict__.get("_parsed")
+        if cached is None or cached[0] != key:
+            from letterlint.fields import parse  # the field grammars load only when asked for
+
+            cached = self.__dict__["_parsed"] = (key, parse(self))
+        return cached[1]
+
+    @property
     def span(self) -> Span:
         if self.start is not None:
             return self.lines[0].span(self.start, self.end)

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from letterlint import lazyre
 from letterlint.config import ConfigError, _load_toml, matches
+from letterlint.selection import covers
 
 SIDECAR = ".letterlint-ignore.toml"
 MD_DIRECTIVE = lazyre.compile(r"<!--\s*letterlint:\s*ignore\s+(?P<codes>[A-Za-z0-9,\- ]+?)\s*-->")
@@ -49,15 +50,11 @@ class Entry:
     used: bool = False
 
     def covers(self, path: str, code: str, name: str, line_text: str) -> bool:
-        if not (code.upper().startswith(self.rule.upper()) or self.rule == name):
+        if not covers(self.rule, code, name):
             return False
         if self.files and not matches(path, self.files, self.base_dir):
             return False
         return self.text in line_text
-
-
-def _rule_selected(selector: str, code: str, name: str) -> bool:
-    return code.upper().startswith(selector.upper()) or selector == name
 
 
 def load_sidecar(path: Path) -> list[Entry]:
@@ -85,7 +82,7 @@ def load_sidecar(path: Path) -> list[Entry]:
                 raise ConfigError(f"{where}：缺少必填的 {key}（字符串）；每条忽略都要写明规则、原文片段和理由")
         from letterlint.rules import all_rules
 
-        if not any(_rule_selected(item["rule"], r.code, r.name) for r in all_rules()):
+        if not any(covers(item["rule"], r.code, r.name) for r in all_rules()):
             raise ConfigError(f"{where}：rule 的值“{item['rule']}”不是已知的规则代码或名称")
         out.append(Entry(item["rule"], item["text"], item["reason"], item.get("files"), str(path),
                          starts[n] if n < len(starts) else 1, str(path.parent)))
@@ -120,15 +117,25 @@ class Suppressions:
             self._by_dir[directory] = found
         return self._by_dir[directory]
 
-    def apply(self, result, rules_by_code) -> None:
-        """Drop the diagnostics of ``result`` that an entry or a Markdown directive covers."""
+    def apply(self, result, rules_by_code=None) -> None:
+        """Drop the diagnostics of ``result`` that an entry or a Markdown directive covers.
+
+        An internal error (LINT-001) is never suppressed.
+        """
+        if rules_by_code is None:
+            from letterlint.rules import all_rules
+
+            rules_by_code = {r.code: r for r in all_rules()}
         entries = self.entries_for(result.path)
         inline = markdown_directives(result.lines) if result.path.lower().endswith(".md") else {}
         kept = []
         for d in result.diagnostics:
+            if d.rule not in rules_by_code:  # LINT-001, or a report of the engine itself
+                kept.append(d)
+                continue
             text = "\n".join(result.lines[d.line - 1:d.end_line]) if result.lines else ""
-            name = rules_by_code[d.rule].name if d.rule in rules_by_code else ""
-            if any(_rule_selected(sel, d.rule, name) for sel in inline.get(d.line, ())):
+            name = rules_by_code[d.rule].name
+            if any(covers(sel, d.rule, name) for sel in inline.get(d.line, ())):
                 continue
             hit = next((e for e in entries if e.covers(result.path, d.rule, name, text)), None)
             if hit is not None:
@@ -217,6 +224,9 @@ class Baseline:
         left = dict(self.counts)
         kept = []
         for d in result.diagnostics:
+            if d.rule == "LINT-001":  # an internal error is never taken as known
+                kept.append(d)
+                continue
             key = (_key(result.path), d.rule, fingerprint(result, d))
             if left.get(key, 0) > 0:
                 left[key] -= 1

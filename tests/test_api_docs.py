@@ -26,14 +26,10 @@ def test_example_runs(n, monkeypatch, capsys):
                                   "examples/configs/ministry/函-待改.txt"])
 def test_api_gives_the_same_diagnostics_as_the_command_line(path, monkeypatch, capsys):
     from letterlint import lint_path
-    from letterlint.config import ConfigResolver, settings_for
-    from letterlint.rules import all_rules
-    from letterlint.suppress import Suppressions
 
     monkeypatch.chdir(ROOT)
     main(["--format", "json", path])
     cli = json.loads(capsys.readouterr().out)["files"][0]
-    result = lint_path(path, settings_for(path, ConfigResolver().for_path(path)))
-    Suppressions().apply(result, {r.code: r for r in all_rules()})
+    result = lint_path(path)
     assert [d.to_dict() for d in result.diagnostics] == cli["diagnostics"]
     assert result.doctype == cli["doctype"] and result.encoding == cli["encoding"]

@@ -25,3 +25,48 @@ def test_every_method_compiles_on_its_own():
         result = getattr(lazy, name)(*args)
         assert (result.group() if hasattr(result, "group") else result) == \
                (expected.group() if hasattr(expected, "group") else expected)
+
+
+# --- the code compiled ahead of time (letterlint/_regex_code.marshal) -------------------------
+
+import marshal  # noqa: E402
+import re  # noqa: E402
+
+import pytest  # noqa: E402
+
+from letterlint import lazyre  # noqa: E402
+
+
+def _shipped():
+    return marshal.loads(lazyre.CODE_FILE.read_bytes())
+
+
+def test_the_shipped_code_is_what_the_generator_makes_today():
+    key, table = _shipped()
+    if key != lazyre._engine_key():
+        pytest.skip(f"the shipped code was made for {key}, not this interpreter")
+    assert table == marshal.loads(lazyre.generate())[1], \
+        "patterns changed: run `python -m letterlint.lazyre` to regenerate letterlint/_regex_code.marshal"
+
+
+def test_every_shipped_pattern_equals_the_one_re_compiles():
+    key, table = _shipped()
+    if key != lazyre._engine_key():
+        pytest.skip(f"the shipped code was made for {key}, not this interpreter")
+    assert len(table) > 100
+    for pattern, flags in table:
+        fast, slow = lazyre._compile(pattern, flags), re.compile(pattern, flags)
+        assert type(fast) is re.Pattern
+        assert (fast.pattern, fast.flags, fast.groups, fast.groupindex) == \
+            (slow.pattern, slow.flags, slow.groups, slow.groupindex)
+
+
+def test_a_damaged_or_foreign_code_file_is_ignored(tmp_path, monkeypatch):
+    for content in (b"not marshal at all", marshal.dumps((("other", (2, 7)), {})),
+                    marshal.dumps((lazyre._engine_key(), {("[一二]+", 0): (0, b"\x01\x02\x03", 0, {}, ())}))):
+        damaged = tmp_path / "code.marshal"
+        damaged.write_bytes(content)
+        monkeypatch.setattr(lazyre, "CODE_FILE", damaged)
+        monkeypatch.setattr(lazyre, "_table", None)
+        pattern = lazyre.LazyPattern("[一二]+")
+        assert pattern.search("第二一条").group() == "二一"

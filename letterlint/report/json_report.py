@@ -7,16 +7,19 @@ from letterlint import doctypes
 from letterlint.report import printable, summary
 
 
+def file_entry(r) -> dict:
+    """One file's object in ``files``: also the record of a JSON-lines batch run."""
+    entry = {"path": printable(r.path), "doctype": r.doctype,
+             "doctype_label": doctypes.label(r.doctype) if r.doctype else None,
+             "encoding": r.encoding,
+             "diagnostics": [d.to_dict() for d in r.diagnostics]}
+    if r.error:
+        entry["error"] = printable(r.error)
+    return entry
+
+
 def document(results) -> dict:
-    files = []
-    for r in results:
-        entry = {"path": printable(r.path), "doctype": r.doctype,
-                 "doctype_label": doctypes.label(r.doctype) if r.doctype else None,
-                 "encoding": r.encoding,
-                 "diagnostics": [d.to_dict() for d in r.diagnostics]}
-        if r.error:
-            entry["error"] = printable(r.error)
-        files.append(entry)
+    files = [file_entry(r) for r in results]
     return {"version": 1, "files": files, "summary": summary(results)}
 
 

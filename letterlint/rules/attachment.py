@@ -10,18 +10,13 @@ import re
 from dataclasses import dataclass
 
 from letterlint import lazyre
-from letterlint.model import PAD, Line, Part
+from letterlint.fields import ATTACHMENT_LABEL, AttachmentNote, attachment_note
+from letterlint.model import Line, Part
 from letterlint.rules.base import Finding, rule
 
 _S = r"[ \t\u3000\u00a0]*"
-# The label of a 附件说明 at the start of its first line: 附件： / 附件: / 附件1：
-_LABEL = lazyre.compile(r"附" + _S + r"件" + _S + r"(?P<num>\d*)" + _S + r"(?P<colon>[：:])")
 # "附件" alone on a line: a 附件说明 label without its colon when numbered names follow.
 _BARE_LABEL = lazyre.compile(r"^附" + _S + r"件" + _S + r"\d*$")
-# An item number: 1. 1． 1、 1，
-_MARKER = lazyre.compile(r"(?P<num>\d{1,2})" + _S + r"(?P<punct>[.．、，,])(?!\d)")
-# A mark that may precede a second item on the same line.
-_ITEM_BREAK = PAD + "；;，,。、"
 _NAME_END_PUNCT = "。，；、：！？.,;:!?．"
 _VAGUE = lazyre.compile(r"^附" + _S + r"件" + _S + r"[：:]?" + _S
                     + r"(?P<what>如文|见文|见后|略|[\d一二两三四五六七八九十]+" + _S + r"(?:件|份|个|页))"
@@ -29,83 +24,9 @@ _VAGUE = lazyre.compile(r"^附" + _S + r"件" + _S + r"[：:]?" + _S
 _SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
 
 
-@dataclass
-class _Item:
-    """One attachment named in a 附件说明."""
-
-    line: Line
-    num: str | None          # "1" or None when unnumbered
-    marker: tuple[int, int] | None   # offsets of the number and its mark
-    punct: str
-    start: int               # offsets of the name in line.text
-    end: int
-    more: str = ""           # the rest of a name wrapped onto the next line(s)
-
-    @property
-    def name(self) -> str:
-        return self.line.text[self.start:self.end] + self.more
-
-    def name_span(self):
-        return self.line.span(self.start, self.end)
-
-
-@dataclass
-class _Note:
-    """A 附件说明 part, read: its label and the attachments it names."""
-
-    part: Part
-    label: tuple[int, int]          # offsets of "附件…：" on the first line
-    num: tuple[int, int] | None     # offsets of a number between 附件 and the colon
-    colon: tuple[int, int]
-    items: list[_Item]
-
-    @property
-    def first(self) -> Line:
-        return self.part.lines[0]
-
-
-def _items_in(line: Line, lo: int) -> list[_Item]:
-    """The attachments named on ``line`` from offset ``lo`` on."""
-    text = line.text
-    hi = len(text.rstrip(PAD))
-    while lo < hi and text[lo] in PAD:
-        lo += 1
-    if lo >= hi:
-        return []
-    markers = [m for m in _MARKER.finditer(text, lo, hi)
-               if m.start() == lo or text[m.start() - 1] in _ITEM_BREAK]
-    items: list[_Item] = []
-    if not markers or markers[0].start() > lo:
-        end = markers[0].start() if markers else hi
-        items.append(_Item(line, None, None, "", lo, end))
-    for m in markers:
-        items.append(_Item(line, m.group("num"), (m.start(), m.end()), m.group("punct"), m.end(), hi))
-    # Each name ends where the next item begins; padding trimmed on both sides.
-    for a, b in zip(items, items[1:], strict=False):
-        a.end = b.marker[0] if b.marker else b.start
-    for it in items:
-        while it.start < it.end and text[it.start] in PAD:
-            it.start += 1
-        while it.end > it.start and text[it.end - 1] in PAD:
-            it.end -= 1
-    return items
-
-
-def _read(part, more: list[Line] | None = None) -> _Note | None:
-    first = part.lines[0]
-    m = _LABEL.match(first.text, first.indent)
-    if m is None:
-        return None
-    num = (m.start("num"), m.end("num")) if m.group("num") else None
-    items = _items_in(first, m.end())
-    for line in part.lines[1:] + (more or []):
-        got = _items_in(line, line.indent)
-        if got and got[0].num is None and items:
-            # No number of its own: the name above wrapped onto this line.
-            items[-1].more += got[0].line.text[got[0].start:got[0].end]
-            got = got[1:]
-        items.extend(got)
-    return _Note(part, (m.start(), m.end()), num, (m.start("colon"), m.end("colon")), items)
+def _read(part, more: list[Line] | None = None) -> AttachmentNote | None:
+    """The 附件说明 ``part`` read, with numbered lines the classifier left out of it (``more``)."""
+    return attachment_note(part.lines + more) if more else part.parsed
 
 
 def _note_parts(letter) -> list[Part]:
@@ -129,13 +50,13 @@ def _continuation(letter, i: int) -> list[Line]:
     return out
 
 
-def _notes(letter) -> list[_Note]:
+def _notes(letter) -> list[AttachmentNote]:
     return [n for run in _runs(letter) for n in run]
 
 
-def _runs(letter) -> list[list[_Note]]:
+def _runs(letter) -> list[list[AttachmentNote]]:
     """附件说明 parts that follow one another directly, grouped."""
-    runs: list[list[_Note]] = []
+    runs: list[list[AttachmentNote]] = []
     prev = None
     wanted = {id(p) for p in _note_parts(letter)}
     for i, part in enumerate(letter.parts):
@@ -359,13 +280,13 @@ def attachment_note_in_body(letter, options):
     """
     body = letter.body
     for i, part in enumerate(body):
-        if part.kind != "paragraph" or not _LABEL.match(part.text):
+        if part.kind != "paragraph" or not ATTACHMENT_LABEL.match(part.text):
             continue
         # Only when real text follows (a sentence), not the wrapped name of an attachment.
         later = body[i + 1:]
         if any(p.kind in ("paragraph", "closing") and re.search(r"[。！？!?]", p.text) for p in later):
             line = part.lines[0]
-            m = _LABEL.match(line.text, line.indent)
+            m = ATTACHMENT_LABEL.match(line.text, line.indent)
             yield Finding(line.span(m.start(), m.end()), "附件说明应位于正文之后，不应夹在正文中间",
                           "移到正文（含结束语）之后、发文机关署名之前")
 

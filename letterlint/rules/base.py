@@ -29,6 +29,9 @@ class Finding:
     message: str
     suggestion: str | None = None
     severity: str | None = None  # only when one rule has two strengths
+    # Codes of more specific rules: when one of them reports this same span
+    # (it is enabled, applies, and found it), the engine drops this finding.
+    subsumed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,18 @@ phone numbers and 职务 too, but their names are not the contact person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from letterlint import doctypes, lazyre
-from letterlint.classify import SP as _SP
+from letterlint.fields import (
+    NUMBER,
+    UNCHECKED_ITEMS,
+    Number,
+    classify_number,  # noqa: F401  (part of this module's interface: tests)
+    numbers_in,
+)
+from letterlint.fields import SP as _SP
+from letterlint.fields import ContactField as Field
 from letterlint.model import PAD, Line, Span
 from letterlint.rules.base import Finding, rule
 
@@ -22,179 +30,9 @@ REPLIES = doctypes.REPLIES
 # business of REPLY-009 / NOTE-002, elsewhere of CONTACT-003.
 REQUIRED_KINDS = REPLIES | {"request"}
 
-_FW = str.maketrans("０１２３４５６７８９（）－", "0123456789()-")
-
-# Label words and what they promise.  Longest first, so 电话号码 wins over 电话.
-_WORDS: dict[str, str] = {
-    "联系人姓名": "name", "联系人": "name", "承办人": "name", "经办人": "name", "姓名": "name",
-    "联系人电话": "phone", "联系人手机": "phone", "联系电话": "phone", "电话号码": "phone", "手机号码": "phone",
-    "办公电话": "phone", "固定电话": "phone", "移动电话": "phone", "联系方式": "phone", "手机": "phone",
-    "电话": "phone", "座机": "phone",
-    "职务": "position", "职位": "position",
-    "联系单位": "unit", "联系部门": "unit", "承办单位": "unit", "承办科室": "unit", "单位": "unit",
-    "传真": "fax", "电子邮箱": "email", "电子邮件": "email", "邮箱": "email",
-    # Fields whose value is not checked; they only end the field before them.
-    "通讯地址": "other", "地址": "other", "邮政编码": "other", "邮编": "other", "微信": "other", "QQ": "other",
-    # Leader lines (signoff parts): a name, but not the contact person's.
-    "领导署名": "leader", "领导签发": "leader", "签发领导": "leader", "主管领导": "leader", "分管领导": "leader",
-    "承办负责人": "leader", "承办责任人": "leader", "责任领导": "leader", "审核人": "leader",
-}
 _ITEM_NAMES = {"name": "姓名", "phone": "电话号码", "position": "职务", "unit": "单位名称",
-               "fax": "传真号码", "email": "邮箱地址", "leader": "领导姓名", "other": "内容"}
-
-
-def _spaced(word: str) -> str:
-    return _SP.join(re.escape(c) for c in word)
-
-
-_WORD = "(?:" + "|".join(_spaced(w) for w in sorted(_WORDS, key=len, reverse=True)) + ")"
-_JOIN = _SP + r"[、及和与/]" + _SP
-# A (compound) label followed by its colon.
-LABEL = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)" + _SP + r"[：:]")
-# A label at the start of a line without a colon ("联系人 张三 13912345678"), not a
-# word that starts a sentence ("联系人民群众…", "电话会议…").
-LABEL_BARE = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=[ \t\u3000\u00a0]|[\d０-９]|$)")
-# A label cut off after its connector ("联系单位及"): a truncated text, not a block to judge.
-DANGLING = lazyre.compile(_WORD + r"(?:" + _JOIN + _WORD + r")*" + _SP + r"[、及和与/]" + _SP + r"$")
-_WORD_RX = lazyre.compile(_WORD)
-
-# A run of digits that may be one phone number: an area code in brackets, digit
-# groups joined by a dash or one space, an extension.
-NUMBER = lazyre.compile(
-    r"(?<![\d０-９A-Za-z.．])(?:[+＋]86[- ]?)?"
-    r"(?:[（(]" + _SP + r"[0０][\d０-９]{1,4}" + _SP + r"[）)]" + _SP + r")?"
-    r"[\d０-９](?:[\d０-９]|[-－—–‐]{1,2}(?=[\d０-９])|[ \u3000](?=[\d０-９]))*"
-    r"(?:" + _SP + r"(?:转|分机|[eE][xX][tT]\.?)" + _SP + r"[\d０-９]{1,6})?"
-    r"(?![\d０-９@A-Za-z])"
-)
-_EXT = lazyre.compile(r"\s*(?:转|分机|[eE][xX][tT]\.?)\s*\d{1,6}$")
-_PAREN_AREA = lazyre.compile(r"^\(\s*(0\d{1,4})\s*\)")
-# Hotlines (12345, 95598, 400…) and the 3- or 4-digit internal extensions of an office.
-_SERVICE = lazyre.compile(r"^(?:[1-9]\d{2,3}|1\d{4}|9[56]\d{3}|[48]00\d{7})$")
-_NOT_PHONE_BEFORE = lazyre.compile(r"(?:QQ|qq|微信|邮编|编码)[：: ]*$")
-_SEP_STRIP = "，,；;。.、：: \t\u3000\u00a0（）()"
-_NAME_SPLIT = lazyre.compile(r"[，,；;]+")
-_SPACE_SPLIT = lazyre.compile(r"[ \t\u3000\u00a0]+")
-
-
-# --- phone numbers ---------------------------------------------------------------
-
-
-@dataclass
-class Number:
-    line: Line
-    start: int
-    end: int
-    text: str
-    kind: str | None        # mobile / landline / local / service, None if invalid
-    problem: str = ""       # why it is invalid
-
-    @property
-    def span(self) -> Span:
-        return self.line.span(self.start, self.end)
-
-
-def classify_number(raw: str) -> tuple[str | None, str]:
-    """The kind of one phone number (``mobile``, ``landline``, ``local``, ``service``) or (None, why not)."""
-    s = raw.translate(_FW).strip()
-    s = _EXT.sub("", re.sub(r"^[+＋]86[- ]?", "", s))
-    area = None
-    m = _PAREN_AREA.match(s)
-    if m:
-        area, s = m.group(1), s[m.end():]
-    groups = re.findall(r"\d+", s)
-    digits = "".join(groups)
-    if not digits:
-        return None, "缺少号码"
-    if area is not None:
-        if len(area) not in (3, 4):
-            return None, f"区号“{area}”应为0开头的3位或4位数字"
-        return _local(groups, area=True)
-    if _SERVICE.match(digits):
-        return "service", ""
-    if digits[0] == "1":
-        if len(digits) != 11:
-            return None, f"手机号码应为11位，这里是{len(digits)}位"
-        if digits[1] not in "3456789":
-            return None, "手机号码第二位应为3至9"
-        return "mobile", ""
-    if digits[0] == "0":
-        if len(groups) == 1:
-            if 10 <= len(digits) <= 12:
-                return "landline", ""
-            return None, f"带区号的座机号码应为10至12位，这里是{len(digits)}位"
-        if len(groups[0]) not in (3, 4):
-            return None, f"区号“{groups[0]}”应为0开头的3位或4位数字"
-        return _local(groups[1:], area=True)
-    return _local(groups, area=False)
-
-
-def _local(groups: list[str], area: bool) -> tuple[str | None, str]:
-    """A landline number after its area code: 7 or 8 digits, then perhaps an extension group."""
-    kind = "landline" if area else "local"
-    if not groups:
-        return None, "区号后缺少号码"
-    if len(groups[0]) in (7, 8) and all(len(g) <= 6 for g in groups[1:]):
-        return kind, ""   # the groups after it are an extension
-    joined = "".join(groups)
-    if len(joined) in (7, 8):
-        return kind, ""   # written in groups, e.g. 292-3271
-    first = groups[0] if len(groups[0]) >= 7 or len(groups) == 1 else joined
-    return None, f"座机号码{'（区号之后）' if area else ''}应为7位或8位，这里是{len(first)}位"
-
-
-def numbers_in(line: Line, start: int, end: int, min_digits: int = 1) -> list[Number]:
-    """The phone numbers written in ``line.text[start:end]``, each checked."""
-    out: list[Number] = []
-    for m in NUMBER.finditer(line.text, start, end):
-        text = m.group()
-        if sum(c.isdigit() for c in text) < min_digits or _NOT_PHONE_BEFORE.search(line.text, 0, m.start()):
-            continue
-        kind, problem = classify_number(text)
-        if kind is None and re.search(r"[ \u3000]", text):
-            # Several numbers separated by spaces ("2923271 2923272")?
-            pieces = [(p.start(), p.end()) for p in re.finditer(r"\S+", text)]
-            checked = [classify_number(text[a:b]) for a, b in pieces]
-            if all(k for k, _ in checked):
-                out.extend(Number(line, m.start() + a, m.start() + b, text[a:b], k) for (a, b), (k, _) in
-                           zip(pieces, checked, strict=True))
-                continue
-        out.append(Number(line, m.start(), m.end(), text, kind, problem))
-    return out
-
-
-# --- the contact block -----------------------------------------------------------
-
-
-@dataclass
-class Field:
-    """One label and its value on a contact line: 联系电话：0797-8888888."""
-
-    line: Line
-    label: str                 # as written (spaces removed)
-    items: list[str]           # what the label promises: name / phone / position …
-    label_start: int
-    label_end: int
-    value_start: int
-    value_end: int
-    numbers: list[Number] = field(default_factory=list)
-    filled: dict[str, bool] = field(default_factory=dict)
-
-    @property
-    def value(self) -> str:
-        return self.line.text[self.value_start:self.value_end].strip(_SEP_STRIP)
-
-    @property
-    def label_span(self) -> Span:
-        """The label with its colon: what stands there when the value is missing."""
-        return self.line.span(self.label_start, max(self.label_end, self.value_start))
-
-    def item_span(self, item: str) -> Span:
-        """The word of the label that promises ``item`` (职务 in 联系人、职务及电话)."""
-        for m in _WORD_RX.finditer(self.line.text, self.label_start, self.label_end):
-            if _WORDS.get(re.sub(r"[ \t\u3000\u00a0]", "", m.group())) == item:
-                return self.line.span(m.start(), m.end())
-        return self.label_span
+               "fax": "传真号码", "email": "邮箱地址", "leader": "领导姓名", "other": "内容",
+               "address": "地址", "postcode": "邮政编码"}
 
 
 @dataclass
@@ -216,78 +54,6 @@ class Block:
         return [n for f in self.fields if f.items != ["fax"] for n in f.numbers]
 
 
-def _line_fields(letter, line: Line, leader: bool) -> tuple[list[Field], bool]:
-    """``_fields_of``, read once per line of a letter (both kinds of block read the same lines)."""
-    known = letter.memo("contact.line_fields", lambda _: {})
-    key = (line.number, leader)
-    if key not in known:
-        known[key] = _fields_of(line, leader)
-    return known[key]
-
-
-def _fields_of(line: Line, leader: bool) -> tuple[list[Field], bool]:
-    """The labelled fields of one contact or sign-off line, and whether it is cut off."""
-    text = line.text
-    lo = line.indent
-    hi = len(text.rstrip(PAD))
-    if lo < hi and text[lo] in "（(":
-        lo += 1
-    if hi > lo and text[hi - 1] in "）)":
-        hi -= 1
-    labels = []
-    for m in LABEL.finditer(text, lo, hi):
-        before = text[lo:m.start()].rstrip(PAD)
-        if m.start() > lo and before and before[-1] not in "，,；;。、（()）" and text[m.start() - 1] not in PAD:
-            continue  # a label word inside a value ("办公室电话：…"): the value goes on
-        labels.append(m)
-    truncated = bool(DANGLING.search(text[lo:hi]))
-    if not labels:
-        m = LABEL_BARE.match(text, lo, hi)
-        if m is None:
-            return [], truncated
-        labels = [m]
-    out: list[Field] = []
-    for i, m in enumerate(labels):
-        value_end = labels[i + 1].start() if i + 1 < len(labels) else hi
-        label = re.sub(r"[ \t\u3000\u00a0]", "", m.group("label"))
-        items = [_WORDS[re.sub(r"[ \t\u3000\u00a0]", "", w.group())] for w in _WORD_RX.finditer(m.group("label"))]
-        if leader and items and items[0] == "name":
-            items[0] = "leader"
-        f = Field(line, label, items, m.start("label"), m.end("label"), m.end(), value_end)
-        _fill(f)
-        out.append(f)
-    return out, truncated
-
-
-def _fill(f: Field) -> None:
-    """Which promised items the value holds."""
-    value = f.value
-    wants_phone = any(i in ("phone", "fax") for i in f.items)
-    if wants_phone or any(i in ("name", "position", "leader") for i in f.items):
-        f.numbers = numbers_in(f.line, f.value_start, f.value_end, min_digits=3 if wants_phone else 5)
-    rest = value
-    for n in f.numbers:
-        rest = rest.replace(n.text.strip(), " ")
-    rest = rest.strip(_SEP_STRIP)
-    tokens = [t for t in (x.strip(_SEP_STRIP) for x in _NAME_SPLIT.split(rest)) if t]
-    if len(tokens) == 1 and ("position" in f.items or "unit" in f.items) and len(f.items) > 1:
-        tokens = [t for t in _SPACE_SPLIT.split(tokens[0]) if t]
-    text_items = [i for i in f.items if i not in ("phone", "fax")]
-    for item in f.items:
-        if item in ("phone", "fax"):
-            f.filled[item] = bool(f.numbers) or (item == "phone" and "email" not in f.items and "@" in value)
-    if wants_phone and not f.numbers and "@" in value:
-        f.filled["email"] = True
-    # Text items take the tokens in order: 联系人、职务及电话 → name, position.
-    for k, item in enumerate(text_items):
-        if item == "email":
-            f.filled[item] = "@" in value
-        elif len(text_items) == 1:
-            f.filled[item] = bool(tokens)
-        else:
-            f.filled[item] = len(tokens) > k
-
-
 def contact_blocks(letter) -> list[Block]:
     """Shared by several rules: found once per letter (see ``_find_contact_blocks``)."""
     return letter.memo("contact.contact_blocks", _find_contact_blocks)
@@ -303,8 +69,8 @@ def _find_contact_blocks(letter) -> list[Block]:
     current: Block | None = None
     for part in letter.parts:
         if part.kind in ("contact", "signoff") and part.start is None:
-            for line in part.lines:
-                fields, truncated = _line_fields(letter, line, part.kind == "signoff")
+            for read in part.parsed:
+                line, fields, truncated = read.line, read.fields, read.truncated
                 if not fields and not truncated:
                     current = None
                     continue
@@ -334,10 +100,9 @@ def _find_all_blocks(letter) -> list[Block]:
         if part.start is not None:
             continue
         block = Block([], list(part.lines), set())
-        for line in part.lines:
-            fields, truncated = _line_fields(letter, line, part.kind == "signoff")
-            block.fields.extend(fields)
-            block.truncated |= truncated
+        for read in part.parsed:
+            block.fields.extend(read.fields)
+            block.truncated |= read.truncated
         out.append(block)
     return out
 
@@ -604,7 +369,7 @@ def contact_label_items(letter, options):
             continue
         for f in b.fields:
             for item in f.items:
-                if f.filled.get(item) or item in ("leader", "other"):
+                if f.filled.get(item) or item in UNCHECKED_ITEMS:
                     continue
                 if required and item in ("name", "phone"):
                     continue
@@ -624,8 +389,6 @@ def _word_for(f: Field, item: str) -> str:
 
 _PUBLISHED = lazyre.compile(r"(?<![不])(?:同意(?:对外|社会)?公开|公开发布|主动公开|公开[：:]是)")
 _NOT_PUBLISHED = lazyre.compile(r"不同意|不予|不公开|依申请|[：:]否")
-_ADDRESSEE = lazyre.compile(r"(?:代表|委员)$")
-_GROUP = lazyre.compile(r"等[\d一二三四五六七八九十]+(?:名|位)?$")
 _PRIVATE_PHONE = r"(?P<phone>(?<![\d０-９])(?:1[3-9]\d(?:[- ]?\d{4}){2}|0\d{2,3}[-—－]\d{7,8})(?![\d０-９]))"
 # The name, then at most a title and a phone label before the number: 王小明代表（电话：139…）.
 _OWNER_THEN_PHONE = (r"(?:代表|委员)?" + _SP + r"[（(，,：:]?" + _SP + r"(?:的)?(?:联系电话|电话号码|联系方式|手机号码|手机|电话)?"
@@ -644,13 +407,10 @@ def _published(letter) -> bool:
 def addressee_names(letter) -> list[str]:
     """The names of the 代表 or 委员 the salutation addresses: 王小明代表 → 王小明."""
     recipient = letter.first("recipient")
-    if recipient is None:
+    salutation = recipient.parsed.salutation if recipient is not None else None
+    if salutation is None or salutation.role.text not in ("代表", "委员"):
         return []
-    text = re.sub(r"[ \t\u3000\u00a0]", "", recipient.text).rstrip("：:")
-    if not _ADDRESSEE.search(text):
-        return []
-    text = _GROUP.sub("", _ADDRESSEE.sub("", text))
-    names = [n for n in re.split(r"[、，,和及]", text) if n]
+    names = [re.sub(r"[ \t\u3000\u00a0]", "", t.text) for t in salutation.name_list]
     return [n for n in names if 2 <= len(n) <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", n)]
 
 

@@ -6,14 +6,11 @@ the grammar's business and is reported by STRUCT-001.
 from __future__ import annotations
 
 from letterlint import doctypes, lazyre
-from letterlint.classify import COPY_TO, COPY_TO_STRICT
-from letterlint.model import PAD
+from letterlint.fields import copy_list
 from letterlint.rules.base import Finding, rule
 
 _SP = lazyre.compile(r"[ \t\u3000\u00a0]+")
 _SEPARATORS = "，、,"
-_END_PUNCT = "。.，,、；;：:！!？?"
-_SEMICOLON = lazyre.compile(r"[；;]")
 # A run of spaces between two names (not the padding after the colon or at the end).
 _SPACE_SEP = lazyre.compile(r"(?<=[^\s\u3000，、,；;：:。])[ \t\u3000\u00a0]+(?=[^\s\u3000，、,；;：:。])")
 _DUNHAO = "、"
@@ -40,35 +37,12 @@ def _system(name: str) -> str | None:
 
 
 class _CopyTo:
-    """One 抄送 block: its label and colon, and its content line by line."""
+    """One 抄送 block: the part and its list, read (``fields.OrganList``)."""
 
-    def __init__(self, part, lines):
+    def __init__(self, part, organs):
         self.part = part
-        first = lines[0]
-        text = first.text.strip(PAD)
-        off = first.indent
-        m = COPY_TO.match(text) or COPY_TO_STRICT.match(text)
-        self.ok = m is not None
-        if not self.ok:
-            return
-        self.label = _SP.sub("", m.group("label"))
-        self.label_span = first.span(off + m.start("label"), off + m.end("label"))
-        self.colon = m.group("colon")
-        self.colon_span = first.span(off + m.start("colon"), off + m.end("colon")) if self.colon else None
-        # (line, start, end) of the content on each line, padding trimmed.
-        self.content = []
-        start = off + m.end()
-        for i, line in enumerate(lines):
-            lo = start if i == 0 else line.indent
-            hi = len(line.text.rstrip(PAD))
-            while lo < hi and line.text[lo] in PAD:
-                lo += 1
-            if lo < hi:
-                self.content.append((line, lo, hi))
-
-    @property
-    def text(self) -> str:
-        return "".join(line.text[lo:hi] for line, lo, hi in self.content)
+        self.organs = organs
+        self.label = _SP.sub("", organs.label.text)
 
 
 def blocks(letter) -> list:
@@ -102,9 +76,9 @@ def _blocks(letter):
                 break
             lines.append(nxt.lines[0])
             j += 1
-        block = _CopyTo(part, lines)
-        if block.ok:
-            yield block
+        organs = part.parsed if len(lines) == len(part.lines) else copy_list(lines)
+        if organs is not None:
+            yield _CopyTo(part, organs)
 
 
 @rule("COPY-001", "copy-to-colon", "error")
@@ -121,13 +95,12 @@ def copy_to_colon(letter, options):
         抄送：示例市人民政府办公室。
     """
     for block in blocks(letter):
-        if block.colon == "：":
-            continue
-        if block.colon:
-            yield Finding(block.colon_span, f"“{block.label}”后应使用全角冒号“：”，不应使用“{block.colon}”",
+        colon, label = block.organs.colon, block.organs.label
+        if colon is None:
+            yield Finding(label.span, f"“{block.label}”后缺少全角冒号“：”", f"改为 {block.label}：")
+        elif colon.text != "：":
+            yield Finding(colon.span, f"“{block.label}”后应使用全角冒号“：”，不应使用“{colon.text}”",
                           f"改为 {block.label}：")
-        else:
-            yield Finding(block.label_span, f"“{block.label}”后缺少全角冒号“：”", f"改为 {block.label}：")
 
 
 @rule("COPY-002", "copy-to-full-stop", "error")
@@ -144,17 +117,13 @@ def copy_to_full_stop(letter, options):
         抄送：示例市人民政府办公室，示例市财政局。
     """
     for block in blocks(letter):
-        if not block.content:
-            continue
-        line, lo, hi = block.content[-1]
-        last = line.text[hi - 1]
-        if last == "。":
-            continue
-        span = line.span(hi - 1, hi)
-        if last in _END_PUNCT:
-            yield Finding(span, f"最后一个抄送机关名称后应标句号“。”，不应使用“{last}”", "改为 。")
-        else:
-            yield Finding(span, "最后一个抄送机关名称后缺少句号“。”", "在末尾加 。")
+        end = block.organs.end
+        if end is not None:
+            if end.text != "。":
+                yield Finding(end.span, f"最后一个抄送机关名称后应标句号“。”，不应使用“{end.text}”", "改为 。")
+        elif block.organs.content:
+            line, _, hi = block.organs.content[-1]
+            yield Finding(line.span(hi - 1, hi), "最后一个抄送机关名称后缺少句号“。”", "在末尾加 。")
 
 
 @rule("COPY-003", "copy-to-separators", "warning")
@@ -174,30 +143,21 @@ def copy_to_separators(letter, options):
         抄送：示例市人民政府办公室，示例市财政局、示例市教育局。
     """
     for block in blocks(letter):
-        for line, lo, hi in block.content:
-            for m in _SEMICOLON.finditer(line.text, lo, hi):
-                yield Finding(line.span(m.start(), m.end()), "抄送机关之间不应使用分号",
+        items = block.organs.items
+        for organ in items:
+            if organ.sep is not None and organ.sep.text in "；;":
+                yield Finding(organ.sep.span, "抄送机关之间不应使用分号",
                               "机关之间改用逗号“，”，同类机关之间用顿号“、”")
+        for line, lo, hi in block.organs.content:
             for m in _SPACE_SEP.finditer(line.text, lo, hi):
                 yield Finding(line.span(m.start(), m.end()), "抄送机关之间不应用空格分隔",
                               "机关之间改用逗号“，”，同类机关之间用顿号“、”")
-        # Names with their separators, across lines.
-        items = []   # (name, line, sep_start) — sep_start: offset of the separator after the name
-        for line, lo, hi in block.content:
-            start = lo
-            for k in range(lo, hi):
-                ch = line.text[k]
-                if ch in "，、,；;。":
-                    items.append((line.text[start:k].strip(PAD), line, k, ch))
-                    start = k + 1
-            if start < hi:
-                items.append((line.text[start:hi].strip(PAD), line, hi, ""))
-        for (a, line, k, sep), (b, *_rest) in zip(items, items[1:], strict=False):
-            if sep != _DUNHAO or not a or not b:
+        for a, b in zip(items, items[1:], strict=False):
+            if a.sep is None or a.sep.text != _DUNHAO or not a.name or not b.name:
                 continue
-            sa, sb = _system(a), _system(b)
+            sa, sb = _system(a.name), _system(b.name)
             if sa and sb and sa != sb:
-                yield Finding(line.span(k, k + 1), f"“{a}”与“{b}”不属同一类机关，之间宜用逗号",
+                yield Finding(a.sep.span, f"“{a.name}”与“{b.name}”不属同一类机关，之间宜用逗号",
                               "不同类别的抄送机关之间用逗号“，”", severity="info")
 
 
@@ -216,7 +176,7 @@ def copy_to_label(letter, options):
     """
     for block in blocks(letter):
         if block.label != "抄送":
-            yield Finding(block.label_span, f"应使用“抄送”，不应使用“{block.label}”", "改为 抄送：")
+            yield Finding(block.organs.label.span, f"应使用“抄送”，不应使用“{block.label}”", "改为 抄送：")
 
 
 @rule("PRINT-002", "letter-no-print-line", "info", doctypes=doctypes.LETTERS)

@@ -6,7 +6,6 @@ import datetime
 import re
 
 from letterlint import lazyre
-from letterlint.classify import DATE_CN, DATE_NUMERIC
 from letterlint.model import PAD
 from letterlint.rules.base import Finding, rule
 
@@ -62,21 +61,23 @@ def _fmt(y: int | None, m: int | None, d: int | None) -> str | None:
 
 
 def _dates(letter):
-    """The letter's own 成文日期 parts (not dates on attachment pages), with their match on the line."""
+    """The letter's own 成文日期 parts (not dates on attachment pages), read (``fields.Date``)."""
     for part in letter.all("date"):
         if part.section == "附件":
             continue
-        line = part.lines[0]
-        text = line.text.strip(PAD)
-        rx = DATE_NUMERIC if part.fields.get("form") == "numeric" else DATE_CN
-        m = rx.match(text)
-        if m is None:  # pragma: no cover - the classifier matched the same pattern
-            continue
-        yield part, line, line.indent, m
+        date = part.parsed
+        if date is not None:
+            yield part, date
 
 
-def _group_span(line, off, m, group):
-    return line.span(off + m.start(group), off + m.end(group))
+_KEYS = {"y": "year", "m": "month", "d": "day"}
+
+
+def _fields(date) -> dict:
+    """The numbers of a date as written, by key (y, m, d), with its form."""
+    out = {key: getattr(date, name).text if getattr(date, name) else None for key, name in _KEYS.items()}
+    out["form"] = date.form
+    return out
 
 
 def _values(fields) -> tuple[int | None, int | None, int | None]:
@@ -105,8 +106,8 @@ def date_arabic(letter, options):
         示例市教育局
         2024年5月6日
     """
-    for part, *_ in _dates(letter):
-        f = part.fields
+    for part, date in _dates(letter):
+        f = _fields(date)
         if all(_arabic(f.get(k)) or not f.get(k) for k in ("y", "m", "d")):
             continue
         y, m, d = _values(f)
@@ -132,8 +133,8 @@ def date_full_year(letter, options):
         示例市教育局
         2024年5月6日
     """
-    for part, line, off, m in _dates(letter):
-        f = part.fields
+    for part, date in _dates(letter):
+        f = _fields(date)
         if f.get("form") != "cn":
             continue  # 2024-05-06 and the like: DATE-004 rewrites the whole date
         if any(_FULLWIDTH.search(f.get(k) or "") for k in ("y", "m", "d")):
@@ -143,7 +144,7 @@ def date_full_year(letter, options):
             value = f.get(key)
             if not _arabic(value):
                 continue  # missing (DATE-003) or Chinese numerals (DATE-001)
-            span = _group_span(line, off, m, key)
+            span = getattr(date, _KEYS[key]).span
             if key == "y" and len(value) != 4:
                 yield Finding(span, f"成文日期的年份“{value}”应标全称（四位）", "如 2024年")
             elif key != "y" and len(value) > 1 and value.startswith("0"):
@@ -165,8 +166,8 @@ def date_complete(letter, options):
         示例市教育局
         2024年5月6日
     """
-    for part, *_ in _dates(letter):
-        if part.fields.get("form") == "cn" and not part.fields.get("d"):
+    for part, date in _dates(letter):
+        if date.form == "cn" and date.day is None:
             yield Finding(part.span, f"成文日期“{part.text}”缺少日，年、月、日应标全", "如 2024年5月6日")
 
 
@@ -185,8 +186,8 @@ def date_no_dotted_form(letter, options):
         示例市教育局
         2024年5月6日
     """
-    for part, *_ in _dates(letter):
-        f = part.fields
+    for part, date in _dates(letter):
+        f = _fields(date)
         if f.get("form") == "numeric":
             yield Finding(part.span, f"成文日期不应写作“{part.text}”，应写作“××××年×月×日”", _suggest(f))
 
@@ -206,12 +207,12 @@ def date_real(letter, options):
         示例市教育局
         2024年2月29日
     """
-    for part, line, off, m in _dates(letter):
-        y, mo, d = _values(part.fields)
+    for _part, date in _dates(letter):
+        y, mo, d = _values(_fields(date))
         if mo is None:
             continue
         if not 1 <= mo <= 12:
-            yield Finding(_group_span(line, off, m, "m"), f"成文日期的月份“{part.fields['m']}”不存在", "核对日期")
+            yield Finding(date.month.span, f"成文日期的月份“{date.month.text}”不存在", "核对日期")
             continue
         if d is None:
             continue
@@ -220,7 +221,7 @@ def date_real(letter, options):
         last = calendar.monthrange(year, mo)[1]
         if not 1 <= d <= last:
             when = f"{y}年{mo}月" if year == y else f"{mo}月"
-            yield Finding(_group_span(line, off, m, "d"), f"成文日期不存在：{when}没有{d}日", "核对日期")
+            yield Finding(date.day.span, f"成文日期不存在：{when}没有{d}日", "核对日期")
 
 
 @rule("DATE-007", "no-text-page", "warning")
@@ -294,7 +295,7 @@ def print_date_after_date(letter, options):
     dated = next((p for p in letter.all("date") if p.section != "附件"), None)
     if dated is None:
         return
-    written = _as_date(*_values(dated.fields))
+    written = _as_date(*_values(_fields(dated.parsed))) if dated.parsed is not None else None
     if written is None:
         return
     for part in letter.all("print_line"):

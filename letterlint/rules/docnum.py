@@ -2,53 +2,30 @@
 from __future__ import annotations
 
 from letterlint import lazyre
-from letterlint.classify import DOCNUM
+from letterlint.fields import CITED_HINT, cited_numbers
 from letterlint.rules.base import Finding, rule
 
-# A 发文字号 cited in running text: 机关代字 right before the year brackets and
-# the sequence number right after them (with 号, or at the end of a clause).
-CITED = lazyre.compile(
-    r"(?P<code>[\u4e00-\u9fff]{1,12}?)(?P<open>[〔【\[［(（〖﹝])(?P<year>\d{2}|\d{4})(?P<close>[〕】\]］)）〗﹞])"
-    r"(?P<di>第?)(?P<seq>\d{1,5})(?P<hao>号?)(?=号|[）)，,。、；;\s]|$|文|件)"
-)
-# Cheap test before CITED, which tries every Chinese character as a start.
-_CITED_HINT = lazyre.compile(r"[〔【\[［(（〖﹝]\d{2,4}[〕】\]］)）〗﹞]")
 TEXT_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4", "title",
               "attachment_text", "attachment_note", "recipient")
 
 
 def _own(letter):
-    """The letter's own 发文字号 with their match (None for a bracket-less one)."""
+    """The letter's own 发文字号, read (``fields.DocNumber``), with their part."""
     for part in letter.all("doc_number"):
-        if part.fields.get("bare"):
-            yield part, None
-            continue
-        for line, m in part.iter_matches(DOCNUM):
-            yield part, (line, m)
-            break
+        number = part.parsed
+        if number is not None:
+            yield part, number
 
 
 def _cited(letter):
-    """发文字号 cited in the text, e.g. （示政发〔2024〕3号）, as (fields, (line, match))."""
+    """发文字号 cited in the text, e.g. （示政发〔2024〕3号）, that are not well-formed."""
     for part in letter.all(*TEXT_KINDS):
-        if not _CITED_HINT.search(part.text):
-            continue
-        for line, m in part.iter_matches(CITED):
-            if m.group("open") == "〔" and m.group("close") == "〕" and not m.group("di") and m.group("hao") \
-                    and len(m.group("year")) == 4 and not (len(m.group("seq")) > 1 and m.group("seq").startswith("0")):
-                continue  # well-formed: nothing to check
-            if m.group("open") in "(（" and not m.group("hao"):
+        for number in cited_numbers(part):
+            if number.well_formed:
+                continue  # nothing to check
+            if number.text("open") in "(（" and number.hao is None:
                 continue  # "(2024)12" in prose is rarely a document number
-            yield _Cited(m.groupdict()), (line, m)
-
-
-class _Cited:
-    """A cited number, shaped like a doc_number part for the checks below."""
-
-    cited = True
-
-    def __init__(self, fields):
-        self.fields = dict(fields, code="")
+            yield part, number
 
 
 def _numbers(letter):
@@ -59,15 +36,14 @@ def _numbers(letter):
     return letter.memo("docnum.numbers", lambda lt: list(_own(lt)) + list(_cited(lt)))
 
 
-def _label(part) -> str:
-    return "引用的发文字号" if getattr(part, "cited", False) else "发文字号"
+def _label(number) -> str:
+    return "引用的发文字号" if number.cited else "发文字号"
 
 
-def _suggest(part) -> str:
-    f = part.fields
-    year = f.get("year", "")
-    seq = (f.get("seq") or "").lstrip("0") or "1"
-    return f"{f.get('code', '')}〔{year}〕{seq}号"
+def _suggest(number) -> str:
+    code = "" if number.cited else number.text("code")
+    seq = number.seq.text.lstrip("0") or "1"
+    return f"{code}〔{number.year.text}〕{seq}号"
 
 
 @rule("DOCNUM-001", "docnum-shape", "error")
@@ -83,13 +59,11 @@ def docnum_shape(letter, options):
     正例：
         示政函〔2024〕12号
     """
-    for part, hit in _own(letter):
-        f = part.fields
-        if hit is None:
-            yield Finding(part.span, "发文字号缺少用六角括号括入的年份", f"改为 {_suggest(part)}")
-        elif not f.get("code"):
-            line, m = hit
-            yield Finding(line.span(m.start("open"), m.end("open")), "发文字号缺少发文机关代字",
+    for part, number in _own(letter):
+        if number.bare:
+            yield Finding(part.span, "发文字号缺少用六角括号括入的年份", f"改为 {_suggest(number)}")
+        elif number.code is None:
+            yield Finding(number.open.span, "发文字号缺少发文机关代字",
                           "在年份前写明机关代字，如 示教函〔2024〕12号")
 
 
@@ -106,14 +80,13 @@ def docnum_brackets(letter, options):
     正例：
         示教函〔2024〕12号
     """
-    for part, hit in _numbers(letter):
-        if hit is None:
+    for _part, number in _numbers(letter):
+        if number.bare:
             continue
-        line, m = hit
-        if m.group("open") != "〔" or m.group("close") != "〕":
-            span = line.span(m.start("open"), m.end("close"))
-            yield Finding(span, f"{_label(part)}年份应使用六角括号〔〕，不应使用“{m.group('open')}{m.group('close')}”",
-                          f"改为 {_suggest(part)}")
+        opening, closing = number.text("open"), number.text("close")
+        if opening != "〔" or closing != "〕":
+            yield Finding(number.brackets, f"{_label(number)}年份应使用六角括号〔〕，不应使用“{opening}{closing}”",
+                          f"改为 {_suggest(number)}")
 
 
 @rule("DOCNUM-003", "docnum-year", "error")
@@ -128,14 +101,12 @@ def docnum_year(letter, options):
     正例：
         示教函〔2024〕12号
     """
-    for part, hit in _numbers(letter):
-        if hit is None:
+    for _part, number in _numbers(letter):
+        if number.bare:
             continue
-        line, m = hit
-        year = m.group("year")
+        year = number.year.text
         if not (len(year) == 4 and year.isascii() and year.isdigit()):
-            yield Finding(line.span(m.start("year"), m.end("year")),
-                          f"{_label(part)}年份“{year}”应标全称，写作四位阿拉伯数字", "如 〔2024〕")
+            yield Finding(number.year.span, f"{_label(number)}年份“{year}”应标全称，写作四位阿拉伯数字", "如 〔2024〕")
 
 
 @rule("DOCNUM-004", "docnum-leading-zero", "error")
@@ -150,15 +121,13 @@ def docnum_leading_zero(letter, options):
     正例：
         示教函〔2024〕12号
     """
-    for part, hit in _numbers(letter):
-        seq = part.fields.get("seq") or ""
+    for part, number in _numbers(letter):
+        seq = number.seq.text
         if len(seq) > 1 and seq.startswith("0"):
-            if hit is None:
-                yield Finding(part.span, "发文顺序号不应编虚位（前面补0）", f"改为 {_suggest(part)}")
+            if number.bare:
+                yield Finding(part.span, "发文顺序号不应编虚位（前面补0）", f"改为 {_suggest(number)}")
                 continue
-            line, m = hit
-            yield Finding(line.span(m.start("seq"), m.end("seq")), f"发文顺序号“{seq}”不应编虚位（前面补0）",
-                          f"改为 {_suggest(part)}")
+            yield Finding(number.seq.span, f"发文顺序号“{seq}”不应编虚位（前面补0）", f"改为 {_suggest(number)}")
 
 
 @rule("DOCNUM-005", "docnum-di", "error")
@@ -173,14 +142,12 @@ def docnum_di(letter, options):
     正例：
         示教函〔2024〕12号
     """
-    for part, hit in _numbers(letter):
-        if part.fields.get("di"):
-            if hit is None:
-                yield Finding(part.span, "发文顺序号前不应加“第”字", f"改为 {_suggest(part)}")
+    for part, number in _numbers(letter):
+        if number.di is not None:
+            if number.bare:
+                yield Finding(part.span, "发文顺序号前不应加“第”字", f"改为 {_suggest(number)}")
                 continue
-            line, m = hit
-            yield Finding(line.span(m.start("di"), m.end("di")), "发文顺序号前不应加“第”字",
-                          f"改为 {_suggest(part)}")
+            yield Finding(number.di.span, "发文顺序号前不应加“第”字", f"改为 {_suggest(number)}")
 
 
 @rule("DOCNUM-006", "docnum-hao", "error")
@@ -195,12 +162,10 @@ def docnum_hao(letter, options):
     正例：
         示教函〔2024〕12号
     """
-    for part, hit in _numbers(letter):
-        if hit is None or part.fields.get("hao"):
+    for _part, number in _numbers(letter):
+        if number.bare or number.hao is not None:
             continue
-        line, m = hit
-        yield Finding(line.span(m.start("seq"), m.end("seq")), f"{_label(part)}应以“号”字结尾",
-                      f"改为 {_suggest(part)}")
+        yield Finding(number.seq.span, f"{_label(number)}应以“号”字结尾", f"改为 {_suggest(number)}")
 
 
 @rule("DOCNUM-007", "docnum-year-date", "warning")
@@ -230,17 +195,17 @@ def docnum_year_date(letter, options):
         2024年5月6日
     """
     date = letter.first("date")
-    if date is None or not str(date.fields.get("y", "")).isdigit() or len(date.fields["y"]) != 4:
+    written = date.parsed if date is not None else None
+    if written is None or not written.year.text.isdigit() or len(written.year.text) != 4:
         return
-    date_year = int(date.fields["y"])
-    month = date.fields.get("m") or ""
-    for part, hit in _own(letter):
-        year = part.fields.get("year") or ""
-        if hit is None or not (len(year) == 4 and year.isdigit()) or int(year) == date_year:
+    date_year = int(written.year.text)
+    month = written.month.text
+    for _part, number in _own(letter):
+        year = number.year.text
+        if number.bare or not (len(year) == 4 and year.isdigit()) or int(year) == date_year:
             continue
-        line, m = hit
         near_new_year = abs(int(year) - date_year) == 1 and month in ("1", "12")
-        yield Finding(line.span(m.start("year"), m.end("year")),
+        yield Finding(number.year.span,
                       f"发文字号年份{year}与成文日期年份{date_year}不一致",
                       "核对发文年度；跨年发文时可忽略", severity="info" if near_new_year else None)
 
@@ -277,20 +242,22 @@ def cited_docnum_form(letter, options):
         示例市交通运输局
         2024年5月6日
     """
-    if not _CITED_HINT.search(letter.text):
+    if not CITED_HINT.search(letter.text):
         return
     for part in letter.all(*_CITING_KINDS):
-        if part.section == "附件" or not _CITED_HINT.search(part.text):
+        if part.section == "附件":
             continue
-        for line, m in part.iter_matches(CITED):
-            if m.group("open") in "(（" and not m.group("hao"):
+        for number in cited_numbers(part):
+            if number.text("open") in "(（" and number.hao is None:
                 continue  # "(2024)12" in prose is rarely a document number
-            if _AFTER_TITLE.search(line.text, 0, m.start()):
+            line = number.line
+            start = number.span.column - 1
+            if _AFTER_TITLE.search(line.text, 0, start):
                 continue
-            # CITED may start a few words early (根据示政发〔…〕): begin after the last of them.
-            code = m.group("code")
-            cut = max(code.rfind(w) for w in _LEAD_WORDS) + 1
-            start = m.start("code") + cut
-            number = line.text[start:m.end()]
-            yield Finding(line.span(start, m.end()), f"引用公文“{number}”应先引标题，再把发文字号放在圆括号内",
-                          f"写作《××××》（{number}）")
+            # The 机关代字 may start a few words early (根据示政发〔…〕): begin after the last of them.
+            code = number.code.text
+            start += max(code.rfind(w) for w in _LEAD_WORDS) + 1
+            end = number.span.end_column - 1
+            cited = line.text[start:end]
+            yield Finding(line.span(start, end), f"引用公文“{cited}”应先引标题，再把发文字号放在圆括号内",
+                          f"写作《××××》（{cited}）")

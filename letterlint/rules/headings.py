@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 from letterlint import lazyre
-from letterlint.classify import HEADING1, HEADING2, HEADING3, HEADING4
-from letterlint.model import HEADING_KINDS, PAD
+from letterlint.model import HEADING_KINDS, PAD, Span
 from letterlint.rules.base import Finding, rule
 from letterlint.rules.date import cn_to_int
 
 LEVEL = {"heading1": 1, "heading2": 2, "heading3": 3, "heading4": 4}
 LEVEL_NAME = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
-_RX = {"heading1": HEADING1, "heading2": HEADING2, "heading3": HEADING3, "heading4": HEADING4}
 _CN = "零一二三四五六七八九"
 _CN_NUMERAL = set("一二三四五六七八九十〇零")
 
@@ -46,16 +44,20 @@ def marker(level: int, n: int) -> str:
 
 
 class _Heading:
-    """A heading part with its marker matched on its line (offsets into line.text)."""
+    """A heading part with its 序号 read (``fields.Heading``), and the number it stands for."""
 
     def __init__(self, part):
         self.part = part
         self.level = LEVEL[part.kind]
         self.line = part.lines[0]
-        self.off = self.line.indent
-        self.m = _RX[part.kind].match(self.line.text[self.off:])
-        self.num = cn_to_int(self.m.group("num")) if self.m else None
-        self.rest = self.line.text[self.off + self.m.end():].strip() if self.m else ""
+        self.m = part.parsed
+        self.num = cn_to_int(self.m.num.text) if self.m else None
+        self.rest = self.m.rest if self.m else ""
+
+    def group(self, name: str) -> str:
+        """The piece ``name`` of the 序号 as written (num, open, close, punct), "" if absent."""
+        tok = getattr(self.m, name)
+        return tok.text if tok is not None else ""
 
     @property
     def real(self) -> bool:
@@ -71,14 +73,14 @@ class _Heading:
 
     def span(self, group: str | None = None, last: str | None = None):
         """Span of the marker, or of ``group`` (through ``last`` when given)."""
-        m = self.m
-        lo = m.start(group) if group else m.start()
-        hi = m.end(last or group) if group else m.end()
-        return self.line.span(self.off + lo, self.off + hi)
+        if group is None:
+            return self.m.marker.span
+        a, b = getattr(self.m, group).span, getattr(self.m, last or group).span
+        return Span(a.line, a.column, b.end_line, b.end_column)
 
     @property
     def shown(self) -> str:
-        return self.line.text[self.off + self.m.start():self.off + self.m.end()].strip()
+        return self.m.marker.text.strip()
 
 
 def _heading(part) -> _Heading:
@@ -199,14 +201,14 @@ def heading1_dunhao(letter, options):
         h = _heading(part)
         if not h.real:
             continue
-        punct = h.m.group("punct")
+        punct = h.group("punct")
         if punct == "、":
             continue
         good = marker(1, h.num)
         if punct.strip() == "、":
             yield Finding(h.span("punct"), "一级标题序号与顿号之间不应有空格", f"改为 {good}")
         else:
-            yield Finding(h.span("punct"), f"一级标题序号“{h.m.group('num')}”后应使用顿号“、”，不应使用“{punct}”",
+            yield Finding(h.span("punct"), f"一级标题序号“{h.group('num')}”后应使用顿号“、”，不应使用“{punct}”",
                           f"改为 {good}")
 
 
@@ -224,9 +226,9 @@ def bracket_heading_no_punct(letter, options):
     """
     for part in letter.all("heading2", "heading4"):
         h = _heading(part)
-        punct = h.m.group("punct") if h.m else ""
+        punct = h.group("punct") if h.m else ""
         if h.real and punct:
-            yield Finding(h.span("punct"), f"带括号的序号“{h.m.group('open')}{h.m.group('num')}{h.m.group('close')}”"
+            yield Finding(h.span("punct"), f"带括号的序号“{h.group('open')}{h.group('num')}{h.group('close')}”"
                                            f"后不应再加“{punct}”", f"改为 {marker(h.level, h.num)}")
 
 
@@ -245,9 +247,9 @@ def heading3_dot(letter, options):
     """
     for part in letter.all("heading3"):
         h = _heading(part)
-        punct = h.m.group("punct") if h.m else ""
+        punct = h.group("punct") if h.m else ""
         if h.real and punct not in ".．":
-            yield Finding(h.span("punct"), f"三级标题序号“{h.m.group('num')}”后应使用下脚点“.”，不应使用“{punct}”",
+            yield Finding(h.span("punct"), f"三级标题序号“{h.group('num')}”后应使用下脚点“.”，不应使用“{punct}”",
                           f"改为 {marker(3, h.num)}")
 
 
@@ -266,7 +268,7 @@ def heading_fullwidth_brackets(letter, options):
     """
     for part in letter.all("heading2", "heading4"):
         h = _heading(part)
-        if not h.real or (h.m.group("open") == "（" and h.m.group("close") == "）"):
+        if not h.real or (h.group("open") == "（" and h.group("close") == "）"):
             continue
         yield Finding(h.span("open", "close"), f"序号“{h.shown}”应使用全角括号", f"改为 {marker(h.level, h.num)}")
 

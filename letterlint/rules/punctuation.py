@@ -19,7 +19,6 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from letterlint import lazyre
-from letterlint.classify import HEADING1, HEADING2, HEADING3, HEADING4
 from letterlint.model import HEADING_KINDS, PAD, Line, Part, Span
 from letterlint.rules.base import Finding, rule
 
@@ -138,7 +137,6 @@ class _View:
             pieces.append(piece)
             pos += len(piece) + 1
         self.joined = "\n".join(pieces)
-        self.owned: dict[str, set[tuple[int, int]]] = {}
 
 
 _CACHE: list = [None]
@@ -185,59 +183,23 @@ def segments(letter, kinds=TEXT_KINDS, trigger: re.Pattern | tuple[str, ...] | N
         m = trigger.search(joined, starts[k + 1])
 
 
-# Rules that report a punctuation mark of their own part; a mark they report
-# is not reported again here.
+# Rules that report a punctuation mark of their own part.  A finding here
+# names them in ``subsumed_by``: where one of them reports the same mark, the
+# engine keeps only its diagnostic (one defect, one diagnostic); where it is
+# not enabled or found nothing, this one stands.  No rule here runs them.
 _OWNERS = ("RECIP-002", "RECIP-003", "COPY-001", "COPY-002", "COPY-003", "TITLE-002", "TITLE-003",
            "HEAD-002", "HEAD-003", "HEAD-004", "HEAD-005", "HEAD-006", "HEAD-007", "HEAD-009", "SIGNER-002",
            "ATTACH-001", "ATTACH-002", "ATTACH-003", "NOTE-001", "NUM-005")
-
-
-class Owned:
-    """(line, column) of every character that another rule reports as a punctuation defect.
-
-    Used as ``(line, column) in Owned(letter)``; the other rules are run only
-    when a rule here is about to report something.
-    """
-
-    def __init__(self, letter):
-        self.letter = letter
-        self._cells: set[tuple[int, int]] | None = None
-
-    def __contains__(self, cell: tuple[int, int]) -> bool:
-        if self._cells is None:
-            self._cells = self._compute()
-        return cell in self._cells
-
-    def any(self, line: int, start: int, end: int) -> bool:
-        """Whether any character of ``text[start:end]`` on ``line`` is owned."""
-        return any((line, k + 1) in self for k in range(start, end))
-
-    def _compute(self) -> set[tuple[int, int]]:
-        from letterlint.rules import get_rule
-
-        letter = self.letter
-        view = _view(letter)
-        if letter.doctype in view.owned:
-            return view.owned[letter.doctype]
-        out = view.owned[letter.doctype] = set()
-        for code in _OWNERS:
-            r = get_rule(code)
-            if r is None or not r.applies_to(letter.doctype):
-                continue
-            for f in r.run(letter):
-                s = f.span
-                if s.line == s.end_line:
-                    out.update((s.line, c) for c in range(s.column, s.end_column))
-        return out
 
 
 def _heading_marker_end(seg: Segment) -> int:
     """Offset just past the 序号 of a heading line (一、 （一） 1. （1）), or ``seg.lo``."""
     if seg.part.kind not in HEADING_KINDS or seg.line is not seg.part.lines[0]:
         return seg.lo
-    rx = {"heading1": HEADING1, "heading2": HEADING2, "heading3": HEADING3, "heading4": HEADING4}[seg.part.kind]
-    m = rx.match(seg.line.text[seg.lo:seg.hi])
-    return seg.lo + m.end() if m else seg.lo
+    heading = seg.part.parsed
+    if heading is None or heading.marker.span.column - 1 != seg.lo:
+        return seg.lo
+    return min(heading.marker.span.end_column - 1, seg.hi)
 
 
 def _marker_at(seg: Segment, i: int) -> bool:
@@ -357,18 +319,15 @@ def fullwidth_points(letter, options):
         示例市交通运输局
         2024年5月6日
     """
-    skip = Owned(letter)
     for seg in segments(letter, trigger=_ASCII_POINT_CHARS):
         for start, end, fix, between_figures in _point_findings(letter, seg):
-            if skip.any(seg.line.number, start, end):
-                continue
             run = seg.line.text[start:end]
             severity = "warning" if between_figures else None
             if fix == "、":
                 msg = f"序号后应使用顿号“、”，不应使用半角“{run}”"
             else:
                 msg = f"中文文本中应使用全角标点“{fix}”，不应使用半角“{run}”"
-            yield Finding(seg.span(start, end), msg, f"改为 {fix}", severity=severity)
+            yield Finding(seg.span(start, end), msg, f"改为 {fix}", severity=severity, subsumed_by=_OWNERS)
 
 
 # --- PUNCT-002 ------------------------------------------------------------------------------------
@@ -464,18 +423,15 @@ def fullwidth_brackets_quotes(letter, options):
         示例市交通运输局
         2024年5月6日
     """
-    skip = Owned(letter)
     for seg in segments(letter, trigger=_NOT_CHINESE_PAIRED_CHARS):
         for i, fix, lone in _paren_findings(seg):
-            if (seg.line.number, i + 1) in skip:
-                continue
             ch = seg.line.text[i]
             msg = f"中文文本中应使用全角括号“{fix}”，不应使用半角“{ch}”"
             content = seg.text[seg.lo:seg.hi]
             if lone and (content.count("（") <= content.count("）") if ch == ")" else
                          content.count("）") <= content.count("（")):  # no full-width partner left for it
                 msg += f"，且这个括号缺少配对的{'后半' if ch == '(' else '前半'}"
-            yield Finding(seg.span(i, i + 1), msg, f"改为 {fix}")
+            yield Finding(seg.span(i, i + 1), msg, f"改为 {fix}", subsumed_by=_OWNERS)
         for i, fix in _quote_findings(seg):
             ch = seg.line.text[i]
             yield Finding(seg.span(i, i + 1), f"中文文本中应使用全角引号“”‘’，不应使用“{ch}”", f"改为 {fix}")
@@ -777,7 +733,6 @@ def no_dunhao_between_quoted(letter, options):
     正例：
         请认真学习《示例市安全生产条例》《示例市消防管理办法》。
     """
-    skip = Owned(letter)
     for seg in segments(letter, trigger=("》、", "”、")):
         depth, pos = 0, seg.lo
         for m in _QUOTED_DUNHAO.finditer(seg.text, seg.lo, seg.hi):
@@ -785,10 +740,8 @@ def no_dunhao_between_quoted(letter, options):
             pos = m.start() + 1
             if depth > 0:
                 continue  # inside a cited title: its punctuation is the title's own
-            if (seg.line.number, m.start("mark") + 1) in skip:
-                continue
             yield Finding(seg.span(m.start("mark"), m.end("mark")), "并列的书名号或引号之间通常不用顿号",
-                          "删去顿号")
+                          "删去顿号", subsumed_by=_OWNERS)
 
 
 # X、Y、等 (a 顿号 list closed by 等 with a 顿号 before it) — 等 not starting a word (等待, 等级 …).
@@ -917,15 +870,13 @@ def doubled_points(letter, options):
     正例：
         贵局来函收悉。现函复如下：
     """
-    skip = Owned(letter)
     for seg in segments(letter, trigger=_DOUBLED):
         for m in _DOUBLED.finditer(seg.text, seg.lo, seg.hi):
             run = m.group()
             if set(run) <= set("？！") or (set(run) == {"。"} and len(run) >= 3):
                 continue
-            if skip.any(seg.line.number, m.start(), m.end()):
-                continue
-            yield Finding(seg.span(m.start(), m.end()), f"点号“{run}”重叠使用", f"只保留一个点号，如 {run[-1]}")
+            yield Finding(seg.span(m.start(), m.end()), f"点号“{run}”重叠使用", f"只保留一个点号，如 {run[-1]}",
+                          subsumed_by=_OWNERS)
 
 
 _ELLIPSIS_DENG = lazyre.compile(r"(?:…+|⋯+|\.{3,}|。{3,})\s?等(?![待候到])|等等?\s?(?:…+|⋯+|\.{3,}|。{3,})")

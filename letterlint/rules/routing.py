@@ -10,25 +10,17 @@ from __future__ import annotations
 import re
 
 from letterlint import doctypes, lazyre
-from letterlint.classify import COPY_TO, COPY_TO_STRICT
 from letterlint.model import PAD, Span
 from letterlint.rules.base import Finding, rule
 
 _S = r"[ \t\u3000\u00a0]*"
 _SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
 _TERMINAL = "。.，,；;：:！!？?、"
-# Brackets and quotes whose content is one name: "各县（市、区）人民政府".
-_BRACKETED = lazyre.compile(r"（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”")
 
 # A title ending in two 文种 words (or one twice): 请示报告, 申请报告, 意见建议报告 …
 # Only compounds whose last word is a statutory 文种: a title ending in a
 # non-statutory word (……的汇报, ……的申请, ……的意见建议) is DOCTYPE-001.
 _COMPOUND = lazyre.compile(r"(?P<a>请示|报告|汇报|申请|意见|建议)(?P<b>请示|报告|意见)$")
-
-
-def _mask(text: str) -> str:
-    """``text`` with the inside of brackets and quotes blanked (same length)."""
-    return _BRACKETED.sub(lambda m: m.group(0)[0] + "\x00" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
 
 
 def _tail_span(part, n: int) -> Span:
@@ -103,40 +95,14 @@ def request_one_recipient(letter, options):
     for part in letter.all("recipient"):
         if part.section == "附件":
             continue
-        line = part.lines[0]
-        lo = line.indent
-        hi = len(line.text.rstrip(PAD))
-        if hi > lo and line.text[hi - 1] in "：:":
-            hi -= 1
-        masked = _mask(line.text)
-        seps = [m for m in re.finditer(r"[、，,；;]", masked[:hi]) if m.start() >= lo]
-        names = [n for n in re.split(r"[、，,；;]", masked[lo:hi]) if n.strip(PAD)]
-        if len(names) < 2 or not seps:
+        organs = [o for o in part.parsed.items if o.name]
+        seps = [o.sep for o in organs if o.sep is not None]
+        if len(organs) < 2 or not seps:
             continue
-        end = len(line.text[:hi].rstrip(PAD))
-        yield Finding(line.span(seps[0].start(), end), f"请示原则上只主送一个上级机关，这里主送了{len(names)}个",
+        last = organs[-1].sep or organs[-1]
+        span = Span(seps[0].span.line, seps[0].span.column, last.span.end_line, last.span.end_column)
+        yield Finding(span, f"请示原则上只主送一个上级机关，这里主送了{len(organs)}个",
                       "只主送负责办理的上级机关，其他机关列入抄送")
-
-
-def _copy_items(part):
-    """(line, start, end) of each name in a 抄送 part."""
-    for i, line in enumerate(part.lines):
-        lo = line.indent
-        if i == 0:
-            text = line.text[lo:]
-            m = COPY_TO.match(text) or COPY_TO_STRICT.match(text)
-            if m:
-                lo += m.end()
-        hi = len(line.text.rstrip(PAD))
-        masked = _mask(line.text[:hi])
-        for m in re.finditer(r"[^、，,；;。.]+", masked[lo:hi]):
-            s, e = lo + m.start(), lo + m.end()
-            while s < e and line.text[s] in PAD:
-                s += 1
-            while e > s and line.text[e - 1] in PAD:
-                e -= 1
-            if s < e:
-                yield line, s, e
 
 
 @rule("ROUTE-002", "upward-no-copy-down", "warning", doctypes=doctypes.UPWARD,
@@ -171,10 +137,11 @@ def upward_no_copy_down(letter, options):
     kind = doctypes.label(letter.doctype)
     lower = [re.compile(p) for p in options["lower-organs"]]
     for part in letter.all("copy_to"):
-        for line, s, e in _copy_items(part):
-            name = line.text[s:e]
-            if any(rx.search(name) for rx in lower):
-                yield Finding(line.span(s, e), f"{kind}不应抄送下级机关（“{name}”）",
+        organs = part.parsed
+        for organ in organs.items if organs is not None else ():
+            name = organ.name
+            if name and any(rx.search(name) for rx in lower):
+                yield Finding(organ.span, f"{kind}不应抄送下级机关（“{name}”）",
                               "删去下级机关；需要下级机关知道的事项另行发文")
 
 

@@ -7,28 +7,16 @@ reply addresses.
 """
 from __future__ import annotations
 
-import re
-
 from letterlint import doctypes, lazyre
-from letterlint.classify import ADDRESSEE_SUFFIX, ORG_SUFFIX
-from letterlint.model import PAD
+from letterlint.fields import ADDRESSEE_SUFFIX, ORG_SUFFIX
+from letterlint.model import PAD, Span
 from letterlint.rules.base import Finding, rule
 
 REPLIES = doctypes.REPLIES
-_S = r"[ \t\u3000\u00a0]*"
 _SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
-_SEMICOLON = lazyre.compile(r"[；;]")
 # A run of spaces inside the 主送 (not the padding at either end).
 _INNER_SPACE = lazyre.compile(r"(?<=[^ \t\u3000\u00a0，、,；;：:])[ \t\u3000\u00a0]+(?=[^ \t\u3000\u00a0，、,；;：:])")
-# A separator right before the colon: "示例市教育局、：".
-_TRAILING_SEP = lazyre.compile(r"[，、,]" + _S + r"(?=[：:]?" + _S + r"$)")
 
-# The salutation of a reply: (尊敬的) 名字(、名字…)(等N名/位) 代表|委员 ：
-SALUTATION = lazyre.compile(
-    r"(?P<honor>尊敬的)?" + _S + r"(?P<names>[^：:。]*?)" + _S
-    + r"(?P<joint>等" + _S + r"(?P<n>[0-9０-９一二两三四五六七八九十]+)?" + _S + r"(?:名|位|个)?)?" + _S
-    + r"(?P<role>代表团|代表|委员)(?:们)?" + _S + r"(?P<colon>[：:]?)" + _S + r"$"
-)
 # A salutation written into the first paragraph: "尊敬的王代表，您提出的……".
 _INLINE_SALUTATION = lazyre.compile(
     r"(?P<honor>尊敬的)?(?![您你我对在据经关感])(?:各位|[\u4e00-\u9fff·]{1,8}(?:、[\u4e00-\u9fff·]{1,8})*"
@@ -70,7 +58,8 @@ def recipient_colon(letter, options):
     for part in letter.all("recipient"):
         if part.section == "附件":
             continue
-        colon = part.fields.get("colon", "：")
+        end = part.parsed.end
+        colon = end.text if end is not None else ""
         if colon == "：":
             continue
         line, lo, hi = _recipient_line(part)
@@ -107,49 +96,48 @@ def recipient_separators(letter, options):
     for part in letter.all("recipient"):
         if part.section == "附件":
             continue
-        for line, lo, hi in _recipient_lines(part):
-            yield from _separator_findings(part, line, lo, hi, reply, last=line is part.lines[-1])
+        yield from _separator_findings(part, part.parsed, reply)
 
 
-def _separator_findings(part, line, lo, hi, reply, last):
-    """RECIP-003 on one line of the recipient; ``last``: the line with the colon."""
-    text = line.text
-    for m in _SEMICOLON.finditer(text, lo, hi):
-        yield Finding(line.span(m.start(), m.end()), "主送机关之间不应使用分号",
-                      "不同类别的机关之间用逗号“，”，同类机关之间用顿号“、”")
-    for m in _INNER_SPACE.finditer(text, lo, hi):
-        before = _SPACES.sub("", text[lo:m.start()])
-        # Only a space after a complete name separates two names; "王  芳代表"
-        # and "果卓  委员" are a padded name.
-        if ORG_SUFFIX.search(before) or ADDRESSEE_SUFFIX.search(before):
-            if reply:
-                yield Finding(line.span(m.start(), m.end()), "称呼中各位代表（委员）之间不应用空格分隔",
-                              "姓名之间用顿号“、”，或写作“×××等N名代表：”")
-            else:
-                yield Finding(line.span(m.start(), m.end()), "主送机关之间不应用空格分隔",
-                              "同类机关之间用顿号“、”，不同类别之间用逗号“，”")
-    m = _TRAILING_SEP.search(text, lo, hi) if last else None  # a wrapped line ends with its separator
-    if m and part.fields.get("colon") not in ("，", ","):  # a comma in place of the colon: RECIP-002
-        yield Finding(line.span(m.start(), m.start() + 1), f"最后一个主送机关之后多了“{text[m.start()]}”",
-                      "删去这个标点，直接接全角冒号“：”")
+def _separator_findings(part, organs, reply):
+    """RECIP-003 on one recipient, read as a list of organs (or of deputies' names)."""
+    items = organs.items
+    for organ in items:
+        if organ.sep is not None and organ.sep.text in "；;":
+            yield Finding(organ.sep.span, "主送机关之间不应使用分号",
+                          "不同类别的机关之间用逗号“，”，同类机关之间用顿号“、”")
+    for line, lo, hi in organs.content:
+        text = line.text
+        for m in _INNER_SPACE.finditer(text, lo, hi):
+            before = _SPACES.sub("", text[lo:m.start()])
+            # Only a space after a complete name separates two names; "王  芳代表"
+            # and "果卓  委员" are a padded name.
+            if ORG_SUFFIX.search(before) or ADDRESSEE_SUFFIX.search(before):
+                if reply:
+                    yield Finding(line.span(m.start(), m.end()), "称呼中各位代表（委员）之间不应用空格分隔",
+                                  "姓名之间用顿号“、”，或写作“×××等N名代表：”")
+                else:
+                    yield Finding(line.span(m.start(), m.end()), "主送机关之间不应用空格分隔",
+                                  "同类机关之间用顿号“、”，不同类别之间用逗号“，”")
+    last = items[-1].sep if items else None
+    if last is not None and last.text in "，、," and (organs.end is None or organs.end.text not in "，,"):
+        # A separator right before the colon ("示例市教育局、："); a comma in place of the colon is RECIP-002's.
+        yield Finding(last.span, f"最后一个主送机关之后多了“{last.text}”", "删去这个标点，直接接全角冒号“：”")
     if reply:
         # Names of co-signing deputies are one class: 顿号, not 逗号.
-        sal = SALUTATION.match(text, lo, hi)
-        if sal:
-            for c in re.finditer(r"[，,]", text[sal.start("names"):sal.end("names")]):
-                k = sal.start("names") + c.start()
-                yield Finding(line.span(k, k + 1), "称呼中各位代表（委员）的姓名之间应使用顿号",
-                              "把“，”改为“、”")
+        sal = organs.salutation
+        if sal is not None and sal.names is not None:
+            line, at = sal.line, sal.names.span.column - 1
+            for k in range(at, at + len(sal.names.text)):
+                if line.text[k] in "，,":
+                    yield Finding(line.span(k, k + 1), "称呼中各位代表（委员）的姓名之间应使用顿号",
+                                  "把“，”改为“、”")
         return
-    # Class by class (classes are separated by 逗号), the 顿号-joined names.
-    for cls in re.finditer(r"[^，,；;：:]+", text[lo:hi]):
-        names = list(re.finditer(r"[^、]+", cls.group()))
-        for a, b in zip(names, names[1:], strict=False):
-            if "各" in a.group() and "各" in b.group():
-                at = lo + cls.start() + a.end()
-                yield Finding(line.span(at, at + 1),
-                              f"“{a.group().strip(PAD)}”与“{b.group().strip(PAD)}”似为两类机关，之间宜用逗号",
-                              "不同类别的机关之间用逗号“，”", severity="info")
+    # Names joined by a 顿号 are one class; two 统称 (各…) are likely two classes.
+    for a, b in zip(items, items[1:], strict=False):
+        if a.sep is not None and a.sep.text == "、" and "各" in a.name and "各" in b.name:
+            yield Finding(a.sep.span, f"“{a.name}”与“{b.name}”似为两类机关，之间宜用逗号",
+                          "不同类别的机关之间用逗号“，”", severity="info")
 
 
 @rule("RECIP-004", "recipient-indent", "warning")
@@ -184,10 +172,7 @@ def _salutation(letter):
     first paragraph that opens with one ("尊敬的王代表，……"); None when there is none."""
     part = next((p for p in letter.all("recipient") if p.section != "附件"), None)
     if part is not None:
-        line, lo, hi = _recipient_line(part)
-        if part.fields.get("colon") in ("，", ",", "！", "!"):
-            hi -= 1  # a comma or "！" in place of the colon: RECIP-002 reports it
-        return line, SALUTATION.match(line.text, lo, hi), False
+        return part.lines[-1], part.parsed.salutation, False
     body = letter.body
     if body and body[0].kind == "paragraph":
         line = body[0].lines[0]
@@ -261,13 +246,13 @@ def reply_salutation(letter, options):
             yield Finding(line.span(start, end), f"答复的称呼“{core}”未称呼提出建议或提案的代表、委员",
                           "写作“×××代表：”“×××委员：”或“×××等N名代表：”")
         return
-    role = m.group("role")
+    role = m.role.text
     if role == "代表团":
         return
     item = _addressed_item(letter)
     expected = {"建议": "代表", "提案": "委员"}.get(item or "")
     if expected and role != expected:
-        yield Finding(line.span(m.start("role"), m.end("role")),
+        yield Finding(m.role.span,
                       f"答复的是{item}，称呼却是“{role}”：人大代表提建议，政协委员提提案",
                       f"核对后改为“×××{expected}：”，或改正标题中的“{item}”", severity="warning")
 
@@ -293,13 +278,13 @@ def reply_joint_salutation(letter, options):
     found = _salutation(letter)
     if found is None or found[2] or found[1] is None:
         return
-    line, m, _ = found
-    role = m.group("role")
+    _, m, _ = found
+    role = m.role.text
     if role == "代表团":
         return
-    names = [n for n in (_SPACES.sub("", x) for x in re.split(r"[、，,]", m.group("names"))) if n]
-    joint = m.group("joint")
-    if joint and m.group("n"):
+    names = [n for n in (_SPACES.sub("", t.text) for t in m.name_list) if n]
+    joint = m.joint
+    if joint and m.count:
         return
     if len(names) > 1:
         if joint:
@@ -307,8 +292,9 @@ def reply_joint_salutation(letter, options):
         else:
             message = f"称呼逐一列出了{len(names)}位{role}的姓名"
         count = "N" if joint else str(len(names))
-        yield Finding(line.span(m.start("names"), m.end("joint") if joint else m.end("names")), message,
+        first, last = m.names.span, (joint or m.names).span
+        yield Finding(Span(first.line, first.column, last.end_line, last.end_column), message,
                       f"写作“{names[0]}等{count}名{role}：”，或分别答复每位{role}")
     elif joint:
-        yield Finding(line.span(m.start("joint"), m.end("joint")), f"联名的称呼未写明{role}人数",
+        yield Finding(joint.span, f"联名的称呼未写明{role}人数",
                       f"写作“{names[0] if names else '×××'}等N名{role}：”")

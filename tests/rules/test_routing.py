@@ -53,6 +53,15 @@ def test_request_to_several_organs():
     assert check("ROUTE-001", recipient="示例县（市、区）人民政府：") == []
 
 
+def test_request_to_several_organs_wrapped_over_lines():
+    # A 主送 wrapped over two lines is read whole: the organs on the second line count too.
+    found = lint(request(recipient="示例市人民政府，\n示例市财政局、示例市教育局："), select=["ROUTE-001"])
+    assert spans(found, "ROUTE-001") == [(5, 8, 6, 14)]
+    assert "主送了3个" in found[0].message
+    # One organ whose name wraps is one organ.
+    assert check("ROUTE-001", recipient="示例县（市、区）人民政府\n办公室：") == []
+
+
 def test_upward_document_not_copied_down():
     assert check("ROUTE-002", cc="抄送：市财政局，各县（市、区）教育局。") == [(13, 9, 13, 19)]
     assert check("ROUTE-002", kind="报告", cc="抄送：各乡镇人民政府。") == [(13, 4, 13, 11)]

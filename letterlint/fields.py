@@ -1,0 +1,930 @@
+"""The fields of each part, with their exact spans: the one home of the field grammars.
+
+The classifier (``classify.py``) decides what a line *is*; this module reads
+what a part *says*: the 机关代字, brackets, year and number of a 发文字号, the
+names and separators of a 主送 or 抄送 list, the labelled fields of a contact
+block, the items of a 附件说明.  Every field carries its own ``Span`` (line,
+column, end), so a rule points at — and a fix replaces — exactly the
+characters it means.  Rules read these fields; none re-matches the raw lines.
+
+Fields depend only on a part's ``kind``, ``lines`` and ``start``/``end``, and
+are read lazily, once per part, on first use (``Part.parsed``): most letters
+are checked by rules that never ask for most fields, so parsing them all up
+front would cost start-up and throughput for nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from letterlint import lazyre
+from letterlint.model import PAD, Line, Span
+
+CN_DIGIT = "〇○零Ｏ0一二三四五六七八九"
+CN_NUM = "一二三四五六七八九十"
+# Any run of spaces (ASCII, tab, U+3000, NBSP …).  \s rather than a character class:
+# a class with non-Latin-1 members costs ~0.1 ms to compile, and these patterns
+# repeat it hundreds of times, which made start-up slow.
+SP = r"\s*"
+_S = r"[ \t\u3000\u00a0]*"   # spaces only, not line breaks
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One field as written (``text``) and where it stands (``span``)."""
+
+    text: str
+    span: Span
+
+
+def _tok(line: Line, start: int, end: int) -> Tok | None:
+    """``line.text[start:end]`` as a field, or None when it is empty."""
+    if end <= start:
+        return None
+    return Tok(line.text[start:end], Span(line.number, start + 1, line.number, end + 1))
+
+
+def _join(a: Span, b: Span) -> Span:
+    """From the start of ``a`` to the end of ``b``."""
+    return Span(a.line, a.column, b.end_line, b.end_column)
+
+
+# --- 发文字号 ------------------------------------------------------------------------------
+
+# The one 发文字号 pattern, loose enough that malformed numbers are still read
+# (and reported): any bracket pair, spaces, a colon after the 机关代字, 第, no 号.
+DOCNUM = lazyre.compile(
+    r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)?" + SP + r"[：:]?" + SP
+    + r"(?P<open>[〔【\[［(（〖﹝{｛<《])" + SP
+    + r"(?P<year>\d{1,4}|[" + CN_DIGIT + r"]{2,4})" + SP
+    + r"(?P<close>[〕】\]］)）〗﹞}｝>》])" + SP
+    + r"(?P<di>第?)" + SP + r"(?P<seq>\d+)" + SP + r"(?P<hao>号?)"
+)
+DOCNUM_HINT = lazyre.compile(r"[〔【\[［(（〖﹝{｛<《]")
+# A 发文字号 without year brackets, e.g. "示政函2024年12号".
+DOCNUM_BARE = lazyre.compile(r"(?:^|(?<=[ \t\u3000]))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)"
+                             r"(?P<seq>\d+)(?P<hao>号)(?=$|[ \t\u3000])")
+# Cheap test for a number cited in running text: a year of 2 or 4 digits in brackets.
+CITED_HINT = lazyre.compile(r"[〔【\[［(（〖﹝]\d{2,4}[〕】\]］)）〗﹞]")
+_CITED_OPEN = "〔【[［(（〖﹝"
+_CITED_CLOSE = "〕】]］)）〗﹞"
+# What may follow a cited number that has no 号: the end of a clause, 文 or 件.
+_CITED_AFTER = "）)，,。、；;文件号"
+
+
+@dataclass
+class DocNumber:
+    """A 发文字号: 机关代字〔年份〕顺序号号, each piece with its span.
+
+    ``bare`` numbers have no brackets (示政函2024年12号); ``cited`` ones stand
+    in running text ("根据示政发〔2024〕3号文件").
+    """
+
+    span: Span
+    code: Tok | None
+    open: Tok | None
+    year: Tok
+    close: Tok | None
+    di: Tok | None
+    seq: Tok
+    hao: Tok | None
+    bare: bool = False
+    cited: bool = False
+    line: Line | None = None
+
+    @property
+    def brackets(self) -> Span | None:
+        """From the opening to the closing bracket of the year."""
+        if self.open is None or self.close is None:
+            return None
+        return _join(self.open.span, self.close.span)
+
+    def text(self, name: str) -> str:
+        tok = getattr(self, name)
+        return tok.text if tok is not None else ""
+
+    @property
+    def well_formed(self) -> bool:
+        return (self.text("open"), self.text("close")) == ("〔", "〕") and not self.di and self.hao is not None \
+            and len(self.year.text) == 4 and self.year.text.isdigit() \
+            and not (len(self.seq.text) > 1 and self.seq.text.startswith("0"))
+
+
+def _docnum(line: Line, m: re.Match, cited: bool = False, code_start: int | None = None) -> DocNumber:
+    def g(name: str) -> Tok | None:
+        return _tok(line, m.start(name), m.end(name)) if m.group(name) else None
+
+    code = g("code")
+    if code_start is not None:
+        code = _tok(line, code_start, m.end("code"))
+    start = code.span.column - 1 if code is not None else m.start("open")
+    end = m.end("hao") if m.group("hao") else m.end("seq")
+    return DocNumber(line.span(start, end), code, g("open"), g("year"), g("close"), g("di"), g("seq"), g("hao"),
+                     cited=cited, line=line)
+
+
+def own_docnumber(line: Line, start: int = 0, end: int | None = None) -> DocNumber | None:
+    """The 发文字号 written in ``line.text[start:end]`` (a 版头 line), bracketed or bare."""
+    end = len(line.text) if end is None else end
+    hint = DOCNUM_HINT.search(line.text, start, end)
+    m = DOCNUM.search(line.text, max(start, hint.start() - 24), end) if hint else None
+    if m is not None:
+        return _docnum(line, m)
+    b = DOCNUM_BARE.search(line.text, start, end)
+    if b is None:
+        return None
+    g = {k: _tok(line, b.start(k), b.end(k)) for k in ("code", "year", "di", "seq", "hao")}
+    return DocNumber(line.span(b.start(), b.end()), g["code"], None, g["year"], None, g["di"], g["seq"], g["hao"],
+                     bare=True, line=line)
+
+
+def cited_numbers(part) -> list[DocNumber]:
+    """发文字号 cited in the text of ``part`` (（示政发〔2024〕3号）), well-formed or not, once per part."""
+    cache = part.__dict__.get("_cited_numbers")
+    key = (len(part.lines), part.start, part.end)
+    if cache is not None and cache[0] == key:
+        return cache[1]
+    out: list[DocNumber] = []
+    if CITED_HINT.search(part.text):
+        for line, m in part.iter_matches(DOCNUM):
+            number = _cited(line, m)
+            if number is not None:
+                out.append(number)
+    part.__dict__["_cited_numbers"] = (key, out)
+    return out
+
+
+def _cited(line: Line, m: re.Match) -> DocNumber | None:
+    """``m`` read as a number cited in running text, or None when prose only looks like one.
+
+    In prose the 机关代字 is the run of Chinese characters right before the
+    bracket (at most 12: "根据示政发" — the words before it are the caller's
+    to trim), nothing stands between the pieces, the year has 2 or 4 digits,
+    and a number without 号 ends a clause.
+    """
+    text = line.text
+    if m.group("open") not in _CITED_OPEN or m.group("close") not in _CITED_CLOSE:
+        return None
+    end = m.end("hao") if m.group("hao") else m.end("seq")
+    if re.search(r"\s", text[m.start("open"):end]):
+        return None
+    year, seq = m.group("year"), m.group("seq")
+    if not (year.isascii() and year.isdigit() and len(year) in (2, 4)) or len(seq) > 5:
+        return None
+    k = m.start("open")
+    j = k
+    while j > 0 and k - j < 12 and "\u4e00" <= text[j - 1] <= "\u9fff":
+        j -= 1
+    if j == k:
+        return None
+    if not m.group("hao") and end < len(text) and text[end] not in _CITED_AFTER and not text[end].isspace():
+        return None
+    return _docnum(line, m, cited=True, code_start=j)
+
+
+# --- 成文日期 --------------------------------------------------------------------------------
+
+_Y = r"(?P<y>[0-9０-９]{1,4}|[" + CN_DIGIT + r"]{2,4})"
+_M = r"(?P<m>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
+_D = r"(?P<d>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
+DATE_CN = lazyre.compile(r"^" + _Y + SP + r"年" + SP + _M + SP + r"月(?:" + SP + _D + SP + r"日)?$")
+DATE_NUMERIC = lazyre.compile(r"^(?P<y>\d{4})" + SP + r"(?P<sep>[.\-/．])" + SP + r"(?P<m>\d{1,2})" + SP
+                              + r"(?P=sep)" + SP + r"(?P<d>\d{1,2})" + SP + r"日?$")
+
+
+@dataclass
+class Date:
+    """A date alone on its line: 2024年5月6日 (``form`` "cn") or 2024.5.6 ("numeric")."""
+
+    span: Span
+    form: str
+    year: Tok
+    month: Tok
+    day: Tok | None
+    sep: Tok | None = None   # the mark between the numbers of a numeric date
+
+
+def date_of(line: Line) -> Date | None:
+    """The date that is the whole content of ``line``, or None."""
+    text = line.stripped
+    off = line.indent
+    for form, rx in (("cn", DATE_CN), ("numeric", DATE_NUMERIC)):
+        m = rx.match(text)
+        if m is None:
+            continue
+        return Date(line.span(), form, _tok(line, off + m.start("y"), off + m.end("y")),
+                    _tok(line, off + m.start("m"), off + m.end("m")),
+                    _tok(line, off + m.start("d"), off + m.end("d")) if m.group("d") else None,
+                    _tok(line, off + m.start("sep"), off + m.end("sep")) if form == "numeric" else None)
+    return None
+
+
+# --- headings -----------------------------------------------------------------------------
+
+HEADING1 = lazyre.compile(r"^(?P<num>[" + CN_NUM + r"]{1,3})(?P<punct>[、.．，,：:；;]|" + SP + r"、)")
+HEADING2 = lazyre.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>[" + CN_NUM + r"]{1,3})" + SP
+                          + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
+HEADING3 = lazyre.compile(r"^(?P<num>\d{1,2})(?P<punct>[.．、，,])(?!\d)")
+HEADING4 = lazyre.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>\d{1,2})" + SP
+                          + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
+HEADING_PATTERNS = {"heading1": HEADING1, "heading2": HEADING2, "heading3": HEADING3, "heading4": HEADING4}
+
+
+@dataclass
+class Heading:
+    """The 序号 of a heading line: 一、 （一） 1. （1）, each piece with its span."""
+
+    level: int
+    marker: Tok              # the whole 序号 with its punctuation
+    num: Tok
+    open: Tok | None
+    close: Tok | None
+    punct: Tok | None
+    line: Line
+    rest: str                # the heading's text after the 序号, padding stripped
+
+
+def heading_of(kind: str, line: Line) -> Heading | None:
+    """The 序号 that opens ``line``, read as a heading of ``kind`` (heading1 … heading4)."""
+    rx = HEADING_PATTERNS.get(kind)
+    off = line.indent
+    m = rx.match(line.text[off:]) if rx is not None else None
+    if m is None:
+        return None
+
+    def g(name: str) -> Tok | None:
+        return _tok(line, off + m.start(name), off + m.end(name)) if m.groupdict().get(name) else None
+
+    return Heading(int(kind[-1]), _tok(line, off + m.start(), off + m.end()), g("num"), g("open"), g("close"),
+                   g("punct"), line, line.text[off + m.end():].strip())
+
+
+# --- lists of organs: 主送 and 抄送 ------------------------------------------------------------
+
+COPY_TO = lazyre.compile(r"^(?P<label>抄" + SP + r"送|抄" + SP + r"报|抄" + SP + r"发)" + SP + r"(?P<colon>[：:]?)")
+COPY_TO_STRICT = lazyre.compile(r"^(?P<label>分送|报送|送)" + SP + r"(?P<colon>[：:])")
+ORG_SUFFIX = lazyre.compile(
+    r"(?:局|委|厅|办|办公室|政府|公司|院|所|会|处|室|中心|部|街道|办事处|乡|镇|村|站|队|单位|学校|校|馆|社|集团|银行"
+    r"|委员会|管委会|分局|支队|大队|协会|联合会|党委|党组|工委|总队|署|科|股|园区|示范区|新区)$"
+)
+ADDRESSEE_SUFFIX = lazyre.compile(r"(?:代表|委员|同志|先生|女士|主任|局长|书记|市长|县长|领导)$")
+
+ORGAN_SEPARATORS = "、，,；;"
+_COPY_END = "。.，,、；;：:！!？?"
+_RECIPIENT_END = "：:，,！!"
+_OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”"}
+_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+
+
+@dataclass
+class Organ:
+    """One name in a list of organs (or people), with the separator written after it."""
+
+    name: str                # as written, padding inside a wrapped name removed
+    span: Span               # may run over two lines when the name wraps
+    sep: Tok | None          # 、 ， ； … after the name; None for the last name
+
+
+@dataclass
+class OrganList:
+    """A 主送 or 抄送 list: its label (抄送), the colon, the names, the mark that ends it.
+
+    ``end`` is the mark after the last name: the colon of a 主送 (or the comma
+    written in its place), the full stop of a 抄送 (or what stands there).
+    ``content`` is each line's stretch of names, (line, start, end) offsets.
+    """
+
+    label: Tok | None
+    colon: Tok | None
+    items: list[Organ]
+    end: Tok | None
+    content: list[tuple[Line, int, int]]
+    salutation: Salutation | None = None   # a 主送 that is the 称呼 of a reply
+
+    @property
+    def names(self) -> list[str]:
+        return [o.name for o in self.items]
+
+
+def organ_list(lines: list[Line], labelled: bool, end_marks: str) -> OrganList | None:
+    """The one splitter for lists of organs, over one or more lines.
+
+    Names are separated by 、，,；; outside brackets and quotes (各县（市、区）
+    人民政府 is one name); a name with no separator at the end of a line goes
+    on on the next.  ``labelled``: the first line opens with 抄送： (None when
+    it does not); ``end_marks``: the marks that may close the list.
+    """
+    if not lines:
+        return None
+    first = lines[0]
+    label = colon = None
+    start = first.indent
+    if labelled:
+        m = COPY_TO.match(first.stripped) or COPY_TO_STRICT.match(first.stripped)
+        if m is None:
+            return None
+        off = first.indent
+        label = _tok(first, off + m.start("label"), off + m.end("label"))
+        colon = _tok(first, off + m.start("colon"), off + m.end("colon"))
+        start = off + m.end()
+    content: list[tuple[Line, int, int]] = []
+    for i, line in enumerate(lines):
+        lo = start if i == 0 else line.indent
+        hi = len(line.text.rstrip(PAD))
+        while lo < hi and line.text[lo] in PAD:
+            lo += 1
+        if lo < hi:
+            content.append((line, lo, hi))
+    end = None
+    if content:
+        line, lo, hi = content[-1]
+        if line.text[hi - 1] in end_marks:
+            end = _tok(line, hi - 1, hi)
+            hi -= 1
+            while hi > lo and line.text[hi - 1] in PAD:
+                hi -= 1
+            content[-1] = (line, lo, hi)
+            if lo >= hi:
+                content.pop()
+    items: list[Organ] = []
+    pieces: list[tuple[Line, int, int]] = []   # the name being read, line by line
+    closer = ""
+
+    def close_name(sep: Tok | None) -> None:
+        trimmed = []
+        for line, a, b in pieces:
+            while a < b and line.text[a] in PAD:
+                a += 1
+            while b > a and line.text[b - 1] in PAD:
+                b -= 1
+            if a < b:
+                trimmed.append((line, a, b))
+        pieces.clear()
+        if not trimmed:
+            if sep is not None and items and items[-1].sep is None:
+                items[-1].sep = sep
+            elif sep is not None:
+                items.append(Organ("", sep.span, sep))
+            return
+        (l0, a0, _), (l1, _, b1) = trimmed[0], trimmed[-1]
+        name = "".join(_SPACES.sub("", ln.text[a:b]) if len(trimmed) > 1 else ln.text[a:b] for ln, a, b in trimmed)
+        items.append(Organ(name, Span(l0.number, a0 + 1, l1.number, b1 + 1), sep))
+
+    for line, lo, hi in content:
+        text = line.text
+        a = lo
+        for k in range(lo, hi):
+            ch = text[k]
+            if closer:
+                if ch == closer:
+                    closer = ""
+                continue
+            if ch in _OPENERS:
+                closer = _OPENERS[ch]
+            elif ch in ORGAN_SEPARATORS:
+                pieces.append((line, a, k))
+                close_name(_tok(line, k, k + 1))
+                a = k + 1
+        if a < hi:
+            pieces.append((line, a, hi))
+        closer = ""   # a bracket left open does not swallow the next line
+    close_name(None)
+    return OrganList(label, colon, [o for o in items if o.name or o.sep is not None], end, content)
+
+
+# The salutation of a reply: (尊敬的) 名字(、名字…)(等N名/位) 代表|委员 ：
+SALUTATION = lazyre.compile(
+    r"(?P<honor>尊敬的)?" + _S + r"(?P<names>[^：:。]*?)" + _S
+    + r"(?P<joint>等" + _S + r"(?P<n>[0-9０-９一二两三四五六七八九十]+)?" + _S + r"(?:名|位|个)?)?" + _S
+    + r"(?P<role>代表团|代表|委员)(?:们)?" + _S + r"(?P<colon>[：:]?)" + _S + r"$"
+)
+_NAME_SEPARATORS = "、，,"
+
+
+@dataclass
+class Salutation:
+    """The 称呼 of a reply to deputies or members: 王小明、李小红等2名代表：
+
+    ``names`` is the stretch of names; ``name_list`` each name, split at
+    、，, (padding trimmed); ``joint`` the 等N名 after them, ``count`` its N.
+    """
+
+    line: Line
+    honor: Tok | None
+    names: Tok | None
+    name_list: list[Tok]
+    joint: Tok | None
+    count: Tok | None
+    role: Tok
+    colon: Tok | None
+
+
+def salutation_of(line: Line, lo: int, hi: int) -> Salutation | None:
+    """``line.text[lo:hi]`` read as the salutation of a reply, or None when it is not one."""
+    m = SALUTATION.match(line.text, lo, hi)
+    if m is None:
+        return None
+
+    def g(name: str) -> Tok | None:
+        return _tok(line, m.start(name), m.end(name)) if m.group(name) else None
+
+    name_list = []
+    a = m.start("names")
+    for k in range(m.start("names"), m.end("names") + 1):
+        if k == m.end("names") or line.text[k] in _NAME_SEPARATORS:
+            b = k
+            while a < b and line.text[a] in PAD:
+                a += 1
+            while b > a and line.text[b - 1] in PAD:
+                b -= 1
+            if a < b:
+                name_list.append(_tok(line, a, b))
+            a = k + 1
+    return Salutation(line, g("honor"), g("names"), name_list, g("joint"), g("n"), g("role"), g("colon"))
+
+
+def recipients(part) -> OrganList:
+    """The 主送 list of a recipient part: names, separators, the closing colon, and (for a
+    reply) the salutation read from its last line."""
+    organs = organ_list(part.lines, labelled=False, end_marks=_RECIPIENT_END)
+    last = part.lines[-1]
+    lo, hi = last.indent, len(last.text.rstrip(PAD))
+    if organs.end is not None and organs.end.text not in "：:" and organs.end.span.line == last.number:
+        hi -= 1  # a comma or "！" in place of the colon: RECIP-002 reports it
+    organs.salutation = salutation_of(last, lo, hi)
+    return organs
+
+
+def copy_list(lines: list[Line]) -> OrganList | None:
+    """A 抄送 list over ``lines`` (its first line opens with 抄送：), or None."""
+    return organ_list(lines, labelled=True, end_marks=_COPY_END)
+
+
+# --- marks: 密级, 答复类别, 公开属性 ------------------------------------------------------------
+
+SECRECY = lazyre.compile(r"^(?P<level>绝密|机密|秘密)(?:" + SP + r"(?P<star>[★☆*＊])" + SP + r"(?P<period>.+))?$")
+
+
+@dataclass
+class Mark:
+    """A mark of the 版头 or 版记: its value as written, and the whole mark."""
+
+    span: Span
+    value: Tok | None
+    star: Tok | None = None     # 密级: the ★ before the 保密期限
+    period: Tok | None = None   # 密级: the 保密期限
+
+
+def _mark(part) -> Mark:
+    line = part.lines[0]
+    lo = part.start if part.start is not None else line.indent
+    hi = part.end if part.end is not None else len(line.text.rstrip(PAD))
+    if part.kind == "secrecy":
+        m = SECRECY.match(line.text[lo:hi])
+        if m:
+            def g(name):
+                return _tok(line, lo + m.start(name), lo + m.end(name)) if m.group(name) else None
+            return Mark(part.span, g("level"), g("star"), g("period"))
+    value = str(part.fields.get("mark") or "")
+    at = line.text.find(value, lo, hi) if value else -1
+    return Mark(part.span, _tok(line, at, at + len(value)) if at >= 0 else None)
+
+
+# --- 署名 ----------------------------------------------------------------------------------
+
+ANSWERED_BY = lazyre.compile(r"^(?:答复单位|承办单位|发文单位|办理单位)" + SP + r"[：:]")
+
+
+@dataclass
+class Signature:
+    """A 署名 line: the organ (or organs, 联合行文 on one line) it names."""
+
+    label: Tok | None        # 答复单位： and the like, when written
+    organs: list[Tok]
+
+    @property
+    def name(self) -> str:
+        return "".join(_SPACES.sub("", o.text) for o in self.organs)
+
+
+def _signature(part) -> Signature:
+    label = None
+    organs: list[Tok] = []
+    for line in part.lines:
+        lo, hi = line.indent, len(line.text.rstrip(PAD))
+        m = ANSWERED_BY.match(line.stripped) if line is part.lines[0] else None
+        if m:
+            label = _tok(line, lo, lo + m.end())
+            lo += m.end()
+        # Organs signing together stand apart by two or more spaces on one line.
+        for piece in re.finditer(r"\S+(?:[ \u3000](?![ \u3000])\S+)*", line.text[lo:hi]):
+            organs.append(_tok(line, lo + piece.start(), lo + piece.end()))
+    return Signature(label, organs)
+
+
+# --- 附件说明 -------------------------------------------------------------------------------
+
+# The label of a 附件说明 at the start of its first line: 附件： / 附件: / 附件1：
+ATTACHMENT_LABEL = lazyre.compile(r"附" + _S + r"件" + _S + r"(?P<num>\d*)" + _S + r"(?P<colon>[：:])")
+ATTACHMENT_NOTE = lazyre.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)" + SP + r"(?P<colon>[：:])")
+# An item number: 1. 1． 1、 1，
+ITEM_MARKER = lazyre.compile(r"(?P<num>\d{1,2})" + _S + r"(?P<punct>[.．、，,])(?!\d)")
+# A mark that may precede a second item on the same line.
+_ITEM_BREAK = PAD + "；;，,。、"
+
+
+@dataclass
+class AttachmentItem:
+    """One attachment named in a 附件说明: its number, the mark after it, its name."""
+
+    line: Line
+    num: str | None          # "1" or None when unnumbered
+    marker: tuple[int, int] | None   # offsets of the number and its mark
+    punct: str
+    start: int               # offsets of the name in line.text
+    end: int
+    more: str = ""           # the rest of a name wrapped onto the next line(s)
+    more_spans: list[Span] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.line.text[self.start:self.end] + self.more
+
+    def name_span(self) -> Span:
+        return self.line.span(self.start, self.end)
+
+    @property
+    def number(self) -> Tok | None:
+        if self.marker is None:
+            return None
+        return _tok(self.line, self.marker[0], self.marker[0] + len(self.num or ""))
+
+    @property
+    def punct_tok(self) -> Tok | None:
+        if self.marker is None or not self.punct:
+            return None
+        return _tok(self.line, self.marker[1] - len(self.punct), self.marker[1])
+
+
+@dataclass
+class AttachmentNote:
+    """A 附件说明, read: its label and the attachments it names (offsets on its first line)."""
+
+    lines: list[Line]
+    label: tuple[int, int]          # offsets of "附件…：" on the first line
+    num: tuple[int, int] | None     # offsets of a number between 附件 and the colon
+    colon: tuple[int, int]
+    items: list[AttachmentItem]
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+
+def _items_in(line: Line, lo: int) -> list[AttachmentItem]:
+    """The attachments named on ``line`` from offset ``lo`` on."""
+    text = line.text
+    hi = len(text.rstrip(PAD))
+    while lo < hi and text[lo] in PAD:
+        lo += 1
+    if lo >= hi:
+        return []
+    markers = [m for m in ITEM_MARKER.finditer(text, lo, hi)
+               if m.start() == lo or text[m.start() - 1] in _ITEM_BREAK]
+    items: list[AttachmentItem] = []
+    if not markers or markers[0].start() > lo:
+        end = markers[0].start() if markers else hi
+        items.append(AttachmentItem(line, None, None, "", lo, end))
+    for m in markers:
+        items.append(AttachmentItem(line, m.group("num"), (m.start(), m.end()), m.group("punct"), m.end(), hi))
+    # Each name ends where the next item begins; padding trimmed on both sides.
+    for a, b in zip(items, items[1:], strict=False):
+        a.end = b.marker[0] if b.marker else b.start
+    for it in items:
+        while it.start < it.end and text[it.start] in PAD:
+            it.start += 1
+        while it.end > it.start and text[it.end - 1] in PAD:
+            it.end -= 1
+    return items
+
+
+def attachment_note(lines: list[Line]) -> AttachmentNote | None:
+    """The 附件说明 over ``lines``: "附件：" and its items, numbered (1. 2.) or not, wrapped or not."""
+    first = lines[0]
+    m = ATTACHMENT_LABEL.match(first.text, first.indent)
+    if m is None:
+        return None
+    num = (m.start("num"), m.end("num")) if m.group("num") else None
+    items = _items_in(first, m.end())
+    for line in lines[1:]:
+        got = _items_in(line, line.indent)
+        if got and got[0].num is None and items:
+            # No number of its own: the name above wrapped onto this line.
+            items[-1].more += got[0].line.text[got[0].start:got[0].end]
+            items[-1].more_spans.append(got[0].name_span())
+            got = got[1:]
+        items.extend(got)
+    return AttachmentNote(list(lines), (m.start(), m.end()), num, (m.start("colon"), m.end("colon")), items)
+
+
+# --- the contact block ---------------------------------------------------------------------
+
+# A line the classifier reads as a contact line, by its label.
+CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
+                         r"|电" + SP + r"话|手" + SP + r"机|承办人|经办人|承办单位|传" + SP + r"真|邮" + SP + r"箱"
+                         # 职务 only as a label (职务：科长), never a sentence about one.
+                         r"|职" + SP + r"[务位]" + SP + r"(?=[：:]))")
+
+_FW = str.maketrans("０１２３４５６７８９（）－", "0123456789()-")
+
+# Label words and what they promise.  Longest first, so 电话号码 wins over 电话.
+LABEL_WORDS: dict[str, str] = {
+    "联系人姓名": "name", "联系人": "name", "承办人": "name", "经办人": "name", "姓名": "name",
+    "联系人电话": "phone", "联系人手机": "phone", "联系电话": "phone", "电话号码": "phone", "手机号码": "phone",
+    "办公电话": "phone", "固定电话": "phone", "移动电话": "phone", "联系方式": "phone", "手机": "phone",
+    "电话": "phone", "座机": "phone",
+    "职务": "position", "职位": "position",
+    "联系单位": "unit", "联系部门": "unit", "承办单位": "unit", "承办科室": "unit", "单位": "unit",
+    "传真": "fax", "电子邮箱": "email", "电子邮件": "email", "邮箱": "email",
+    "通讯地址": "address", "地址": "address", "邮政编码": "postcode", "邮编": "postcode",
+    # Fields whose value is not checked; they only end the field before them.
+    "微信": "other", "QQ": "other",
+    # Leader lines (signoff parts): a name, but not the contact person's.
+    "领导署名": "leader", "领导签发": "leader", "签发领导": "leader", "主管领导": "leader", "分管领导": "leader",
+    "承办负责人": "leader", "承办责任人": "leader", "责任领导": "leader", "审核人": "leader",
+}
+# Items whose value no rule checks: a missing one is not reported.
+UNCHECKED_ITEMS = ("leader", "other", "address", "postcode")
+
+
+def _spaced(word: str) -> str:
+    return SP.join(re.escape(c) for c in word)
+
+
+_WORD = "(?:" + "|".join(_spaced(w) for w in sorted(LABEL_WORDS, key=len, reverse=True)) + ")"
+_JOIN = SP + r"[、及和与/]" + SP
+# A (compound) label followed by its colon.
+LABEL = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)" + SP + r"[：:]")
+# A label at the start of a line without a colon ("联系人 张三 13912345678"), not a
+# word that starts a sentence ("联系人民群众…", "电话会议…").
+LABEL_BARE = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=[ \t\u3000\u00a0]|[\d０-９]|$)")
+# A label cut off after its connector ("联系单位及"): a truncated text, not a block to judge.
+DANGLING = lazyre.compile(_WORD + r"(?:" + _JOIN + _WORD + r")*" + SP + r"[、及和与/]" + SP + r"$")
+_WORD_RX = lazyre.compile(_WORD)
+
+# A run of digits that may be one phone number: an area code in brackets, digit
+# groups joined by a dash or one space, an extension.
+NUMBER = lazyre.compile(
+    r"(?<![\d０-９A-Za-z.．])(?:[+＋]86[- ]?)?"
+    r"(?:[（(]" + SP + r"[0０][\d０-９]{1,4}" + SP + r"[）)]" + SP + r")?"
+    r"[\d０-９](?:[\d０-９]|[-－—–‐]{1,2}(?=[\d０-９])|[ \u3000](?=[\d０-９]))*"
+    r"(?:" + SP + r"(?:转|分机|[eE][xX][tT]\.?)" + SP + r"[\d０-９]{1,6})?"
+    r"(?![\d０-９@A-Za-z])"
+)
+_EXT = lazyre.compile(r"\s*(?:转|分机|[eE][xX][tT]\.?)\s*\d{1,6}$")
+_PAREN_AREA = lazyre.compile(r"^\(\s*(0\d{1,4})\s*\)")
+# Hotlines (12345, 95598, 400…) and the 3- or 4-digit internal extensions of an office.
+_SERVICE = lazyre.compile(r"^(?:[1-9]\d{2,3}|1\d{4}|9[56]\d{3}|[48]00\d{7})$")
+_NOT_PHONE_BEFORE = lazyre.compile(r"(?:QQ|qq|微信|邮编|编码)[：: ]*$")
+_SEP_STRIP = "，,；;。.、：: \t\u3000\u00a0（）()"
+_NAME_SPLIT = lazyre.compile(r"[，,；;]+")
+_SPACE_SPLIT = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_EMAIL = lazyre.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+_POSTCODE = lazyre.compile(r"(?<![\d０-９])[\d０-９]{6}(?![\d０-９])")
+
+
+@dataclass
+class Number:
+    """One phone number in a contact field, checked: its kind, or why it is invalid."""
+
+    line: Line
+    start: int
+    end: int
+    text: str
+    kind: str | None        # mobile / landline / local / service, None if invalid
+    problem: str = ""       # why it is invalid
+
+    @property
+    def span(self) -> Span:
+        return self.line.span(self.start, self.end)
+
+
+def classify_number(raw: str) -> tuple[str | None, str]:
+    """The kind of one phone number (``mobile``, ``landline``, ``local``, ``service``) or (None, why not)."""
+    s = raw.translate(_FW).strip()
+    s = _EXT.sub("", re.sub(r"^[+＋]86[- ]?", "", s))
+    area = None
+    m = _PAREN_AREA.match(s)
+    if m:
+        area, s = m.group(1), s[m.end():]
+    groups = re.findall(r"\d+", s)
+    digits = "".join(groups)
+    if not digits:
+        return None, "缺少号码"
+    if area is not None:
+        if len(area) not in (3, 4):
+            return None, f"区号“{area}”应为0开头的3位或4位数字"
+        return _local(groups, area=True)
+    if _SERVICE.match(digits):
+        return "service", ""
+    if digits[0] == "1":
+        if len(digits) != 11:
+            return None, f"手机号码应为11位，这里是{len(digits)}位"
+        if digits[1] not in "3456789":
+            return None, "手机号码第二位应为3至9"
+        return "mobile", ""
+    if digits[0] == "0":
+        if len(groups) == 1:
+            if 10 <= len(digits) <= 12:
+                return "landline", ""
+            return None, f"带区号的座机号码应为10至12位，这里是{len(digits)}位"
+        if len(groups[0]) not in (3, 4):
+            return None, f"区号“{groups[0]}”应为0开头的3位或4位数字"
+        return _local(groups[1:], area=True)
+    return _local(groups, area=False)
+
+
+def _local(groups: list[str], area: bool) -> tuple[str | None, str]:
+    """A landline number after its area code: 7 or 8 digits, then perhaps an extension group."""
+    kind = "landline" if area else "local"
+    if not groups:
+        return None, "区号后缺少号码"
+    if len(groups[0]) in (7, 8) and all(len(g) <= 6 for g in groups[1:]):
+        return kind, ""   # the groups after it are an extension
+    joined = "".join(groups)
+    if len(joined) in (7, 8):
+        return kind, ""   # written in groups, e.g. 292-3271
+    first = groups[0] if len(groups[0]) >= 7 or len(groups) == 1 else joined
+    return None, f"座机号码{'（区号之后）' if area else ''}应为7位或8位，这里是{len(first)}位"
+
+
+def numbers_in(line: Line, start: int, end: int, min_digits: int = 1) -> list[Number]:
+    """The phone numbers written in ``line.text[start:end]``, each checked."""
+    out: list[Number] = []
+    for m in NUMBER.finditer(line.text, start, end):
+        text = m.group()
+        if sum(c.isdigit() for c in text) < min_digits or _NOT_PHONE_BEFORE.search(line.text, 0, m.start()):
+            continue
+        kind, problem = classify_number(text)
+        if kind is None and re.search(r"[ \u3000]", text):
+            # Several numbers separated by spaces ("2923271 2923272")?
+            pieces = [(p.start(), p.end()) for p in re.finditer(r"\S+", text)]
+            checked = [classify_number(text[a:b]) for a, b in pieces]
+            if all(k for k, _ in checked):
+                out.extend(Number(line, m.start() + a, m.start() + b, text[a:b], k) for (a, b), (k, _) in
+                           zip(pieces, checked, strict=True))
+                continue
+        out.append(Number(line, m.start(), m.end(), text, kind, problem))
+    return out
+
+
+@dataclass
+class ContactField:
+    """One label and its value on a contact line: 联系电话：0797-8888888.
+
+    ``items`` is what the label promises (联系人、职务及电话 → name, position,
+    phone); ``filled`` which of them the value holds; ``numbers`` the phone
+    numbers in the value, each checked.
+    """
+
+    line: Line
+    label: str                 # as written (spaces removed)
+    items: list[str]           # what the label promises: name / phone / position …
+    label_start: int
+    label_end: int
+    value_start: int
+    value_end: int
+    numbers: list[Number] = field(default_factory=list)
+    filled: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def value(self) -> str:
+        return self.line.text[self.value_start:self.value_end].strip(_SEP_STRIP)
+
+    @property
+    def value_span(self) -> Span | None:
+        """The value without the separators around it, or None when it is empty."""
+        text = self.line.text
+        a, b = self.value_start, self.value_end
+        while a < b and text[a] in _SEP_STRIP:
+            a += 1
+        while b > a and text[b - 1] in _SEP_STRIP:
+            b -= 1
+        return self.line.span(a, b) if a < b else None
+
+    @property
+    def label_span(self) -> Span:
+        """The label with its colon: what stands there when the value is missing."""
+        return self.line.span(self.label_start, max(self.label_end, self.value_start))
+
+    def item_span(self, item: str) -> Span:
+        """The word of the label that promises ``item`` (职务 in 联系人、职务及电话)."""
+        for m in _WORD_RX.finditer(self.line.text, self.label_start, self.label_end):
+            if LABEL_WORDS.get(re.sub(r"[ \t\u3000\u00a0]", "", m.group())) == item:
+                return self.line.span(m.start(), m.end())
+        return self.label_span
+
+
+@dataclass
+class ContactLine:
+    """The labelled fields of one contact (or sign-off) line, and whether it is cut off."""
+
+    line: Line
+    fields: list[ContactField]
+    truncated: bool
+
+
+def contact_lines(part) -> list[ContactLine]:
+    """Each line of a contact or sign-off part, read as labelled fields."""
+    leader = part.kind == "signoff"
+    return [ContactLine(line, *contact_fields(line, leader)) for line in part.lines]
+
+
+def contact_fields(line: Line, leader: bool = False) -> tuple[list[ContactField], bool]:
+    """The one contact parser: the labelled fields of one contact or sign-off line, and whether it is cut off."""
+    text = line.text
+    lo = line.indent
+    hi = len(text.rstrip(PAD))
+    if lo < hi and text[lo] in "（(":
+        lo += 1
+    if hi > lo and text[hi - 1] in "）)":
+        hi -= 1
+    labels = []
+    for m in LABEL.finditer(text, lo, hi):
+        before = text[lo:m.start()].rstrip(PAD)
+        if m.start() > lo and before and before[-1] not in "，,；;。、（()）" and text[m.start() - 1] not in PAD:
+            continue  # a label word inside a value ("办公室电话：…"): the value goes on
+        labels.append(m)
+    truncated = bool(DANGLING.search(text[lo:hi]))
+    if not labels:
+        m = LABEL_BARE.match(text, lo, hi)
+        if m is None:
+            return [], truncated
+        labels = [m]
+    out: list[ContactField] = []
+    for i, m in enumerate(labels):
+        value_end = labels[i + 1].start() if i + 1 < len(labels) else hi
+        label = re.sub(r"[ \t\u3000\u00a0]", "", m.group("label"))
+        items = [LABEL_WORDS[re.sub(r"[ \t\u3000\u00a0]", "", w.group())] for w in _WORD_RX.finditer(m.group("label"))]
+        if leader and items and items[0] == "name":
+            items[0] = "leader"
+        f = ContactField(line, label, items, m.start("label"), m.end("label"), m.end(), value_end)
+        _fill(f)
+        out.append(f)
+    return out, truncated
+
+
+def _fill(f: ContactField) -> None:
+    """Which promised items the value holds."""
+    value = f.value
+    wants_phone = any(i in ("phone", "fax") for i in f.items)
+    if wants_phone or any(i in ("name", "position", "leader") for i in f.items):
+        f.numbers = numbers_in(f.line, f.value_start, f.value_end, min_digits=3 if wants_phone else 5)
+    rest = value
+    for n in f.numbers:
+        rest = rest.replace(n.text.strip(), " ")
+    rest = rest.strip(_SEP_STRIP)
+    tokens = [t for t in (x.strip(_SEP_STRIP) for x in _NAME_SPLIT.split(rest)) if t]
+    if len(tokens) == 1 and ("position" in f.items or "unit" in f.items) and len(f.items) > 1:
+        tokens = [t for t in _SPACE_SPLIT.split(tokens[0]) if t]
+    text_items = [i for i in f.items if i not in ("phone", "fax")]
+    for item in f.items:
+        if item in ("phone", "fax"):
+            f.filled[item] = bool(f.numbers) or (item == "phone" and "email" not in f.items and "@" in value)
+    if wants_phone and not f.numbers and "@" in value:
+        f.filled["email"] = True
+    # Text items take the tokens in order: 联系人、职务及电话 → name, position.
+    for k, item in enumerate(text_items):
+        if item == "email":
+            f.filled[item] = "@" in value
+        elif item == "postcode":
+            f.filled[item] = _POSTCODE.search(value) is not None
+        elif len(text_items) == 1:
+            f.filled[item] = bool(tokens)
+        else:
+            f.filled[item] = len(tokens) > k
+
+
+# --- one entry point ------------------------------------------------------------------------
+
+_KIND_PARSERS = {
+    "doc_number": lambda p: own_docnumber(p.lines[0], p.start or 0, p.end),
+    "date": lambda p: date_of(p.lines[0]),
+    "recipient": recipients,
+    "copy_to": lambda p: copy_list(p.lines),
+    "contact": contact_lines,
+    "signoff": contact_lines,
+    "attachment_note": lambda p: attachment_note(p.lines),
+    "signature": _signature,
+    "secrecy": _mark,
+    "answer_class": _mark,
+    "disclosure": _mark,
+}
+for _kind in HEADING_PATTERNS:
+    _KIND_PARSERS[_kind] = (lambda kind: lambda p: heading_of(kind, p.lines[0]))(_kind)
+
+
+def parse(part):
+    """The fields of ``part`` by its kind (see ``Part.parsed``); None for kinds without fields."""
+    parser = _KIND_PARSERS.get(part.kind)
+    return parser(part) if parser is not None else None
