@@ -130,7 +130,7 @@ def test_bash_completion_completes_subcommands_options_and_choices(capsys, tmp_p
     assert {"bash", "zsh"} == complete("completion", "")
 
 
-def test_zsh_completion_names_every_command_and_option(capsys):
+def test_zsh_completion_names_every_command_and_option(capsys, tmp_path):
     code, script, _ = run(capsys, "completion", "zsh")
     assert code == 0 and script.startswith("#compdef letterlint")
     parser = build_parser()
@@ -142,6 +142,11 @@ def test_zsh_completion_names_every_command_and_option(capsys):
     if shutil.which("zsh"):
         p = subprocess.run(["zsh", "-n"], input=script, capture_output=True, text=True)
         assert p.returncode == 0, p.stderr
+        path = tmp_path / "_letterlint"
+        path.write_text(script, encoding="utf-8")
+        probe = f"autoload -U compinit; compinit -u -D; source {path}; echo ${{_comps[letterlint]}}"
+        p = subprocess.run(["zsh", "-f", "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+        assert p.stdout.strip() == "_letterlint", p.stdout + p.stderr
 
 
 def test_completion_is_not_imported_on_the_normal_path():
