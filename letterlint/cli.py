@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="报告 .letterlint-ignore.toml 中已不再匹配任何问题的条目")
     c.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
     c.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件（退出码 0）")
+    c.add_argument("--fix", action=argparse.BooleanOptionalAction, default=None,
+                   help="自动修正可安全修正的问题并写回文件，再报告其余问题（也可在配置中写 fix = true）")
+    c.add_argument("--unsafe-fixes", action=argparse.BooleanOptionalAction, default=None,
+                   help="同时应用可能改变措辞或顺序的修正（也可在配置中写 unsafe-fixes = true）")
+    c.add_argument("--fix-only", action="store_true", help="只修正，不报告其余问题（退出码 0）")
+    c.add_argument("--diff", action="store_true",
+                   help="不修改文件，只输出修正的统一差异（unified diff）；有可修正的问题时退出码 1")
 
     s = sub.add_parser("structure", parents=[common], help="显示识别出的公文各组成部分")
     s.add_argument("path", metavar="PATH", help="文件；- 表示标准输入")
@@ -199,12 +206,12 @@ def _lint_one(path: str, args, settings):
     from letterlint.lint import check_path, check_text
 
     if path == "-":
-        from letterlint.decode import InputError, decode_bytes
+        from letterlint.decode import InputError, decode_bytes, read_stdin
         from letterlint.diagnostic import FileResult
 
         name = args.stdin_filename or "<stdin>"
         try:
-            source = decode_bytes(sys.stdin.buffer.read(), args.encoding, name=name)
+            source = decode_bytes(read_stdin(), args.encoding, name=name)
         except InputError as exc:
             return FileResult(path=name, error=str(exc))
         return check_text(source.text, name, settings, source.encoding)
@@ -235,9 +242,90 @@ def _lint_all(paths: list[str], settings: list, args) -> list:
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     chunk = max(1, len(paths) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(_lint_path_job, [(p, s, args.encoding) for p, s in zip(paths, settings, strict=True)],
-                             chunksize=chunk))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
+                               initargs=(os.getpid(),))
+    restore = _end_with_workers_on_signals(pool)
+    try:
+        results = list(pool.map(_lint_path_job, [(p, s, args.encoding) for p, s in zip(paths, settings, strict=True)],
+                                chunksize=chunk))
+    except BaseException:
+        # A crash here: the workers go now instead of finishing the queue.
+        _kill_workers(pool)
+        raise
+    finally:
+        restore()
+    pool.shutdown()
+    return results
+
+
+def _end_with_workers_on_signals(pool):
+    """While workers run, SIGTERM, SIGHUP and SIGINT kill them and end the run at once.
+
+    The handler does the work itself rather than raising: an exception raised in
+    a signal handler is lost when the signal lands in a fork hook or a
+    finaliser, and the run would go on.  Nothing has been written yet (the
+    report comes after), so ending with ``os._exit`` loses nothing.  Returns a
+    function that restores the previous handlers.
+    """
+    import signal
+
+    def handler(signum, frame):
+        for p in list((getattr(pool, "_processes", None) or {}).values()):
+            if getattr(p, "pid", None):
+                try:
+                    os.kill(p.pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+                except OSError:
+                    pass
+        os._exit(130 if signum == signal.SIGINT else 128 + signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                previous[sig] = signal.signal(sig, handler)
+            except (OSError, ValueError):  # not the main thread: leave the signals alone
+                pass
+
+    def restore():
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+    return restore
+
+
+def _kill_workers(pool) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for p in processes:
+        try:
+            p.kill()
+        except (OSError, ValueError, AttributeError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker: die with the parent, and leave signals to it.
+
+    Ctrl-C reaches the whole process group; the parent alone handles it (and
+    ends the workers).  On Linux the kernel also sends SIGTERM to a worker
+    when the parent dies for any reason, even SIGKILL (PR_SET_PDEATHSIG).
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
 
 
 def _color(args) -> bool | None:
@@ -280,6 +368,10 @@ def run_check(args) -> int:
     # current folder sets (a config deeper in the tree speaks only for its own files).
     fmt = args.format or engine.config_for(os.path.join(os.getcwd(), "_")).values.get("format", "rich")
     jobs_settings = [engine.settings_for(name) for _, name in targets]
+    if args.diff or args.fix_only or any(_fix_asked(args, engine.config_for(name)) for _, name in targets):
+        if args.write_baseline:
+            raise UsageError("--fix / --diff 不能与 --write-baseline 同时使用")
+        return _run_fixes(targets, jobs_settings, args, fmt, engine)
     linted = _lint_all([path for path, _ in targets], jobs_settings, args)
     if args.write_baseline:
         from letterlint.suppress import Baseline
@@ -308,6 +400,8 @@ def run_check(args) -> int:
             return EXIT_OK
         raise
     _warn_unreadable([r for r, _ in results], fmt)
+    if fmt in ("rich", "concise"):
+        _fixable_hint([r for r, _ in results])
     return code
 
 
@@ -323,6 +417,84 @@ def _explain_files(results, engine) -> None:
             continue
         kind = doctypes.label(r.doctype) if r.doctype else "未知"
         warn(f"{r.path}：文种 {kind}，编码 {r.encoding}，配置 {files}，{len(r.diagnostics)} 个问题")
+
+
+def _fixable_hint(results) -> None:
+    """After a check, say how many of the problems --fix would remove (on stderr, as ruff does)."""
+    safe = sum(1 for r in results for d in r.diagnostics if d.fix and d.fix.applicability == "safe")
+    unsafe = sum(1 for r in results for d in r.diagnostics if d.fix and d.fix.applicability == "unsafe")
+    if safe or unsafe:
+        more = f"；另有 {unsafe} 个可加 --unsafe-fixes 修正" if unsafe else ""
+        warn(f"其中 {safe} 个问题可用 --fix 自动修正{more}（先用 --diff 查看改动）")
+
+
+def _fix_asked(args, cfg) -> bool:
+    """Whether this file is to be fixed in place: --fix / --no-fix, else the config's ``fix``."""
+    return args.fix_only or (args.fix if args.fix is not None else bool(cfg.values.get("fix", False)))
+
+
+def _run_fixes(targets, settings, args, fmt: str, engine) -> int:
+    """``--fix`` / ``--diff`` / ``--fix-only``: fix each file, then report what is left."""
+    from letterlint.fix import FileFix, fix_input
+    from letterlint.lint import INTERNAL_CODE
+
+    stdin_out = None
+    done = []
+    for (path, name), s in zip(targets, settings, strict=True):
+        cfg = engine.config_for(name)
+        unsafe = args.unsafe_fixes if args.unsafe_fixes is not None else bool(cfg.values.get("unsafe-fixes", False))
+        write = _fix_asked(args, cfg)
+        if not (write or args.diff):  # a file whose config does not ask for fixing: checked only
+            done.append(FileFix(_lint_one(path, args, s)))
+            continue
+        if path.lower().endswith(".docx"):
+            warn(f"{path}：暂不支持自动修正 .docx 文件，未修改")
+            done.append(FileFix(_lint_one(path, args, s)))
+            continue
+        data = sys.stdin.buffer.read() if path == "-" else None
+        f = fix_input(name if path == "-" else path, s, data=data, encoding=args.encoding, unsafe=unsafe,
+                      write=write, diff=args.diff, keep=engine.finish)
+        for note in f.notes:
+            warn(note)
+        if path == "-" and not args.diff:
+            stdin_out = f.data
+        if f.diff:
+            write_stdout(f.diff)
+        done.append(f)
+    results = [f.result for f in done]
+    for r in results:
+        if not r.error:
+            engine.finish(r)
+    n_fixed = sum(f.fixed for f in done)
+    n_files = sum(1 for f in done if f.fixed)
+    summary = f"{'可修正' if args.diff else '已修正'} {n_fixed} 个问题（{n_files} 个文件）"
+    unsafe_left = sum(1 for r in results for d in r.diagnostics if d.fix and d.fix.applicability == "unsafe")
+    if unsafe_left:
+        summary += f"；另有 {unsafe_left} 个问题可加 --unsafe-fixes 修正"
+    warn(summary)
+    for r in results:
+        if r.error:
+            warn(r.error)
+    failed = any(r.error or any(d.rule == INTERNAL_CODE for d in r.diagnostics) for r in results) \
+        or any(f.failed for f in done)
+    if stdin_out is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(stdin_out)
+        sys.stdout.buffer.flush()
+    if args.diff:
+        return EXIT_ERROR if failed else EXIT_PROBLEMS if n_fixed else EXIT_OK
+    if args.fix_only:
+        return EXIT_ERROR if failed else EXIT_OK
+    readable = [r for r in results if not r.error]  # the others were named above
+    if readable:
+        if stdin_out is not None:  # stdout holds the fixed letter: the report goes to stderr
+            args.output = None
+            sys.stderr.write(_render_text(readable, fmt, args))
+        else:
+            _deliver(_render_text(readable, fmt, args), args)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_PROBLEMS if any(s.fails(r.diagnostics) for r, s in zip(results, settings, strict=True)) else EXIT_OK
 
 
 def _unused_suppression_results(suppressions):
@@ -518,12 +690,12 @@ def run_config(args) -> int:
 
 def run_structure(args) -> int:
     from letterlint import doctypes
-    from letterlint.decode import decode_bytes, read_path
+    from letterlint.decode import decode_bytes, read_path, read_stdin
     from letterlint.parse import parse_text
 
     doctype = _doctype(args)
     if args.path == "-":
-        source = decode_bytes(sys.stdin.buffer.read(), args.encoding)
+        source = decode_bytes(read_stdin(), args.encoding)
     else:
         source = read_path(args.path, args.encoding)
     letter = parse_text(source.text, args.path)
@@ -532,7 +704,7 @@ def run_structure(args) -> int:
     if args.format == "json":
         import json
 
-        doc = {"version": 1, "path": args.path, "encoding": source.encoding, "doctype": letter.doctype,
+        doc = {"version": 1, "path": printable(args.path), "encoding": source.encoding, "doctype": letter.doctype,
                "doctype_label": doctypes.label(letter.doctype),
                "parts": [p.to_dict() for p in letter.parts],
                "misplaced": [{"line": m.part.line, "kind": m.part.kind, "message": m.message}
@@ -545,7 +717,7 @@ def run_structure(args) -> int:
     from rich.tree import Tree
 
     con = Console(highlight=False, soft_wrap=True, no_color=_color(args) is False)
-    tree = Tree(f"[bold]{escape(args.path)}[/]  文种：{doctypes.label(letter.doctype)}（{source.encoding}）")
+    tree = Tree(f"[bold]{escape(printable(args.path))}[/]  文种：{doctypes.label(letter.doctype)}（{source.encoding}）")
     branches: dict[str, Tree] = {}
     for part in letter.parts:
         section = part.section or "位置不当"
@@ -555,10 +727,10 @@ def run_structure(args) -> int:
         where = f"{s.line}" if s.end_line == s.line else f"{s.line}-{s.end_line}"
         text = part.text if len(part.text) <= 40 else part.text[:39] + "…"
         style = "red" if part.misplaced else "cyan"
-        branches[section].add(f"[{style}]{part.name}[/] [dim]第{where}行[/] {escape(text)}")
+        branches[section].add(f"[{style}]{part.name}[/] [dim]第{where}行[/] {escape(printable(text))}")
     con.print(tree)
     for m in letter.misplacements:
-        con.print(f"[red]第{m.part.line}行：{escape(m.message)}[/]")
+        con.print(f"[red]第{m.part.line}行：{escape(printable(m.message))}[/]")
     return EXIT_OK
 
 
@@ -570,7 +742,7 @@ def _rule_dict(rule) -> dict:
 
     return {"code": rule.code, "name": rule.name, "severity": rule.severity,
             "doctypes": sorted(doctypes.label(d) for d in rule.doctypes) if rule.doctypes else ["全部"],
-            "fixable": rule.fixable, "summary": rule.summary, "origin": rule.origin,
+            "fixable": rule.fixable, "fix": rule.fix, "summary": rule.summary, "origin": rule.origin,
             "options": rule.options}
 
 
@@ -592,18 +764,30 @@ def run_rules(args) -> int:
         for r in rules:
             d = _rule_dict(r)
             print("\t".join((r.code, r.name, SEVERITY_ZH.get(r.severity, r.severity), "、".join(d["doctypes"]),
-                             "是" if r.fixable else "", r.summary)))
+                             _FIX_SHORT.get(r.fix, ""), r.summary)))
         return EXIT_OK
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("代码", "名称", "级别", "适用文种", "可修复", "说明", box=None, pad_edge=False)
+    table = Table("代码", "名称", "级别", "适用文种", "自动修正", "说明", box=None, pad_edge=False)
     for r in rules:
         d = _rule_dict(r)
         table.add_row(r.code, r.name, SEVERITY_ZH.get(r.severity, r.severity), "、".join(d["doctypes"]),
-                      "是" if r.fixable else "", r.summary)
+                      _FIX_SHORT.get(r.fix, ""), r.summary)
     Console(highlight=False).print(table)
     return EXIT_OK
+
+
+_FIX_SHORT = {"safe": "安全", "unsafe": "不安全"}
+
+
+def _fix_doc(rule) -> str:
+    """The rule's fix tier, as its documentation states it."""
+    if rule.fix == "safe":
+        return "安全修复（--fix 即应用）"
+    if rule.fix == "unsafe":
+        return "不安全修复（需 --fix --unsafe-fixes）"
+    return "无"
 
 
 def rules_markdown(rules) -> str:
@@ -612,13 +796,15 @@ def rules_markdown(rules) -> str:
 
     out = ["# letterlint 规则参考", "",
            "本文件由 `letterlint rules --format markdown > docs/rules.md` 从各规则的文档字符串生成，请勿手工修改。", "",
-           "| 代码 | 名称 | 级别 | 适用文种 | 说明 |", "|---|---|---|---|---|"]
+           "| 代码 | 名称 | 级别 | 适用文种 | 自动修正 | 说明 |", "|---|---|---|---|---|---|"]
     for r in rules:
         d = _rule_dict(r)
-        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {SEVERITY_ZH.get(r.severity, r.severity)} | {'、'.join(d['doctypes'])} | {r.summary} |")
+        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {SEVERITY_ZH.get(r.severity, r.severity)} "
+                   f"| {'、'.join(d['doctypes'])} | {_FIX_SHORT.get(r.fix, '')} | {r.summary} |")
     for r in rules:
         d = _rule_dict(r)
-        out += ["", f"## {r.code}", "", f"`{r.name}` · 级别：{SEVERITY_ZH.get(r.severity, r.severity)} · 适用文种：{'、'.join(d['doctypes'])}", ""]
+        out += ["", f"## {r.code}", "", f"`{r.name}` · 级别：{SEVERITY_ZH.get(r.severity, r.severity)} · "
+                f"适用文种：{'、'.join(d['doctypes'])} · 自动修正：{_fix_doc(r)}", ""]
         out += doc_markdown(r.doc)
     return "\n".join(out) + "\n"
 
@@ -637,7 +823,8 @@ def run_rule(args) -> int:
         return EXIT_OK
     d = _rule_dict(rule)
     print(f"{rule.code}  {rule.name}")
-    print(f"级别：{SEVERITY_ZH.get(rule.severity, rule.severity)}　适用文种：{'、'.join(d['doctypes'])}　可自动修复：{'是' if rule.fixable else '否'}")
+    print(f"级别：{SEVERITY_ZH.get(rule.severity, rule.severity)}　适用文种：{'、'.join(d['doctypes'])}　"
+          f"自动修正：{_fix_doc(rule)}")
     print()
     print(rule.doc)
     if rule.options:

@@ -34,6 +34,8 @@ KEYS: dict[str, str] = {
     "doctype": "str",
     "fail-on": "str",
     "format": "str",
+    "fix": "bool",
+    "unsafe-fixes": "bool",
     "local": "table",
     "organizations": "table[str|list[str]]",
     "rules": "table",
@@ -307,7 +309,8 @@ class ConfigResolver:
         if explicit:
             path = Path(explicit)
             if not path.is_file():
-                raise ConfigError(f"{explicit}：配置文件不存在")
+                kind = "不是普通文件" if path.exists() else "不存在"  # a FIFO or device is never read
+                raise ConfigError(f"{explicit}：配置文件{kind}")
             if table_of(path) is None:
                 raise ConfigError(f"{explicit}：没有 [tool.letterlint] 设置")
             self._explicit = merge([path])

@@ -92,6 +92,23 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, name: str = "<stdi
     return Source(text=text, encoding=used, bom=bom, newline=newline)
 
 
+def read_stdin() -> bytes:
+    """Standard input, at most one byte past ``MAX_BYTES`` (``decode_bytes`` then says it is too large).
+
+    Bounded like files: ``letterlint - < /dev/zero`` must not eat the memory.
+    A closed standard input reads as empty.
+    """
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return b""
+    try:
+        return stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"<stdin>：无法读取标准输入（{exc.strerror or exc}）") from None
+
+
 def read_path(path: str | os.PathLike, encoding: str | None = None) -> Source:
     """Read and decode a draft: regular files only (never a FIFO or device), at most ``MAX_BYTES``."""
     from letterlint.safeio import NotRegularFile, TooLarge, read_regular

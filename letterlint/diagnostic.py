@@ -10,6 +10,70 @@ from dataclasses import dataclass, field
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+# How far a fix may be trusted: "safe" keeps the meaning (brackets, padding zeros,
+# full-width marks); "unsafe" changes wording or order and is applied only with
+# --unsafe-fixes.
+APPLICABILITIES = ("safe", "unsafe")
+APPLICABILITY_ZH = {"safe": "安全修复", "unsafe": "不安全修复（需 --unsafe-fixes）"}
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace the characters of one span with ``text`` (an empty span inserts).
+
+    Positions are those of diagnostics: 1-based lines and columns counting
+    characters, ``end_column`` exclusive.  A newline in ``text`` is written
+    with the file's own line ending.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+    @classmethod
+    def replace(cls, span, text: str) -> Edit:
+        return cls(span.line, span.column, span.end_line, span.end_column, text)
+
+    @classmethod
+    def insert(cls, line: int, column: int, text: str) -> Edit:
+        return cls(line, column, line, column, text)
+
+    @classmethod
+    def delete(cls, span) -> Edit:
+        return cls.replace(span, "")
+
+    def to_dict(self) -> dict:
+        return {"line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits that are applied together or not at all.
+
+    ``applicability`` is left None by rules: the engine stamps the rule's
+    declared tier on it, so the tier is stated once, in the rule's decorator.
+    """
+
+    edits: tuple[Edit, ...]
+    applicability: str | None = None
+
+    @classmethod
+    def replace(cls, span, text: str) -> Fix:
+        return cls((Edit.replace(span, text),))
+
+    @classmethod
+    def delete(cls, span) -> Fix:
+        return cls((Edit.delete(span),))
+
+    @classmethod
+    def insert(cls, line: int, column: int, text: str) -> Fix:
+        return cls((Edit.insert(line, column, text),))
+
+    def to_dict(self) -> dict:
+        return {"applicability": self.applicability, "edits": [e.to_dict() for e in self.edits]}
 
 
 @dataclass(frozen=True, order=True)
@@ -30,6 +94,7 @@ class Diagnostic:
     severity: str
     message: str
     suggestion: str | None = field(default=None, compare=False)
+    fix: Fix | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
         out = {
@@ -43,6 +108,8 @@ class Diagnostic:
         }
         if self.suggestion:
             out["suggestion"] = self.suggestion
+        if self.fix is not None:
+            out["fix"] = self.fix.to_dict()
         return out
 
 

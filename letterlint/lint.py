@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from letterlint.diagnostic import SEVERITY_RANK, Diagnostic, FileResult
+from letterlint.diagnostic import SEVERITY_RANK, Diagnostic, FileResult, Fix
 from letterlint.model import Letter
 from letterlint.parse import parse_text
 from letterlint.rules import all_rules
@@ -150,8 +150,11 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
     out: set[Diagnostic] = set(crashes)
     for rule, f in kept:
         s = f.span
+        fix = f.fix
+        if fix is not None and fix.applicability is None:  # the tier the rule declares
+            fix = Fix(fix.edits, rule.fix or "unsafe")
         out.add(Diagnostic(s.line, s.column, s.end_line, s.end_column, rule.code,
-                           overrides[rule.code] or f.severity or rule.severity, f.message, f.suggestion))
+                           overrides[rule.code] or f.severity or rule.severity, f.message, f.suggestion, fix))
     return sorted(out)
 
 

@@ -68,6 +68,8 @@ def config_schema() -> dict:
                         + [k for k in doctypes.DOCTYPES if k != "unknown"]},
             "fail-on": {"enum": list(FAIL_ON)},
             "format": {"enum": list(FORMATS)},
+            "fix": {"type": "boolean", "description": "检查时自动应用安全修正并写回文件（同 --fix）"},
+            "unsafe-fixes": {"type": "boolean", "description": "修正时也应用可能改变措辞或顺序的修正（同 --unsafe-fixes）"},
             "local": {"type": "object", "additionalProperties": False, "properties": local,
                       "description": "本地格式：答复类别方案、公开标注、联系人格式、抄送机关等"},
             "organizations": {"type": "object",

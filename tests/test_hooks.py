@@ -19,19 +19,22 @@ def selected(hook: dict, path: str) -> bool:
 
 @pytest.mark.parametrize("path", ["来函.TXT", "drafts/复函.txt", "drafts/2024/答复.Md", "a.text",
                                   "docs/readme-draft/函.txt", "readmeletter.txt"])
-def test_letters_are_linted_in_any_case(path):
-    assert selected(HOOKS["letterlint"], path)
+@pytest.mark.parametrize("hook", ["letterlint", "letterlint-fix"])
+def test_letters_are_linted_in_any_case(path, hook):
+    assert selected(HOOKS[hook], path)
 
 
 @pytest.mark.parametrize("path", ["README.md", "readme.txt", "docs/README.md", "CHANGELOG.md", "LICENSE.txt",
                                   "CONTRIBUTING.md", "sub/Changes.txt", "code_of_conduct.md", "a.py", "a.txt.bak",
                                   "pyproject.toml"])
-def test_repository_documents_and_other_files_are_not(path):
-    assert not selected(HOOKS["letterlint"], path)
+@pytest.mark.parametrize("hook", ["letterlint", "letterlint-fix"])
+def test_repository_documents_and_other_files_are_not(path, hook):
+    assert not selected(HOOKS[hook], path)
 
 
-def test_entry_applies_the_config_exclude_and_runs_once():
-    hook = HOOKS["letterlint"]
+@pytest.mark.parametrize("hook", ["letterlint", "letterlint-fix"])
+def test_entry_applies_the_config_exclude_and_runs_once(hook):
+    hook = HOOKS[hook]
     assert hook["entry"].split()[-2:] == ["--force-exclude", "--"]
     assert hook["require_serial"] is True and hook["language"] == "python"
     assert tuple(int(x) for x in hook["minimum_pre_commit_version"].split(".")) >= (3, 0, 0)

@@ -51,7 +51,7 @@ def draft_repo(tmp_path_factory):
 
 def commit(repo, env, name, text):
     (repo / name).write_text(text, encoding="utf-8")
-    subprocess.run(["git", "add", name], cwd=repo, check=True)
+    subprocess.run(["git", "add", "--", name], cwd=repo, check=True)
     return subprocess.run(["git", "commit", "-m", f"add {name}"], cwd=repo, env=env, capture_output=True,
                           text=True, timeout=600)
 
@@ -84,3 +84,15 @@ def test_upper_case_extension_is_linted_and_readme_is_not(draft_repo):
     assert p.returncode != 0 and "DATE-002" in p.stdout + p.stderr, p.stdout + p.stderr
     subprocess.run(["git", "rm", "-q", "--cached", "来函.TXT"], cwd=repo, check=True)
     (repo / "来函.TXT").unlink()
+
+
+def test_file_named_like_an_option_is_linted_not_obeyed(draft_repo):
+    """pre-commit appends the staged names after the entry: ``--`` keeps them file names (issue 9)."""
+    repo, env = draft_repo
+    p = commit(repo, env, "README.md", "原有说明\n")
+    assert (repo / "README.md").read_text(encoding="utf-8") == "原有说明\n"
+    p = commit(repo, env, "--output=README.md", BAD)
+    assert p.returncode != 0 and "--output=README.md:8:" in p.stdout + p.stderr, p.stdout + p.stderr
+    assert (repo / "README.md").read_text(encoding="utf-8") == "原有说明\n"
+    subprocess.run(["git", "rm", "-q", "--cached", "--", "--output=README.md"], cwd=repo, check=True)
+    (repo / "--output=README.md").unlink()

@@ -36,10 +36,12 @@ def test_json_output_validates_against_the_published_schema(tree, capsys):
     main(["--format", "json", str(tree)])
     doc = json.loads(capsys.readouterr().out)
     assert doc["summary"]["unreadable"] == 1 and doc["summary"]["errors"] >= 2
+    assert any("fix" in d for f in doc["files"] for d in f["diagnostics"])  # the fix object is covered too
     jsonschema.validate(doc, schema, cls=jsonschema.Draft202012Validator)
     # every field is documented
     defs = schema["$defs"]
-    for obj in (schema, defs["file"], defs["diagnostic"], defs["summary"]):
+    for obj in (schema, defs["file"], defs["diagnostic"], defs["summary"], defs["fix"],
+                defs["fix"]["properties"]["edits"]["items"]):
         for name, prop in obj["properties"].items():
             assert prop.get("description") or "$ref" in prop, name
 

@@ -53,3 +53,41 @@ def test_rules_reference_is_up_to_date():
 
     published = (Path(__file__).parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
     assert published == rules_markdown(RULES), "run: letterlint rules --format markdown > docs/rules.md"
+
+
+# --- fixes: the 反例 fixed is the 正例 (or the 修正后 block) ----------------------------------
+
+FIXABLE = [r for r in RULES if r.fixable]
+
+
+def _settings(rule):
+    config = rule.example("示例配置")
+    options = {rule.code: tomllib.loads(config)} if config else {}
+    doctype = None if rule.doctypes is None else sorted(rule.doctypes)[0]
+    return Settings(select=[rule.code], doctype=doctype, rule_options=options)
+
+
+def test_fixable_rules_state_their_tier():
+    assert len(FIXABLE) >= 20
+    for rule in FIXABLE:
+        assert rule.fix in ("safe", "unsafe"), rule.code
+
+
+@pytest.mark.parametrize("rule", FIXABLE, ids=[r.code for r in FIXABLE])
+def test_bad_example_fixed_is_good_example(rule):
+    from letterlint.fix import fix_stored
+
+    bad = rule.example("反例")
+    want = rule.example("修正后") or rule.example("正例")
+    outcome = fix_stored(bad, "example.txt", _settings(rule), unsafe=True, guard=False)
+    assert outcome.applied[rule.code] >= 1, f"{rule.code}: the 反例 offers no fix"
+    assert outcome.raw == want, f"{rule.code}: the 反例 fixed is not the {'修正后' if rule.example('修正后') else '正例'}"
+    assert not _fired(rule, outcome.raw), f"{rule.code}: still fires after its fix"
+    if rule.fix == "safe":
+        assert not fix_stored(bad, "example.txt", _settings(rule), guard=False).unconverged
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if not r.fixable], ids=[r.code for r in RULES if not r.fixable])
+def test_unfixable_rules_offer_no_fix(rule):
+    result = lint_text(rule.example("反例"), "example.txt", _settings(rule))
+    assert all(d.fix is None for d in result.diagnostics), f"{rule.code} offers a fix but declares no fix tier"

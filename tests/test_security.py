@@ -197,7 +197,7 @@ def test_config_and_cache_fifos_do_not_hang(tmp_path):
     p = cli("a.txt", cwd=tmp_path, timeout=30)  # found by discovery: not a config file, passed over
     assert p.returncode == 0
     p = cli("--config", "letterlint.toml", "a.txt", cwd=tmp_path, timeout=30)
-    assert p.returncode == 2 and "letterlint.toml" in p.stderr.decode() and "Traceback" not in p.stderr.decode()
+    assert p.returncode == 2 and "letterlint.toml：配置文件不是普通文件" in p.stderr.decode()
     os.mkfifo(tmp_path / "base.json")
     p = cli("--baseline", "base.json", "a.txt", cwd=tmp_path, timeout=30)
     assert p.returncode == 2 and "base.json" in p.stderr.decode() and "Traceback" not in p.stderr.decode()
@@ -328,13 +328,13 @@ def test_stdout_faults(tmp_path):
         assert p.returncode == expected, (letter, p.stderr.decode())
         assert "Traceback" not in p.stderr.decode()
         # Closed before start-up (sys.stdout is None), as a shell's >&- does.
-        p = subprocess.run(["sh", "-c", f'exec "$0" -m letterlint "$1" >&-', sys.executable, str(tmp_path / letter)],
+        p = subprocess.run(["sh", "-c", 'exec "$0" -m letterlint "$1" >&-', sys.executable, str(tmp_path / letter)],
                            stderr=subprocess.PIPE, timeout=60)
         assert p.returncode == expected, (letter, p.stderr.decode())
         assert "Traceback" not in p.stderr.decode() and ("标准输出已关闭" in p.stderr.decode()) == bool(expected)
     # A reader that goes away at once (| head -0).
     for letter, expected in (("good.txt", 0), ("bad.txt", 2)):
-        proc = subprocess.Popen([sys.executable, "-m", "letterlint", *[str(tmp_path / letter)] * 200],
+        proc = subprocess.Popen([sys.executable, "-m", "letterlint", *[str(tmp_path / letter)] * 50],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         proc.stdout.close()
         _, err = proc.communicate(timeout=120)
@@ -407,7 +407,7 @@ def test_rich_carets_stay_under_the_span_with_escapes():
 def test_non_utf8_file_name_on_the_command_line(tmp_path):
     name = os.fsdecode(b"\xb9\xab\xce\xc4.txt")
     (tmp_path / name).write_text(BAD, encoding="utf-8")
-    for fmt in ("rich", "concise", "github", "json", "sarif", "gitlab", "junit", "html"):
+    for fmt in ("rich", "github", "sarif"):  # every format in-process above; the command line's path here
         p = cli("--format", fmt, tmp_path, timeout=60)
         assert p.returncode == 1, (fmt, p.stderr)
         out = p.stdout.decode("utf-8").replace("\\\\", "\\")  # JSON doubles the backslash
@@ -416,3 +416,114 @@ def test_non_utf8_file_name_on_the_command_line(tmp_path):
     assert p.returncode == 0
     p = cli("--baseline", tmp_path / "b.json", "--format", "json", tmp_path, timeout=60)
     assert p.returncode == 0 and json.loads(p.stdout)["summary"]["errors"] == 0
+
+
+# --- 10. signals during --jobs: the workers end with the parent ----------------------------------
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            out |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not Path("/proc/self/task").exists(),
+                    reason="reads /proc to find the workers")
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT", "SIGHUP"])
+def test_signal_during_jobs_leaves_no_worker_behind(tmp_path, signame):
+    letter = (BAD + "\n") * 40
+    for i in range(400):
+        (tmp_path / f"l{i:03d}.txt").write_text(letter, encoding="utf-8")
+    env = dict(os.environ, NO_COLOR="1")
+    proc = subprocess.Popen([sys.executable, "-m", "letterlint", "--jobs", "2", "--format", "json", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        workers: set[int] = set()
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            workers = _children(proc.pid)
+            time.sleep(0.02)
+        if len(workers) < 2:
+            pytest.skip("the run ended before its workers could be seen")
+        proc.send_signal(getattr(signal, signame))
+        _, err = proc.communicate(timeout=20)  # also: nobody holds the pipes open any more
+        deadline = time.monotonic() + 5
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [w for w in workers if _alive(w)], "workers survived the parent"
+        assert proc.returncode in (128 + getattr(signal, signame), 130), proc.returncode
+        assert b"Traceback" not in err
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not Path("/proc/self/task").exists(),
+                    reason="PR_SET_PDEATHSIG is Linux only")
+def test_workers_die_even_when_the_parent_is_killed(tmp_path):
+    letter = (BAD + "\n") * 40
+    for i in range(400):
+        (tmp_path / f"l{i:03d}.txt").write_text(letter, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "letterlint", "--jobs", "2", str(tmp_path)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.02)
+    if len(workers) < 2:
+        proc.kill()
+        proc.wait()
+        pytest.skip("the run ended before its workers could be seen")
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 5
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if _alive(w)]
+
+
+def test_structure_escapes_names_and_text(capsys, tmp_path):
+    name = tmp_path / os.fsdecode(b"\xb9\xab\x1b.txt")
+    name.write_text(GOOD.replace("为做好", "为\x1b[2J做好"), encoding="utf-8")
+    for fmt in ("rich", "json"):
+        code, out, _ = run(capsys, "structure", "--format", fmt, name)
+        assert code == 0 and "\x1b" not in out and "\\xb9\\xab" in out.replace("\\\\", "\\")
+        out.encode("utf-8")
+
+
+@posix_only
+def test_endless_stdin_is_bounded(tmp_path):
+    with open("/dev/zero", "rb") as zero:
+        p = subprocess.run([sys.executable, "-m", "letterlint", "--format", "json", "-"], stdin=zero,
+                           capture_output=True, timeout=60)
+    assert p.returncode == 2 and "文件过大" in json.loads(p.stdout)["files"][0]["error"]
+
+
+@pytest.mark.parametrize("fmt", ["rich", "concise", "github", "json", "sarif", "gitlab", "junit", "html"])
+def test_bidi_override_quoted_in_a_message_is_escaped(fmt):
+    """Found by tools/fuzz.py: a message quoting the letter carried a raw U+202E into the JSON report."""
+    import io
+
+    from letterlint.diagnostic import Diagnostic, FileResult
+    from letterlint.report import ReportOptions, get_renderer
+
+    r = FileResult(path="a.txt", lines=["甲\u202e乙"], diagnostics=[
+        Diagnostic(1, 1, 1, 3, "RECIP-002", "error", "“甲\u202e乙”有误\x1b[0m", "改为“甲\u2066乙”")])
+    stream = io.StringIO()
+    get_renderer(fmt)([r], stream, ReportOptions(color=False))
+    out = stream.getvalue()
+    assert not any(ch in out for ch in "\u202e\u2066\x1b"), out

@@ -38,13 +38,13 @@ class ReportOptions:
         return [d for d in result.diagnostics if SEVERITY_RANK.get(d.severity, 0) >= floor]
 
 
-# What must never reach a terminal, a CI log or a report raw: C0 and C1 controls
-# (newline starts a fake ``::error`` line in a GitHub log, ESC drives the terminal),
+# What must never reach a terminal, a CI log or a report raw: C0 and C1 controls but
+# the tab (newline starts a fake ``::error`` line in a GitHub log, ESC drives the terminal),
 # DEL, the Unicode line/paragraph separators, the bidirectional controls that
 # reorder what a reviewer sees, and lone surrogates (the bytes of a file name
 # that is not UTF-8, which no UTF-8 output can carry).
-_UNPRINTABLE = lazyre.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_UNPRINTABLE = lazyre.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
 
 
 def _escape_char(match) -> str:

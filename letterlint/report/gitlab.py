@@ -27,7 +27,7 @@ def issues(results) -> list[dict]:
                         "severity": "critical", "location": {"path": path, "lines": {"begin": 1}}})
             continue
         for d, fp in zip(r.diagnostics, fingerprints(r), strict=True):
-            out.append({"description": message_text(d), "check_name": d.rule, "fingerprint": fp,
+            out.append({"description": printable(message_text(d)), "check_name": d.rule, "fingerprint": fp,
                         "severity": SEVERITY.get(d.severity, "minor"),
                         "location": {"path": path, "lines": {"begin": max(1, d.line),
                                                              "end": max(1, d.line, d.end_line)}}})

@@ -23,6 +23,7 @@ from __future__ import annotations
 from html import escape
 
 from letterlint.diagnostic import SEVERITY_RANK, SEVERITY_ZH
+from letterlint.report import printable
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -116,8 +117,6 @@ JS = """
 
 
 def _e(text) -> str:
-    from letterlint.report import printable
-
     return escape(printable(str(text)), quote=True)
 
 

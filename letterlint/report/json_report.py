@@ -12,9 +12,17 @@ def file_entry(r) -> dict:
     entry = {"path": printable(r.path), "doctype": r.doctype,
              "doctype_label": doctypes.label(r.doctype) if r.doctype else None,
              "encoding": r.encoding,
-             "diagnostics": [d.to_dict() for d in r.diagnostics]}
+             "diagnostics": [_escaped(d.to_dict()) for d in r.diagnostics]}
     if r.error:
         entry["error"] = printable(r.error)
+    return entry
+
+
+def _escaped(entry: dict) -> dict:
+    """Messages quote the letter: its controls and bidi overrides are shown escaped, as in every format."""
+    for key in ("message", "suggestion"):
+        if isinstance(entry.get(key), str):
+            entry[key] = printable(entry[key])
     return entry
 
 

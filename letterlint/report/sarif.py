@@ -57,7 +57,7 @@ def relative_path(path: str) -> str:
 
 
 def message_text(d) -> str:
-    """The Chinese message, then the suggestion if there is one."""
+    """The Chinese message, then the suggestion if there is one (raw: each format escapes it its own way)."""
     if not d.suggestion:
         return d.message
     return f"{d.message.rstrip('。')}。建议：{d.suggestion}"
@@ -194,7 +194,7 @@ def document(results) -> dict:
                 "ruleId": d.rule,
                 "ruleIndex": index[d.rule],
                 "level": LEVEL.get(d.severity, "warning"),
-                "message": {"text": message_text(d)},
+                "message": {"text": printable(message_text(d))},
                 "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d, r.lines)}}],
                 "partialFingerprints": {"primaryLocationLineHash": f"{fp[:16]}:1", "letterlintFingerprint/v1": fp},
             })

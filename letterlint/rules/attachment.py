@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from letterlint import lazyre
 from letterlint.fields import ATTACHMENT_LABEL, AttachmentNote, attachment_note
 from letterlint.model import Line, Part
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Finding, Fix, rule
 
 _S = r"[ \t\u3000\u00a0]*"
 # "附件" alone on a line: a 附件说明 label without its colon when numbered names follow.
@@ -193,7 +193,7 @@ def _width(text: str) -> int:
     return sum(1 if ord(c) < 0x2000 else 2 for c in text)
 
 
-@rule("ATTACH-003", "attachment-name-punctuation", "error", doctypes=None)
+@rule("ATTACH-003", "attachment-name-punctuation", "error", doctypes=None, fix="safe")
 def attachment_name_punctuation(letter, options):
     """附件名称后不加标点符号。
 
@@ -221,7 +221,8 @@ def attachment_name_punctuation(letter, options):
         for it in note.items:
             if it.end > it.start and it.line.text[it.end - 1] in _NAME_END_PUNCT:
                 mark = it.line.text[it.end - 1]
-                yield Finding(it.line.span(it.end - 1, it.end), f"附件名称后不应加标点“{mark}”", "删去这个标点")
+                span = it.line.span(it.end - 1, it.end)
+                yield Finding(span, f"附件名称后不应加标点“{mark}”", "删去这个标点", fix=Fix.delete(span))
 
 
 @rule("ATTACH-004", "single-attachment-number", "info", doctypes=None)

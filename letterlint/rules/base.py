@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from letterlint import lazyre
-from letterlint.diagnostic import SEVERITIES
+from letterlint.diagnostic import APPLICABILITIES, SEVERITIES, Edit, Fix  # noqa: F401 (Edit, Fix: for rules)
 from letterlint.model import Span
 
 CODE_RE = lazyre.compile(r"^[A-Z][A-Z0-9]*-\d{3}$")
@@ -32,6 +32,7 @@ class Finding:
     # Codes of more specific rules: when one of them reports this same span
     # (it is enabled, applies, and found it), the engine drops this finding.
     subsumed_by: tuple[str, ...] = ()
+    fix: Fix | None = None       # edits that remove the problem (the rule declares their tier)
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,12 @@ class Rule:
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     # List options whose items are regular expressions (checked when the config is read).
     patterns: frozenset[str] = field(default_factory=frozenset, compare=False)
-    fixable: bool = False
+    fix: str | None = None  # "safe" / "unsafe": the tier of the fixes the rule offers; None: no fix
     origin: str = "letterlint"
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
 
     @property
     def doc(self) -> str:
@@ -82,18 +87,27 @@ class Rule:
 
 def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None = None,
          options: dict[str, Any] | None = None, choices: dict[str, Iterable[str]] | None = None,
-         patterns: Iterable[str] = (), fixable: bool = False):
-    """Mark a generator function as a letterlint rule."""
+         patterns: Iterable[str] = (), fix: str | None = None, fixable: bool = False):
+    """Mark a generator function as a letterlint rule.
+
+    ``fix`` declares the tier of the fixes its findings carry: "safe" (the
+    text means the same afterwards) or "unsafe" (wording or order changes).
+    ``fixable=True`` without a tier (older plugins) counts as "unsafe".
+    """
     if not CODE_RE.match(code):
         raise ValueError(f"rule code {code!r} must look like ABC-123")
     if severity not in SEVERITIES:
         raise ValueError(f"rule {code}: severity must be one of {SEVERITIES}")
+    if fix is None and fixable:
+        fix = "unsafe"
+    if fix is not None and fix not in APPLICABILITIES:
+        raise ValueError(f"rule {code}: fix must be one of {APPLICABILITIES}")
 
     def decorate(fn):
         fn.__letterlint_rule__ = Rule(
             code=code, name=name, severity=severity, check=fn,
             doctypes=frozenset(doctypes) if doctypes is not None else None,
-            options=dict(options or {}), fixable=fixable,
+            options=dict(options or {}), fix=fix,
             choices={k: tuple(v) for k, v in (choices or {}).items()},
             patterns=frozenset(patterns),
             origin=fn.__module__,

@@ -23,7 +23,7 @@ from letterlint.fields import (
 from letterlint.fields import SP as _SP
 from letterlint.fields import ContactField as Field
 from letterlint.model import PAD, Line, Span
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Finding, Fix, rule
 
 REPLIES = doctypes.REPLIES
 # Kinds whose contact is mandatory; there a missing name or number is the
@@ -469,7 +469,7 @@ def reply_deputy_phone(letter, options):
 # --- NOTE-001 ----------------------------------------------------------------------
 
 
-@rule("NOTE-001", "note-brackets", "error")
+@rule("NOTE-001", "note-brackets", "error", fix="safe")
 def note_brackets(letter, options):
     """附注（含括在括号内的联系人栏）须用全角圆括号“（）”。
 
@@ -501,4 +501,6 @@ def note_brackets(letter, options):
         if closes == ")":
             bad.append(last.span(e, e + 1))
         for span in bad:
-            yield Finding(span, "附注应使用全角圆括号“（）”，不应使用半角括号", "将 ( ) 改为 （ ）")
+            full = "（" if span.line == first.number and span.column == s + 1 else "）"
+            yield Finding(span, "附注应使用全角圆括号“（）”，不应使用半角括号", "将 ( ) 改为 （ ）",
+                          fix=Fix.replace(span, full))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from letterlint import doctypes, lazyre
 from letterlint.fields import copy_list
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Finding, Fix, rule
 
 _SP = lazyre.compile(r"[ \t\u3000\u00a0]+")
 _SEPARATORS = "，、,"
@@ -81,7 +81,7 @@ def _blocks(letter):
             yield _CopyTo(part, organs)
 
 
-@rule("COPY-001", "copy-to-colon", "error")
+@rule("COPY-001", "copy-to-colon", "error", fix="safe")
 def copy_to_colon(letter, options):
     """“抄送”后加全角冒号。
 
@@ -97,13 +97,14 @@ def copy_to_colon(letter, options):
     for block in blocks(letter):
         colon, label = block.organs.colon, block.organs.label
         if colon is None:
-            yield Finding(label.span, f"“{block.label}”后缺少全角冒号“：”", f"改为 {block.label}：")
+            yield Finding(label.span, f"“{block.label}”后缺少全角冒号“：”", f"改为 {block.label}：",
+                          fix=Fix.insert(label.span.end_line, label.span.end_column, "："))
         elif colon.text != "：":
             yield Finding(colon.span, f"“{block.label}”后应使用全角冒号“：”，不应使用“{colon.text}”",
-                          f"改为 {block.label}：")
+                          f"改为 {block.label}：", fix=Fix.replace(colon.span, "："))
 
 
-@rule("COPY-002", "copy-to-full-stop", "error")
+@rule("COPY-002", "copy-to-full-stop", "error", fix="safe")
 def copy_to_full_stop(letter, options):
     """最后一个抄送机关名称后加句号。
 
@@ -120,10 +121,12 @@ def copy_to_full_stop(letter, options):
         end = block.organs.end
         if end is not None:
             if end.text != "。":
-                yield Finding(end.span, f"最后一个抄送机关名称后应标句号“。”，不应使用“{end.text}”", "改为 。")
+                yield Finding(end.span, f"最后一个抄送机关名称后应标句号“。”，不应使用“{end.text}”", "改为 。",
+                              fix=Fix.replace(end.span, "。"))
         elif block.organs.content:
             line, _, hi = block.organs.content[-1]
-            yield Finding(line.span(hi - 1, hi), "最后一个抄送机关名称后缺少句号“。”", "在末尾加 。")
+            yield Finding(line.span(hi - 1, hi), "最后一个抄送机关名称后缺少句号“。”", "在末尾加 。",
+                          fix=Fix.insert(line.number, hi + 1, "。"))
 
 
 @rule("COPY-003", "copy-to-separators", "warning")
@@ -161,7 +164,7 @@ def copy_to_separators(letter, options):
                               "不同类别的抄送机关之间用逗号“，”", severity="info")
 
 
-@rule("COPY-004", "copy-to-label", "warning")
+@rule("COPY-004", "copy-to-label", "warning", fix="safe")
 def copy_to_label(letter, options):
     """版记中用“抄送”，不用“抄报”“抄发”“分送”“送”等。
 
@@ -176,7 +179,8 @@ def copy_to_label(letter, options):
     """
     for block in blocks(letter):
         if block.label != "抄送":
-            yield Finding(block.organs.label.span, f"应使用“抄送”，不应使用“{block.label}”", "改为 抄送：")
+            span = block.organs.label.span
+            yield Finding(span, f"应使用“抄送”，不应使用“{block.label}”", "改为 抄送：", fix=Fix.replace(span, "抄送"))
 
 
 @rule("PRINT-002", "letter-no-print-line", "info", doctypes=doctypes.LETTERS)

@@ -7,7 +7,7 @@ import re
 
 from letterlint import lazyre
 from letterlint.model import PAD
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Finding, Fix, rule
 
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _CN_VALUE.update({"○": 0, "零": 0, "Ｏ": 0, "0": 0, "两": 2})
@@ -84,13 +84,19 @@ def _values(fields) -> tuple[int | None, int | None, int | None]:
     return cn_to_int(fields.get("y")), cn_to_int(fields.get("m")), cn_to_int(fields.get("d"))
 
 
+def _rewrite(fields, date) -> Fix | None:
+    """The whole date rewritten as 2024年5月6日, when year, month and day are all known."""
+    text = _fmt(*_values(fields))
+    return Fix.replace(date.span, text) if text else None
+
+
 def _suggest(fields) -> str | None:
     y, m, d = _values(fields)
     text = _fmt(y, m, d)
     return f"改为 {text}" if text else None
 
 
-@rule("DATE-001", "date-arabic", "error")
+@rule("DATE-001", "date-arabic", "error", fix="unsafe")
 def date_arabic(letter, options):
     """成文日期用阿拉伯数字，不用汉字数字。
 
@@ -114,10 +120,10 @@ def date_arabic(letter, options):
         if y is not None and 1000 <= y and (y, m or 12, d or 31) < _GB9704_2012:
             continue  # written under GB/T 9704-1999, which asked for Chinese numerals
         yield Finding(part.span, f"成文日期“{part.text}”应使用阿拉伯数字，不应使用汉字数字",
-                      _suggest(f) or "如 2024年5月6日")
+                      _suggest(f) or "如 2024年5月6日", fix=_rewrite(f, date))
 
 
-@rule("DATE-002", "date-full-year-no-padding", "error")
+@rule("DATE-002", "date-full-year-no-padding", "error", fix="safe")
 def date_full_year(letter, options):
     """成文日期的年份标全称，月、日不编虚位（不在前面补0），数字用半角。
 
@@ -138,7 +144,8 @@ def date_full_year(letter, options):
         if f.get("form") != "cn":
             continue  # 2024-05-06 and the like: DATE-004 rewrites the whole date
         if any(_FULLWIDTH.search(f.get(k) or "") for k in ("y", "m", "d")):
-            yield Finding(part.span, f"成文日期“{part.text}”使用了全角数字，应使用半角阿拉伯数字", _suggest(f))
+            yield Finding(part.span, f"成文日期“{part.text}”使用了全角数字，应使用半角阿拉伯数字", _suggest(f),
+                          fix=_rewrite(f, date))
             continue
         for key, label in (("y", "年份"), ("m", "月份"), ("d", "日")):
             value = f.get(key)
@@ -148,7 +155,8 @@ def date_full_year(letter, options):
             if key == "y" and len(value) != 4:
                 yield Finding(span, f"成文日期的年份“{value}”应标全称（四位）", "如 2024年")
             elif key != "y" and len(value) > 1 and value.startswith("0"):
-                yield Finding(span, f"成文日期的{label}“{value}”不应编虚位（前面补0）", _suggest(f))
+                yield Finding(span, f"成文日期的{label}“{value}”不应编虚位（前面补0）", _suggest(f),
+                              fix=Fix.replace(span, value.lstrip("0") or "0"))
 
 
 @rule("DATE-003", "date-complete", "error")
@@ -171,7 +179,7 @@ def date_complete(letter, options):
             yield Finding(part.span, f"成文日期“{part.text}”缺少日，年、月、日应标全", "如 2024年5月6日")
 
 
-@rule("DATE-004", "date-no-dotted-form", "error")
+@rule("DATE-004", "date-no-dotted-form", "error", fix="safe")
 def date_no_dotted_form(letter, options):
     """成文日期写作“2024年5月6日”，不用 2024.5.6、2024-05-06、2024/5/6 等形式。
 
@@ -189,7 +197,8 @@ def date_no_dotted_form(letter, options):
     for part, date in _dates(letter):
         f = _fields(date)
         if f.get("form") == "numeric":
-            yield Finding(part.span, f"成文日期不应写作“{part.text}”，应写作“××××年×月×日”", _suggest(f))
+            yield Finding(part.span, f"成文日期不应写作“{part.text}”，应写作“××××年×月×日”", _suggest(f),
+                          fix=_rewrite(f, date))
 
 
 @rule("DATE-005", "date-real", "error")

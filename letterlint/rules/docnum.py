@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from letterlint import lazyre
 from letterlint.fields import CITED_HINT, cited_numbers
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Edit, Finding, Fix, rule
 
 TEXT_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4", "title",
               "attachment_text", "attachment_note", "recipient")
@@ -67,7 +67,7 @@ def docnum_shape(letter, options):
                           "在年份前写明机关代字，如 示教函〔2024〕12号")
 
 
-@rule("DOCNUM-002", "docnum-brackets", "error")
+@rule("DOCNUM-002", "docnum-brackets", "error", fix="safe")
 def docnum_brackets(letter, options):
     """发文字号的年份须用六角括号〔〕，不能用【】、[]、（）、［］、〖〗等。
 
@@ -85,8 +85,9 @@ def docnum_brackets(letter, options):
             continue
         opening, closing = number.text("open"), number.text("close")
         if opening != "〔" or closing != "〕":
+            fix = Fix((Edit.replace(number.open.span, "〔"), Edit.replace(number.close.span, "〕")))
             yield Finding(number.brackets, f"{_label(number)}年份应使用六角括号〔〕，不应使用“{opening}{closing}”",
-                          f"改为 {_suggest(number)}")
+                          f"改为 {_suggest(number)}", fix=fix)
 
 
 @rule("DOCNUM-003", "docnum-year", "error")
@@ -109,7 +110,7 @@ def docnum_year(letter, options):
             yield Finding(number.year.span, f"{_label(number)}年份“{year}”应标全称，写作四位阿拉伯数字", "如 〔2024〕")
 
 
-@rule("DOCNUM-004", "docnum-leading-zero", "error")
+@rule("DOCNUM-004", "docnum-leading-zero", "error", fix="safe")
 def docnum_leading_zero(letter, options):
     """发文顺序号不加虚位（不在前面补0）。
 
@@ -127,10 +128,12 @@ def docnum_leading_zero(letter, options):
             if number.bare:
                 yield Finding(part.span, "发文顺序号不应编虚位（前面补0）", f"改为 {_suggest(number)}")
                 continue
-            yield Finding(number.seq.span, f"发文顺序号“{seq}”不应编虚位（前面补0）", f"改为 {_suggest(number)}")
+            fix = Fix.replace(number.seq.span, seq.lstrip("0") or "0") if seq.isascii() else None
+            yield Finding(number.seq.span, f"发文顺序号“{seq}”不应编虚位（前面补0）", f"改为 {_suggest(number)}",
+                          fix=fix)
 
 
-@rule("DOCNUM-005", "docnum-di", "error")
+@rule("DOCNUM-005", "docnum-di", "error", fix="safe")
 def docnum_di(letter, options):
     """发文顺序号前不加“第”字。
 
@@ -147,10 +150,11 @@ def docnum_di(letter, options):
             if number.bare:
                 yield Finding(part.span, "发文顺序号前不应加“第”字", f"改为 {_suggest(number)}")
                 continue
-            yield Finding(number.di.span, "发文顺序号前不应加“第”字", f"改为 {_suggest(number)}")
+            yield Finding(number.di.span, "发文顺序号前不应加“第”字", f"改为 {_suggest(number)}",
+                          fix=Fix.delete(number.di.span))
 
 
-@rule("DOCNUM-006", "docnum-hao", "error")
+@rule("DOCNUM-006", "docnum-hao", "error", fix="unsafe")
 def docnum_hao(letter, options):
     """发文字号以“号”字结尾。
 
@@ -165,7 +169,9 @@ def docnum_hao(letter, options):
     for _part, number in _numbers(letter):
         if number.bare or number.hao is not None:
             continue
-        yield Finding(number.seq.span, f"{_label(number)}应以“号”字结尾", f"改为 {_suggest(number)}")
+        end = number.seq.span
+        yield Finding(number.seq.span, f"{_label(number)}应以“号”字结尾", f"改为 {_suggest(number)}",
+                      fix=Fix.insert(end.end_line, end.end_column, "号"))
 
 
 @rule("DOCNUM-007", "docnum-year-date", "warning")

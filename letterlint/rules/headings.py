@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from letterlint import lazyre
 from letterlint.model import HEADING_KINDS, PAD, Span
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Edit, Finding, Fix, rule
 from letterlint.rules.date import cn_to_int
 
 LEVEL = {"heading1": 1, "heading2": 2, "heading3": 3, "heading4": 4}
@@ -77,6 +77,10 @@ class _Heading:
             return self.m.marker.span
         a, b = getattr(self.m, group).span, getattr(self.m, last or group).span
         return Span(a.line, a.column, b.end_line, b.end_column)
+
+    def edit(self, group: str, text: str) -> Edit:
+        """Replace exactly the field ``group`` of the 序号 (open, close, punct …) with ``text``."""
+        return Edit.replace(getattr(self.m, group).span, text)
 
     @property
     def shown(self) -> str:
@@ -184,7 +188,7 @@ def heading_nesting(letter, options):
                           "层次序数依次为 一、→（一）→1.→（1），调整层级")
 
 
-@rule("HEAD-002", "heading1-dunhao", "error")
+@rule("HEAD-002", "heading1-dunhao", "error", fix="safe")
 def heading1_dunhao(letter, options):
     """一级标题序号“一”后用顿号“、”。
 
@@ -205,14 +209,15 @@ def heading1_dunhao(letter, options):
         if punct == "、":
             continue
         good = marker(1, h.num)
+        fix = Fix((h.edit("punct", "、"),))
         if punct.strip() == "、":
-            yield Finding(h.span("punct"), "一级标题序号与顿号之间不应有空格", f"改为 {good}")
+            yield Finding(h.span("punct"), "一级标题序号与顿号之间不应有空格", f"改为 {good}", fix=fix)
         else:
             yield Finding(h.span("punct"), f"一级标题序号“{h.group('num')}”后应使用顿号“、”，不应使用“{punct}”",
-                          f"改为 {good}")
+                          f"改为 {good}", fix=fix)
 
 
-@rule("HEAD-003", "bracket-heading-no-punct", "error")
+@rule("HEAD-003", "bracket-heading-no-punct", "error", fix="safe")
 def bracket_heading_no_punct(letter, options):
     """带括号的序号“（一）”“（1）”后不再加标点。
 
@@ -229,10 +234,11 @@ def bracket_heading_no_punct(letter, options):
         punct = h.group("punct") if h.m else ""
         if h.real and punct:
             yield Finding(h.span("punct"), f"带括号的序号“{h.group('open')}{h.group('num')}{h.group('close')}”"
-                                           f"后不应再加“{punct}”", f"改为 {marker(h.level, h.num)}")
+                                           f"后不应再加“{punct}”", f"改为 {marker(h.level, h.num)}",
+                          fix=Fix((h.edit("punct", ""),)))
 
 
-@rule("HEAD-004", "heading3-dot", "error")
+@rule("HEAD-004", "heading3-dot", "error", fix="safe")
 def heading3_dot(letter, options):
     """三级标题序号“1”后用下脚点“.”，不用顿号或逗号。
 
@@ -250,10 +256,10 @@ def heading3_dot(letter, options):
         punct = h.group("punct") if h.m else ""
         if h.real and punct not in ".．":
             yield Finding(h.span("punct"), f"三级标题序号“{h.group('num')}”后应使用下脚点“.”，不应使用“{punct}”",
-                          f"改为 {marker(3, h.num)}")
+                          f"改为 {marker(3, h.num)}", fix=Fix((h.edit("punct", "."),)))
 
 
-@rule("HEAD-005", "heading-fullwidth-brackets", "warning")
+@rule("HEAD-005", "heading-fullwidth-brackets", "warning", fix="safe")
 def heading_fullwidth_brackets(letter, options):
     """序号“（一）”“（1）”用全角括号。
 
@@ -270,10 +276,11 @@ def heading_fullwidth_brackets(letter, options):
         h = _heading(part)
         if not h.real or (h.group("open") == "（" and h.group("close") == "）"):
             continue
-        yield Finding(h.span("open", "close"), f"序号“{h.shown}”应使用全角括号", f"改为 {marker(h.level, h.num)}")
+        yield Finding(h.span("open", "close"), f"序号“{h.shown}”应使用全角括号", f"改为 {marker(h.level, h.num)}",
+                      fix=Fix((h.edit("open", "（"), h.edit("close", "）"))))
 
 
-@rule("HEAD-006", "ordinal-comma", "error")
+@rule("HEAD-006", "ordinal-comma", "error", fix="safe")
 def ordinal_comma(letter, options):
     """“第一”“其一”“首先”等序次语后用逗号，不用顿号。
 
@@ -290,11 +297,12 @@ def ordinal_comma(letter, options):
         return  # one search over the letter spares one per part
     for part in letter.all(*_TEXT_KINDS):
         for line, m in part.iter_matches(_ORDINAL_DUNHAO):
-            yield Finding(line.span(m.start("punct"), m.end("punct")),
-                          f"序次语“{m.group('word')}”后应使用逗号“，”，不应使用顿号", f"改为 {m.group('word')}，")
+            span = line.span(m.start("punct"), m.end("punct"))
+            yield Finding(span, f"序次语“{m.group('word')}”后应使用逗号“，”，不应使用顿号", f"改为 {m.group('word')}，",
+                          fix=Fix.replace(span, "，"))
 
 
-@rule("HEAD-007", "yishi-no-punct", "warning")
+@rule("HEAD-007", "yishi-no-punct", "warning", fix="safe")
 def yishi_no_punct(letter, options):
     """行文中的“一是”“二是”后不加标点。
 
@@ -311,8 +319,9 @@ def yishi_no_punct(letter, options):
         return  # one search over the letter spares one per part
     for part in letter.all(*_TEXT_KINDS):
         for line, m in part.iter_matches(_YISHI_PUNCT):
-            yield Finding(line.span(m.start("punct"), m.end("punct")),
-                          f"“{m.group('word')}”后不应加“{m.group('punct')}”", f"改为 {m.group('word')}")
+            span = line.span(m.start("punct"), m.end("punct"))
+            yield Finding(span, f"“{m.group('word')}”后不应加“{m.group('punct')}”", f"改为 {m.group('word')}",
+                          fix=Fix.delete(span))
 
 
 @rule("HEAD-008", "heading-numbering", "warning")
@@ -368,7 +377,7 @@ def _stands_alone(h, prev, nxt) -> bool:
     return True
 
 
-@rule("HEAD-009", "heading-terminal-punct", "warning")
+@rule("HEAD-009", "heading-terminal-punct", "warning", fix="safe")
 def heading_terminal_punct(letter, options):
     """独占一行的标题末尾不加句号或冒号。
 
@@ -404,4 +413,5 @@ def heading_terminal_punct(letter, options):
             line = h.line
             end = len(line.text.rstrip(PAD))
             mark = line.text[end - 1]
-            yield Finding(line.span(end - 1, end), f"独占一行的标题末尾不应加“{mark}”", "删去标题末尾的标点")
+            span = line.span(end - 1, end)
+            yield Finding(span, f"独占一行的标题末尾不应加“{mark}”", "删去标题末尾的标点", fix=Fix.delete(span))

@@ -11,7 +11,7 @@ import datetime
 
 from letterlint import lazyre
 from letterlint.model import HEADING_KINDS
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Finding, Fix, rule
 from letterlint.rules.date import cn_to_int
 from letterlint.rules.punctuation import TEXT_KINDS, segments
 
@@ -69,7 +69,7 @@ _NUMERIC_DATE = lazyre.compile(r"(?<![0-9A-Za-z.．\-/])(?P<y>(?:19|20)\d{2})(?P
 _NUMERIC_DATE_TRIGGER = (".", "/", "-", "．")  # then _NUMERIC_DATE decides
 
 
-@rule("NUM-002", "date-in-text", "warning")
+@rule("NUM-002", "date-in-text", "warning", fix="safe")
 def date_in_text(letter, options):
     """正文中的日期写作“2024年5月6日”，不用 2024.5.6、2024/5/6、2024-5-6 等形式。
 
@@ -83,6 +83,9 @@ def date_in_text(letter, options):
 
     正例：
         我局已于2024年5月6日完成现场勘查，系统记录时间为2024-05-06。
+
+    修正后：
+        我局已于2024年5月6日完成现场勘查。
     """
     for seg in segments(letter, NUMBER_KINDS, trigger=_NUMERIC_DATE_TRIGGER):
         for m in _NUMERIC_DATE.finditer(seg.text, seg.lo, seg.hi):
@@ -91,8 +94,8 @@ def date_in_text(letter, options):
                 continue
             if sep == "-" and len(m.group("m")) == 2 and len(m.group("d")) == 2:
                 continue  # GB/T 7408 full form, allowed by GB/T 15835 5.1.4
-            yield Finding(seg.span(m.start(), m.end()), f"正文中的日期不应写作“{m.group()}”",
-                          f"改为 {m.group('y')}年{mo}月{d}日")
+            span, good = seg.span(m.start(), m.end()), f"{m.group('y')}年{mo}月{d}日"
+            yield Finding(span, f"正文中的日期不应写作“{m.group()}”", f"改为 {good}", fix=Fix.replace(span, good))
 
 
 # --- NUM-003 ------------------------------------------------------------------------------------------
@@ -172,7 +175,7 @@ _NO_ZERO = lazyre.compile(r"(?:^|(?<=[\s（(：:，,、~～—\-+±约为达至�
 _NO_ZERO_TRIGGER = lazyre.compile(r"\.[0-9]")
 
 
-@rule("NUM-005", "leading-zero", "warning")
+@rule("NUM-005", "leading-zero", "warning", fix="safe")
 def leading_zero(letter, options):
     """纯小数须写出小数点前的“0”：0.5，不写作“.5”。
 
@@ -189,7 +192,7 @@ def leading_zero(letter, options):
     for seg in segments(letter, NUMBER_KINDS, trigger=_NO_ZERO_TRIGGER):
         for m in _NO_ZERO.finditer(seg.text, seg.lo, seg.hi):
             yield Finding(seg.span(m.start(), m.end("d")), f"纯小数“{m.group()}”缺少小数点前的“0”",
-                          f"改为 0.{m.group('d')}")
+                          f"改为 0.{m.group('d')}", fix=Fix.replace(seg.span(m.start(), m.start() + 1), "0."))
 
 
 # --- NUM-006 ------------------------------------------------------------------------------------------
@@ -198,7 +201,7 @@ _FULLWIDTH = lazyre.compile(r"[０-９]+(?:[．.][０-９]+)?")
 _FULLWIDTH_DIGITS = tuple("０１２３４５６７８９")
 
 
-@rule("NUM-006", "halfwidth-digits", "error")
+@rule("NUM-006", "halfwidth-digits", "error", fix="safe")
 def halfwidth_digits(letter, options):
     """阿拉伯数字用半角形式：2024，不用全角的“２０２４”。
 
@@ -213,8 +216,9 @@ def halfwidth_digits(letter, options):
     """
     for seg in segments(letter, TEXT_KINDS + ("note",), trigger=_FULLWIDTH_DIGITS):
         for m in _FULLWIDTH.finditer(seg.text, seg.lo, seg.hi):
-            yield Finding(seg.span(m.start(), m.end()), f"“{m.group()}”使用了全角数字，应使用半角阿拉伯数字",
-                          f"改为 {m.group().translate(_FW_DIGITS)}")
+            span, half = seg.span(m.start(), m.end()), m.group().translate(_FW_DIGITS)
+            yield Finding(span, f"“{m.group()}”使用了全角数字，应使用半角阿拉伯数字", f"改为 {half}",
+                          fix=Fix.replace(span, half))
 
 
 # --- NUM-008 ------------------------------------------------------------------------------------------
@@ -235,7 +239,7 @@ def _zero_name(ch: str) -> str:
     return {"零": "“零”", "○": "圆圈符号“○”", "0": "阿拉伯数字“0”", "０": "全角数字“０”"}.get(ch, f"字母“{ch}”")
 
 
-@rule("NUM-008", "year-ling", "warning")
+@rule("NUM-008", "year-ling", "warning", fix="safe")
 def year_ling(letter, options):
     """用汉字数字写年份时，“零”写作“〇”：二〇二四年，不写作“二零二四年”。
 
@@ -266,8 +270,9 @@ def _year_findings(seg):
             continue
         fixed = "".join("〇" if c in _ZEROS else c for c in y)
         bad = next(c for c in y if c in _ZEROS)
-        yield Finding(seg.span(m.start("y"), m.end("y")), f"年份“{y}年”中的“〇”不应写作{_zero_name(bad)}",
-                      f"改为 {fixed}年")
+        span = seg.span(m.start("y"), m.end("y"))
+        yield Finding(span, f"年份“{y}年”中的“〇”不应写作{_zero_name(bad)}", f"改为 {fixed}年",
+                      fix=Fix.replace(span, fixed))
 
 
 # --- NUM-009 ------------------------------------------------------------------------------------------
@@ -311,7 +316,7 @@ _JIEZHI = lazyre.compile(r"(?:^|(?<=[\s，,。；;：:！？（(]))截止(?=[0-9
 _JIEZHI_TRIGGER = ("截止",)
 
 
-@rule("NUM-011", "jiezhi-jiezhi", "info")
+@rule("NUM-011", "jiezhi-jiezhi", "info", fix="unsafe")
 def jiezhi(letter, options):
     """表示“到某时为止”用“截至”；“截止”是“到期停止”，后面不直接跟时间。
 
@@ -324,9 +329,13 @@ def jiezhi(letter, options):
 
     正例：
         截至2024年5月底，全市已完成校园步道改造12处，报名截止日期为6月30日。
+
+    修正后：
+        截至2024年5月底，全市已完成校园步道改造12处。
     """
     for seg in segments(letter, NUMBER_KINDS, trigger=_JIEZHI_TRIGGER):
         for m in _JIEZHI.finditer(seg.text, seg.lo, seg.hi):
-            yield Finding(seg.span(m.start(), m.end()), "表示“到某时为止”应使用“截至”，不用“截止”",
-                          "改为 截至（或“截止到”）")
+            span = seg.span(m.start(), m.end())
+            yield Finding(span, "表示“到某时为止”应使用“截至”，不用“截止”", "改为 截至（或“截止到”）",
+                          fix=Fix.replace(span, "截至"))
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from letterlint import lazyre
 from letterlint.model import HEADING_KINDS, PAD, Line, Part, Span
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Finding, Fix, rule
 
 # --- shared helpers (numbers.py uses them too) ------------------------------------------
 
@@ -293,7 +293,7 @@ def _point_findings(letter, seg: Segment) -> Iterator[tuple[int, int, str, bool]
                 yield start, end, "".join(FULL[c] for c in run), True
 
 
-@rule("PUNCT-001", "fullwidth-points", "error")
+@rule("PUNCT-001", "fullwidth-points", "error", fix="safe")
 def fullwidth_points(letter, options):
     """中文文本中的点号用全角形式（，。：；？！），不用半角 , . : ; ? !。
 
@@ -318,6 +318,14 @@ def fullwidth_points(letter, options):
         请予函复。
         示例市交通运输局
         2024年5月6日
+
+    修正后：
+        关于商请协助开展道路安全检查的函
+        示例市公安局：
+        为做好道路安全检查工作，现商请贵局派员协助。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
     """
     for seg in segments(letter, trigger=_ASCII_POINT_CHARS):
         for start, end, fix, between_figures in _point_findings(letter, seg):
@@ -327,7 +335,10 @@ def fullwidth_points(letter, options):
                 msg = f"序号后应使用顿号“、”，不应使用半角“{run}”"
             else:
                 msg = f"中文文本中应使用全角标点“{fix}”，不应使用半角“{run}”"
-            yield Finding(seg.span(start, end), msg, f"改为 {fix}", severity=severity, subsumed_by=_OWNERS)
+            # Between figures the mark may separate figures: which one is meant is the writer's call.
+            span = seg.span(start, end)
+            yield Finding(span, msg, f"改为 {fix}", severity=severity, subsumed_by=_OWNERS,
+                          fix=None if between_figures else Fix.replace(span, fix))
 
 
 # --- PUNCT-002 ------------------------------------------------------------------------------------
@@ -396,7 +407,7 @@ def _quote_findings(seg: Segment) -> Iterator[tuple[int, str]]:
             yield i, "‘’"
 
 
-@rule("PUNCT-002", "fullwidth-brackets-quotes", "error")
+@rule("PUNCT-002", "fullwidth-brackets-quotes", "error", fix="safe")
 def fullwidth_brackets_quotes(letter, options):
     """中文文本中的括号、引号用全角形式（）“”‘’，不用半角 ( ) " '，不用直角引号「」。
 
@@ -422,31 +433,45 @@ def fullwidth_brackets_quotes(letter, options):
         请予函复。
         示例市交通运输局
         2024年5月6日
+
+    修正后：
+        示例市交通运输局
+        关于示例大道（南段）改造工程的函
+        示例市公安局：
+        我局将按照“放管服”改革要求推进示例大道改造工程。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
     """
     for seg in segments(letter, trigger=_NOT_CHINESE_PAIRED_CHARS):
         for i, fix, lone in _paren_findings(seg):
             ch = seg.line.text[i]
             msg = f"中文文本中应使用全角括号“{fix}”，不应使用半角“{ch}”"
             content = seg.text[seg.lo:seg.hi]
-            if lone and (content.count("（") <= content.count("）") if ch == ")" else
-                         content.count("）") <= content.count("（")):  # no full-width partner left for it
+            unpaired = lone and (content.count("（") <= content.count("）") if ch == ")" else
+                                 content.count("）") <= content.count("（"))  # no full-width partner left for it
+            if unpaired:
                 msg += f"，且这个括号缺少配对的{'后半' if ch == '(' else '前半'}"
-            yield Finding(seg.span(i, i + 1), msg, f"改为 {fix}", subsumed_by=_OWNERS)
+            # An unpaired bracket needs its partner or must go: which, only the writer knows.
+            yield Finding(seg.span(i, i + 1), msg, f"改为 {fix}", subsumed_by=_OWNERS,
+                          fix=None if unpaired else Fix.replace(seg.span(i, i + 1), fix))
         for i, fix in _quote_findings(seg):
             ch = seg.line.text[i]
-            yield Finding(seg.span(i, i + 1), f"中文文本中应使用全角引号“”‘’，不应使用“{ch}”", f"改为 {fix}")
+            yield Finding(seg.span(i, i + 1), f"中文文本中应使用全角引号“”‘’，不应使用“{ch}”", f"改为 {fix}",
+                          fix=Fix.replace(seg.span(i, i + 1), fix))
         for m in _ANGLE.finditer(seg.text, seg.lo, seg.hi):
             inner = m.group("inner")
             if is_cjk(inner[0]) and is_cjk(inner[-1]) and _HAN.search(inner) \
                     and (is_cjk(seg.left(m.start())) or is_cjk(seg.right(m.end() - 1))):
                 yield Finding(seg.span(m.start(), m.start() + 1), "书名号内的书名号应使用单书名号“〈〉”，不应使用“<”",
-                              "改为 〈")
+                              "改为 〈", fix=Fix.replace(seg.span(m.start(), m.start() + 1), "〈"))
                 yield Finding(seg.span(m.end() - 1, m.end()), "书名号内的书名号应使用单书名号“〈〉”，不应使用“>”",
-                              "改为 〉")
+                              "改为 〉", fix=Fix.replace(seg.span(m.end() - 1, m.end()), "〉"))
         for m in _CORNER.finditer(seg.text, seg.lo, seg.hi):
             ch = m.group()
             yield Finding(seg.span(m.start(), m.end()), f"横排公文的引号应使用“”‘’，不应使用直角引号“{ch}”",
-                          f"改为 {_CORNER_FIX[ch]}", severity="warning")
+                          f"改为 {_CORNER_FIX[ch]}", severity="warning",
+                          fix=Fix.replace(seg.span(m.start(), m.end()), _CORNER_FIX[ch]))
 
 
 # --- PUNCT-003 ------------------------------------------------------------------------------------
@@ -455,7 +480,7 @@ _ELLIPSIS = lazyre.compile(r"\.{3,}|。{3,}|…+|⋯+|[·・．]{3,}")
 _ELLIPSIS_LITERALS = ("...", "。。。", "…", "⋯", "···", "・・・", "．．．")
 
 
-@rule("PUNCT-003", "ellipsis-form", "error")
+@rule("PUNCT-003", "ellipsis-form", "error", fix="safe")
 def ellipsis_form(letter, options):
     """省略号写作“……”（两个“…”，占两个字位置），不用 ...、。。。 或单个“…”。
 
@@ -479,7 +504,8 @@ def ellipsis_form(letter, options):
             left, right = seg.left(m.start()), seg.right(m.end() - 1)
             if run[0] == "." and left.isascii() and left.isalnum() and right.isascii() and right.isalnum():
                 continue  # 1...5 in a Latin or numeric context
-            yield Finding(seg.span(m.start(), m.end()), f"省略号应写作“……”，不应写作“{run}”", "改为 ……")
+            span = seg.span(m.start(), m.end())
+            yield Finding(span, f"省略号应写作“……”，不应写作“{run}”", "改为 ……", fix=Fix.replace(span, "……"))
 
 
 # --- PUNCT-004 ------------------------------------------------------------------------------------
@@ -500,7 +526,7 @@ def _han_run(text: str, i: int, step: int, lo: int, hi: int) -> str:
     return "".join(out[::-1]) if step < 0 else "".join(out)
 
 
-@rule("PUNCT-004", "dash-form", "error")
+@rule("PUNCT-004", "dash-form", "error", fix="safe")
 def dash_form(letter, options):
     """破折号写作“——”（两个“—”，占两个字位置），不用 -- 或单个“—”。
 
@@ -514,6 +540,9 @@ def dash_form(letter, options):
 
     正例：
         全市共有三类项目——新建、改建和扩建，工期为第一季度—第三季度。
+
+    修正后：
+        全市共有三类项目——新建、改建和扩建。
     """
     for seg in segments(letter, trigger=_DASHES):
         text = seg.text
@@ -521,7 +550,9 @@ def dash_form(letter, options):
             near = any(is_cjk(c) for c in (seg.left(m.start()), seg.right(m.end() - 1),
                                            seg.left(m.start(), True), seg.right(m.end() - 1, True)))
             if near:
-                yield Finding(seg.span(m.start(), m.end()), f"破折号应写作“——”，不应写作“{m.group()}”", "改为 ——")
+                span = seg.span(m.start(), m.end())
+                yield Finding(span, f"破折号应写作“——”，不应写作“{m.group()}”", "改为 ——",
+                              fix=Fix.replace(span, "——"))
         for m in _SINGLE_DASH.finditer(text, seg.lo, seg.hi):
             i = m.start()
             before = _han_run(text, i - 1, -1, seg.lo, seg.hi)
@@ -579,7 +610,7 @@ def _range_findings(seg: Segment) -> Iterator[tuple[int, str, str]]:
             yield m.start(), "数值范围", "～"
 
 
-@rule("PUNCT-005", "range-mark", "warning")
+@rule("PUNCT-005", "range-mark", "warning", fix="safe")
 def range_mark(letter, options):
     """标示起止用浪纹线“～”或一字线“—”，不用半角“~”，年份、日期、时间的起止不用连字符“-”。
 
@@ -592,11 +623,15 @@ def range_mark(letter, options):
 
     正例：
         全市将在2021—2025年分批改造校园步道，每校工期3～5天，执行GB/T 50180-2018。
+
+    修正后：
+        全市将在2021—2025年分批改造校园步道，每校工期3～5天。
     """
     for seg in segments(letter, trigger=_RANGE_MARK_CHARS):
         for i, what, fix in _range_findings(seg):
             ch = seg.line.text[i]
-            yield Finding(seg.span(i, i + 1), f"标示{what}应使用“{fix}”，不应使用“{ch}”", f"改为 {fix}")
+            yield Finding(seg.span(i, i + 1), f"标示{what}应使用“{fix}”，不应使用“{ch}”", f"改为 {fix}",
+                          fix=Fix.replace(seg.span(i, i + 1), fix))
 
 
 # --- PUNCT-006 ------------------------------------------------------------------------------------
@@ -719,7 +754,7 @@ def paired_marks_balanced(letter, options):
 _QUOTED_DUNHAO = lazyre.compile(r"[》”](?P<mark>、)[《“]")
 
 
-@rule("PUNCT-007", "no-dunhao-between-quoted", "warning")
+@rule("PUNCT-007", "no-dunhao-between-quoted", "warning", fix="unsafe")
 def no_dunhao_between_quoted(letter, options):
     """并列的书名号、引号之间通常不用顿号。
 
@@ -740,8 +775,9 @@ def no_dunhao_between_quoted(letter, options):
             pos = m.start() + 1
             if depth > 0:
                 continue  # inside a cited title: its punctuation is the title's own
-            yield Finding(seg.span(m.start("mark"), m.end("mark")), "并列的书名号或引号之间通常不用顿号",
-                          "删去顿号", subsumed_by=_OWNERS)
+            span = seg.span(m.start("mark"), m.end("mark"))
+            yield Finding(span, "并列的书名号或引号之间通常不用顿号", "删去顿号", subsumed_by=_OWNERS,
+                          fix=Fix.delete(span))
 
 
 # X、Y、等 (a 顿号 list closed by 等 with a 顿号 before it) — 等 not starting a word (等待, 等级 …).
@@ -749,7 +785,7 @@ _DUNHAO_DENG = lazyre.compile(r"(?P<mark>[、，])等(?P<more>等?)(?![待到候
 _CLAUSE_BREAK = "。；！？：;!?:\n"
 
 
-@rule("PUNCT-008", "no-dunhao-before-deng", "warning")
+@rule("PUNCT-008", "no-dunhao-before-deng", "warning", fix="unsafe")
 def no_dunhao_before_deng(letter, options):
     """用“等”“等等”结束并列词语时，“等”前不加顿号或逗号。
 
@@ -761,6 +797,9 @@ def no_dunhao_before_deng(letter, options):
 
     正例：
         全市开展了道路、桥梁、隧道等设施的安全检查，等到月底再行复查。
+
+    修正后：
+        全市开展了道路、桥梁、隧道等设施的安全检查。
     """
     for seg in segments(letter, trigger=("、等", "，等")):
         text = seg.text
@@ -780,7 +819,8 @@ def no_dunhao_before_deng(letter, options):
             if m.group("mark") == "，" and not m.group("more") and is_han(seg.right(m.end() - 1)):
                 continue  # ，等政策出台后 — 等 is a verb here
             mark = m.group("mark")
-            yield Finding(seg.span(i, i + 1), f"并列词语后的“等{m.group('more')}”前不应加“{mark}”", f"删去“{mark}”")
+            yield Finding(seg.span(i, i + 1), f"并列词语后的“等{m.group('more')}”前不应加“{mark}”", f"删去“{mark}”",
+                          fix=Fix.delete(seg.span(i, i + 1)))
 
 
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九十", start=0)}
@@ -790,7 +830,7 @@ _GAISHU = lazyre.compile(r"(?P<a>[一二两三四五六七八九])(?P<mark>、)(
                      r"|小时|分钟|公里|里|米|亩|斤|吨|元|块|年(?!级|度|代)))")
 
 
-@rule("PUNCT-009", "no-dunhao-in-approximation", "warning")
+@rule("PUNCT-009", "no-dunhao-in-approximation", "warning", fix="unsafe")
 def no_dunhao_in_approximation(letter, options):
     """相邻的两个数字连用表示概数时，中间不用顿号（三四个，不写作“三、四个”）。
 
@@ -803,6 +843,9 @@ def no_dunhao_in_approximation(letter, options):
 
     正例：
         每所学校需配备三四名安全员，第一、二批学校先行实施。
+
+    修正后：
+        每所学校需配备三四名安全员。
     """
     for seg in segments(letter, trigger=_GAISHU):
         text = seg.text
@@ -815,7 +858,7 @@ def no_dunhao_in_approximation(letter, options):
                 continue
             i = m.start("mark")
             yield Finding(seg.span(i, i + 1), f"“{m.group('a')}{m.group('b')}”表示概数，中间不应加顿号",
-                          f"改为 {m.group('a')}{m.group('b')}")
+                          f"改为 {m.group('a')}{m.group('b')}", fix=Fix.delete(seg.span(i, i + 1)))
 
 
 _BOOK_MARKS = lazyre.compile(r"[《》〈〉]")
@@ -856,7 +899,7 @@ def nested_book_title(letter, options):
 _DOUBLED = lazyre.compile(r"[。，、；：？！]{2,}")
 
 
-@rule("PUNCT-012", "doubled-points", "warning")
+@rule("PUNCT-012", "doubled-points", "warning", fix="unsafe")
 def doubled_points(letter, options):
     """点号不重叠使用（。。 ，， ；。 ：。等），问号、叹号连用除外。
 
@@ -875,8 +918,9 @@ def doubled_points(letter, options):
             run = m.group()
             if set(run) <= set("？！") or (set(run) == {"。"} and len(run) >= 3):
                 continue
-            yield Finding(seg.span(m.start(), m.end()), f"点号“{run}”重叠使用", f"只保留一个点号，如 {run[-1]}",
-                          subsumed_by=_OWNERS)
+            span = seg.span(m.start(), m.end())
+            yield Finding(span, f"点号“{run}”重叠使用", f"只保留一个点号，如 {run[-1]}", subsumed_by=_OWNERS,
+                          fix=Fix.replace(span, run[-1]))
 
 
 _ELLIPSIS_DENG = lazyre.compile(r"(?:…+|⋯+|\.{3,}|。{3,})\s?等(?![待候到])|等等?\s?(?:…+|⋯+|\.{3,}|。{3,})")
@@ -907,7 +951,7 @@ _POINT = lazyre.compile(r"[，。；：？！]")
 _SPACE_TRIGGER = lazyre.compile(f"[ \t\u3000\u00a0][{HAN}{_BEFORE_POINT}]")
 
 
-@rule("PUNCT-014", "stray-space", "info")
+@rule("PUNCT-014", "stray-space", "info", fix="safe")
 def stray_space(letter, options):
     """中文句子中间不应有多余的空格（“经 研究”）。
 
@@ -921,6 +965,9 @@ def stray_space(letter, options):
 
     正例：
         经研究，现将《中共中央 国务院关于加强安全生产工作的意见》有关要求函告如下。
+
+    修正后：
+        经研究，现将有关事项函告如下。
     """
     for seg in segments(letter, BODY_KINDS, trigger=_SPACE_TRIGGER):
         if not _POINT.search(seg.text, seg.lo, seg.hi):
@@ -936,4 +983,5 @@ def stray_space(letter, options):
                         len(_han_run(text, m.end(), 1, seg.lo, seg.hi)) == 1:
                     continue
             what = "点号前" if right in _BEFORE_POINT else "汉字之间"
-            yield Finding(seg.span(m.start(), m.end()), f"句中{what}有多余的空格", "删去空格")
+            span = seg.span(m.start(), m.end())
+            yield Finding(span, f"句中{what}有多余的空格", "删去空格", fix=Fix.delete(span))

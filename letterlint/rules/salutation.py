@@ -10,7 +10,7 @@ from __future__ import annotations
 from letterlint import doctypes, lazyre
 from letterlint.fields import ADDRESSEE_SUFFIX, ORG_SUFFIX
 from letterlint.model import PAD, Span
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Finding, Fix, rule
 
 REPLIES = doctypes.REPLIES
 _SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
@@ -36,7 +36,7 @@ def _recipient_line(part):
     return _recipient_lines(part)[-1]
 
 
-@rule("RECIP-002", "recipient-colon", "error")
+@rule("RECIP-002", "recipient-colon", "error", fix="safe")
 def recipient_colon(letter, options):
     """主送机关（称呼）之后须用全角冒号“：”。
 
@@ -66,12 +66,13 @@ def recipient_colon(letter, options):
         text = line.text[lo:hi]
         if colon == ":":
             yield Finding(line.span(hi - 1, hi), "主送机关（称呼）后应使用全角冒号“：”，不应使用半角冒号“:”",
-                          f"改为“{text[:-1]}：”")
+                          f"改为“{text[:-1]}：”", fix=Fix.replace(end.span, "："))
         elif colon in ("，", ",", "！", "!"):
             yield Finding(line.span(hi - 1, hi), f"主送机关（称呼）后应使用全角冒号“：”，不应使用“{colon}”",
-                          f"改为“{text[:-1]}：”")
+                          f"改为“{text[:-1]}：”", fix=Fix.replace(end.span, "："))
         else:
-            yield Finding(line.span(hi - 1, hi), "主送机关（称呼）后缺少全角冒号“：”", f"改为“{text}：”")
+            yield Finding(line.span(hi - 1, hi), "主送机关（称呼）后缺少全角冒号“：”", f"改为“{text}：”",
+                          fix=Fix.insert(line.number, hi + 1, "：") if not colon else None)
 
 
 @rule("RECIP-003", "recipient-separators", "warning")
@@ -140,7 +141,7 @@ def _separator_findings(part, organs, reply):
                           "不同类别的机关之间用逗号“，”", severity="info")
 
 
-@rule("RECIP-004", "recipient-indent", "warning")
+@rule("RECIP-004", "recipient-indent", "warning", fix="safe")
 def recipient_indent(letter, options):
     """主送机关（称呼）居左顶格，不缩进。
 
@@ -164,7 +165,7 @@ def recipient_indent(letter, options):
         for line in part.lines:  # a wrapped list stays flush left too
             if line.indent:
                 yield Finding(line.span(0, line.indent), "主送机关（称呼）应居左顶格，不应缩进",
-                              "删去行首的空格")
+                              "删去行首的空格", fix=Fix.delete(line.span(0, line.indent)))
 
 
 def _salutation(letter):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from letterlint import lazyre
-from letterlint.rules.base import Finding, rule
+from letterlint.rules.base import Finding, Fix, rule
 
 # The 15 statutory 文种 of 条例 第八条, plus the answering forms of a 函.
 STATUTORY = ("决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
@@ -17,7 +17,7 @@ def _compact(title) -> str:
     return _PAD.sub("", title.text)
 
 
-@rule("TITLE-002", "title-terminal-punctuation", "error")
+@rule("TITLE-002", "title-terminal-punctuation", "error", fix="safe")
 def title_terminal_punctuation(letter, options):
     """标题末尾不加标点符号。
 
@@ -35,8 +35,8 @@ def title_terminal_punctuation(letter, options):
         last = title.lines[-1]
         text = last.text.rstrip(" \t\u3000\u00a0")
         if text and text[-1] in TERMINAL_PUNCT:
-            yield Finding(last.span(len(text) - 1, len(text)), f"标题末尾不应有标点“{text[-1]}”",
-                          "删去标题末尾的标点")
+            span = last.span(len(text) - 1, len(text))
+            yield Finding(span, f"标题末尾不应有标点“{text[-1]}”", "删去标题末尾的标点", fix=Fix.delete(span))
 
 
 @rule("DOCTYPE-001", "title-doctype", "error")
