@@ -169,6 +169,14 @@ def expand_paths(paths: list[str], resolver=None) -> list[str]:
     return out
 
 
+def _check_encoding(encoding: str) -> None:
+    """--encoding must name a text encoding (rot13 and base64 are codecs, not encodings)."""
+    try:
+        "".encode(encoding)  # an empty text: LookupError for unknown names and for non-text codecs
+    except LookupError:
+        raise UsageError(f"--encoding：“{encoding[:60]}”不是可用的文本编码（可用如 utf-8、gb18030、gbk、utf-16）") from None
+
+
 def _doctype(args) -> str | None:
     """``--doctype`` as a known kind of document, or a usage error naming the valid ones."""
     from letterlint import doctypes
@@ -451,7 +459,12 @@ def _run_fixes(targets, settings, args, fmt: str, engine) -> int:
             warn(f"{path}：暂不支持自动修正 .docx 文件，未修改")
             done.append(FileFix(_lint_one(path, args, s)))
             continue
-        data = sys.stdin.buffer.read() if path == "-" else None
+        if path == "-":
+            from letterlint.decode import read_stdin
+
+            data = read_stdin()  # bounded as files are
+        else:
+            data = None
         f = fix_input(name if path == "-" else path, s, data=data, encoding=args.encoding, unsafe=unsafe,
                       write=write, diff=args.diff, keep=engine.finish)
         for note in f.notes:
@@ -861,6 +874,8 @@ def main(argv: list[str] | None = None) -> int:
     _guard_closed_streams()
     try:
         args = parse_args(argv)
+        if getattr(args, "encoding", None):
+            _check_encoding(args.encoding)
         handler = {"check": run_check, "structure": run_structure, "config": run_config, "rules": run_rules,
                    "rule": run_rule, "explain": run_rule, "completion": run_completion}[args.command or "check"]
         return handler(args)

@@ -47,11 +47,12 @@ class ConfigError(Exception):
     """A config file that cannot be used; the message names the file and the key (exit 2)."""
 
 
-def cut(value: Any, limit: int = 60) -> str:
-    """A value as shown in a message: a string as it is, anything else as a short repr; cut to ``limit``."""
+def cut(value: Any, limit: int = 60, quote: bool = False) -> str:
+    """A value as shown in a message: a string as it is (in quotes with ``quote``), anything else as a
+    short repr; never more than ``limit`` characters of it (a 3 MB value is not echoed)."""
     if isinstance(value, str):
         total = len(value)
-        text = value[:limit]
+        text = f'"{value[:limit]}"' if quote else value[:limit]
     else:
         import reprlib
 
@@ -105,16 +106,19 @@ def table_of(path: Path) -> dict | None:
     data = _load_toml(path)
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
-        return tool.get("letterlint") if isinstance(tool, dict) else None
+        table = tool.get("letterlint") if isinstance(tool, dict) else None
+        if table is not None and not isinstance(table, dict):
+            raise ConfigError(f"{path}：tool.letterlint 应为表（[tool.letterlint]），实际是 {cut(table, quote=True)}")
+        return table
     return data
 
 
 def _check_type(path: Path, key: str, value: Any, kind: str) -> None:
     def fail(what: str) -> None:
-        raise ConfigError(f"{path}：设置 {key} 应为{what}，实际是 {cut(value)}")
+        raise ConfigError(f"{path}：设置 {key} 应为{what}，实际是 {cut(value, quote=True)}")
 
     if kind == "bool" and not isinstance(value, bool):
-        fail("true 或 false")
+        fail(" true 或 false")
     if kind == "str" and not isinstance(value, str):
         fail("字符串")
     if kind == "list[str]" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
@@ -228,7 +232,7 @@ def _check_option(path: Path, key: str, value: Any, default: Any, choices: tuple
     else:
         ok = True
     if not ok:
-        raise ConfigError(f"{path}：设置 {key} 的类型不对：应与默认值 {default!r} 同类型，实际是 {cut(value)}")
+        raise ConfigError(f"{path}：设置 {key} 的类型不对：应与默认值 {cut(default)} 同类型，实际是 {cut(value, quote=True)}")
     if choices is not None:
         for item in value:
             if item not in choices:
@@ -236,11 +240,16 @@ def _check_option(path: Path, key: str, value: Any, default: Any, choices: tuple
     if regex:
         import re
 
+        from letterlint.saferegex import UnsafePattern, compile_safe
+
         for item in value:
             try:
-                re.compile(item)
+                compile_safe(item)
             except re.error as exc:
                 raise ConfigError(f"{path}：设置 {key} 中的“{cut(item)}”不是有效的正则表达式（{exc}）") from None
+            except (UnsafePattern, RecursionError, OverflowError) as exc:
+                reason = exc if isinstance(exc, UnsafePattern) else "嵌套过深"
+                raise ConfigError(f"{path}：设置 {key} 中的正则表达式“{cut(item)}”不允许使用：{reason}") from None
 
 
 def local_options(rules) -> dict[str, Any]:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from letterlint import lazyre
-from letterlint.model import PAD, Line, Span
+from letterlint.model import PAD, PAD_CLASS, PAD_RUN, Line, Span, unpad
 
 CN_DIGIT = "〇○零Ｏ0一二三四五六七八九"
 CN_NUM = "一二三四五六七八九十"
@@ -26,7 +26,7 @@ CN_NUM = "一二三四五六七八九十"
 # a class with non-Latin-1 members costs ~0.1 ms to compile, and these patterns
 # repeat it hundreds of times, which made start-up slow.
 SP = r"\s*"
-_S = r"[ \t\u3000\u00a0]*"   # spaces only, not line breaks
+_S = PAD_CLASS + "*"   # spaces only, not line breaks
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,8 @@ DOCNUM = lazyre.compile(
 )
 DOCNUM_HINT = lazyre.compile(r"[〔【\[［(（〖﹝{｛<《]")
 # A 发文字号 without year brackets, e.g. "示政函2024年12号".
-DOCNUM_BARE = lazyre.compile(r"(?:^|(?<=[ \t\u3000]))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)"
-                             r"(?P<seq>\d+)(?P<hao>号)(?=$|[ \t\u3000])")
+DOCNUM_BARE = lazyre.compile(r"(?:^|(?<=" + PAD_CLASS + r"))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)"
+                             r"(?P<seq>\d+)(?P<hao>号)(?=$|" + PAD_CLASS + r")")
 # Cheap test for a number cited in running text: a year of 2 or 4 digits in brackets.
 CITED_HINT = lazyre.compile(r"[〔【\[［(（〖﹝]\d{2,4}[〕】\]］)）〗﹞]")
 _CITED_OPEN = "〔【[［(（〖﹝"
@@ -273,7 +273,7 @@ ORGAN_SEPARATORS = "、，,；;"
 _COPY_END = "。.，,、；;：:！!？?"
 _RECIPIENT_END = "：:，,！!"
 _OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”"}
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazyre.compile(PAD_RUN)
 
 
 @dataclass
@@ -517,7 +517,7 @@ def _signature(part) -> Signature:
             label = _tok(line, lo, lo + m.end())
             lo += m.end()
         # Organs signing together stand apart by two or more spaces on one line.
-        for piece in re.finditer(r"\S+(?:[ \u3000](?![ \u3000])\S+)*", line.text[lo:hi]):
+        for piece in re.finditer(r"\S+(?:" + PAD_CLASS + "(?!" + PAD_CLASS + r")\S+)*", line.text[lo:hi]):
             organs.append(_tok(line, lo + piece.start(), lo + piece.end()))
     return Signature(label, organs)
 
@@ -667,7 +667,7 @@ _JOIN = SP + r"[、及和与/]" + SP
 LABEL = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)" + SP + r"[：:]")
 # A label at the start of a line without a colon ("联系人 张三 13912345678"), not a
 # word that starts a sentence ("联系人民群众…", "电话会议…").
-LABEL_BARE = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=[ \t\u3000\u00a0]|[\d０-９]|$)")
+LABEL_BARE = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=" + PAD_CLASS + r"|[\d０-９]|$)")
 # A label cut off after its connector ("联系单位及"): a truncated text, not a block to judge.
 DANGLING = lazyre.compile(_WORD + r"(?:" + _JOIN + _WORD + r")*" + SP + r"[、及和与/]" + SP + r"$")
 _WORD_RX = lazyre.compile(_WORD)
@@ -677,7 +677,7 @@ _WORD_RX = lazyre.compile(_WORD)
 NUMBER = lazyre.compile(
     r"(?<![\d０-９A-Za-z.．])(?:[+＋]86[- ]?)?"
     r"(?:[（(]" + SP + r"[0０][\d０-９]{1,4}" + SP + r"[）)]" + SP + r")?"
-    r"[\d０-９](?:[\d０-９]|[-－—–‐]{1,2}(?=[\d０-９])|[ \u3000](?=[\d０-９]))*"
+    r"[\d０-９](?:[\d０-９]|[-－—–‐]{1,2}(?=[\d０-９])|" + PAD_CLASS + r"(?=[\d０-９]))*"
     r"(?:" + SP + r"(?:转|分机|[eE][xX][tT]\.?)" + SP + r"[\d０-９]{1,6})?"
     r"(?![\d０-９@A-Za-z])"
 )
@@ -686,9 +686,9 @@ _PAREN_AREA = lazyre.compile(r"^\(\s*(0\d{1,4})\s*\)")
 # Hotlines (12345, 95598, 400…) and the 3- or 4-digit internal extensions of an office.
 _SERVICE = lazyre.compile(r"^(?:[1-9]\d{2,3}|1\d{4}|9[56]\d{3}|[48]00\d{7})$")
 _NOT_PHONE_BEFORE = lazyre.compile(r"(?:QQ|qq|微信|邮编|编码)[：: ]*$")
-_SEP_STRIP = "，,；;。.、：: \t\u3000\u00a0（）()"
+_SEP_STRIP = "，,；;。.、：:（）()" + PAD
 _NAME_SPLIT = lazyre.compile(r"[，,；;]+")
-_SPACE_SPLIT = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACE_SPLIT = lazyre.compile(PAD_RUN)
 _EMAIL = lazyre.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _POSTCODE = lazyre.compile(r"(?<![\d０-９])[\d０-９]{6}(?![\d０-９])")
 
@@ -766,7 +766,7 @@ def numbers_in(line: Line, start: int, end: int, min_digits: int = 1) -> list[Nu
         if sum(c.isdigit() for c in text) < min_digits or _NOT_PHONE_BEFORE.search(line.text, 0, m.start()):
             continue
         kind, problem = classify_number(text)
-        if kind is None and re.search(r"[ \u3000]", text):
+        if kind is None and re.search(PAD_CLASS, text):
             # Several numbers separated by spaces ("2923271 2923272")?
             pieces = [(p.start(), p.end()) for p in re.finditer(r"\S+", text)]
             checked = [classify_number(text[a:b]) for a, b in pieces]
@@ -820,7 +820,7 @@ class ContactField:
     def item_span(self, item: str) -> Span:
         """The word of the label that promises ``item`` (职务 in 联系人、职务及电话)."""
         for m in _WORD_RX.finditer(self.line.text, self.label_start, self.label_end):
-            if LABEL_WORDS.get(re.sub(r"[ \t\u3000\u00a0]", "", m.group())) == item:
+            if LABEL_WORDS.get(unpad(m.group())) == item:
                 return self.line.span(m.start(), m.end())
         return self.label_span
 
@@ -864,8 +864,8 @@ def contact_fields(line: Line, leader: bool = False) -> tuple[list[ContactField]
     out: list[ContactField] = []
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else hi
-        label = re.sub(r"[ \t\u3000\u00a0]", "", m.group("label"))
-        items = [LABEL_WORDS[re.sub(r"[ \t\u3000\u00a0]", "", w.group())] for w in _WORD_RX.finditer(m.group("label"))]
+        label = unpad(m.group("label"))
+        items = [LABEL_WORDS[unpad(w.group())] for w in _WORD_RX.finditer(m.group("label"))]
         if leader and items and items[0] == "name":
             items[0] = "leader"
         f = ContactField(line, label, items, m.start("label"), m.end("label"), m.end(), value_end)

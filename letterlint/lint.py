@@ -231,9 +231,9 @@ class Engine:
 
     def finish(self, result: FileResult) -> FileResult:
         """Apply the suppressions and the baseline to a checked file (in place; returned)."""
-        if result.error or not result.diagnostics:
+        if result.error:
             return result
-        self.suppressions.apply(result)
+        self.suppressions.apply(result)  # also when clean: a malformed sidecar is an error either way
         if self.baseline is not None:
             self.baseline.filter(result)
         return result

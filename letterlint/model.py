@@ -11,9 +11,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-# Characters that pad a line for alignment in real drafts: ASCII and
-# full-width spaces, tabs, NBSP, and the BOM that some editors leave inline.
-PAD = " \t\u3000\u00a0\ufeff"
+# Padding: the one definition for the whole package.  Every character Python
+# calls whitespace (str.isspace: space, tab, U+3000, NBSP, the vertical tab that
+# is Word's soft line break, form feed, NEL, U+2028/2029, the en/em spaces …)
+# plus the BOM that some editors leave inline.  Rules strip with PAD, match runs
+# with PAD_RUN, and compare label words with ``unpad``; none defines its own.
+PAD = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+       "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+PAD_CLASS = f"[{PAD}]"      # one padding character, for regular expressions
+PAD_RUN = f"[{PAD}]+"
+_NO_PAD = dict.fromkeys(map(ord, PAD))
+
+
+def unpad(text: str) -> str:
+    """``text`` without any padding character (联 系 人 → 联系人)."""
+    return text.translate(_NO_PAD)
 
 # Part kinds, in the order GB/T 9704-2012 lays them out, with their names.
 PART_NAMES: dict[str, str] = {

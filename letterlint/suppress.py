@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from letterlint import lazyre
-from letterlint.config import ConfigError, _load_toml, matches
-from letterlint.selection import covers
+from letterlint.config import ConfigError, _load_toml, check_glob, cut, matches
+from letterlint.selection import covers, is_known
 
 SIDECAR = ".letterlint-ignore.toml"
 MD_DIRECTIVE = lazyre.compile(r"<!--\s*letterlint:\s*ignore\s+(?P<codes>[A-Za-z0-9,\- ]+?)\s*-->")
@@ -62,7 +62,7 @@ def load_sidecar(path: Path) -> list[Entry]:
     entries = data.get("ignore", [])
     unknown = set(data) - {"ignore"}
     if unknown:
-        raise ConfigError(f"{path}：未知的设置 {', '.join(sorted(unknown))}（只允许 [[ignore]] 条目）")
+        raise ConfigError(f"{path}：未知的设置 {cut(', '.join(sorted(unknown)))}（只允许 [[ignore]] 条目）")
     if not isinstance(entries, list):
         raise ConfigError(f"{path}：ignore 应为 [[ignore]] 条目的列表")
     from letterlint.safeio import read_regular
@@ -76,14 +76,18 @@ def load_sidecar(path: Path) -> list[Entry]:
             raise ConfigError(f"{where}：应为表")
         extra = set(item) - {"rule", "text", "reason", "files"}
         if extra:
-            raise ConfigError(f"{where}：未知的键 {', '.join(sorted(extra))}（可用：rule、text、reason、files）")
+            raise ConfigError(f"{where}：未知的键 {cut(', '.join(sorted(extra)))}（可用：rule、text、reason、files）")
         for key in ("rule", "text", "reason"):
             if not isinstance(item.get(key), str) or not item[key].strip():
                 raise ConfigError(f"{where}：缺少必填的 {key}（字符串）；每条忽略都要写明规则、原文片段和理由")
+        if "files" in item:
+            if not isinstance(item["files"], str) or not item["files"].strip():
+                raise ConfigError(f"{where}：files 应为一个路径模式（字符串），实际是 {cut(item['files'], quote=True)}")
+            check_glob(f"{where}：files", item["files"])
         from letterlint.rules import all_rules
 
-        if not any(covers(item["rule"], r.code, r.name) for r in all_rules()):
-            raise ConfigError(f"{where}：rule 的值“{item['rule']}”不是已知的规则代码或名称")
+        if not is_known(item["rule"], all_rules()):
+            raise ConfigError(f"{where}：rule 的值“{cut(item['rule'])}”不是已知的规则代码、代码前缀或名称")
         out.append(Entry(item["rule"], item["text"], item["reason"], item.get("files"), str(path),
                          starts[n] if n < len(starts) else 1, str(path.parent)))
     return out
@@ -192,13 +196,29 @@ class Baseline:
             data = json.loads(read_regular(path).decode("utf-8"))
         except FileNotFoundError:
             raise ConfigError(f"{path}：基线文件不存在（先用 --write-baseline 生成）") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"{path}：基线文件不是 UTF-8 编码") from None
+        except RecursionError:
+            raise ConfigError(f"{path}：基线文件嵌套层数过多，无法读取") from None
         except (OSError, ValueError) as exc:
-            raise ConfigError(f"{path}：无法读取基线文件：{exc}") from None
+            raise ConfigError(f"{path}：无法读取基线文件：{cut(str(exc), 200)}") from None
         if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("entries"), list):
-            raise ConfigError(f"{path}：不是 letterlint 基线文件（version 1）")
+            raise ConfigError(f"{path}：不是 letterlint 基线文件（应为 {{\"version\": 1, \"entries\": [...]}}）")
         counts = {}
-        for e in data["entries"]:
-            counts[(e["path"], e["rule"], e["fingerprint"])] = int(e.get("count", 1))
+        for n, e in enumerate(data["entries"], 1):
+            where = f"{path}：entries 第{n}项"
+            if not isinstance(e, dict):
+                raise ConfigError(f"{where} 应为对象（含 path、rule、fingerprint、count），实际是 {cut(e)}")
+            for key in ("path", "rule", "fingerprint"):
+                if key not in e:
+                    raise ConfigError(f"{where}：缺少 {key}")
+                if not isinstance(e[key], str):
+                    raise ConfigError(f"{where}：{key} 应为字符串，实际是 {cut(e[key], quote=True)}")
+            count = e.get("count", 1)
+            if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+                raise ConfigError(f"{where}：count 应为正整数，实际是 {cut(count, quote=True)}")
+            key = (e["path"], e["rule"], e["fingerprint"])
+            counts[key] = counts.get(key, 0) + count
         return cls(counts)
 
     @classmethod

@@ -285,3 +285,23 @@ def test_a_sidecar_in_a_folder_does_not_reach_files_outside_it(capsys, tmp_path)
     dates = {os.path.basename(f["path"]): [d["rule"] for d in f["diagnostics"] if d["rule"].startswith("DATE")]
              for f in json.loads(out)["files"]}
     assert dates == {"b.txt": ["DATE-002", "DATE-002"], "a.txt": []}
+
+
+def test_a_renderer_failing_on_one_file_keeps_the_others(capsys, tmp_path, monkeypatch):
+    from letterlint import report
+
+    real = report.get_renderer("json")
+
+    def picky(results, stream, options):
+        if any("bad" in r.path and r.diagnostics for r in results):
+            raise RuntimeError("cannot render this one")
+        real(results, stream, options)
+
+    monkeypatch.setattr(report, "get_renderer", lambda fmt: picky)
+    (tmp_path / "bad.txt").write_text(LETTER, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(LETTER, encoding="utf-8")
+    code, out, err = run(capsys, "--isolated", "--format", "json", tmp_path / "bad.txt", tmp_path / "good.txt")
+    assert code == 2 and "Traceback" not in err
+    files = {os.path.basename(f["path"]): f for f in json.loads(out)["files"]}
+    assert files["good.txt"]["diagnostics"]                        # still reported
+    assert "cannot render this one" in (files["bad.txt"].get("error") or "")

@@ -480,3 +480,12 @@ def test_markdown_directive_keeps_its_line_unfixed(tmp_path):
     fixed = path.read_text(encoding="utf-8")
     assert "<!-- letterlint: ignore DOCNUM-002 -->\n示教函[2024]12号" in fixed   # suppressed: kept
     assert "2024年5月6日\n（" in fixed                                         # not suppressed: fixed
+
+
+def test_stdin_fix_is_bounded(tmp_path):
+    from letterlint.decode import MAX_BYTES
+
+    p = subprocess.run([sys.executable, "-m", "letterlint", "--fix", "-"], input=b"a" * (MAX_BYTES + 10),
+                       capture_output=True, timeout=60)
+    assert p.returncode == 2 and p.stdout == b""
+    assert "过大" in p.stderr.decode()

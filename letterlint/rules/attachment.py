@@ -6,22 +6,22 @@ see, a 附件说明 written into the middle of the 正文.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from letterlint import lazyre
 from letterlint.fields import ATTACHMENT_LABEL, AttachmentNote, attachment_note
-from letterlint.model import Line, Part
+from letterlint.model import PAD_CLASS, PAD_RUN, Line, Part
 from letterlint.rules.base import Finding, Fix, rule
 
-_S = r"[ \t\u3000\u00a0]*"
+_S = PAD_CLASS + "*"
 # "附件" alone on a line: a 附件说明 label without its colon when numbered names follow.
 _BARE_LABEL = lazyre.compile(r"^附" + _S + r"件" + _S + r"\d*$")
 _NAME_END_PUNCT = "。，；、：！？.,;:!?．"
 _VAGUE = lazyre.compile(r"^附" + _S + r"件" + _S + r"[：:]?" + _S
                     + r"(?P<what>如文|见文|见后|略|[\d一二两三四五六七八九十]+" + _S + r"(?:件|份|个|页))"
                     + _S + r"[。.]?$")
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazyre.compile(PAD_RUN)
+_SENTENCE_MARK = lazyre.compile(r"[。！？!?]")
 
 
 def _read(part, more: list[Line] | None = None) -> AttachmentNote | None:
@@ -280,12 +280,14 @@ def attachment_note_in_body(letter, options):
         2024年5月6日
     """
     body = letter.body
-    for i, part in enumerate(body):
+    # Only when real text follows (a sentence), not the wrapped name of an attachment:
+    # where the last sentence of the body is, found once (not once per 附件说明).
+    last_sentence = max((i for i, p in enumerate(body)
+                         if p.kind in ("paragraph", "closing") and _SENTENCE_MARK.search(p.text)), default=-1)
+    for i, part in enumerate(body[:max(last_sentence, 0)]):
         if part.kind != "paragraph" or not ATTACHMENT_LABEL.match(part.text):
             continue
-        # Only when real text follows (a sentence), not the wrapped name of an attachment.
-        later = body[i + 1:]
-        if any(p.kind in ("paragraph", "closing") and re.search(r"[。！？!?]", p.text) for p in later):
+        if i < last_sentence:
             line = part.lines[0]
             m = ATTACHMENT_LABEL.match(line.text, line.indent)
             yield Finding(line.span(m.start(), m.end()), "附件说明应位于正文之后，不应夹在正文中间",

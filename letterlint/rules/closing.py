@@ -8,9 +8,10 @@ instructions and a 报告 must not.
 from __future__ import annotations
 
 from letterlint import doctypes, lazyre
+from letterlint.model import PAD_CLASS, PAD_RUN
 from letterlint.rules.base import Finding, rule
 
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazyre.compile(PAD_RUN)
 
 # Formulas that end a 函 or 复函; two of them in one closing say the same thing twice.
 _END = lazyre.compile(r"特此(?:函复|复函|答复|回复|函告|函达|函商|函询|批复|通知|报告)|专此(?:函复|函告|函达)|(?<![特专])此复")
@@ -19,7 +20,7 @@ _ASK_REPLY = lazyre.compile(r"特此函商|特此函询|请予函复|请即复�
 # The opening of a reply: "你局《关于……的函》收悉" / "来函收悉".
 _ANSWERS = lazyre.compile(r"收悉|来函")
 # 请示 formulas, which a 函 to a 不相隶属 organ does not use.
-_REQUEST_FORMULA = lazyre.compile(r"(?:妥否|当否|可否)[，,]?" + r"[ \t\u3000]*请(?:批示|审批|批复|指示)"
+_REQUEST_FORMULA = lazyre.compile(r"(?:妥否|当否|可否)[，,]?" + PAD_CLASS + r"*请(?:批示|审批|批复|指示)"
                               r"|(?<![提报申呈])请(?:批示|审批)")
 _THANKS = lazyre.compile(r"感谢|谢谢|致谢|感激|谢意")
 # What a 报告 must not ask (条例 第十五条（四）).

@@ -22,7 +22,7 @@ from letterlint.fields import (
 )
 from letterlint.fields import SP as _SP
 from letterlint.fields import ContactField as Field
-from letterlint.model import PAD, Line, Span
+from letterlint.model import PAD, Line, Span, unpad
 from letterlint.rules.base import Finding, Fix, rule
 
 REPLIES = doctypes.REPLIES
@@ -398,7 +398,7 @@ _PHONE_AFTER_OWNER = lazyre.compile(_OWNER_THEN_PHONE)
 
 def _published(letter) -> bool:
     for part in letter.all("disclosure"):
-        mark = re.sub(r"[ \t\u3000]", "", str(part.fields.get("mark") or part.text))
+        mark = unpad(str(part.fields.get("mark") or part.text))
         if _PUBLISHED.search(mark) and not _NOT_PUBLISHED.search(mark):
             return True
     return False
@@ -410,7 +410,7 @@ def addressee_names(letter) -> list[str]:
     salutation = recipient.parsed.salutation if recipient is not None else None
     if salutation is None or salutation.role.text not in ("代表", "委员"):
         return []
-    names = [re.sub(r"[ \t\u3000\u00a0]", "", t.text) for t in salutation.name_list]
+    names = [unpad(t.text) for t in salutation.name_list]
     return [n for n in names if 2 <= len(n) <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", n)]
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from letterlint import doctypes, lazyre
 from letterlint.fields import copy_list
+from letterlint.model import PAD, PAD_RUN
 from letterlint.rules.base import Finding, Fix, rule
 
-_SP = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SP = lazyre.compile(PAD_RUN)
 _SEPARATORS = "，、,"
 # A run of spaces between two names (not the padding after the colon or at the end).
-_SPACE_SEP = lazyre.compile(r"(?<=[^\s\u3000，、,；;：:。])[ \t\u3000\u00a0]+(?=[^\s\u3000，、,；;：:。])")
+_SPACE_SEP = lazyre.compile(f"(?<=[^{PAD}，、,；;：:。]){PAD_RUN}(?=[^{PAD}，、,；;：:。])")
 _DUNHAO = "、"
 
 # The 系统 an addressee belongs to, by the words of its name.  Names of

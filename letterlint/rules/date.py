@@ -6,13 +6,13 @@ import datetime
 import re
 
 from letterlint import lazyre
-from letterlint.model import PAD
+from letterlint.model import PAD, PAD_RUN
 from letterlint.rules.base import Finding, Fix, rule
 
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _CN_VALUE.update({"○": 0, "零": 0, "Ｏ": 0, "0": 0, "两": 2})
 _FULLWIDTH = lazyre.compile(r"[０-９]")
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazyre.compile(PAD_RUN)
 
 # The date of a 印发 line, as the classifier captured it (fields["date"]).
 _PRINT_CN = lazyre.compile(r"^(?P<y>[^年]+)年(?P<m>[^月]+)月(?:(?P<d>[^日]+)日)?$")

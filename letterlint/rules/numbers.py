@@ -100,7 +100,9 @@ def date_in_text(letter, options):
 
 # --- NUM-003 ------------------------------------------------------------------------------------------
 
-_RANGE_UNIT = lazyre.compile(r"(?<![0-9A-Za-z.．])(?P<a>\d+(?:\.\d+)?)(?P<sep> ?[～~〜—\-－–] ?)(?P<b>\d+(?:\.\d+)?)"
+# The look-behind excludes every digit \d matches (full-width ones too): a long
+# run of digits is entered once, at its start, not rescanned from each digit.
+_RANGE_UNIT = lazyre.compile(r"(?<![\dA-Za-z.．])(?P<a>\d+(?:\.\d+)?)(?P<sep> ?[～~〜—\-－–] ?)(?P<b>\d+(?:\.\d+)?)"
                          r"(?P<u>万|亿|%|％|‰)")
 _RANGE_TRIGGER = tuple("～~〜—-－–")  # then _RANGE_UNIT decides
 

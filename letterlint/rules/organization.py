@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 from letterlint import lazyre
+from letterlint.model import PAD_RUN
 from letterlint.classify import ORG_SUFFIX
 from letterlint.rules.base import Finding, rule
 
-_PAD = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_PAD = lazyre.compile(PAD_RUN)
 
 
 def _registry(options) -> dict[str, list[str]]:

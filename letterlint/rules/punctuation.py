@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from letterlint import lazyre
-from letterlint.model import HEADING_KINDS, PAD, Line, Part, Span
+from letterlint.model import HEADING_KINDS, PAD, PAD_CLASS, PAD_RUN, Line, Part, Span
 from letterlint.rules.base import Finding, Fix, rule
 
 # --- shared helpers (numbers.py uses them too) ------------------------------------------
@@ -213,7 +213,7 @@ def _marker_at(seg: Segment, i: int) -> bool:
     token = seg.text[j:i]
     if not (token.isdigit() or (len(token) == 1 and token.isalpha()) or all(c in "一二三四五六七八九十" for c in token)):
         return False
-    return j == seg.lo or seg.text[j - 1] in "： :；;，,。、（(\t\u3000\u00a0"
+    return j == seg.lo or seg.text[j - 1] in "：:；;，,。、（(" + PAD
 
 
 # --- PUNCT-001 ------------------------------------------------------------------------------------
@@ -569,14 +569,16 @@ def dash_form(letter, options):
 
 # --- PUNCT-005 ------------------------------------------------------------------------------------
 
-_NOT_BEFORE = r"(?<![0-9A-Za-z/.\-－–_#])"
+# Every digit \d matches (full-width ones too) is excluded before a number, so a
+# long run of digits is entered once, at its start: linear, not quadratic.
+_NOT_BEFORE = r"(?<![\dA-Za-z/.\-－–_#])"
 _YEAR_RANGE = lazyre.compile(_NOT_BEFORE + r"(?P<a>(?:19|20)\d{2})(?P<ya>年?) ?(?P<sep>[-－–]) ?(?P<b>(?:19|20)\d{2})(?!\d)"
                          r"(?P<yb>年?)")
 _DATE_RANGE = lazyre.compile(_NOT_BEFORE + r"(?P<a>\d{1,2})(?P<ua>[月日]?) ?(?P<sep>[-－–]) ?(?P<b>\d{1,2})(?P<ub>[月日])")
 _TIME_RANGE = lazyre.compile(r"(?<![\d:])\d{1,2}:\d{2} ?(?P<sep>[-－–]) ?\d{1,2}:\d{2}(?![\d:])")
 _UNITS = (r"万|亿|个|人|名|天|年|月|周|次|家|件|元|岁|小时|分钟|公里|千米|米|厘米|毫米|吨|公斤|千克|克|亩|公顷|倍|所|项|条"
           r"|户|辆|台|套|层|%|％|℃")
-_NUM_RANGE = lazyre.compile(r"(?<![0-9A-Za-z/.\-－–_#第图表式])(?P<a>\d+(?:\.\d+)?) ?(?P<sep>[-－–]) ?(?P<b>\d+(?:\.\d+)?)"
+_NUM_RANGE = lazyre.compile(r"(?<![\dA-Za-z/.\-－–_#第图表式])(?P<a>\d+(?:\.\d+)?) ?(?P<sep>[-－–]) ?(?P<b>\d+(?:\.\d+)?)"
                         r"(?=" + _UNITS + r")")
 _TILDE = lazyre.compile(r"~")
 _RANGE_MARK_CHARS = ("-", "－", "–", "~")
@@ -944,11 +946,11 @@ def no_ellipsis_with_deng(letter, options):
             yield Finding(seg.span(m.start(), m.end()), f"“{m.group()}”中省略号与“等”重复", "删去省略号或“等”，只用其一")
 
 
-_SPACE_RUN = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACE_RUN = lazyre.compile(PAD_RUN)
 _QUOTED_SPAN = lazyre.compile(r"《[^《》]*(?:》|$)|“[^“”]*(?:”|$)")
 _BEFORE_POINT = "，。、；：？！"
 _POINT = lazyre.compile(r"[，。；：？！]")
-_SPACE_TRIGGER = lazyre.compile(f"[ \t\u3000\u00a0][{HAN}{_BEFORE_POINT}]")
+_SPACE_TRIGGER = lazyre.compile(f"{PAD_CLASS}[{HAN}{_BEFORE_POINT}]")
 
 
 @rule("PUNCT-014", "stray-space", "info", fix="safe")

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from letterlint import doctypes, lazyre
+from letterlint.model import PAD_RUN
 from letterlint.rules.base import Finding, rule
+from letterlint.saferegex import search_any
 
 REPLIES = doctypes.REPLIES
-_PAD = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_PAD = lazyre.compile(PAD_RUN)
 _FULLWIDTH_LETTER = str.maketrans("ＡＢＣＤ", "ABCD")
 
 DEFAULT_DISCLOSURE_MARKS = [
@@ -307,12 +309,14 @@ def reply_copy_to(letter, options):
             yield Finding(date.span if date else letter.end_span, "缺少抄送",
                           "抄送本级人大常委会代表工作机构（或政协提案委）和政府办公室（督查室）")
         return
-    text = "".join(_compact(p.text) for p in copies)
+    # The patterns come from the repository's config: each is searched in one
+    # name at a time, within the bounds of saferegex.
+    names = [_compact(organ.name) for p in copies if p.parsed is not None for organ in p.parsed.items]
     wanted = options["cc-proposal"] if letter.doctype == "proposal_reply" else options["cc-suggestion"]
     groups = [("人大代表工作机构" if letter.doctype != "proposal_reply" else "政协提案委", wanted),
               ("政府办公室或督查室", options["cc-government"])]
     for label, patterns in groups:
-        if patterns and not any(re.search(p, text) for p in patterns):
+        if patterns and not any(search_any(patterns, name) for name in names):
             yield Finding(copies[0].span, f"抄送中没有{label}", f"按本地规定抄送{label}")
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from letterlint import doctypes, lazyre
-from letterlint.model import PAD, Span
+from letterlint.model import PAD, PAD_CLASS, PAD_RUN, Span
 from letterlint.rules.base import Finding, rule
+from letterlint.saferegex import search_any
 
-_S = r"[ \t\u3000\u00a0]*"
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_S = PAD_CLASS + "*"
+_SPACES = lazyre.compile(PAD_RUN)
 _TERMINAL = "。.，,；;：:！!？?、"
 
 # A title ending in two 文种 words (or one twice): 请示报告, 申请报告, 意见建议报告 …
@@ -135,12 +136,12 @@ def upward_no_copy_down(letter, options):
     可加本地下级机关的名称，如 "乡镇人民政府$"）。
     """
     kind = doctypes.label(letter.doctype)
-    lower = [re.compile(p) for p in options["lower-organs"]]
+    lower = options["lower-organs"]
     for part in letter.all("copy_to"):
         organs = part.parsed
         for organ in organs.items if organs is not None else ():
             name = organ.name
-            if name and any(rx.search(name) for rx in lower):
+            if name and search_any(lower, name):
                 yield Finding(organ.span, f"{kind}不应抄送下级机关（“{name}”）",
                               "删去下级机关；需要下级机关知道的事项另行发文")
 
@@ -210,7 +211,28 @@ def request_one_matter(letter, options):
                           "一份请示只请示一件事，其他事项另行请示")
 
 
-_RECEIVED = lazyre.compile(r"[^。！？；!?;]*?收悉")
+_SENTENCE_END = "。！？；!?;"
+
+
+def _acknowledgements(part):
+    """(line, start, end) of each sentence of ``part`` up to its "收悉", found in linear time.
+
+    A regular expression ``[^。…]*?收悉`` would rescan a long line without a full
+    stop from every position; instead find "收悉", then look back for the
+    sentence end before it.
+    """
+    if part.start is not None:
+        bounds = [(part.lines[0], part.start, len(part.lines[0].text) if part.end is None else part.end)]
+    else:
+        bounds = [(line, 0, len(line.text)) for line in part.lines]
+    for line, lo, hi in bounds:
+        text = line.text
+        i = text.find("收悉", lo, hi)
+        while i >= 0:
+            start = max(text.rfind(c, lo, i) for c in _SENTENCE_END) + 1
+            yield line, max(start, lo), i + 2
+            lo = i + 2
+            i = text.find("收悉", lo, hi)
 _CITED_TITLE = lazyre.compile(r"《[^《》]+》|关于[^，,。《》]{2,80}?的(?:复函|函|请示|报告|意见|通知|申请|建议|提案)")
 _CITED_NUMBER = lazyre.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}[〔\[【［﹝〖(（]" + _S + r"\d{2,4}" + _S
                            + r"[〕\]】］﹞〗)）]" + _S + r"第?" + _S + r"\d+" + _S + r"号?"
@@ -241,11 +263,10 @@ def reply_letter_cites_incoming(letter, options):
     """
     opening = [p for p in letter.body[:2] if p.kind in ("paragraph", "closing")]
     for part in opening:
-        for line, m in part.iter_matches(_RECEIVED):
-            s = m.start()
-            while s < m.end() and line.text[s] in PAD:
+        for line, s, end in _acknowledgements(part):
+            while s < end and line.text[s] in PAD:
                 s += 1
-            pre = line.text[s:m.end() - 2]
+            pre = line.text[s:end - 2]
             title = _CITED_TITLE.search(pre)
             number = _CITED_NUMBER.search(pre)
             if title and not number:
@@ -255,7 +276,7 @@ def reply_letter_cites_incoming(letter, options):
                 yield Finding(line.span(s + number.start(), s + number.end()), "复函只引用了来函的发文字号，未引用其标题",
                               "先引标题再注字号，如“你单位《关于……的函》（×函〔2024〕5号）收悉”")
             elif not title and not number and _LETTER_WORD.search(pre):
-                yield Finding(line.span(s, m.end()), f"复函开头“{line.text[s:m.end()]}”未引用来函的标题和发文字号",
+                yield Finding(line.span(s, end), f"复函开头“{line.text[s:end]}”未引用来函的标题和发文字号",
                               "写作“你单位《关于……的函》（×函〔2024〕5号）收悉”")
             return  # only the first acknowledgement is the opening
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from letterlint import doctypes, lazyre
 from letterlint.fields import ADDRESSEE_SUFFIX, ORG_SUFFIX
-from letterlint.model import PAD, Span
+from letterlint.model import PAD, PAD_RUN, Span
 from letterlint.rules.base import Finding, Fix, rule
 
 REPLIES = doctypes.REPLIES
-_SPACES = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazyre.compile(PAD_RUN)
 # A run of spaces inside the 主送 (not the padding at either end).
-_INNER_SPACE = lazyre.compile(r"(?<=[^ \t\u3000\u00a0，、,；;：:])[ \t\u3000\u00a0]+(?=[^ \t\u3000\u00a0，、,；;：:])")
+_INNER_SPACE = lazyre.compile(f"(?<=[^{PAD}，、,；;：:]){PAD_RUN}(?=[^{PAD}，、,；;：:])")
 
 # A salutation written into the first paragraph: "尊敬的王代表，您提出的……".
 _INLINE_SALUTATION = lazyre.compile(

@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 
 from letterlint import lazyre
+from letterlint.model import PAD, PAD_RUN
 from letterlint.rules.base import Finding, Fix, rule
 
 # The 15 statutory 文种 of 条例 第八条, plus the answering forms of a 函.
 STATUTORY = ("决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
              "请示", "批复", "议案", "函", "纪要")
 TERMINAL_PUNCT = "。.，,；;：:！!？?、"
-_PAD = lazyre.compile(r"[ \t\u3000\u00a0]+")
+_PAD = lazyre.compile(PAD_RUN)
 
 
 def _compact(title) -> str:
@@ -33,7 +34,7 @@ def title_terminal_punctuation(letter, options):
     """
     for title in letter.all("title"):
         last = title.lines[-1]
-        text = last.text.rstrip(" \t\u3000\u00a0")
+        text = last.text.rstrip(PAD)
         if text and text[-1] in TERMINAL_PUNCT:
             span = last.span(len(text) - 1, len(text))
             yield Finding(span, f"标题末尾不应有标点“{text[-1]}”", "删去标题末尾的标点", fix=Fix.delete(span))
@@ -62,7 +63,7 @@ def title_doctype(letter, options):
         if text.endswith(STATUTORY) or text.endswith("的答复"):
             continue
         last = title.lines[-1]
-        stripped = last.text.rstrip(" \t\u3000\u00a0" + TERMINAL_PUNCT)
+        stripped = last.text.rstrip(PAD + TERMINAL_PUNCT)
         start = max(len(stripped) - 2, last.indent)
         if text.endswith("答复"):
             msg, fix = "标题缺少文种：应为“……的答复”或“……答复的函”", "在“答复”前加“的”，或以“的函”结尾"
@@ -84,7 +85,7 @@ def _title_chars(title):
     """(line, offset, char) for every character of the title outside 书名号, quotes and brackets."""
     for line in title.lines:
         masked = _QUOTED.sub(lambda m: "\x00" * len(m.group(0)), line.text)
-        end = len(line.text.rstrip(" \t\u3000\u00a0" + TERMINAL_PUNCT))
+        end = len(line.text.rstrip(PAD + TERMINAL_PUNCT))
         for i, ch in enumerate(masked[:end]):
             yield line, i, ch
 
@@ -133,7 +134,7 @@ def title_doubled_doctype(letter, options):
         m = _DOUBLED.search(text)
         if m:
             last = title.lines[-1]
-            stripped = last.text.rstrip(" \t\u3000\u00a0" + TERMINAL_PUNCT)
+            stripped = last.text.rstrip(PAD + TERMINAL_PUNCT)
             n = len(m.group(0))
             yield Finding(last.span(max(last.indent, len(stripped) - n), len(stripped)),
                           f"标题中文种“{m.group(1)}”重复", "简化标题，只保留一个文种")
