@@ -1,16 +1,21 @@
-"""The line classifier: turns the lines of a letter into typed units.
+"""The line classifier: turns the lines of a letter into units with candidate kinds.
 
 A unit is what the grammar sees as one token: one physical line, or several
-for a wrapped title or a multi-line 附件说明.  Deciding what a line *is* often
-needs its neighbours (a short organisation name directly above a date is a
-署名; a short line right after the title is the 称呼 even without its colon),
-so classification runs in passes over the whole letter: header, title and
-salutation from the top; the signature block from the 成文日期; the body in
-between; attachments and 版记 after the date.
+for a wrapped title, 主送 or 附件说明.  Each unit carries the kind its
+context suggests and, in ``alts``, the other kinds its own text proves or
+allows, each with a strength (STRONG: a label, a whole 发文字号, a complete
+date, a 密级 word; WEAK: a short organ name, a title-like or salutation-like
+line; FALLBACK: text).  Deciding the suggested kind still needs neighbours (a
+short organisation name directly above a date is a 署名), so it runs in passes
+over the letter: header, title and salutation from the top; the signature
+block from the 成文日期; the body in between; attachments and 版记 after the
+date.
 
-The classifier only decides *what* each line is.  *Whether it stands in the
-right place* is the grammar's business (``grammar/letter.lark``), and whether
-its form is right is the rules' business.
+The classifier does not decide which candidate stands: ``parse.read`` picks,
+over the whole letter, the reading the grammar (``grammar/letter.lark``, the
+only statement of the order of the parts) accepts at the least cost, and a
+strong candidate the grammar rejects is a misplaced part.  Whether a part's
+form is right is the rules' business.
 """
 from __future__ import annotations
 
@@ -52,9 +57,12 @@ SIGNER = lazyre.compile(r"签" + SP + r"发" + SP + r"人" + SP + r"(?P<colon>[�
                     + r"(?P<names>[^\s\u3000〔【\[（(]*(?:[ \u3000]{1,2}[^\s\u3000〔【\[（(\d]+)*)")
 
 CLASS_LETTERS = "A-DＡ-Ｄ甲乙丙丁"
+# Labels may be letter-spaced (类 别：B) or have a space before the colon; any
+# single letter after the label is the class mark (an E is reported, not ignored).
 CLASS_LABELLED = lazyre.compile(
-    r"(?:答复|办理|办复|办结)?" + SP + r"(?:类别|结果|类型)" + SP + r"[：:]" + SP
-    + r"[（(〔\[【]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类?" + SP + r"[）)〕\]】]?"
+    r"(?:答" + SP + r"复|办" + SP + r"理|办" + SP + r"复|办" + SP + r"结)?" + SP
+    + r"(?:类" + SP + r"别|结" + SP + r"果|类" + SP + r"型)" + SP + r"[：:]" + SP
+    + r"[（(〔\[【]?" + SP + r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])(?![A-Za-z])" + SP + r"类?" + SP + r"[）)〕\]】]?"
 )
 CLASS_ALONE = lazyre.compile(r"^[〔\[【（(]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类?" + SP + r"[〕\]】）)]?$")
 # A bracketed single letter alone on a header line is meant as a class mark,
@@ -71,6 +79,8 @@ DISCLOSURE = lazyre.compile(
     + SP + r"[〕】\]）)]?"
 )
 URGENCY = lazyre.compile(r"^(?P<level>特急|加急|特提|平急|急件|紧急|特快|急)$")
+# Words written where the 密级 stands that are not 密级 (reported by HDR-002).
+SECRECY_INVALID = lazyre.compile(r"^(?P<level>内部(?:资料|文件|使用|事项)?|保密|秘级|涉密)$")
 COPY_NUMBER = lazyre.compile(r"^\d{4,8}$")
 
 PRINT_LINE = lazyre.compile(r"^(?P<org>\S.*?)??" + SP + r"(?P<date>(?:\d{4}|[" + CN_DIGIT + r"]{4})" + SP + r"年.{1,12}?日"
@@ -80,6 +90,8 @@ SIGNOFF = lazyre.compile(r"^(?:领导签发|签发领导|领导署名|领导签�
                      + r"发|签批领导)" + SP + r"[：:]?")
 ATTACHMENT_HEAD = lazyre.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)$")
 PAREN_LINE = lazyre.compile(r"^[（(].*[）)]$")
+# A numbered item of an 附件说明 (1.… 2.2019年…): unlike HEADING3, a figure may follow the mark.
+ATTACH_ITEM = lazyre.compile(r"^\d{1,2}[.．、]")
 
 CLOSING = lazyre.compile(
     r"特此|此复|此致|敬礼|函复|函告|函商|函询|为盼|为荷|妥否|请批示|请审批|请予|请即复函|感谢|谢谢|致谢|敬请|恳请"
@@ -101,14 +113,66 @@ def _compact(text: str) -> str:
     return re.sub(r"[ \t\u3000\u00a0]+", "", text)
 
 
+# How strongly a line's own evidence speaks for a kind (see parse.read).
+STRONG, WEAK, FALLBACK = 2, 1, 0
+
+# The strength and evidence of a kind when nothing more specific is said.
+_DEFAULT_EVIDENCE = {
+    "copy_number": (WEAK, "版头中只有数字的一行"),
+    "secrecy": (STRONG, "密级词（绝密、机密、秘密）"),
+    "urgency": (STRONG, "紧急程度词（特急、加急）"),
+    "org_mark": (STRONG, "以“文件”结尾的发文机关标志"),
+    "doc_number": (STRONG, "发文字号（代字〔年份〕序号号）"),
+    "signer": (STRONG, "标注“签发人”"),
+    "answer_class": (STRONG, "答复类别标注"),
+    "disclosure": (STRONG, "公开属性标注"),
+    "title": (WEAK, "标题形式（关于……、以文种结尾）"),
+    "recipient": (WEAK, "以冒号结尾的称呼行"),
+    "paragraph": (FALLBACK, "没有其他依据"),
+    "heading1": (FALLBACK, "以“一、”开头"),
+    "heading2": (FALLBACK, "以“（一）”开头"),
+    "heading3": (FALLBACK, "以“1.”开头"),
+    "heading4": (FALLBACK, "以“（1）”开头"),
+    "closing": (FALLBACK, "结束语用语（特此、此复、感谢……）"),
+    "attachment_note": (STRONG, "标注“附件：”"),
+    "signature": (WEAK, "成文日期之上的机关名称"),
+    "date": (STRONG, "完整的年月日"),
+    "note": (WEAK, "成文日期之后的括注"),
+    "contact": (STRONG, "标注“联系人/电话”"),
+    "signoff": (STRONG, "标注“领导签发/分管领导”"),
+    "attachment": (STRONG, "单独一行的“附件N”"),
+    "attachment_text": (FALLBACK, "成文日期之后的文字"),
+    "copy_to": (STRONG, "标注“抄送：”"),
+    "print_line": (STRONG, "印发机关和印发日期"),
+}
+
+
 @dataclass
 class Unit:
-    """One token for the grammar: its kind and the parts it carries."""
+    """One token for the grammar: its kind and the parts it carries.
+
+    ``alts`` are the other kinds the same lines' evidence allows; the reading
+    in ``parse.py`` chooses among the unit and its alternatives.
+    """
 
     kind: str
     lines: list[Line]
     extra: list[Part] = field(default_factory=list)  # more parts on the same line(s)
     fields: dict = field(default_factory=dict)
+    strength: int = -1            # STRONG / WEAK / FALLBACK; -1: the kind's default
+    evidence: str = ""
+    alts: list[Unit] = field(default_factory=list)
+
+    def settle(self) -> Unit:
+        """Fill in the strength and evidence of its kind where nothing more specific was said."""
+        strength, evidence = _DEFAULT_EVIDENCE.get(self.kind, (WEAK, ""))
+        if self.strength < 0:
+            self.strength = strength
+        if not self.evidence:
+            self.evidence = evidence
+        for alt in self.alts:
+            alt.settle()
+        return self
 
     @property
     def line(self) -> int:
@@ -152,7 +216,7 @@ def header_parts(line: Line) -> list[Part]:
     m = SIGNER.search(text) if "签" in text else None
     if m and free(m):
         add("signer", m.start(), m.end(), colon=m.group("colon"), names=m.group("names").strip(PAD))
-    for rx in (CLASS_LABELLED, CLASS_GLUED) if "类" in text or "结果" in text else ():
+    for rx in (CLASS_LABELLED, CLASS_GLUED) if "类" in text or "结" in text else ():
         m = rx.search(text)
         if m and free(m):
             add("answer_class", m.start(), m.end(), mark=m.group("cls"))
@@ -212,6 +276,25 @@ def _looks_like_title(s: str, nxt: str | None) -> bool:
     return False
 
 
+def _wrapped_title(nb: list[Line], i: int) -> int:
+    """How many lines (2-4) a title wrapped at any point takes from ``nb[i]``, or 0.
+
+    The lines joined must read as a whole title (关于…的答复, …局对…提案的答复),
+    each line short and none ending a sentence or a label; a comma inside the
+    title is allowed (关于增加车位，解决“停车难”建议的答复).
+    """
+    joined = ""
+    for k in range(i, min(i + 4, len(nb))):
+        s = _s(nb[k])
+        if len(s) > 40 or re.search(r"[。：:；;]", s) or s.startswith(("（", "(", "〔", "【", "[")) \
+                or _is_header_line(nb[k]) is not None:
+            return 0
+        joined += s
+        if k > i and _title_complete(joined) and _looks_like_title(joined, None) and "。" not in joined:
+            return k - i + 1
+    return 0
+
+
 def _title_complete(text: str) -> bool:
     c = _compact(text).rstrip("。.，,；;！!")
     return title_doctype(c) is not None
@@ -235,16 +318,35 @@ def _is_recipient(s: str) -> bool:
 def _wrapped_recipient(nb: list[Line], i: int) -> int | None:
     """How many lines a long 主送机关 list wrapped over (各县（市、区）人民政府，市政府各部门，/ 各直属机构：), or None."""
     first = _s(nb[i])
-    if not first.endswith(("，", "、", ",")) or "。" in first:
+    if not first.endswith(("，", "、", ",", "；", ";")) or "。" in first:
         return None
     joined = first
     for k in range(i + 1, min(i + 3, len(nb))):
         joined += _s(nb[k])
         if joined.endswith(("：", ":")):
             return k - i + 1 if _is_recipient(joined) and len(joined) <= 200 else None
-        if not joined.endswith(("，", "、", ",")):
+        if not joined.endswith(("，", "、", ",", "；", ";")):
             return None
     return None
+
+
+_RUN_IN = lazyre.compile(r"^(?P<who>[^：:，,。；;、（(“\s]{2,30}?)(?P<colon>[：:])(?P<rest>\S.{5,})$")
+
+
+def _run_in_salutation(line: Line) -> Unit | None:
+    """A salutation run into the first paragraph (王某代表：您提出的……): the 称呼, with the text as a part of its own."""
+    m = _RUN_IN.match(line.stripped)
+    if not m:
+        return None
+    who = m.group("who")
+    if not (ADDRESSEE_SUFFIX.search(who) or ORG_SUFFIX.search(who)) or OPENING_SENTENCE.search(who) \
+            or CONTACT.match(who) or COPY_TO.match(who) or SIGNOFF.match(who) or ATTACHMENT_NOTE.match(who + "："):
+        return None
+    off = line.indent
+    rest = off + m.start("rest")
+    text = Part("paragraph", [line], start=rest, end=len(line.text.rstrip(PAD)))
+    return Unit("recipient", [line], extra=[text], evidence="句首的称呼（后接正文）",
+                fields={"colon": m.group("colon"), "start": off, "end": off + m.end("colon")})
 
 
 def _is_recipient_wrong_mark(s: str) -> bool:
@@ -283,7 +385,7 @@ def _is_signature(s: str) -> bool:
         return False
     if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or re.search(r"[：:。（(]", c):
         return False
-    if HEADING1.match(c) or HEADING2.match(c) or HEADING3.match(c) or CONTACT.match(c) or SIGNOFF.match(c):
+    if HEADING1.match(c) or HEADING2.match(c) or ATTACH_ITEM.match(c) or CONTACT.match(c) or SIGNOFF.match(c):
         return False
     return not DATE_CN.match(c) and not DATE_NUMERIC.match(c)
 
@@ -329,14 +431,18 @@ def _tail_kind(s: str) -> str | None:
 
 
 def classify(lines: list[Line]) -> list[Unit]:
-    """Classify the lines of a letter into grammar units, in document order."""
+    """The lines of a letter as grammar units, in document order, each with its candidate kinds."""
+    return [unit.settle() for unit in _classify(lines)]
+
+
+def _classify(lines: list[Line]) -> list[Unit]:
     nb = [ln for ln in lines if ln.stripped]
     units: list[Unit] = []
     n = len(nb)
     i = 0
 
     # 1. 版头: 份号, 密级, 紧急程度, 发文机关标志 and the marks, in whatever order they stand.
-    def take_header(i: int) -> int:
+    def take_header(i: int, top: bool) -> int:
         while i < n:
             s = _s(nb[i])
             if COPY_NUMBER.match(s) and i < 3:
@@ -346,9 +452,15 @@ def classify(lines: list[Line]) -> list[Unit]:
                 units.append(Unit("secrecy", [nb[i]], fields={k: v for k, v in m.groupdict().items() if v}))
             elif URGENCY.match(s):
                 units.append(Unit("urgency", [nb[i]], fields={"level": s}))
+            elif top and SECRECY_INVALID.match(s) and not units:
+                units.append(Unit("secrecy", [nb[i]], fields={"level": s}, evidence="写在密级位置的词（不是规定的密级）"))
+            elif i == 0 and n > 1 and (df := date_fields(s)) is not None and df["d"]:
+                # A complete date as the first line: the grammar places it (or reports it).
+                units.append(Unit("date", [nb[i]], fields=df))
             elif s.endswith("文件") and len(s) <= 40 and not SENTENCE_PUNCT.search(s):
                 units.append(Unit("org_mark", [nb[i]]))
-            elif i == 0 and i + 1 < n and _is_org_signature(s) and _is_header_line(nb[i + 1]) is not None:
+            elif top and i + 1 < n and not any(u.kind == "org_mark" for u in units) and _is_org_signature(s) \
+                    and _is_header_line(nb[i + 1]) is not None:
                 # 信函格式: the 发文机关标志 is the organ's name alone, with the 发文字号 below it.
                 units.append(Unit("org_mark", [nb[i]]))
             elif (parts := _is_header_line(nb[i])) is not None:
@@ -358,14 +470,17 @@ def classify(lines: list[Line]) -> list[Unit]:
             i += 1
         return i
 
-    i = take_header(0)
+    i = take_header(0, True)
 
     # 2. 标题, possibly wrapped over several lines, then marks that follow it.
     title_found = False
-    if i < n and _looks_like_title(_s(nb[i]), _s(nb[i + 1]) if i + 1 < n else None) and not _is_recipient(_s(nb[i])):
+    wrapped_title = _wrapped_title(nb, i)
+    if wrapped_title or i < n and _looks_like_title(_s(nb[i]), _s(nb[i + 1]) if i + 1 < n else None) \
+            and not _is_recipient(_s(nb[i])):
         tl = [nb[i]]
         i += 1
-        while i < n and len(tl) < 4 and not _title_complete("".join(map(_s, tl))) and _title_continues(_s(nb[i])):
+        while i < n and len(tl) < max(4, wrapped_title) and not _title_complete("".join(map(_s, tl))) \
+                and (len(tl) < wrapped_title or _title_continues(_s(nb[i]))):
             # Do not swallow the salutation: a short addressee line before a paragraph.
             if _is_recipient_without_colon(_s(nb[i])) and ADDRESSEE_SUFFIX.search(_compact(_s(nb[i]))):
                 break
@@ -373,7 +488,7 @@ def classify(lines: list[Line]) -> list[Unit]:
             i += 1
         units.append(Unit("title", tl))
         title_found = True
-        i = take_header(i)
+        i = take_header(i, False)
 
     # 3. 主送机关 / 称呼.
     if i < n:
@@ -384,6 +499,9 @@ def classify(lines: list[Line]) -> list[Unit]:
         elif (wrapped := _wrapped_recipient(nb, i)) is not None:
             units.append(Unit("recipient", nb[i:i + wrapped], fields={"colon": _s(nb[i + wrapped - 1])[-1]}))
             i += wrapped
+        elif (run_in := _run_in_salutation(nb[i])) is not None:
+            units.append(run_in)
+            i += 1
         elif (title_found or units) and _is_recipient_wrong_mark(s) and i + 1 < n:
             units.append(Unit("recipient", [nb[i]], fields={"colon": s[-1]}))
             i += 1
@@ -445,7 +563,7 @@ def classify(lines: list[Line]) -> list[Unit]:
         # 附件说明: "附件：" and its numbered continuation lines.
         j = k - 1
         while j > body_start and not ATTACHMENT_NOTE.match(_s(nb[j])) \
-                and (HEADING3.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
+                and (ATTACH_ITEM.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
             j -= 1
         if j >= body_start and ATTACHMENT_NOTE.match(_s(nb[j])):
             k = j
@@ -462,7 +580,7 @@ def classify(lines: list[Line]) -> list[Unit]:
             body_units.append(Unit(tk, [nb[k]]))
             continue
         kind, fields = _body_kind(s)
-        body_units.append(Unit(kind, [nb[k]], fields=fields))
+        body_units.append(Unit(kind, [nb[k]], fields=fields, alts=_strong_elsewhere(nb[k])))
     _mark_closing(body_units)
     units.extend(body_units)
 
@@ -472,7 +590,7 @@ def classify(lines: list[Line]) -> list[Unit]:
         s = _s(nb[k])
         if ATTACHMENT_NOTE.match(s):
             j = k + 1
-            while j < sig_start and (HEADING3.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
+            while j < sig_start and (ATTACH_ITEM.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
                 j += 1
             units.append(Unit("attachment_note", nb[k:j]))
             k = j
@@ -484,6 +602,12 @@ def classify(lines: list[Line]) -> list[Unit]:
             units.append(Unit(_tail_kind(s) or "paragraph", [nb[k]]))
         k += 1
     for k in range(sig_start, end_main):
+        prev = units[-1] if units and k > sig_start else None
+        first = prev.lines[0].stripped if prev is not None else ""
+        if prev is not None and prev.kind == "signature" and len(prev.lines) == 1 and len(_compact(first)) >= 6 \
+                and not first.startswith("附") and not _is_org_signature(first) and _is_org_signature(_s(nb[k])):
+            prev.lines.append(nb[k])  # one organ's name wrapped onto a second line
+            continue
         units.append(Unit("signature", [nb[k]]))
     if date_idx is None:
         after = end_main
@@ -503,8 +627,8 @@ def classify(lines: list[Line]) -> list[Unit]:
         continue_copy = False
         if tk == "copy_to":
             in_attachment = False
-            units.append(Unit("copy_to", [nb[k]]))
-            continue_copy = True
+            units.append(_copy_to_unit(nb[k]))
+            continue_copy = not units[-1].extra
         elif PRINT_LINE.match(s) and ("印发" in s or any(u.kind == "copy_to" for u in units[-2:])):
             m = PRINT_LINE.match(s)
             units.append(Unit("print_line", [nb[k]], fields={"org": m.group("org"), "date": m.group("date"),
@@ -543,6 +667,54 @@ def classify(lines: list[Line]) -> list[Unit]:
             units.append(Unit("attachment_text" if kind == "paragraph" else kind, [nb[k]], fields=fields))
             in_attachment = True
     return units
+
+
+def _strong_elsewhere(line: Line) -> list[Unit]:
+    """Kinds a line amid the text proves by itself (a 发文字号, a 密级, an 印发 line, a whole title).
+
+    The grammar does not accept them in the 正文; offered as candidates, they
+    are reported as misplaced parts instead of being read as text.
+    """
+    s = line.stripped
+    # Each test first looks for what its kind cannot do without: every body line passes here.
+    if s[-1:] in "：:" and len(s) <= 60 and _is_recipient(s) and not HEADING1.match(s) and not HEADING2.match(s):
+        # Weak: a 称呼 below a line the reading could not place (the grammar
+        # takes it only where a 主送 may stand, i.e. before any text).
+        return [Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以冒号结尾的短行（可能是称呼）")]
+    if len(s) > 60 or s[-1:] in "。；;，,：:！!？?":
+        return []
+    m = SECRECY.match(s) if s[0] in "绝机秘" else None
+    if m:
+        return [Unit("secrecy", [line], fields={k: v for k, v in m.groupdict().items() if v})]
+    if "印发" in s and not SENTENCE_PUNCT.search(s) and (m := PRINT_LINE.match(s)) and m.group("printed") \
+            and not (m.group("org") or "").endswith(("于", "在")):
+        return [Unit("print_line", [line], fields={"org": m.group("org"), "date": m.group("date"), "printed": "印发"})]
+    if len(s) <= 48 and (_DOCNUM_HINT.search(s) or "签" in s):  # a line that holds only marks is short
+        parts = _is_header_line(line)
+        if parts and any(p.kind in ("doc_number", "signer") for p in parts):
+            return [_unit_from_header(parts)]
+    if ("关于" in s or "对" in s or "转发" in s or "印发" in s) and not SENTENCE_PUNCT.search(s):
+        c = _compact(s)
+        if (TITLE_START.match(c) or TITLE_ORG_THEN.match(c)) and title_doctype(c):
+            return [Unit("title", [line], strength=STRONG, evidence="完整的标题（关于……＋文种）")]
+    return []
+
+
+_CONTACT_INSIDE = lazyre.compile(r"(?<=[。；;\s])(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|电" + SP + r"话)"
+                                 + SP + r"[：:]")
+
+
+def _copy_to_unit(line: Line) -> Unit:
+    """A 抄送/抄报 line; contact details written on the same line (…。联系电话：…) are a contact part of their own."""
+    text = line.text
+    m = _CONTACT_INSIDE.search(text, line.indent + 3)
+    if m is None:
+        return Unit("copy_to", [line])
+    end = m.start()
+    while end > line.indent and text[end - 1] in PAD:
+        end -= 1
+    contact = Part("contact", [line], start=m.start(), end=len(text.rstrip(PAD)))
+    return Unit("copy_to", [line], extra=[contact], fields={"start": line.indent, "end": end})
 
 
 def _note_continues(prev: Line, line: Line) -> bool:

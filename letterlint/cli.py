@@ -100,8 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="不修改文件，只输出修正的统一差异（unified diff）；有可修正的问题时退出码 1")
 
     s = sub.add_parser("structure", parents=[common], help="显示识别出的公文各组成部分")
-    s.add_argument("path", metavar="PATH", help="文件；- 表示标准输入")
-    s.add_argument("--format", choices=("rich", "json"), default="rich")
+    s.add_argument("paths", nargs="+", metavar="PATH", help="文件（可多个）；- 表示标准输入")
+    s.add_argument("--format", choices=("rich", "json"), default="rich",
+                   help="json：一个文件输出一个对象，多个文件输出对象数组")
+    s.add_argument("--why", action="store_true",
+                   help="逐行说明识别依据：选定的部分、决定它的依据、落选的其他可能")
 
     g = sub.add_parser("config", parents=[common], help="显示某个文件的有效配置及其来源")
     g.add_argument("--show", nargs="?", const=".", default=".", metavar="PATH",
@@ -702,35 +705,64 @@ def run_config(args) -> int:
 
 
 def run_structure(args) -> int:
-    from letterlint import doctypes
-    from letterlint.decode import decode_bytes, read_path, read_stdin
-    from letterlint.parse import parse_text
+    """Show how each file is read: the same reading path as ``check`` (lint.read_letter)."""
+    from letterlint.decode import InputError, decode_bytes, read_path, read_stdin
+    from letterlint.lint import read_letter
 
     doctype = _doctype(args)
-    if args.path == "-":
-        source = decode_bytes(read_stdin(), args.encoding)
-    else:
-        source = read_path(args.path, args.encoding)
-    letter = parse_text(source.text, args.path)
-    if doctype:
-        letter.doctype = doctype
+    docs, failed = [], False
+    for path in args.paths:
+        try:
+            source = decode_bytes(read_stdin(), args.encoding) if path == "-" else read_path(path, args.encoding)
+        except InputError as exc:
+            print(f"letterlint: {printable(str(exc))}", file=sys.stderr)
+            failed = True
+            continue
+        letter = read_letter(source.text, path)
+        if doctype:
+            letter.doctype = doctype
+        docs.append((path, source, letter))
     if args.format == "json":
         import json
 
-        doc = {"version": 1, "path": printable(args.path), "encoding": source.encoding, "doctype": letter.doctype,
-               "doctype_label": doctypes.label(letter.doctype),
-               "parts": [p.to_dict() for p in letter.parts],
-               "misplaced": [{"line": m.part.line, "kind": m.part.kind, "message": m.message}
-                             for m in letter.misplacements]}
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        out = [_structure_dict(path, source, letter, args.why) for path, source, letter in docs]
+        json.dump(out[0] if len(args.paths) == 1 and out else out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-        return EXIT_OK
+    else:
+        for path, source, letter in docs:
+            _print_structure(path, source, letter, args)
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _structure_dict(path: str, source, letter, why: bool) -> dict:
+    from letterlint import doctypes
+    from letterlint.model import PART_NAMES
+    from letterlint.parse import explain
+
+    doc = {"version": 1, "path": printable(path), "encoding": source.encoding, "doctype": letter.doctype,
+           "doctype_label": doctypes.label(letter.doctype),
+           "parts": [p.to_dict() for p in letter.parts],
+           "misplaced": [{"line": m.part.line, "kind": m.part.kind, "message": m.message}
+                         for m in letter.misplacements]}
+    if why:
+        doc["reading"] = [{"lines": r["lines"], "kind": r["kind"], "name": PART_NAMES.get(r["kind"], r["kind"]),
+                           "evidence": r["evidence"], "misplaced": r["misplaced"],
+                           "lost": [{"kind": k, "name": PART_NAMES.get(k, k), "evidence": e} for k, e in r["lost"]]}
+                          for r in explain(letter)]
+    return doc
+
+
+def _print_structure(path: str, source, letter, args) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.tree import Tree
 
+    from letterlint import doctypes
+    from letterlint.model import PART_NAMES
+    from letterlint.parse import explain
+
     con = Console(highlight=False, soft_wrap=True, no_color=_color(args) is False)
-    tree = Tree(f"[bold]{escape(printable(args.path))}[/]  文种：{doctypes.label(letter.doctype)}（{source.encoding}）")
+    tree = Tree(f"[bold]{escape(printable(path))}[/]  文种：{doctypes.label(letter.doctype)}（{source.encoding}）")
     branches: dict[str, Tree] = {}
     for part in letter.parts:
         section = part.section or "位置不当"
@@ -744,7 +776,15 @@ def run_structure(args) -> int:
     con.print(tree)
     for m in letter.misplacements:
         con.print(f"[red]第{m.part.line}行：{escape(printable(m.message))}[/]")
-    return EXIT_OK
+    if args.why:
+        con.print("[bold]识别依据[/]")
+        for r in explain(letter):
+            lines = r["lines"]
+            where = f"{lines[0]}" if len(lines) == 1 else f"{lines[0]}-{lines[-1]}"
+            verdict = "[red]位置不当[/]" if r["misplaced"] else ""
+            lost = "；".join(f"{PART_NAMES.get(k, k)}（{e}）" for k, e in r["lost"])
+            con.print(f"第{where}行  [cyan]{PART_NAMES.get(r['kind'], r['kind'])}[/] {verdict}"
+                      f"  依据：{escape(r['evidence'])}" + (f"  [dim]落选：{escape(lost)}[/]" if lost else ""))
 
 
 # --- rules and rule ------------------------------------------------------------------

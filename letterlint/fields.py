@@ -443,11 +443,21 @@ def salutation_of(line: Line, lo: int, hi: int) -> Salutation | None:
     return Salutation(line, g("honor"), g("names"), name_list, g("joint"), g("n"), g("role"), g("colon"))
 
 
+def own_lines(part) -> list[Line]:
+    """The lines of ``part``; for a part that is only a piece of its line, that piece alone,
+    at its own columns (the rest of the line blanked or cut), so that fields keep their spans."""
+    if part.start is None:
+        return part.lines
+    line = part.lines[0]
+    return [Line(line.number, " " * part.start + line.text[part.start:part.end])]
+
+
 def recipients(part) -> OrganList:
     """The 主送 list of a recipient part: names, separators, the closing colon, and (for a
     reply) the salutation read from its last line."""
-    organs = organ_list(part.lines, labelled=False, end_marks=_RECIPIENT_END)
-    last = part.lines[-1]
+    lines = own_lines(part)  # a 称呼 run into the first paragraph: up to its colon
+    organs = organ_list(lines, labelled=False, end_marks=_RECIPIENT_END)
+    last = lines[-1]
     lo, hi = last.indent, len(last.text.rstrip(PAD))
     if organs.end is not None and organs.end.text not in "：:" and organs.end.span.line == last.number:
         hi -= 1  # a comma or "！" in place of the colon: RECIP-002 reports it
@@ -492,7 +502,7 @@ def _mark(part) -> Mark:
 
 # --- 署名 ----------------------------------------------------------------------------------
 
-ANSWERED_BY = lazyre.compile(r"^(?:答复单位|承办单位|发文单位|办理单位)" + SP + r"[：:]")
+ANSWERED_BY = lazyre.compile(r"^(?:答复单位|承办单位|承办部门|发文单位|办理单位)" + SP + r"[：:]")
 
 
 @dataclass
@@ -631,7 +641,9 @@ def attachment_note(lines: list[Line]) -> AttachmentNote | None:
 
 # A line the classifier reads as a contact line, by its label.
 CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
-                         r"|电" + SP + r"话|手" + SP + r"机|承办人|经办人|承办单位|传" + SP + r"真|邮" + SP + r"箱"
+                         r"|电" + SP + r"话|手" + SP + r"机|承" + SP + r"办" + SP + r"人|经" + SP + r"办" + SP + r"人"
+                         r"|承办单位|分管单位|传" + SP + r"真|邮" + SP + r"箱"
+                         r"|(?:邮" + SP + r"编|邮政编码|通讯地址|联系地址|地" + SP + r"址|电子邮件)" + SP + r"(?=[：:])"
                          # 职务 only as a label (职务：科长), never a sentence about one.
                          r"|职" + SP + r"[务位]" + SP + r"(?=[：:]))")
 
@@ -837,7 +849,7 @@ class ContactLine:
 def contact_lines(part) -> list[ContactLine]:
     """Each line of a contact or sign-off part, read as labelled fields."""
     leader = part.kind == "signoff"
-    return [ContactLine(line, *contact_fields(line, leader)) for line in part.lines]
+    return [ContactLine(line, *contact_fields(line, leader)) for line in own_lines(part)]
 
 
 def contact_fields(line: Line, leader: bool = False) -> tuple[list[ContactField], bool]:
@@ -911,7 +923,7 @@ _KIND_PARSERS = {
     "doc_number": lambda p: own_docnumber(p.lines[0], p.start or 0, p.end),
     "date": lambda p: date_of(p.lines[0]),
     "recipient": recipients,
-    "copy_to": lambda p: copy_list(p.lines),
+    "copy_to": lambda p: copy_list(own_lines(p)),
     "contact": contact_lines,
     "signoff": contact_lines,
     "attachment_note": lambda p: attachment_note(p.lines),

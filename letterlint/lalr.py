@@ -1,30 +1,27 @@
 """The LALR(1) tables of ``grammar/letter.lark``, and a small driver that runs them.
 
-Lark builds the tables: it reads the grammar, expands its EBNF and computes
-the LALR(1) automaton.  The tables are then kept in a cache file, as plain
-data, so that a later run (a pre-commit hook runs once per commit) loads them
-without importing Lark at all.  The driver below feeds the classified lines
-to those tables one token at a time.  Unlike Lark's interactive parser it can
-say whether a token would be accepted *without* changing its state
-(``accepts``), and copying its state is two short list copies: that is what
-the error recovery in ``parse.py`` does for every line.
+Lark builds the tables at development time: ``python -m letterlint.lalr``
+reads the grammar (in strict mode: a conflict is an error, not a silent
+choice), computes the LALR(1) automaton and writes it as plain data into
+``letterlint/_tables.py``.  A run imports that module and never imports Lark;
+nothing is cached in the user's directories, so no stale or corrupt cache can
+break a run.  A test regenerates the module and checks that it is unchanged,
+so the tables can never drift from the grammar.
 
-The cache lives in ``$LETTERLINT_CACHE_DIR`` or the user's cache directory
-(``~/.cache/letterlint``); its name carries a hash of the grammar and of this
-module's format, so a changed grammar never meets stale tables.  If no cache
-can be written, the tables are built in memory on every run.
+The driver below feeds terminals to those tables one at a time.  Unlike
+Lark's interactive parser it can say whether a token would be accepted
+*without* changing its state (``accepts``), and its configuration is a tuple
+of state numbers that can be compared and copied cheaply: the search in
+``parse.py`` keeps one configuration per reading it is still considering.
 """
 from __future__ import annotations
 
-import hashlib
-import marshal
-import os
 import sys
 from pathlib import Path
 
 GRAMMAR = Path(__file__).with_name("grammar") / "letter.lark"
+TABLES_MODULE = Path(__file__).with_name("_tables.py")
 END = "$END"
-_FORMAT = 1  # bump when the layout of the cached tables changes
 
 
 class Tables:
@@ -41,78 +38,77 @@ class Tables:
     def __init__(self, states: list[dict[str, int]], rules: list[tuple[str, int, bool]], start: int, end: int):
         self.states, self.rules, self.start, self.end = states, rules, start, end
 
-    def dump(self) -> bytes:
-        return marshal.dumps((_FORMAT, self.states, self.rules, self.start, self.end))
 
-    @classmethod
-    def load(cls, data: bytes) -> Tables:
-        fmt, states, rules, start, end = marshal.loads(data)
-        if fmt != _FORMAT:
-            raise ValueError("stale table format")
-        return cls(states, [tuple(r) for r in rules], start, end)
+def load_tables() -> Tables:
+    """The tables generated from the grammar (``letterlint/_tables.py``)."""
+    from letterlint import _tables
+
+    return Tables(_tables.STATES, _tables.RULES, _tables.START, _tables.END)
 
 
-def _build(grammar: str) -> Tables:
-    """Let Lark compute the LALR(1) automaton of ``grammar`` and keep its tables as plain data."""
+def build(grammar: str) -> Tables:
+    """Let Lark compute the LALR(1) automaton of ``grammar`` (strict: no conflicts).
+
+    States are numbered in breadth-first order from the start state, symbols
+    taken in sorted order, and rules in order of first use, so that the result
+    does not depend on Lark's internal numbering or on hash seeds.
+    """
     from lark import Lark
     from lark.lexer import Lexer
 
-    class NoLexer(Lexer):  # tokens come from the classifier, never from text
+    class NoLexer(Lexer):  # tokens come from the reading in parse.py, never from text
         def __init__(self, lexer_conf):
             pass
 
         def lex(self, data, *args):
             return iter(())
 
-    table = Lark(grammar, parser="lalr", lexer=NoLexer).parser.parser.parser.parse_table
+    table = Lark(grammar, parser="lalr", lexer=NoLexer, strict=True).parser.parser.parser.parse_table
+    start, end = table.start_states["start"], table.end_states["start"]
+    order = [start]
+    number = {start: 0}
+    for state in order:  # grows while it is walked: breadth-first
+        for symbol in sorted(table.states[state], key=str):
+            action, arg = table.states[state][symbol]
+            if action.name == "Shift" and arg not in number:
+                number[arg] = len(order)
+                order.append(arg)
+    for state in sorted(table.states, key=lambda s: (s not in number, str(s))):
+        if state not in number:  # unreachable by shifts (goto targets are shifts in Lark too)
+            number[state] = len(order)
+            order.append(state)
     rule_ids: dict = {}
     rules: list[tuple[str, int, bool]] = []
-    states: list[dict[str, int]] = [{} for _ in range(max(table.states) + 1)]
-    for state, actions in table.states.items():
-        row = states[state]
-        for symbol, (action, arg) in actions.items():
-            symbol = str(symbol)  # plain str: marshal refuses Lark's str subclasses
+    states: list[dict[str, int]] = []
+    for state in order:
+        row = {}
+        for symbol in sorted(table.states[state], key=str):
+            action, arg = table.states[state][symbol]
             if action.name == "Shift":
-                row[symbol] = int(arg)
+                row[str(symbol)] = number[arg]
             else:
                 if arg not in rule_ids:
                     rule_ids[arg] = len(rules)
                     name = str(arg.origin.name)
                     rules.append((name, len(arg.expansion), name.startswith("_")))
-                row[symbol] = -rule_ids[arg] - 1
-    return Tables(states, rules, table.start_states["start"], table.end_states["start"])
+                row[str(symbol)] = -rule_ids[arg] - 1
+        states.append(row)
+    return Tables(states, rules, number[start], number[end])
 
 
-def _cache_file(grammar: str) -> Path:
-    base = os.environ.get("LETTERLINT_CACHE_DIR")
-    if not base:
-        if sys.platform == "win32":
-            base = os.path.join(os.environ.get("LOCALAPPDATA") or os.path.expanduser("~"), "letterlint", "Cache")
-        else:
-            base = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "letterlint")
-    key = hashlib.sha256(f"{_FORMAT}\0{sys.version_info[:2]}\0{grammar}".encode()).hexdigest()[:16]
-    return Path(base) / f"letter-lalr-{key}.marshal"
+def render(tables: Tables) -> str:
+    """The source of ``letterlint/_tables.py`` for these tables."""
+    out = ['"""LALR(1) tables of grammar/letter.lark.  Generated by `python -m letterlint.lalr`: do not edit."""',
+           "# fmt: off", "", f"START = {tables.start!r}", f"END = {tables.end!r}", "", "RULES = ["]
+    out += [f"    {rule!r}," for rule in tables.rules]
+    out += ["]", "", "STATES = ["]
+    out += ["    {" + ", ".join(f"{k!r}: {v!r}" for k, v in row.items()) + "}," for row in tables.states]
+    out += ["]", ""]
+    return "\n".join(out)
 
 
-def load_tables() -> Tables:
-    """The tables from the cache, or built by Lark (and cached for the next run)."""
-    grammar = GRAMMAR.read_text(encoding="utf-8")
-    path = _cache_file(grammar)
-    try:
-        from letterlint.safeio import read_regular
-
-        return Tables.load(read_regular(path, 64 << 20))  # never a FIFO or /dev/zero
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # no cache yet, or one we cannot read: build it
-    tables = _build(grammar)
-    try:  # write atomically, so that parallel runs never read half a file
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(tables.dump())
-        os.replace(tmp, path)
-    except OSError:
-        pass  # an unwritable cache must not stop the linter
-    return tables
+def generate() -> str:
+    return render(build(GRAMMAR.read_text(encoding="utf-8")))
 
 
 class Node:
@@ -215,3 +211,8 @@ class _Spliced(list):
     """What an inlined ``_rule`` reduced to: children waiting to be spliced into its parent's."""
 
     __slots__ = ()
+
+
+if __name__ == "__main__":  # development only: needs Lark (the test extra)
+    TABLES_MODULE.write_text(generate(), encoding="utf-8", newline="\n")
+    print(f"wrote {TABLES_MODULE}", file=sys.stderr)

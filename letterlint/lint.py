@@ -158,15 +158,20 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
     return sorted(out)
 
 
-def check_text(text: str, path: str = "<stdin>", settings: Settings | None = None,
-               encoding: str | None = None) -> FileResult:
-    """Parse and check one text with these settings: no config lookup, no suppressions, no baseline."""
+def read_letter(text: str, path: str = "<stdin>") -> Letter:
+    """The letter as ``check`` reads it (a .md draft without its comments); ``structure`` reads it so too."""
     parsed = text
     if path.lower().endswith(".md"):
         from letterlint.suppress import strip_markdown_comments
 
         parsed = strip_markdown_comments(text)
-    letter = parse_text(parsed, path)
+    return parse_text(parsed, path)
+
+
+def check_text(text: str, path: str = "<stdin>", settings: Settings | None = None,
+               encoding: str | None = None) -> FileResult:
+    """Parse and check one text with these settings: no config lookup, no suppressions, no baseline."""
+    letter = read_letter(text, path)
     diags = check_letter(letter, settings)
     doctype = settings.doctype if settings and settings.doctype else letter.doctype
     return FileResult(path=path, diagnostics=diags, doctype=doctype, encoding=encoding,

@@ -218,6 +218,9 @@ class Letter:
     doctype_source: str = "inferred"   # inferred / config / cli
     misplacements: list[Misplacement] = field(default_factory=list)
     path: str = "<stdin>"
+    # How each unit was read (for ``structure --why``, see parse.explain):
+    # the unit with its candidates, the one chosen, whether it was misplaced.
+    reading: list = field(default_factory=list, repr=False, compare=False)
     # Results several rules share (e.g. the 发文字号 found in the text), computed
     # once per letter: see ``memo``.
     _memo: dict = field(default_factory=dict, repr=False, compare=False)

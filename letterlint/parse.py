@@ -1,33 +1,38 @@
-"""Lines → classified units → LALR parse → the document model.
+"""Lines → candidate readings → the grammar's choice → the document model.
 
-The classifier (``classify.py``) decides what each line is; the grammar
-(``grammar/letter.lark``, run by ``lalr.py``) decides whether the parts stand
-in the mandated order.  Tokens are fed one at a time so that a misplaced part
-can be reported precisely and skipped, and the rest of the letter still
-parsed (error recovery).
+The classifier (``classify.py``) gives each line (or wrapped group of lines)
+the kinds its evidence allows, each with a strength: a labelled line, a full
+发文字号, a complete date are strong; a short organ name or a title-like line
+is weak; plain text is the fallback.  The grammar (``grammar/letter.lark``,
+run by ``lalr.py``) is the only statement of the order of the parts, and it
+picks the reading: over the whole letter, the sequence of choices that it
+accepts at the least cost (a Viterbi search over parser configurations; the
+grammar is regular, so there are only a few of them at any line).  Choosing a
+weaker candidate costs a little, leaving a unit out of the parse as misplaced
+costs much more, and a strong candidate is never demoted to text: if the
+grammar rejects it where it stands, it is a misplaced part (STRUCT-001), and
+the rest of the letter is read as if it were not there.
 """
 from __future__ import annotations
 
 import functools
 
 from letterlint import doctypes
-from letterlint.classify import Unit, classify
+from letterlint.classify import FALLBACK, STRONG, WEAK, Unit, classify
 from letterlint.lalr import END, Node, Parser, Tables, load_tables
 from letterlint.model import HEADING_KINDS, PART_NAMES, Letter, Line, Misplacement, Part
 
-# The canonical rank of each part kind in GB/T 9704 order; used to word the
-# message about a misplaced part ("成文日期应位于发文机关署名之后").
-RANK = {
-    "copy_number": 1, "secrecy": 2, "urgency": 3, "org_mark": 4,
-    "doc_number": 5, "signer": 5, "answer_class": 5, "disclosure": 5,
-    "title": 6, "recipient": 7,
-    "paragraph": 8, "heading1": 8, "heading2": 8, "heading3": 8, "heading4": 8, "closing": 8,
-    "attachment_note": 9, "signature": 10, "date": 11,
-    "note": 12, "contact": 12, "signoff": 12,
-    "attachment": 13, "attachment_text": 13, "copy_to": 14, "print_line": 15,
-}
 SECTION_OF = {"header": "版头", "title_part": "主体", "recipient": "主体", "body": "主体",
-              "tail": "主体", "attachments": "附件", "record": "版记"}
+              "signature_part": "主体", "attachments": "附件", "record": "版记"}
+
+# The price of a reading: choosing a candidate weaker than the line's best
+# costs the difference; a unit the grammar cannot place costs MISPLACED.  The
+# small term per line prefers, between equally costly readings, the one that
+# blames the earlier part (a date above its 署名 is the date out of place).
+_COST = {STRONG: 0.0, WEAK: 1.0, FALLBACK: 2.0}
+MISPLACED = 10.0
+_EARLIER = 1e-6
+_BEAM = 2 * MISPLACED
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,106 +45,227 @@ def split_lines(text: str) -> list[Line]:
     return [Line(i + 1, t) for i, t in enumerate(text.split("\n"))]
 
 
-_TEXT_BEFORE_CONTACT = frozenset(("paragraph",) + HEADING_KINDS)
+class _Automaton:
+    """Parser configurations as tuples of states, with the moves between them memoised."""
+
+    def __init__(self, tables: Tables):
+        self.tables = tables
+        self.moves: dict[tuple[tuple[int, ...], str], tuple[int, ...] | None] = {}
+
+    def step(self, config: tuple[int, ...], terminal: str) -> tuple[int, ...] | None:
+        """The configuration after shifting ``terminal``, or None if the grammar rejects it here."""
+        key = (config, terminal)
+        if key in self.moves:
+            return self.moves[key]
+        states, rules = self.tables.states, self.tables.rules
+        stack = list(config)
+        result = None
+        while True:
+            action = states[stack[-1]].get(terminal)
+            if action is None:
+                break
+            if action >= 0:
+                stack.append(action)
+                result = tuple(stack)
+                break
+            name, size, _ = rules[-action - 1]
+            if size:
+                del stack[-size:]
+            stack.append(states[stack[-1]][name])
+            if terminal == END and stack[-1] == self.tables.end:
+                result = tuple(stack)
+                break
+        self.moves[key] = result
+        return result
 
 
-def _terminal(units: list[Unit], index: int) -> str:
-    """The grammar terminal of ``units[index]``: its kind, uppercased.
+@functools.lru_cache(maxsize=1)
+def _automaton() -> _Automaton:
+    return _Automaton(tables())
 
-    One exception needs more than one token of look-ahead, so it is decided
-    here: contact lines written as the last paragraph of the 正文, between the
-    text and its closing formula (…联系人：李明，电话：…  特此函商。), are part
-    of the 正文 (BODY_CONTACT), not a contact block out of place.
+
+def _options(unit: Unit) -> list[Unit]:
+    """The candidates the reading may choose for ``unit``: never text instead of strong evidence."""
+    cands = [unit] + unit.alts
+    top = max(c.strength for c in cands)
+    return [c for c in cands if c.strength == top] if top == STRONG else cands
+
+
+def read(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]]:
+    """The cheapest reading the grammar accepts: per unit the chosen candidate (None: misplaced).
+
+    Also returns the parser configuration before each unit (and after the
+    last), from which the messages about misplaced parts are worded.  Linear
+    in the number of units: the grammar has only a handful of configurations
+    alive at any line, and the moves between them are memoised.
     """
-    unit = units[index]
-    if unit.kind == "contact":
-        after = next((u.kind for u in units[index + 1:] if u.kind not in ("contact", "signoff")), None)
-        before = next((u.kind for u in reversed(units[:index]) if u.kind not in ("contact", "signoff")), None)
-        if after == "closing" and before in _TEXT_BEFORE_CONTACT:
-            return "BODY_CONTACT"
-    return unit.kind.upper()
+    auto = _automaton()
+    moves, step = auto.moves, auto.step
+    start = (auto.tables.start,)
+    # best[config] = (cost, index into trail of the choice that reached it)
+    best: dict[tuple[int, ...], tuple[float, int]] = {start: (0.0, -1)}
+    trail: list[tuple[int, tuple[int, ...], Unit | None]] = []  # (back-pointer, config before, choice)
+    for index, unit in enumerate(units):
+        if unit.alts:
+            options = _options(unit)
+            top = _COST[max(c.strength for c in options)]
+            priced = [(c, c.kind.upper(), _COST[c.strength] - top) for c in options]
+        else:
+            priced = [(unit, unit.kind.upper(), 0.0)]
+        misplaced = MISPLACED + _EARLIER * index
+        nxt: dict[tuple[int, ...], tuple[float, int]] = {}
+        for config, (cost, back) in best.items():
+            for cand, terminal, price in priced:
+                key = (config, terminal)
+                after = moves[key] if key in moves else step(config, terminal)
+                if after is None:
+                    continue
+                c = cost + price
+                old = nxt.get(after)
+                if old is None or c < old[0]:
+                    trail.append((back, config, cand))
+                    nxt[after] = (c, len(trail) - 1)
+            c = cost + misplaced
+            old = nxt.get(config)
+            if old is None or c < old[0]:
+                trail.append((back, config, None))
+                nxt[config] = (c, len(trail) - 1)
+        # A reading that has fallen far behind the best never catches up in a
+        # real letter; dropping it keeps a handful of configurations alive
+        # (otherwise every configuration ever reached would stay, misplacing
+        # every later line).
+        if len(nxt) > 4:
+            floor = min(c for c, _ in nxt.values()) + _BEAM
+            best = {k: v for k, v in nxt.items() if v[0] <= floor}
+        else:
+            best = nxt
+    ends = [(cost, back, config) for config, (cost, back) in best.items() if step(config, END) is not None]
+    if not ends:
+        ends = [(cost, back, config) for config, (cost, back) in best.items()]
+    cost, back, last = min(ends, key=lambda e: e[0])
+    choices: list[Unit | None] = []
+    configs: list[tuple[int, ...]] = [last]
+    while back >= 0:
+        back, before, choice = trail[back]
+        choices.append(choice)
+        configs.append(before)
+    choices.reverse()
+    configs.reverse()
+    return choices, configs
 
 
-def _misplaced_message(part: str, other: str, part_first: bool) -> str:
-    """Word the message for ``part`` that the grammar did not accept next to ``other``."""
-    pn, on = PART_NAMES[part], PART_NAMES[other]
-    rp, ro = RANK.get(part, 0), RANK.get(other, 0)
-    if part == other or (rp == ro and part_first is False and rp not in (5, 8, 12)):
-        return f"{pn}重复出现"
-    if rp > ro:
-        return f"{pn}应位于{on}之后"
-    if rp < ro:
-        return f"{pn}应位于{on}之前"
-    return f"{pn}不应出现在{on}{'之前' if part_first else '之后'}"
+def _name(kind: str) -> str:
+    """A part's name in a message about order: headings are 正文 there."""
+    return PART_NAMES["paragraph" if kind in HEADING_KINDS else kind]
+
+
+class _Placer:
+    """Words where the grammar would have a misplaced part: the nearest place that keeps the rest of the reading.
+
+    Trying a place replays the chosen units after it until the replay meets
+    the chosen reading again (or fails); a budget per letter keeps this
+    linear on hostile input, after which the first place the part alone would
+    be accepted is named.
+    """
+
+    def __init__(self, chosen: list[Unit | None], configs: list[tuple[int, ...]]):
+        self.auto, self.chosen, self.configs = _automaton(), chosen, configs
+        self.budget = 20_000
+
+    def _fits(self, j: int, terminal: str) -> bool:
+        """Would the reading still hold with ``terminal`` inserted before unit ``j``?"""
+        auto, chosen, configs = self.auto, self.chosen, self.configs
+        config = auto.step(configs[j], terminal)
+        if config is None:
+            return False
+        if self.budget <= 0:
+            return True
+        for k in range(j, len(chosen)):
+            if chosen[k] is None:
+                continue
+            self.budget -= 1
+            config = auto.step(config, chosen[k].kind.upper())
+            if config is None:
+                return False
+            if config == configs[k + 1]:
+                return True
+        return auto.step(config, END) is not None
+
+    def message(self, index: int, unit: Unit) -> str:
+        chosen, n = self.chosen, len(self.chosen)
+        terminal = unit.kind.upper()
+        name = PART_NAMES[unit.kind]
+        # configs[index + 1] is configs[index]: the part was left out there.
+        after = next((j for j in range(index + 2, n + 1) if self._fits(j, terminal)), None)
+        if after is not None:  # most parts out of place belong further down
+            prev = next((chosen[k] for k in range(after - 1, -1, -1) if chosen[k] is not None), None)
+            if prev is not None and prev.kind != unit.kind:
+                return f"{name}应位于{_name(prev.kind)}之后"
+        before = next((j for j in range(index - 1, -1, -1) if self._fits(j, terminal)), None)
+        if before is not None:
+            nxt = next((chosen[k] for k in range(before, n) if chosen[k] is not None), None)
+            if nxt is not None and nxt.kind != unit.kind:
+                return f"{name}应位于{_name(nxt.kind)}之前"
+        prev = next((chosen[k] for k in range(index - 1, -1, -1) if chosen[k] is not None), None)
+        if prev is not None and prev.kind == unit.kind:
+            return f"{name}重复出现"
+        return f"{name}位置不当"
 
 
 def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
     units = classify(lines)
-    parser = Parser(tables())
-    misplaced: dict[int, Misplacement] = {}
-    before_last = None      # parser state before the last accepted token
-    last_index = None       # index of the last accepted unit
-    for index, unit in enumerate(units):
-        terminal = _terminal(units, index)
-        if parser.accepts(terminal):
-            before_last = parser.copy()
-            parser.feed(terminal, index)
-            last_index = index
-            continue
-        # Is it rather the previous part that stands out of place?  If the
-        # parser would accept this token without it, the previous one is the
-        # intruder (a contact line moved into the body, a date above its
-        # signature).
-        if before_last is not None and last_index is not None and units[last_index].kind != unit.kind \
-                and before_last.accepts(terminal):
-            prev = units[last_index]
-            misplaced[last_index] = Misplacement(
-                prev.part(), _misplaced_message(prev.kind, unit.kind, part_first=True))
-            parser = before_last.copy()  # before_last stays: the state before this token
-            parser.feed(terminal, index)
-            last_index = index
-            continue
-        prev_kind = units[last_index].kind if last_index is not None else None
-        if prev_kind is None:
-            msg = f"{PART_NAMES[unit.kind]}位置不当"
-        else:
-            msg = _misplaced_message(unit.kind, prev_kind, part_first=False)
-        misplaced[index] = Misplacement(unit.part(), msg, duplicate=unit.kind == prev_kind)
-    # Every state of the grammar accepts the end of input (each part is optional
-    # or has been reported missing); should it not, the sections stay empty.
-    tree = parser.finish() if parser.accepts(END) else None
+    chosen, configs = read(units)
 
+    # The chosen terminals, parsed once more to build the tree: its sections.
+    parser = Parser(tables())
+    for index, choice in enumerate(chosen):
+        if choice is not None:
+            parser.feed(choice.kind.upper(), index)
+    tree = parser.finish() if parser.accepts(END) else None
     sections: dict[int, str] = {}
     if tree is not None:
         for sub in tree.children:
-            if not isinstance(sub, Node):
-                continue
-            name = SECTION_OF.get(sub.data, "")
-            for index in sub.values():
-                sections[index] = name
+            if isinstance(sub, Node):
+                name = SECTION_OF.get(sub.data, "")
+                for index in sub.values():
+                    sections[index] = name
 
     parts: list[Part] = []
     misplacements: list[Misplacement] = []
+    reading: list[tuple[Unit, Unit, bool]] = []
+    placer = _Placer(chosen, configs)
     for index, unit in enumerate(units):
-        primary = unit.part()
-        if "start" in unit.fields:
-            primary.start = unit.fields.pop("start")
-            primary.end = unit.fields.pop("end")
-            primary.fields = {k: v for k, v in unit.fields.items()}
-        group = [primary] + list(unit.extra)
+        choice = chosen[index]
+        placed = choice if choice is not None else max(_options(unit), key=lambda c: c.strength)
+        primary = placed.part()
+        fields = dict(placed.fields)
+        if "start" in fields:
+            primary.start = fields.pop("start")
+            primary.end = fields.pop("end")
+            primary.fields = fields
+        group = [primary] + list(placed.extra)
         for part in group:
             part.section = sections.get(index, "")
-            part.misplaced = index in misplaced
-        if index in misplaced:
-            m = misplaced[index]
-            m.part = primary
-            misplacements.append(m)
+            part.misplaced = choice is None
+        if choice is None:
+            prev = next((chosen[k] for k in range(index - 1, -1, -1) if chosen[k] is not None), None)
+            misplacements.append(Misplacement(primary, placer.message(index, placed),
+                                              duplicate=prev is not None and prev.kind == placed.kind))
+        reading.append((unit, placed, choice is None))
         parts.extend(group)
     parts.sort(key=lambda p: (p.line, p.start or 0))
 
-    letter = Letter(lines=lines, parts=parts, misplacements=misplacements, path=path)
+    letter = Letter(lines=lines, parts=parts, misplacements=misplacements, path=path, reading=reading)
     letter.doctype = infer_doctype(letter)
     return letter
+
+
+def explain(letter: Letter) -> list[dict]:
+    """How each unit was read (``structure --why``): lines, kind, evidence, misplaced, the candidates that lost."""
+    return [{"lines": [ln.number for ln in unit.lines], "kind": placed.kind, "evidence": placed.evidence,
+             "misplaced": misplaced,
+             "lost": [(c.kind, c.evidence) for c in [unit] + unit.alts if c is not placed]}
+            for unit, placed, misplaced in letter.reading]
 
 
 def infer_doctype(letter: Letter) -> str:

@@ -219,3 +219,118 @@ def test_letter_format_org_mark_is_the_name_alone():
     letter = parse_text(text)
     assert [(p.line, p.kind) for p in letter.parts[:3]] == [(1, "org_mark"), (3, "doc_number"), (5, "title")]
     assert letter.misplacements == [] and letter.doctype == "reply_letter"
+
+
+# --- misplaced parts the grammar must see (each once, at its line) ----------------------
+
+LETTER_WITH_RECORD = """\
+示交函〔2024〕12号
+示例市交通运输局关于商请协助开展道路安全检查的函
+
+示例市公安局：
+为做好道路安全检查工作，现商请贵局派员协助。
+请予函复。
+
+示例市交通运输局
+2024年5月6日
+
+抄送：示例市人民政府办公室。
+示例市交通运输局办公室　　2024年5月7日印发
+"""
+
+
+def misplaced(text):
+    return [(m.part.line, m.part.kind, m.message) for m in parse_text(text).misplacements]
+
+
+def test_the_model_letter_has_no_misplaced_part():
+    assert misplaced(LETTER_WITH_RECORD) == []
+
+
+def test_title_below_the_recipient():
+    lines = LETTER_WITH_RECORD.split("\n")
+    lines[1], lines[3] = lines[3], lines[1]
+    # The two lines changed places: the reading blames the first of them.
+    assert misplaced("\n".join(lines)) == [(2, "recipient", "主送机关（称呼）应位于标题之后")]
+    letter = parse_text("\n".join(lines))
+    assert [p.kind for p in letter.parts[:4]] == ["doc_number", "recipient", "title", "paragraph"]
+
+
+def test_print_line_inside_the_body():
+    text = LETTER_WITH_RECORD.replace("请予函复。\n", "示例市交通运输局办公室　　2024年5月7日印发\n请予函复。\n", 1)
+    text = text.rsplit("示例市交通运输局办公室", 1)[0].rstrip("\n") + "\n"
+    assert misplaced(text) == [(6, "print_line", "印发机关和印发日期应位于抄送之后")]
+
+
+def test_doc_number_inside_the_body():
+    text = LETTER_WITH_RECORD.replace("示交函〔2024〕12号\n", "", 1).replace("请予函复。\n", "示交函〔2024〕12号\n请予函复。\n")
+    assert misplaced(text) == [(5, "doc_number", "发文字号应位于主送机关（称呼）之前")]
+    assert parse_text(text).first("closing").line == 6
+
+
+def test_secrecy_inside_the_body():
+    text = LETTER_WITH_RECORD.replace("请予函复。\n", "秘密★1年\n请予函复。\n")
+    assert misplaced(text) == [(6, "secrecy", "密级和保密期限应位于发文字号之前")]
+
+
+def test_date_on_the_first_line():
+    text = "2024年5月6日\n" + LETTER_WITH_RECORD.replace("2024年5月6日\n", "\n")
+    assert misplaced(text) == [(1, "date", "成文日期应位于发文机关署名之后")]
+    letter = parse_text(text)
+    # One odd line does not derail the rest: everything below is read as before.
+    assert [p.kind for p in letter.parts[1:]] == ["doc_number", "title", "recipient", "paragraph", "closing",
+                                                  "signature", "copy_to", "print_line"]
+
+
+def test_a_whole_title_amid_the_text_of_a_forwarding_notice_after_the_date_is_not_misplaced():
+    text = ("关于转发示例省安全检查办法的通知\n各县（市、区）交通运输局：\n现将有关办法转发给你们，请遵照执行。\n"
+            "示例市交通运输局\n2024年5月6日\n示例省道路安全检查办法\n第一条　为做好道路安全检查工作，制定本办法。\n")
+    assert misplaced(text) == []
+
+
+# --- real variations ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("head", [
+    "示例县交通运输\n局对县政协提案第21号的答复\n",           # wrapped inside the organ's name
+    "示例县202\n4年度法治政府建设情况报告\n",                 # wrapped inside a year
+    "关于增加示例县主\n城区泊车位，解决“停车难”建议的答复\n",  # a comma inside the title
+])
+def test_title_wrapped_at_any_point(head):
+    letter = parse_text(head + "\n王某委员：\n您提出的提案收悉，现答复如下。\n我局已完成改造。\n示例县交通运输局\n2024年5月6日\n")
+    title = letter.first("title")
+    assert (title.span.line, title.span.end_line) == (1, 2)
+    assert letter.first("recipient").line == 4 and letter.misplacements == []
+
+
+def test_spread_contact_labels_after_the_date():
+    letter = parse_text("关于商请提供统计数据的函\n示例市统计局：\n请于6月30日前提供有关数据。\n示例市教育局\n2024年5月6日\n"
+                        "承 办 人：刘某\n经 办 人：李某\n联 系 人：王某\n联系电话：0797-8123456\n")
+    assert [p.kind for p in letter.parts[-4:]] == ["contact"] * 4
+
+
+def test_one_organ_name_wrapped_over_two_signature_lines():
+    letter = parse_text("关于商请提供统计数据的函\n示例市统计局：\n请于6月30日前提供有关数据。\n"
+                        "示例市某某工作领导\n小组办公室\n2024年5月6日\n")
+    (signature,) = letter.all("signature")
+    assert (signature.span.line, signature.span.end_line, signature.text) == (4, 5, "示例市某某工作领导小组办公室")
+
+
+def test_one_odd_line_at_the_top_does_not_turn_the_letter_into_text():
+    text = ("〔来源：示例市教育局网站〕\n示例市教育局关于市人大十届二次会议第18号建议的答复\n李某代表：\n"
+            "您提出的关于加强校园安全的建议收悉，现答复如下。\n感谢您对教育工作的关心和支持。\n示例市教育局\n2024年5月6日\n")
+    letter = parse_text(text)
+    assert [(p.line, p.kind) for p in letter.parts] == [
+        (1, "paragraph"), (2, "title"), (3, "recipient"), (4, "paragraph"), (5, "closing"), (6, "signature"), (7, "date")]
+    assert [(m.part.line, m.message) for m in letter.misplacements] == [(1, "正文应位于主送机关（称呼）之后")]
+
+
+def test_contact_details_on_the_copy_to_line_are_a_contact_part():
+    text = ("关于市人大十届二次会议第18号建议的答复\n李某代表：\n您提出的建议收悉，现答复如下。\n感谢您的关心和支持。\n"
+            "示例市教育局\n2024年5月6日\n抄送：市人大常委会代表工作委员会，市政府办公室。联系人：刘某，联系电话：0791-86345678\n")
+    letter = parse_text(text)
+    copy_to, contact = letter.parts[-2:]
+    assert (copy_to.kind, copy_to.text) == ("copy_to", "抄送：市人大常委会代表工作委员会，市政府办公室。")
+    assert (contact.kind, contact.span.column) == ("contact", 25)
+    assert contact.text == "联系人：刘某，联系电话：0791-86345678"
+    assert copy_to.parsed.names[-1] == "市政府办公室"

@@ -68,7 +68,7 @@ def _find_contact_blocks(letter) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     for part in letter.parts:
-        if part.kind in ("contact", "signoff") and part.start is None:
+        if part.kind in ("contact", "signoff"):
             for read in part.parsed:
                 line, fields, truncated = read.line, read.fields, read.truncated
                 if not fields and not truncated:

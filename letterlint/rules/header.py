@@ -43,11 +43,20 @@ def secrecy(letter, options):
         机密★一年
         关于商请协助开展道路安全检查的函
 
+    反例：
+        内部
+        关于商请协助开展道路安全检查的函
+
     正例：
         机密★1年
         关于商请协助开展道路安全检查的函
     """
     for part in letter.all("secrecy"):
+        level = part.fields.get("level")
+        if level and level not in _SECRECY_LEVELS:
+            yield Finding(part.span, f"“{level}”不是规定的密级，密级只有“绝密”“机密”“秘密”",
+                          "涉密公文标注规定的密级；不涉密的删去此行")
+            continue
         star, period = part.fields.get("star"), part.fields.get("period")
         if star and star != "★":
             span = part.find(re.escape(star))
@@ -58,6 +67,7 @@ def secrecy(letter, options):
                           "改为阿拉伯数字")
 
 
+_SECRECY_LEVELS = {"绝密", "机密", "秘密"}
 _URGENCY_OK = {"特急", "加急"}
 _TELEGRAM_OK = {"特提", "特急", "加急", "平急"}
 

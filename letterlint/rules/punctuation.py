@@ -192,8 +192,14 @@ _OWNERS = ("RECIP-002", "RECIP-003", "COPY-001", "COPY-002", "COPY-003", "TITLE-
            "ATTACH-001", "ATTACH-002", "ATTACH-003", "NOTE-001", "NUM-005")
 
 
+# 第一条　… / 第二章　总则: the space after an article or chapter number is the layout of such texts.
+_ARTICLE = lazyre.compile(r"第[一二三四五六七八九十百零〇0-9]{1,6}[条章节]" + PAD_RUN)
+
+
 def _heading_marker_end(seg: Segment) -> int:
-    """Offset just past the 序号 of a heading line (一、 （一） 1. （1）), or ``seg.lo``."""
+    """Offset just past the 序号 of a heading line (一、 （一） 1. （1）) or an article (第一条　), or ``seg.lo``."""
+    if seg.line is seg.part.lines[0] and (m := _ARTICLE.match(seg.line.text, seg.lo, seg.hi)):
+        return m.end()
     if seg.part.kind not in HEADING_KINDS or seg.line is not seg.part.lines[0]:
         return seg.lo
     heading = seg.part.parsed

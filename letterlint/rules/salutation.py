@@ -28,6 +28,8 @@ _ROLE_ANYWHERE = lazyre.compile(r"(?:代表|委员)(?![会长处])")
 
 def _recipient_lines(part):
     """Each line of the recipient (a long list wraps) with the offsets of its content."""
+    if part.start is not None:  # a 称呼 run into the first paragraph: only its own span
+        return [(part.lines[0], part.start, part.end)]
     return [(line, line.indent, len(line.text.rstrip(PAD))) for line in part.lines]
 
 
@@ -225,8 +227,12 @@ def reply_salutation(letter, options):
         sep = m.start("sep")
         yield Finding(line.span(sep, sep + 1), "称呼应单独成行并以全角冒号结尾，不应写进正文首段",
                       f"把“{line.text[m.start():sep]}”单独写一行，改为“×××代表：”", severity="warning")
-    start = line.indent
-    end = len(line.text.rstrip(PAD))
+    part = next((p for p in letter.all("recipient") if p.section != "附件"), None)
+    start, end = (part.start, part.end) if part is not None and part.start is not None \
+        else (line.indent, len(line.text.rstrip(PAD)))
+    if part is not None and part.start is not None:
+        yield Finding(line.span(end - 1, end), "称呼应单独成行，不应与正文首段写在同一行",
+                      f"把“{line.text[start:end]}”单独写一行", severity="warning")
     honor = _HONOR.search(line.text, start, end)
     if honor and honor.start() - start <= 1:
         yield Finding(line.span(honor.start(), honor.end()), "答复的称呼不加“尊敬的”",

@@ -33,7 +33,7 @@ def test_contact_inside_body():
 def test_copy_to_inside_body():
     text = GOOD.replace("示例市公安局：\n", "示例市公安局：\n抄送：示例市人民政府办公室。\n")
     d = only(lint(text, select=["STRUCT-001"]), "STRUCT-001")
-    assert (d.line, d.message) == (4, "抄送应位于正文之后")
+    assert (d.line, d.message) == (4, "抄送应位于成文日期之后")
 
 
 def test_header_order_comes_from_the_grammar():

@@ -1,0 +1,64 @@
+"""`letterlint structure`: several files, --why, and the same reading path as `check`."""
+import json
+
+from letterlint.cli import main
+
+LETTER = """\
+示例市交通运输局关于商请协助开展道路安全检查的函
+
+示例市公安局：
+为做好道路安全检查工作，现商请贵局派员协助。
+秘密
+请予函复。
+
+示例市交通运输局
+2024年5月6日
+"""
+
+
+def structure(capsys, *args):
+    code = main(["structure", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_why_names_the_kind_the_evidence_and_the_candidates_that_lost(capsys, tmp_path):
+    path = tmp_path / "函.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    code, out, _ = structure(capsys, "--format", "json", "--why", str(path))
+    doc = json.loads(out)
+    assert code == 0
+    reading = {r["lines"][0]: r for r in doc["reading"]}
+    assert (reading[1]["kind"], reading[1]["evidence"]) == ("title", "标题形式（关于……、以文种结尾）")
+    assert reading[5]["kind"] == "secrecy" and reading[5]["misplaced"] is True
+    assert reading[5]["lost"] == [{"kind": "paragraph", "name": "正文", "evidence": "没有其他依据"}]
+    assert doc["misplaced"] == [{"line": 5, "kind": "secrecy", "message": "密级和保密期限应位于标题之前"}]
+
+
+def test_why_in_the_terminal(capsys, tmp_path):
+    path = tmp_path / "函.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    code, out, _ = structure(capsys, "--no-color", "--why", str(path))
+    assert code == 0
+    assert "第5行  密级和保密期限 位置不当  依据：密级词（绝密、机密、秘密）  落选：正文（没有其他依据）" in out
+
+
+def test_several_files_give_a_list_and_a_missing_one_exit_code_2(capsys, tmp_path):
+    one, two = tmp_path / "a.txt", tmp_path / "b.txt"
+    one.write_text(LETTER, encoding="utf-8")
+    two.write_text(LETTER.replace("秘密\n", ""), encoding="utf-8")
+    code, out, _ = structure(capsys, "--format", "json", str(one), str(two))
+    docs = json.loads(out)
+    assert code == 0 and [d["path"] for d in docs] == [str(one), str(two)]
+    assert [len(d["misplaced"]) for d in docs] == [1, 0]
+    code, out, err = structure(capsys, "--format", "json", str(one), str(tmp_path / "missing.txt"))
+    assert code == 2 and "文件不存在" in err and len(json.loads(out)) == 1
+
+
+def test_a_markdown_draft_is_read_as_check_reads_it(capsys, tmp_path):
+    path = tmp_path / "函.md"
+    path.write_text("<!-- 草稿备注：秘密 -->\n" + LETTER.replace("秘密\n", ""), encoding="utf-8")
+    code, out, _ = structure(capsys, "--format", "json", str(path))
+    doc = json.loads(out)
+    assert code == 0 and doc["misplaced"] == []
+    assert doc["parts"][0]["kind"] == "title"
