@@ -21,6 +21,9 @@ Three measurements, side by side, in one run:
 5. Parallel runs: ``letterlint --jobs 1 DIR`` against ``--jobs 2 DIR`` on a
    directory of 2,000 generated letters, on all CPUs (not pinned).
    Target: ``--jobs 2`` at least 1.6x faster than ``--jobs 1`` (2 cores).
+8. Word drafts: the same generated letters as .docx (one paragraph per line),
+   ms per document in process (``lint_path``, reading included) next to the
+   .txt figure, and the cold start of ``letterlint one-letter.docx``.
 
 Usage::
 
@@ -564,6 +567,40 @@ def bench_batch(args) -> dict:
     return out
 
 
+def bench_docx(args, lint_path) -> dict:
+    """ms per .docx document against ms per .txt, same letters; cold start of one .docx."""
+    from letterlint.docx.spec import build, paragraph_xml
+
+    n = 20 if args.quick else 100
+    out: dict = {"letters": n}
+    with tempfile.TemporaryDirectory(prefix="letterlint-bench-docx-") as tmp:
+        txts, docs = [], []
+        for i in range(n):
+            text = make_letter(i)
+            t = Path(tmp) / f"letter-{i:04d}.txt"
+            t.write_text(text, encoding="utf-8")
+            d = Path(tmp) / f"letter-{i:04d}.docx"
+            d.write_bytes(build([paragraph_xml(line) for line in text.split("\n")]))
+            txts.append(t)
+            docs.append(d)
+        lint_path(docs[0]), lint_path(txts[0])   # warm: rules, grammar, lxml
+        for label, paths in (("txt", txts), ("docx", docs)):
+            runs = []
+            for _ in range(1 if args.quick else 3):
+                t0 = time.perf_counter()
+                for path in paths:
+                    lint_path(path)
+                runs.append(time.perf_counter() - t0)
+            out[f"{label}_ms_per_doc"] = statistics.median(runs) / n * 1e3
+        out["docx_kb"] = statistics.mean(d.stat().st_size for d in docs) / 1024
+        if not args.no_cold:
+            env = dict(os.environ, NO_COLOR="1")
+            runs, warmup = (3, 1) if args.quick else (7, 1)
+            for label, path in (("cold_txt", txts[0]), ("cold_docx", docs[0])):
+                out[label] = time_subprocess(letterlint_argv() + [path.name], runs, warmup, tmp, env)
+    return out
+
+
 def profile(lint_text, n: int = 200, top: int = 10) -> dict:
     """Where the time goes: cProfile of lint_text, phases, rules, cold-start imports."""
     from letterlint.lint import check_letter
@@ -763,6 +800,16 @@ def print_report(res: dict) -> None:
           f"Dask bag, local scheduler, 2 processes {batch['dask']['median_s']:.1f} s "
           f"({batch['dask_vs_jobs2']:.2f}x, {batch['dask_lines']} JSON lines)")
         p("")
+    dx = res.get("docx")
+    if dx:
+        p(f"8. Word drafts: {dx['letters']} generated letters as .txt and as .docx ({dx['docx_kb']:.1f} KB each), "
+          "lint_path in process")
+        p(f"   .txt  {dx['txt_ms_per_doc']:8.2f} ms per document")
+        p(f"   .docx {dx['docx_ms_per_doc']:8.2f} ms per document  ({dx['docx_ms_per_doc'] / dx['txt_ms_per_doc']:.1f}x)")
+        if "cold_docx" in dx:
+            p(f"   cold start: letterlint one-letter.txt {dx['cold_txt']['median_ms']:.1f} ms, "
+              f"letterlint one-letter.docx {dx['cold_docx']['median_ms']:.1f} ms (median)")
+        p("")
     parts = []
     if cold and "ratio_vs_autocorrect" in cold:
         parts.append(f"cold start {cold['ratio_vs_autocorrect']:.2f}x autocorrect (≤{COLD_TARGET:g})")
@@ -837,6 +884,7 @@ def main(argv: list[str] | None = None) -> int:
         res["memory"] = bench_memory(args)
     if args.batch:
         res["batch"] = bench_batch(args)
+    res["docx"] = bench_docx(args, lint_path)
 
     missed = []
     if res.get("cold", {}).get("ratio_vs_autocorrect", 0) > COLD_TARGET:

@@ -15,7 +15,8 @@ from letterlint.diagnostic import SEVERITY_ZH
 from letterlint.report import FORMATS, printable
 
 SUBCOMMANDS = ("check", "structure", "config", "rules", "rule", "explain", "completion")
-TEXT_SUFFIXES = (".txt", ".md", ".text")
+TEXT_SUFFIXES = (".txt", ".md", ".text", ".docx")
+ANNOTATED_SUFFIX = ".letterlint.docx"   # copies written by --annotate: never linted as drafts
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
 
@@ -91,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="报告 .letterlint-ignore.toml 中已不再匹配任何问题的条目")
     c.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
     c.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件（退出码 0）")
+    c.add_argument("--annotate", action="store_true",
+                   help="为每个 Word 文档写出带批注的副本 X.letterlint.docx（每个问题一条批注），原文件不变")
+    c.add_argument("--output-dir", metavar="DIR", help="--annotate 的副本写入这个目录（默认与原文件同目录）")
     c.add_argument("--fix", action=argparse.BooleanOptionalAction, default=None,
                    help="自动修正可安全修正的问题并写回文件，再报告其余问题（也可在配置中写 fix = true）")
     c.add_argument("--unsafe-fixes", action=argparse.BooleanOptionalAction, default=None,
@@ -166,7 +170,7 @@ def expand_paths(paths: list[str], resolver=None) -> list[str]:
                 suffixes = tuple(resolver.for_path(os.path.join(p, "_")).values.get("extensions", TEXT_SUFFIXES))
             from letterlint.walk import letter_files
 
-            out.extend(letter_files(p, suffixes))
+            out.extend(f for f in letter_files(p, suffixes) if not f.lower().endswith(ANNOTATED_SUFFIX))
         else:
             out.append(p)
     return out
@@ -214,18 +218,13 @@ def _cli_options(args):
 
 
 def _lint_one(path: str, args, settings):
-    from letterlint.lint import check_path, check_text
+    from letterlint.lint import check_bytes, check_path
 
     if path == "-":
-        from letterlint.decode import InputError, decode_bytes, read_stdin
-        from letterlint.diagnostic import FileResult
+        from letterlint.decode import read_stdin
 
         name = args.stdin_filename or "<stdin>"
-        try:
-            source = decode_bytes(read_stdin(), args.encoding, name=name)
-        except InputError as exc:
-            return FileResult(path=name, error=str(exc))
-        return check_text(source.text, name, settings, source.encoding)
+        return check_bytes(read_stdin(), name, settings, args.encoding)
     return check_path(path, settings, args.encoding)
 
 
@@ -371,7 +370,7 @@ def run_check(args) -> int:
         targets.append((path, name))
     if not targets:
         if any(os.path.isdir(p) for p in args.paths) or args.force_exclude:
-            warn("没有需要检查的文件（目录中没有 .txt/.md 文件，或都被 exclude 排除）")
+            warn("没有需要检查的文件（目录中没有 .txt/.md/.docx 文件，或都被 exclude 排除）")
             return EXIT_OK
         raise UsageError("没有需要检查的文件")
 
@@ -403,6 +402,8 @@ def run_check(args) -> int:
     thresholds = {r.path: s.fail_on for r, s in results if s}
     text = _render_text([r for r, _ in results], fmt, args, thresholds)  # may mark a file the renderer failed on
     errors = any(r.error or any(d.rule == INTERNAL_CODE for d in r.diagnostics) for r, _ in results)
+    if args.annotate and _annotate_all([r for r, _ in results], args):
+        errors = True
     code = EXIT_ERROR if errors else EXIT_PROBLEMS if fail and not args.exit_zero else EXIT_OK
     try:
         _deliver(text, args)
@@ -428,6 +429,31 @@ def _explain_files(results, engine) -> None:
             continue
         kind = doctypes.label(r.doctype) if r.doctype else "未知"
         warn(f"{r.path}：文种 {kind}，编码 {r.encoding}，配置 {files}，{len(r.diagnostics)} 个问题")
+
+
+def _annotate_all(results, args) -> bool:
+    """Write the annotated copies of the Word drafts (``--annotate``); True if one could not be written."""
+    from letterlint.decode import InputError
+
+    failed, taken = False, set()
+    for r in results:
+        if r.error or r.paragraphs is None or r.path == "-":
+            continue
+        from letterlint.docx.annotate import annotate, target_path
+
+        out = target_path(r.path, args.output_dir, taken)
+        try:
+            n = annotate(r.path, r, out)
+        except InputError as exc:
+            warn(str(exc))
+            failed = True
+            continue
+        except Exception as exc:  # noqa: BLE001 - one draft that cannot be annotated does not stop the others
+            warn(f"{r.path}：无法写出批注稿（{type(exc).__name__}: {exc}）")
+            failed = True
+            continue
+        warn(f"已写出批注稿 {out}（{n} 条批注）")
+    return failed
 
 
 def _fixable_hint(results) -> None:
@@ -458,8 +484,10 @@ def _run_fixes(targets, settings, args, fmt: str, engine) -> int:
         if not (write or args.diff):  # a file whose config does not ask for fixing: checked only
             done.append(FileFix(_lint_one(path, args, s)))
             continue
-        if path.lower().endswith(".docx"):
-            warn(f"{path}：暂不支持自动修正 .docx 文件，未修改")
+        from letterlint.docx.sniff import kind_of_path
+
+        if path != "-" and kind_of_path(path):  # a Word file, whatever its name: checked, never rewritten
+            warn(f"{path}：Word 文档不自动修正，未修改（可用 --annotate 写出带批注的副本）")
             done.append(FileFix(_lint_one(path, args, s)))
             continue
         if path == "-":
@@ -704,21 +732,36 @@ def run_config(args) -> int:
 # --- structure -------------------------------------------------------------------
 
 
+def _part_dict(part, letter) -> dict:
+    out = part.to_dict()
+    if letter.layout is not None:  # a Word draft: the paragraph (段) each part starts in
+        para, offset = letter.layout.locate(part.span.line, part.span.column)
+        if para is not None:
+            out["paragraph"], out["paragraph_column"] = para.number, offset + 1
+    return out
+
+
 def run_structure(args) -> int:
     """Show how each file is read: the same reading path as ``check`` (lint.read_letter)."""
     from letterlint.decode import InputError, decode_bytes, read_path, read_stdin
+    from letterlint.docx.sniff import kind_of_path
     from letterlint.lint import read_letter
 
     doctype = _doctype(args)
     docs, failed = [], False
     for path in args.paths:
         try:
-            source = decode_bytes(read_stdin(), args.encoding) if path == "-" else read_path(path, args.encoding)
+            if path != "-" and kind_of_path(path):  # a Word draft: its text view, parts know their paragraphs
+                from letterlint.docx.check import parse_word
+
+                letter, source = parse_word(path), argparse.Namespace(encoding="docx")
+            else:
+                source = decode_bytes(read_stdin(), args.encoding) if path == "-" else read_path(path, args.encoding)
+                letter, _ = read_letter(source.text, path)
         except InputError as exc:
             print(f"letterlint: {printable(str(exc))}", file=sys.stderr)
             failed = True
             continue
-        letter = read_letter(source.text, path)
         if doctype:
             letter.doctype = doctype
         docs.append((path, source, letter))
@@ -741,7 +784,7 @@ def _structure_dict(path: str, source, letter, why: bool) -> dict:
 
     doc = {"version": 1, "path": printable(path), "encoding": source.encoding, "doctype": letter.doctype,
            "doctype_label": doctypes.label(letter.doctype),
-           "parts": [p.to_dict() for p in letter.parts],
+           "parts": [_part_dict(p, letter) for p in letter.parts],
            "misplaced": [{"line": m.part.line, "kind": m.part.kind, "message": m.message}
                          for m in letter.misplacements]}
     if why:
@@ -770,9 +813,12 @@ def _print_structure(path: str, source, letter, args) -> None:
             branches[section] = tree.add(f"[bold]{section}[/]")
         s = part.span
         where = f"{s.line}" if s.end_line == s.line else f"{s.line}-{s.end_line}"
+        where = f"第{where}行"
+        if letter.layout is not None and _part_dict(part, letter).get("paragraph"):
+            where += f"（段{_part_dict(part, letter)['paragraph']}）"
         text = part.text if len(part.text) <= 40 else part.text[:39] + "…"
         style = "red" if part.misplaced else "cyan"
-        branches[section].add(f"[{style}]{part.name}[/] [dim]第{where}行[/] {escape(printable(text))}")
+        branches[section].add(f"[{style}]{part.name}[/] [dim]{where}[/] {escape(printable(text))}")
     con.print(tree)
     for m in letter.misplacements:
         con.print(f"[red]第{m.part.line}行：{escape(printable(m.message))}[/]")

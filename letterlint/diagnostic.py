@@ -129,6 +129,36 @@ class FileResult:
     encoding: str | None = None
     error: str | None = None
     lines: list[str] = field(default_factory=list)
+    # A Word document (letterlint/docx): per line of its text view, (column, paragraph number, offset)
+    # of each stretch of the line; per paragraph number, (offset, run index) of its runs.
+    paragraphs: list | None = None
+    runs: dict | None = None
+
+    def place(self, line: int, column: int) -> tuple[int, int, int | None] | None:
+        """(paragraph number, 1-based column in it, run index or None) of a position; None for text files."""
+        if self.paragraphs is None or not 1 <= line <= len(self.paragraphs) or not self.paragraphs[line - 1]:
+            return None
+        col = column - 1
+        start, number, offset = self.paragraphs[line - 1][0]
+        for seg in self.paragraphs[line - 1]:
+            if seg[0] <= col:
+                start, number, offset = seg
+        at = offset + max(0, col - start)
+        pieces = (self.runs or {}).get(number, ())
+        lo, hi = 0, len(pieces)
+        while lo < hi:   # the last piece starting at or before ``at``
+            mid = (lo + hi) // 2
+            if pieces[mid][0] <= at:
+                lo = mid + 1
+            else:
+                hi = mid
+        run = (pieces[lo - 1][1] or None) if lo else None
+        return number, at + 1, run
+
+    def position(self, line: int, column: int) -> str:
+        """``line:column`` for text, ``段N:列M`` for a Word document (what its reader can find)."""
+        place = self.place(line, column)
+        return f"{line}:{column}" if place is None else f"段{place[0]}:列{place[1]}"
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)

@@ -131,16 +131,12 @@ def too_broken(letter) -> str | None:
 
 def _lint(text: str, path: str, settings):
     """Check as ``lint.check_text`` does, keeping the parsed letter (its shape guards each round)."""
-    from letterlint.lint import check_letter
-    from letterlint.parse import parse_text
+    from letterlint.lint import check_letter, read_letter
 
-    parsed = text
-    if path.lower().endswith(".md"):
-        from letterlint.suppress import strip_markdown_comments
-
-        parsed = strip_markdown_comments(text)
-    letter = parse_text(parsed, path)
+    letter, columns = read_letter(text, path)
     diags = check_letter(letter, settings)
+    if columns is not None:  # a Markdown draft: diagnostics and edits in the .md file's columns
+        diags = [columns.diagnostic(d) for d in diags]
     doctype = settings.doctype if settings and settings.doctype else letter.doctype
     return FileResult(path=path, diagnostics=diags, doctype=doctype, lines=text.split("\n")), letter
 

@@ -158,21 +158,29 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
     return sorted(out)
 
 
-def read_letter(text: str, path: str = "<stdin>") -> Letter:
-    """The letter as ``check`` reads it (a .md draft without its comments); ``structure`` reads it so too."""
-    parsed = text
-    if path.lower().endswith(".md"):
-        from letterlint.suppress import strip_markdown_comments
+def read_letter(text: str, path: str = "<stdin>"):
+    """The letter model of a draft's text, and for Markdown the map back to its columns (else None).
 
-        parsed = strip_markdown_comments(text)
-    return parse_text(parsed, path)
+    A Markdown draft is read through its markup (``letterlint.markdown``); the
+    diagnostics found on it go back to the .md file's columns with
+    ``columns.diagnostic(d)``.  The check and the fixer both read drafts here.
+    """
+    if not path.lower().endswith(".md"):
+        return parse_text(text, path), None
+    from letterlint.markdown import letter_view
+    from letterlint.suppress import strip_markdown_comments
+
+    parsed, columns = letter_view(strip_markdown_comments(text))
+    return parse_text(parsed, path), columns
 
 
 def check_text(text: str, path: str = "<stdin>", settings: Settings | None = None,
                encoding: str | None = None) -> FileResult:
     """Parse and check one text with these settings: no config lookup, no suppressions, no baseline."""
-    letter = read_letter(text, path)
+    letter, columns = read_letter(text, path)
     diags = check_letter(letter, settings)
+    if columns is not None:  # back to the columns of the Markdown source
+        diags = [columns.diagnostic(d) for d in diags]
     doctype = settings.doctype if settings and settings.doctype else letter.doctype
     return FileResult(path=path, diagnostics=diags, doctype=doctype, encoding=encoding,
                       lines=text.split("\n"))
@@ -182,12 +190,36 @@ def check_path(path: str | os.PathLike, settings: Settings | None = None,
                encoding: str | None = None) -> FileResult:
     """``check_text`` on a file read from disk (an unreadable file is a result with ``error``)."""
     from letterlint.decode import InputError, read_path
+    from letterlint.docx.sniff import kind_of_path
 
+    kind = kind_of_path(path)
+    if kind:  # a Word, WPS or PDF file, whatever its name says
+        from letterlint.docx.check import lint_word_path
+
+        return lint_word_path(os.fspath(path), kind, settings)
     try:
         source = read_path(path, encoding)
     except InputError as exc:
         return FileResult(path=os.fspath(path), error=str(exc))
     return check_text(source.text, os.fspath(path), settings, source.encoding)
+
+
+def check_bytes(data: bytes, path: str = "<stdin>", settings: Settings | None = None,
+                encoding: str | None = None) -> FileResult:
+    """``check_text`` on bytes (standard input): a Word file is read as such, whatever its name."""
+    from letterlint.decode import InputError, decode_bytes
+    from letterlint.docx.sniff import kind_of_bytes
+
+    kind = kind_of_bytes(data[:1024])
+    if kind:
+        from letterlint.docx.check import lint_word
+
+        return lint_word(data, path, kind, settings)
+    try:
+        source = decode_bytes(data, encoding, name=path)
+    except InputError as exc:
+        return FileResult(path=path, error=str(exc))
+    return check_text(source.text, path, settings, source.encoding)
 
 
 class Engine:
@@ -254,13 +286,7 @@ class Engine:
 
     def lint_bytes(self, data: bytes, path: str = "<stdin>", encoding: str | None = None,
                    settings: Settings | None = None) -> FileResult:
-        from letterlint.decode import InputError, decode_bytes
-
-        try:
-            source = decode_bytes(data, encoding, name=path)
-        except InputError as exc:
-            return FileResult(path=path, error=str(exc))
-        return self.lint_text(source.text, path, source.encoding, settings)
+        return self.finish(check_bytes(data, path, settings or self.settings_for(path), encoding))
 
 
 _ENGINE: list[Engine] = []

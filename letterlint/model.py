@@ -221,6 +221,8 @@ class Letter:
     # How each unit was read (for ``structure --why``, see parse.explain):
     # the unit with its candidates, the one chosen, whether it was misplaced.
     reading: list = field(default_factory=list, repr=False, compare=False)
+    # The Word document behind the letter (letterlint.docx.view.Layout), for the layout rules; None for text.
+    layout: Any = None
     # Results several rules share (e.g. the 发文字号 found in the text), computed
     # once per letter: see ``memo``.
     _memo: dict = field(default_factory=dict, repr=False, compare=False)

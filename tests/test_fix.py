@@ -279,7 +279,7 @@ def test_docx_is_not_fixed_yet(tmp_path, capsys):
     before = path.read_bytes()
     main(["--fix", str(path)])
     assert path.read_bytes() == before
-    assert "暂不支持自动修正 .docx" in capsys.readouterr().err
+    assert "Word 文档不自动修正" in capsys.readouterr().err
 
 
 def test_file_changed_meanwhile_is_not_overwritten(tmp_path):

@@ -34,10 +34,6 @@ CASES = {
     "contact-lines": (lambda n: HEAD + "现函复如下。\n" + TAIL + "联系人：王芳，电话：0571-12345678\n" * (n // 20),
                       12000),
 }
-QUADRATIC_PARSE = {
-    "contact-lines": "parse._terminal looks ahead over all units for every contact line (quadratic in the "
-                     "number of contact lines); parse.py belongs to recog, who is rewriting it",
-}
 
 
 def cpu_time(text: str, settings: Settings, runs: int) -> float:
@@ -50,9 +46,7 @@ def cpu_time(text: str, settings: Settings, runs: int) -> float:
     return max(best, 1e-4)
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=QUADRATIC_PARSE[name], strict=False))
-    if name in QUADRATIC_PARSE else name for name in CASES])
+@pytest.mark.parametrize("case", list(CASES))
 def test_time_grows_linearly(case):
     make, n = CASES[case]
     settings = Settings(doctype="reply_letter")

@@ -10,7 +10,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
-from letterlint.lint import Settings, lint_text
+from letterlint.lint import Settings, lint_bytes, lint_text
 from letterlint.rules import all_rules
 
 RULES = all_rules()
@@ -23,16 +23,25 @@ def test_docstring_has_sections(rule):
     assert rule.example("反例") and rule.example("正例"), f"{rule.code} lacks 反例/正例"
 
 
+def _lint_example(rule, text, settings):
+    if rule.origin == "letterlint.docx.layout":
+        # Layout examples describe a Word document line by line (letterlint/docx/spec.py): build and lint it.
+        from letterlint.docx.spec import from_spec
+
+        return lint_bytes(from_spec(text), "example.docx", settings)
+    return lint_text(text, "example.txt", settings)
+
+
 def _fired(rule, text):
     # A rule that needs settings to act shows them in a 示例配置 block (TOML: option = value).
     config = rule.example("示例配置")
     options = {rule.code: tomllib.loads(config)} if config else {}
     doctype = None if rule.doctypes is None or len(rule.doctypes) != 1 else next(iter(rule.doctypes))
-    result = lint_text(text, "example.txt", Settings(select=[rule.code], doctype=doctype, rule_options=options))
+    result = _lint_example(rule, text, Settings(select=[rule.code], doctype=doctype, rule_options=options))
     if rule.doctypes is not None and result.doctype not in rule.doctypes:
         # Examples are fragments; run them as the first kind the rule applies to.
-        result = lint_text(text, "example.txt", Settings(select=[rule.code], doctype=sorted(rule.doctypes)[0],
-                                                         rule_options=options))
+        result = _lint_example(rule, text, Settings(select=[rule.code], doctype=sorted(rule.doctypes)[0],
+                                                    rule_options=options))
     return [d for d in result.diagnostics if d.rule == rule.code]
 
 

@@ -22,4 +22,4 @@ def render(results, stream, options) -> None:
             continue
         for d in r.diagnostics:
             sev = SEVERITY_ZH.get(d.severity, d.severity)
-            stream.write(f"{path}:{d.line}:{d.column}: {sev} {d.rule} {printable(d.message)}\n")
+            stream.write(f"{path}:{r.position(d.line, d.column)}: {sev} {d.rule} {printable(d.message)}\n")

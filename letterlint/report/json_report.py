@@ -7,12 +7,22 @@ from letterlint import doctypes
 from letterlint.report import printable, summary
 
 
+def _diagnostic(result, d) -> dict:
+    out = _escaped(d.to_dict())
+    place = result.place(d.line, d.column)
+    if place is not None:  # a Word document: where its reader finds it
+        out["paragraph"], out["paragraph_column"] = place[0], place[1]
+        if place[2] is not None:
+            out["run"] = place[2]
+    return out
+
+
 def file_entry(r) -> dict:
     """One file's object in ``files``: also the record of a JSON-lines batch run."""
     entry = {"path": printable(r.path), "doctype": r.doctype,
              "doctype_label": doctypes.label(r.doctype) if r.doctype else None,
              "encoding": r.encoding,
-             "diagnostics": [_escaped(d.to_dict()) for d in r.diagnostics]}
+             "diagnostics": [_diagnostic(r, d) for d in r.diagnostics]}
     if r.error:
         entry["error"] = printable(r.error)
     return entry

@@ -96,7 +96,7 @@ def render(results, stream, options) -> None:
             continue
         for d in r.diagnostics:
             sev = SEVERITY_ZH[d.severity]
-            con.print(f"[bold]{path}:{d.line}:{d.column}[/]: [{STYLE[d.severity]}]{sev}[/] "
+            con.print(f"[bold]{path}:{r.position(d.line, d.column)}[/]: [{STYLE[d.severity]}]{sev}[/] "
                       f"[dim]{d.rule}[/] {escape(printable(d.message))}")
             if 0 < d.line <= len(r.lines):
                 text = r.lines[d.line - 1].replace("\t", " ")

@@ -33,6 +33,11 @@ BUILTIN_MODULES = (
     "routing",
     "punctuation",
     "numbers",
+    "lexicon",
+    "consistency",
+    "wording",
+    "quantities",
+    "letterlint.docx.layout",   # the Word layout rules (silent on text drafts)
 )
 ENTRY_POINT_GROUP = "letterlint.rules"
 
@@ -53,7 +58,7 @@ def rules_in(obj) -> list[Rule]:
 def builtin_rules() -> list[Rule]:
     out: list[Rule] = []
     for name in BUILTIN_MODULES:
-        out.extend(rules_in(importlib.import_module(f"letterlint.rules.{name}")))
+        out.extend(rules_in(importlib.import_module(name if "." in name else f"letterlint.rules.{name}")))
     return out
 
 

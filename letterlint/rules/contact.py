@@ -471,10 +471,11 @@ def reply_deputy_phone(letter, options):
 
 @rule("NOTE-001", "note-brackets", "error", fix="safe")
 def note_brackets(letter, options):
-    """附注（含括在括号内的联系人栏）须用全角圆括号“（）”。
+    """附注（含括在括号内的联系人栏）须用全角圆括号“（）”，编排在成文日期下一行。
 
     依据：GB/T 9704-2012 7.3.6 “如有附注，居左空二字加圆括号编排在成文日期下一行”；
-    公文中的括号为全角（GB/T 15834-2011）。半角括号“()”是常见的误用。
+    公文中的括号为全角（GB/T 15834-2011）。半角括号“()”是常见的误用（错误）；
+    附注放在成文日期之前或版记（抄送）之后，位置不对（警告）。
 
     反例：
         示例市教育局
@@ -504,3 +505,20 @@ def note_brackets(letter, options):
             full = "（" if span.line == first.number and span.column == s + 1 else "）"
             yield Finding(span, "附注应使用全角圆括号“（）”，不应使用半角括号", "将 ( ) 改为 （ ）",
                           fix=Fix.replace(span, full))
+        where = _note_misplaced(letter, part)
+        if where:
+            yield Finding(part.span, f"附注应编排在成文日期下一行，不应{where}", "移到成文日期的下一行",
+                          severity="warning")
+
+
+def _note_misplaced(letter, part) -> str | None:
+    """Why a bracketed 附注 is out of place (before the 成文日期, or after the 版记), or None."""
+    if part.section == "附件":
+        return None
+    date = next((p for p in letter.all("date") if p.section != "附件"), None)
+    if date is not None and part.line < date.line:
+        return "放在成文日期之前"
+    copy = next((p for p in letter.all("copy_to", "print_line") if p.line < part.line), None)
+    if copy is not None:
+        return f"放在{copy.name}之后"
+    return None

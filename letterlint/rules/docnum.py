@@ -261,7 +261,7 @@ def cited_docnum_form(letter, options):
             if _AFTER_TITLE.search(line.text, 0, start):
                 continue
             # The 机关代字 may start a few words early (根据示政发〔…〕): begin after the last of them.
-            code = number.code.text
+            code = number.code.text if number.code is not None else ""
             start += max(code.rfind(w) for w in _LEAD_WORDS) + 1
             end = number.span.end_column - 1
             cited = line.text[start:end]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from letterlint import doctypes, lazyre
+from letterlint.model import PAD_CLASS
 from letterlint.rules.base import Finding, rule
 
 
@@ -61,6 +62,8 @@ def secrecy(letter, options):
         if star and star != "★":
             span = part.find(re.escape(star))
             yield Finding(span or part.span, f"密级和保密期限之间应使用“★”，不应使用“{star}”", "改为 ★")
+        if period is not None:
+            period = _URGENCY_IN_LINE.sub("", period)  # "秘密★1年　特急": HDR-004's matter
         if period is not None and not _PERIOD_OK.match(period.strip()):
             span = part.find(re.escape(period))
             yield Finding(span or part.span, f"保密期限“{period}”应使用阿拉伯数字，如“1年”“6个月”",
@@ -95,13 +98,18 @@ def urgency(letter, options):
             yield Finding(part.span, msg, "改为 加急 或 特急")
 
 
-@rule("SIGNER-001", "signer-upward", "error", doctypes=doctypes.UPWARD)
+# How an 意见 sent upward closes ("以上意见如无不妥，请批转各地执行" / "妥否，请批示").
+_UPWARD_OPINION = lazyre.compile(r"如无不妥|请批转|妥否|当否|请审定|请批示|请审阅")
+
+
+@rule("SIGNER-001", "signer-upward", "error", doctypes=doctypes.UPWARD | {"opinion"})
 def signer_upward(letter, options):
-    """上行文（请示、报告）须标注签发人。
+    """上行文（请示、报告、上报的意见）须标注签发人。
 
     依据：《党政机关公文处理工作条例》第九条（六）"签发人。上行文应当标注签发人姓名"；
     第二十二条"重要公文和上行文由机关主要负责人签发"。没有主送机关的报告（如向社会公开的
-    年度工作报告）不是上行文，不检查。
+    年度工作报告）不是上行文，不检查。意见可以上行、下行或平行，以“如无不妥，请批转……”
+    “妥否，请批示”等上行用语收尾的意见是上行文。
 
     反例：
         示交〔2024〕12号
@@ -124,6 +132,8 @@ def signer_upward(letter, options):
     # A 报告 with no 主送 (an annual report published to the public) is not sent upward.
     if letter.has("signer") or not letter.has("title") or not letter.has("recipient"):
         return
+    if letter.doctype == "opinion" and not any(_UPWARD_OPINION.search(p.text) for p in letter.body[-3:]):
+        return  # a 意见 sent down or across
     docnum = letter.first("doc_number")
     title = letter.first("title")
     span = docnum.span if docnum else title.span
@@ -175,3 +185,35 @@ def docnum_signer_line(letter, options):
         return
     if signers[-1].line != docnum.line:
         yield Finding(docnum.span, "上行文的发文字号应与签发人在同一行", "把发文字号放在最后一个签发人那一行的左侧")
+
+
+_URGENCY_IN_LINE = lazyre.compile(PAD_CLASS + r"*(?P<urgency>特急|加急|特提|平急)$")
+
+
+@rule("HDR-004", "header-marks-own-lines", "warning")
+def header_marks_own_lines(letter, options):
+    """份号、密级和保密期限、紧急程度各占一行，顶格编排。
+
+    依据：GB/T 9704-2012 7.2.1 份号“顶格编排在版心左上角第一行”，7.2.2 密级和保密期限“顶格编排在版心
+    左上角第二行”，7.2.3 紧急程度“顶格编排在版心左上角”，需同时标注时按份号、密级、紧急程度
+    的顺序自上而下分行排列（顺序由 STRUCT-001 检查）。
+
+    反例：
+        秘密★1年　特急
+        关于商请协助开展道路安全检查的函
+
+    正例：
+        秘密★1年
+        特急
+        关于商请协助开展道路安全检查的函
+    """
+    for part in letter.all("copy_number", "secrecy", "urgency"):
+        line = part.lines[0]
+        if part.start is None and line.indent:
+            yield Finding(line.span(0, line.indent), f"{part.name}应顶格编排，前面不留空白", "删去行首的空格")
+        if part.kind == "secrecy":
+            m = _URGENCY_IN_LINE.search(str(part.fields.get("period") or ""))
+            if m:
+                found = part.find(m.group("urgency") + PAD_CLASS + "*$")
+                yield Finding(found or part.span, f"紧急程度“{m.group('urgency')}”应另起一行，不与密级同行",
+                              "把紧急程度移到密级的下一行")

@@ -22,14 +22,42 @@ _CLAUSE_BREAK = lazyre.compile(r"[。！？；!?;：:]")
 _ORDINAL_DUNHAO_HINT = lazyre.compile(r"(?:第[一二三四五六七八九十]{1,3}|其[一二三四五]|首先|其次|再次|最后)、")
 _YISHI_PUNCT_HINT = lazyre.compile(r"[一二三四五六七八九十]是[：:，,、]")
 _TEXT_KINDS = ("paragraph", "closing", "attachment_text") + HEADING_KINDS
+# A paragraph opened by a number and a lone closing bracket: "一）总体要求", "1)建设步道".
+# The parser does not take these for headings, so HEAD-002 / HEAD-004 look for them.
+_HALF_BRACKET_CN = lazyre.compile(r"(?P<num>[一二三四五六七八九十]{1,3})(?P<punct>[）)])(?=\S)")
+_HALF_BRACKET_DIGIT = lazyre.compile(r"(?P<num>[0-9]{1,2})(?P<punct>[）)])(?=[^\s0-9])")
+
+
+def _half_bracket_openings(letter, rx):
+    """(line, match) of every paragraph that opens with ``rx``."""
+    for part in letter.all("paragraph", "attachment_text"):
+        line = part.lines[0]
+        m = rx.match(line.text, line.indent)
+        if m:
+            yield line, m
 
 
 def int_to_cn(n: int) -> str:
-    """1 … 99 in Chinese numerals (一, 十, 十一, 二十, 九十九)."""
+    """A whole number in Chinese numerals (一, 十, 十一, 二十, 一百零五); digits outside 1 … 9999.
+
+    Heading numbers come from the text, so a run of numerals such as 二二二 can ask
+    for any number: nothing here may fail on it.
+    """
+    if not 0 < n < 10000:
+        return str(n)
     if n < 10:
         return _CN[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[ones] if ones else "")
+    if n < 20:
+        return "十" + (_CN[n - 10] if n > 10 else "")
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            out += ("零" if zero and out else "") + _CN[digit] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
 
 
 def marker(level: int, n: int) -> str:
@@ -190,10 +218,10 @@ def heading_nesting(letter, options):
 
 @rule("HEAD-002", "heading1-dunhao", "error", fix="safe")
 def heading1_dunhao(letter, options):
-    """一级标题序号“一”后用顿号“、”。
+    """一级标题序号“一”后用顿号“、”（“一）”只有右括号，也是错的）。
 
     依据：GB/T 15834-2011 B.3.2 "不带括号的汉字数字或“天干地支”做序次语时，后用顿号"；
-    GB/T 9704-2012 7.3.3 第一层为“一、”。
+    GB/T 9704-2012 7.3.3 第一层为“一、”，第二层为“（一）”；“一）”两者都不是。
 
     反例：
         一．工作目标
@@ -215,6 +243,13 @@ def heading1_dunhao(letter, options):
         else:
             yield Finding(h.span("punct"), f"一级标题序号“{h.group('num')}”后应使用顿号“、”，不应使用“{punct}”",
                           f"改为 {good}", fix=fix)
+    for line, m in _half_bracket_openings(letter, _HALF_BRACKET_CN):
+        n = cn_to_int(m.group("num"))
+        if n is None:
+            continue
+        yield Finding(line.span(m.start("punct"), m.end("punct")),
+                      f"序号“{m.group()}”只有右括号：一级标题写“{marker(1, n)}”，二级标题写“{marker(2, n)}”",
+                      f"改为 {marker(1, n)} 或 {marker(2, n)}")
 
 
 @rule("HEAD-003", "bracket-heading-no-punct", "error", fix="safe")
@@ -240,10 +275,11 @@ def bracket_heading_no_punct(letter, options):
 
 @rule("HEAD-004", "heading3-dot", "error", fix="safe")
 def heading3_dot(letter, options):
-    """三级标题序号“1”后用下脚点“.”，不用顿号或逗号。
+    """三级标题序号“1”后用下脚点“.”，不用顿号、逗号或单个右括号“1)”。
 
     依据：GB/T 15834-2011 B.3.3 "不带括号的阿拉伯数字、拉丁字母或罗马数字做序次语时，
-    后面用下脚点"；GB/T 9704-2012 7.3.3 第三层为“1.”。排版中常见的全角“．”同样视为下脚点。
+    后面用下脚点"；GB/T 9704-2012 7.3.3 第三层为“1.”、第四层为“（1）”，“1)”两者都不是。
+    排版中常见的全角“．”同样视为下脚点。
 
     反例：
         1、建设步道
@@ -257,6 +293,11 @@ def heading3_dot(letter, options):
         if h.real and punct not in ".．":
             yield Finding(h.span("punct"), f"三级标题序号“{h.group('num')}”后应使用下脚点“.”，不应使用“{punct}”",
                           f"改为 {marker(3, h.num)}", fix=Fix((h.edit("punct", "."),)))
+    for line, m in _half_bracket_openings(letter, _HALF_BRACKET_DIGIT):
+        n = int(m.group("num"))
+        yield Finding(line.span(m.start("punct"), m.end("punct")),
+                      f"序号“{m.group()}”只有右括号：三级标题写“{marker(3, n)}”，四级标题写“{marker(4, n)}”",
+                      f"改为 {marker(3, n)} 或 {marker(4, n)}")
 
 
 @rule("HEAD-005", "heading-fullwidth-brackets", "warning", fix="safe")

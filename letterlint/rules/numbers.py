@@ -34,6 +34,15 @@ def _valid_md(m: int, d: int | None = None) -> bool:
 _SHORT_YEAR = lazyre.compile(r"(?<![0-9０-９.．\-/〔\[［第])(?P<y>\d{2})年(?P<m>\d{1,2})月"
                          r"|(?:^|(?<=[\s，,。；：（(、]))(?P<q>['’])(?P<y2>\d{2})年")
 _SHORT_YEAR_TRIGGER = tuple(f"年{d}" for d in range(10)) + ("'", "’")  # then _SHORT_YEAR decides
+# A two-digit year without a month, where only a calendar year makes sense: "23年底",
+# "23年度", "于23年"; and a Chinese-numeral one with 〇: "九〇年", "〇五年".  Not "23年来",
+# "工作23年" or "三五年" (a number of years, an approximate number).
+_BARE_SHORT_YEAR = lazyre.compile(
+    r"(?<![0-9０-９.．\-/〔\[［第])(?P<y>\d{2})年(?=底|初|末|度|上半年|下半年)"
+    r"|(?<=[于自从至到])(?P<y3>\d{2})年(?![0-9０-９来间里内中多余半的时])"
+    r"|(?<![〇零一二三四五六七八九十])(?P<cn>[一二三四五六七八九][〇零]|[〇零][一二三四五六七八九])年")
+_BARE_SHORT_YEAR_TRIGGER = ("年底", "年初", "年末", "年度", "上半年", "下半年", "于", "自", "从", "至", "到",
+                            "〇年", "零年")
 
 
 @rule("NUM-001", "full-year", "error")
@@ -42,7 +51,8 @@ def full_year(letter, options):
 
     依据：GB/T 15835-2011 5.1.4（年份不能简写，如“1990年”不写作“90年”）。两位数字紧接
     “年”又紧接月份（24年5月），或带撇号（’24年）的，才当作简写的年份；“24年来”
-    “工作满15年6个月”这类年数不报告。
+    “工作满15年6个月”这类年数不报告。没有月份时，“23年底”“23年度”“于23年”这类只能是年份的写法，
+    以及“九〇年”“〇五年”这类汉字简写，也报告。
 
     反例：
         我局于24年5月启动校园步道改造工程。
@@ -60,6 +70,17 @@ def full_year(letter, options):
                 start, end, year = m.start(), m.end(), m.group("y2")
             yield Finding(seg.span(start, end), f"年份“{seg.line.text[start:end]}”不应简写，应写全四位",
                           f"如 {_century(int(year))}{year}年")
+    for seg in segments(letter, NUMBER_KINDS, trigger=_BARE_SHORT_YEAR_TRIGGER):
+        for m in _BARE_SHORT_YEAR.finditer(seg.text, seg.lo, seg.hi):
+            group = next(g for g in ("y", "y3", "cn") if m.group(g))
+            start, end = m.start(group), m.end(group) + 1
+            if group == "cn":
+                yield Finding(seg.span(start, end), f"年份“{seg.line.text[start:end]}”不应简写，应写全四位",
+                              "写全年份，如“1990年”")
+            else:
+                year = m.group(group)
+                yield Finding(seg.span(start, end), f"年份“{seg.line.text[start:end]}”不应简写，应写全四位",
+                              f"如 {_century(int(year))}{year}年")
 
 
 # --- NUM-002 ------------------------------------------------------------------------------------------

@@ -45,8 +45,9 @@ def docnum_organization(letter, options):
 
     依据：《党政机关公文处理工作条例》第九条（五）发文字号由"发文机关代字"等组成，
     第九条（十一）署名为"发文机关全称或者规范化简称"，第九条（十三）印章"与署名机关相符"；
-    代字与署名不一致，多半是套用了别的单位的模板。需要在配置中登记本单位的机关代字
-    （organizations），未登记时不检查。
+    代字与署名不一致，多半是套用了别的单位的模板。在配置中登记了本单位的机关代字
+    （organizations）时按登记核对；未登记时，只在代字中表示机关的字（去掉地名和“函”“发”等
+    文种字）没有一个出现在署名机关的名称里时报告（如“示例市自然资源局”用“示财函”）。
 
     反例：
         示教函〔2024〕12号
@@ -73,7 +74,10 @@ def docnum_organization(letter, options):
     """
     registry = _registry(options)
     docnum, signature = letter.first("doc_number"), letter.last("signature")
-    if not registry or docnum is None or not docnum.fields.get("code"):
+    if docnum is None or not docnum.fields.get("code"):
+        return
+    if not registry:
+        yield from _foreign_code(docnum, signature)
         return
     owner = _owner(docnum.fields["code"], registry)
     code_span = docnum.find(re.escape(docnum.fields["code"])) or docnum.span
@@ -91,6 +95,35 @@ def docnum_organization(letter, options):
         if text and text not in names:
             yield Finding(mark.span, f"发文机关标志“{text}”与发文字号的机关代字“{prefix}”（{names[0]}）不符",
                           "核对发文机关标志")
+
+
+# The kind-of-document characters that end a 机关代字 (示教函, 示政发, 示财字, 示政办复).
+_CODE_KIND = lazyre.compile(r"(?:函|发|字|复|电|文|呈|报|批|便|传|明电|任|规|通)+$")
+# The place part of an organ's name: up to its last 省/市/县/区/州/盟/旗/镇/乡.
+_PLACE = lazyre.compile(r"^.*?(?:省|自治区|市|县|区|州|盟|旗|镇|乡)(?!政府|委员会|人民)")
+
+
+def _foreign_code(docnum, signature):
+    """ORG-001 without a registry: a 代字 none of whose organ characters is in the 署名's organ name."""
+    if signature is None:
+        return
+    name = _signature_name(signature)
+    code = docnum.fields["code"]
+    if not name or _PAD.search(signature.text.strip()) or not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", code):
+        return
+    core = _CODE_KIND.sub("", code)
+    place = _PLACE.match(name)
+    place_name, organ = (place.group(), name[place.end():]) if place else ("", name)
+    if not organ:
+        return
+    if not core or core[0] not in place_name:
+        return  # not a place-and-organ 代字 (建议字, 提案字 are the reply series of many places)
+    own = [c for c in core if c not in place_name]
+    if not own or any(c in organ for c in own):
+        return
+    span = docnum.find(re.escape(code)) or docnum.span
+    yield Finding(span, f"发文字号的机关代字“{code}”中的“{''.join(own)}”不是署名机关“{name}”的简称",
+                  "核对发文字号是否套用了其他机关的字号")
 
 
 @rule("ORG-002", "signature-registered-name", "warning", options={"organizations": {}})

@@ -322,14 +322,17 @@ def reply_copy_to(letter, options):
 
 # An organ followed by one of its internal units: 示例市教育局基础教育科 (also used by ROUTE-006).
 INTERNAL_UNIT = lazyre.compile(r"(?:局|委|厅|政府|办公室|中心|院)(?P<unit>[\u4e00-\u9fff]{1,10}(?:科|股|处|组|室))$")
+# A unit under an organ, named after it: 示例市教育局教学研究中心, 示例市交通运输局公路养护站.
+_AFFILIATED_UNIT = lazyre.compile(r"(?:局|委|厅|政府)(?P<unit>[\u4e00-\u9fff]{2,14}(?:中心|站|所|队|馆|院))$")
 
 
 @rule("REPLY-012", "reply-internal-unit", "warning", doctypes=REPLIES)
 def reply_internal_unit(letter, options):
-    """答复应以承办单位的名义，不能以内设机构（科、股、处、室）的名义。
+    """答复应以承办单位的名义，不能以内设机构（科、股、处、室）或下属单位（……中心、……站）的名义。
 
     依据：《党政机关公文处理工作条例》第十七条"部门内设机构除办公厅（室）外不得对外正式行文"；
-    各地办理规定要求复文"不能以内设机构或下属单位名义答复"。
+    各地办理规定要求复文"不能以内设机构或下属单位名义答复"。署名在机关名称后接“……中心”
+    “……站”“……所”“……队”的，是该机关的下属单位。
 
     反例：
         关于市七届人大三次会议第56号建议的答复
@@ -350,4 +353,9 @@ def reply_internal_unit(letter, options):
         m = INTERNAL_UNIT.search(name)
         if m and not name.endswith("办公室"):
             yield Finding(sig.span, f"答复以内设机构“{m.group('unit')}”的名义署名",
+                          f"以承办单位的名义署名，如 {name[:m.start('unit')]}")
+            continue
+        m = _AFFILIATED_UNIT.search(name)
+        if m:
+            yield Finding(sig.span, f"答复以下属单位“{m.group('unit')}”的名义署名",
                           f"以承办单位的名义署名，如 {name[:m.start('unit')]}")

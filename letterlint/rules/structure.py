@@ -122,14 +122,16 @@ def duplicate_parts(letter, options):
 _RECIPIENT_USUAL = frozenset({"notice", "opinion", "bulletin"})
 
 
-@rule("RECIP-001", "recipient-missing", "error", doctypes=doctypes.ADDRESSED - {"report"})
+@rule("RECIP-001", "recipient-missing", "error", doctypes=doctypes.ADDRESSED)
 def recipient_missing(letter, options):
-    """函、复函、请示、批复和建议/提案答复须有主送机关（称呼）。
+    """函、复函、请示、批复、上报的报告和建议/提案答复须有主送机关（称呼）。
 
     依据：GB/T 9704-2012 7.3.2 主送机关"编排于标题下空一行位置，居左顶格"；
     函是"不相隶属机关之间"的行文（条例第八条（十四）），请示"原则上主送一个上级机关"
     （条例第十五条（一）），答复代表建议、委员提案须有"×××代表："或"×××委员："称呼。
     通知、意见、通报一般也有主送机关，但面向社会公开发布的可以没有，所以对它们只报警告。
+    报告标了签发人就是上行文（条例第九条（六）），须主送上级机关；没有签发人的报告
+    （如向社会公开的年度工作报告）不检查。
 
     反例：
         关于商请协助开展道路安全检查的函
@@ -148,6 +150,8 @@ def recipient_missing(letter, options):
     """
     if letter.has("recipient"):
         return
+    if letter.doctype == "report" and not letter.has("signer"):
+        return  # a report published to the public, not sent upward
     title = letter.first("title")
     span = title.span if title else letter.start_span()
     who = "代表或委员的称呼（如“王××代表：”）" if letter.doctype in doctypes.REPLIES else "主送机关"

@@ -162,6 +162,8 @@ def title_docnum(letter, options):
 
 
 _TRIAL_OUTSIDE = lazyre.compile(r"》(?P<mark>[（(](?:试行|暂行|草案|征求意见稿|修订|修订稿|修正|送审稿)[）)])")
+# The same when a wrapped title breaks right after 》: the mark opens the next line.
+_TRIAL_LINE_START = lazyre.compile(r"(?P<mark>[（(](?:试行|暂行|草案|征求意见稿|修订|修订稿|修正|送审稿)[）)])")
 
 
 @rule("TITLE-007", "title-trial-mark", "warning")
@@ -181,6 +183,11 @@ def title_trial_mark(letter, options):
         for line, m in part.iter_matches(_TRIAL_OUTSIDE):
             yield Finding(line.span(m.start("mark"), m.end("mark")),
                           f"“{m.group('mark')}”应放在书名号之内", f"改为 《……{m.group('mark')}》")
+        for above, line in zip(part.lines, part.lines[1:], strict=False):
+            m = _TRIAL_LINE_START.match(line.text, line.indent) if above.stripped.endswith("》") else None
+            if m:
+                yield Finding(line.span(m.start("mark"), m.end("mark")),
+                              f"“{m.group('mark')}”应放在书名号之内", f"改为 《……{m.group('mark')}》")
 
 
 @rule("TITLE-001", "title-elements", "warning", options={"title-requires-organ": False})

@@ -285,3 +285,24 @@ def test_local_form_requires_more_items():
     assert reply("REPLY-009", tail="联系人：李明\n联系电话：13912345678\n", **{"contact-items": ["职务"]}) == [(8, 1, 9, 17)]
     assert reply("REPLY-009", tail="联系人、职务及电话：李明，科长，13912345678\n", **{"contact-items": ["职务"]}) == []
     assert reply("REPLY-009", tail="联系人：李明\n职务：科长\n联系电话：13912345678\n", **{"contact-items": ["职务"]}) == []
+
+
+NOTE_LETTER = """\
+示交〔2024〕12号　　签发人：张明
+示例市交通运输局关于申请道路安全专项经费的请示
+示例市人民政府：
+为做好道路安全工作，拟申请专项经费。
+妥否，请批示。
+{before}示例市交通运输局
+2024年5月6日
+{after}"""
+
+
+def test_note_position():
+    note = "（联系人：张三，电话：0791-86345678）\n"
+    diags = lint(NOTE_LETTER.format(before=note, after=""), select=["NOTE-001"])
+    assert [(d.line, d.column, d.severity) for d in diags] == [(6, 1, "warning")]
+    assert diags[0].message == "附注应编排在成文日期下一行，不应放在成文日期之前"
+    diags = lint(NOTE_LETTER.format(before="", after="抄送：示例市财政局。\n" + note), select=["NOTE-001"])
+    assert [(d.line, d.message) for d in diags] == [(9, "附注应编排在成文日期下一行，不应放在抄送之后")]
+    assert lint(NOTE_LETTER.format(before="", after=note), select=["NOTE-001"]) == []

@@ -52,3 +52,29 @@ def test_signer_form():
 def test_docnum_on_the_signer_line():
     assert check("DOCNUM-008", "示交〔2024〕12号\n签发人：张明\n") == [(1, 1, 1, 12)]
     assert check("DOCNUM-008", "签发人：张明　　示交〔2024〕12号\n") == []
+
+
+OPINION = """\
+示交〔2024〕12号
+示例市交通运输局关于加强校车安全管理的意见
+示例市人民政府：
+为加强校车安全管理，提出如下意见。
+{closing}
+示例市交通运输局
+2024年5月6日
+"""
+
+
+def test_signer_required_on_an_upward_opinion():
+    text = OPINION.format(closing="以上意见如无不妥，请批转各县（市、区）执行。")
+    assert spans(lint(text, select=["SIGNER-001"]), "SIGNER-001") == [(1, 1, 1, 12)]
+    # Sent down, a 意见 needs no 签发人.
+    text = OPINION.format(closing="请结合实际认真贯彻落实。").replace("示例市人民政府", "各县（市、区）交通运输局")
+    assert lint(text, select=["SIGNER-001"]) == []
+
+
+def test_header_marks_on_their_own_lines_flush_left():
+    assert check("HDR-004", "　　000017\n") == [(1, 1, 1, 3)]
+    assert check("HDR-004", "秘密★1年　特急\n") == [(1, 7, 1, 9)]
+    assert check("HDR-002", "秘密★1年　特急\n") == []
+    assert check("HDR-004", "000017\n秘密★1年\n特急\n") == []

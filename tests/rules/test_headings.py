@@ -201,3 +201,14 @@ def test_run_in_heading_may_end_with_full_stop():
 
 def test_list_of_sentences_is_not_a_heading():
     assert "HEAD-009" not in codes(check("1.请各校按时报送。\n2.请指定专人负责。\n联系人另行通知。"))
+
+
+def test_markers_with_only_a_closing_bracket():
+    body = "一）工作目标\n全面完成校园步道建设。\n1)建设步道\n2）完善照明"
+    diags = lint(LETTER.format(body=body), select=["HEAD-002", "HEAD-004"])
+    assert spans(diags, "HEAD-002") == [(4, 2, 4, 3)]
+    assert spans(diags, "HEAD-004") == [(6, 2, 6, 3), (7, 2, 7, 3)]
+    assert only(diags, "HEAD-002").suggestion == "改为 一、 或 （一）"
+    # "1)" inside a sentence, or a figure like "3)" after text, is no marker.
+    body = "全面完成校园步道建设（详见附件1)。\n预算为20)万元的笔误不在此列。"
+    assert lint(LETTER.format(body=body), select=["HEAD-002", "HEAD-004"]) == []

@@ -35,6 +35,12 @@ def test_abbreviated_years():
     assert {d.severity for d in diags} == {"error"}
 
 
+def test_abbreviated_years_without_a_month():
+    diags = check("该工程于23年底完工，九〇年代修建的校舍已于23年拆除。")
+    assert spans(diags, "NUM-001") == [(3, 5, 3, 8), (3, 12, 3, 15), (3, 23, 3, 26)]
+    assert check("我局连续23年开展此项工作，近三五年来成效明显，自2023年起实施。") == []
+
+
 def test_numeric_dates_in_text():
     diags = check("我局已于2024.5.6完成勘查，2024/5/6复查，2024-5-6验收。")
     assert spans(diags, "NUM-002") == [(3, 5, 3, 13), (3, 18, 3, 26), (3, 29, 3, 37)]

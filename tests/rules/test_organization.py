@@ -37,8 +37,9 @@ def test_short_form_is_accepted_and_near_miss_reported():
     assert check("ORG-002", signature="示例交通运输局", registry=registry) == [(6, 1, 6, 8)]
 
 
-def test_without_registry_nothing_is_checked():
-    assert check("ORG-001", signature="示例市教育局", registry={}) == []
+def test_without_registry_only_a_plainly_foreign_code_is_reported():
+    # 示交函 on a letter of 示例市教育局: 交 is no character of 教育局 (issue 14).
+    assert check("ORG-001", signature="示例市教育局", registry={}) == [(1, 1, 1, 4)]
 
 
 # --- SIGN-002 (no registry needed) ------------------------------------------------------
@@ -80,3 +81,15 @@ def test_joint_title_and_org_mark():
 
 def test_no_organ_named_nothing_to_compare():
     assert signed("示例市财政局", text=TITLED.replace("示例市交通运输局关于", "关于")) == []
+
+
+def test_without_a_registry_a_code_naming_another_organ():
+    # 示交函 on a letter of 示例市自然资源局: 交 is no character of 自然资源局.
+    diags = lint(LETTER.format(signature="示例市自然资源局", mark=""), select=["ORG-001"])
+    assert spans(diags, "ORG-001") == [(1, 1, 1, 4)]
+    assert diags[0].message == "发文字号的机关代字“示交函”中的“交”不是署名机关“示例市自然资源局”的简称"
+    assert check("ORG-001", registry={}) == []
+    assert check("ORG-001", signature="示例市交通运输局办公室", registry={}) == []
+    # A reply series (建议字) is not a place-and-organ 代字.
+    text = LETTER.format(signature="示例市自然资源局", mark="").replace("示交函", "建议字")
+    assert lint(text, select=["ORG-001"]) == []

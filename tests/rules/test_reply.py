@@ -84,3 +84,5 @@ def test_proposal_copy_to_needs_the_cppcc_body():
 def test_internal_unit_as_issuer():
     assert check("REPLY-012", signature="示例市教育局职成科") == [(6, 1, 6, 10)]
     assert check("REPLY-012", signature="示例市人民政府办公室") == []
+    assert check("REPLY-012", signature="示例市教育局教学研究中心") == [(6, 1, 6, 13)]
+    assert check("REPLY-012", signature="示例市政务服务中心") == []

@@ -78,3 +78,9 @@ def test_recipient_missing_in_a_letter_but_not_in_a_report():
 def test_signature_missing():
     text = GOOD.replace("示例市交通运输局\n", "")
     assert spans(lint(text, select=["SIGN-001"]), "SIGN-001") == [(7, 1, 7, 10)]
+
+
+def test_recipient_missing_in_a_report_sent_upward():
+    report = ("示交〔2024〕12号　　签发人：张明\n关于2024年道路安全工作情况的报告\n"
+              "今年以来，我局扎实推进道路安全工作。\n特此报告。\n示例市交通运输局\n2024年5月6日\n")
+    assert spans(lint(report, select=["RECIP-001"]), "RECIP-001") == [(2, 1, 2, 19)]

@@ -67,6 +67,13 @@ def test_trial_mark_outside_book_title_marks():
     assert check("关于印发《示例市校车安全管理办法（试行）》的通知", "TITLE-007") == []
 
 
+def test_trial_mark_after_a_title_wrapped_at_the_book_title_mark():
+    text = LETTER.format(title="关于印发《示例市校车安全管理办法》\n（试行）的通知")
+    assert spans(lint(text, select=["TITLE-007"]), "TITLE-007") == [(2, 1, 2, 5)]
+    text = LETTER.format(title="关于印发《示例市校车安全管理办法》\n的通知")
+    assert spans(lint(text, select=["TITLE-007"]), "TITLE-007") == []
+
+
 def test_title_elements():
     assert check("通知", "TITLE-001") == [(1, 1, 1, 3)]
     assert check("关于开展道路安全检查的通知", "TITLE-001") == []

@@ -1,0 +1,210 @@
+"""``--annotate``: a copy of the Word draft with one comment (批注) per diagnostic.
+
+The original is only read.  Each comment is anchored on exactly the runs of
+the offending characters: runs are split where a diagnostic starts or ends
+inside one, each half keeping the run's formatting.  The text is
+"CODE 消息 建议：…", the author "letterlint"; a summary comment sits on the
+title.  The copy is written next to the draft as ``X.letterlint.docx`` (or
+into ``--output-dir``), atomically.
+"""
+from __future__ import annotations
+
+import copy
+import io
+import os
+import tempfile
+
+from letterlint.diagnostic import SEVERITY_ZH
+from letterlint.docx.package import w
+
+AUTHOR, INITIALS = "letterlint", "LL"
+SUFFIX = ".letterlint.docx"
+_TEXT_NODES = ("t",)
+
+
+def target_path(path: str, output_dir: str | None, taken: set[str]) -> str:
+    base = os.path.basename(path)
+    stem = base[: -len(os.path.splitext(base)[1])] if os.path.splitext(base)[1] else base
+    folder = output_dir if output_dir else os.path.dirname(path) or "."
+    out = os.path.join(folder, stem + SUFFIX)
+    n = 2
+    while out in taken:
+        out = os.path.join(folder, f"{stem}-{n}{SUFFIX}")
+        n += 1
+    taken.add(out)
+    return out
+
+
+def _node_text(node) -> str:
+    tag = node.tag.rsplit("}", 1)[-1]
+    if tag == "t":
+        return node.text or ""
+    return "\t" if tag in ("tab", "ptab") else "\n" if tag in ("br", "cr") else "-" if tag == "noBreakHyphen" else ""
+
+
+def _split_run(node, k: int) -> None:
+    """Split the run holding ``node`` before character ``k`` of the node; both halves keep the run's rPr."""
+    r = node.getparent()
+    while r is not None and r.tag != w("r"):
+        r = r.getparent()
+    if r is None:
+        return
+    children = list(r)
+    index = children.index(node) if node in children else None
+    if index is None:
+        return
+    text = _node_text(node)
+    if k <= 0:
+        cut = index
+    elif k >= len(text):
+        cut = index + 1
+    else:
+        cut = None
+    rpr = r.find(w("rPr"))
+    right = copy.deepcopy(r)
+    right_children = list(right)
+    if cut is None:   # inside a w:t: both halves keep part of it
+        node.text = text[:k]
+        node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        for child in children[index + 1:]:
+            r.remove(child)
+        twin = right_children[index]
+        twin.text = text[k:]
+        twin.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        for child in right_children[:index]:
+            if child.tag != w("rPr"):
+                right.remove(child)
+    else:
+        if cut <= (1 if rpr is not None else 0) or cut >= len(children):
+            return   # already a run boundary
+        for child in children[cut:]:
+            r.remove(child)
+        for child in right_children[:cut]:
+            if child.tag != w("rPr"):
+                right.remove(child)
+    r.addnext(right)
+
+
+def _ranges(layout, d):
+    """(paragraph, start, end) stretches of a diagnostic, in paragraph offsets."""
+    p1, a = layout.locate(d.line, d.column)
+    p2, b = layout.locate(d.end_line, d.end_column)
+    if p1 is None:
+        return []
+    if p2 is not p1:
+        return [(p1, a, len(p1.text)), *([(p2, 0, b)] if p2 is not None else [])]
+    return [(p1, a, max(b, a + 1))]
+
+
+def _cut_points(paragraph, offsets) -> None:
+    """Split the paragraph's runs at these text offsets (right to left, so earlier nodes stay valid)."""
+    for off in sorted(set(offsets), reverse=True):
+        for piece in paragraph.pieces:
+            if piece.run is None or piece.node is None:
+                continue
+            if piece.start < off < piece.end:
+                _split_run(piece.node, off - piece.start)
+                break
+            if off == piece.start:
+                _split_run(piece.node, 0)
+                break
+
+
+def _runs_in(paragraph, start: int, end: int) -> list:
+    runs = []
+    for piece in paragraph.pieces:
+        if piece.run is None or piece.node is None or piece.end <= start or piece.start >= end:
+            continue
+        r = piece.node.getparent()
+        while r is not None and r.tag != w("r"):
+            r = r.getparent()
+        if r is not None and (not runs or runs[-1] is not r):
+            runs.append(r)
+    if not runs:   # only a numbering label, or an empty paragraph: the paragraph's runs
+        for piece in paragraph.pieces:
+            if piece.run is not None and piece.node is not None:
+                r = piece.node.getparent()
+                if r is not None and r.tag == w("r") and (not runs or runs[-1] is not r):
+                    runs.append(r)
+    return runs
+
+
+def comment_text(d) -> str:
+    text = f"{d.rule} {d.message}"
+    if d.suggestion:
+        text += f" 建议：{d.suggestion}"
+    return text
+
+
+def annotate(path: str, result, out_path: str) -> int:
+    """Write the annotated copy of ``path`` (linted as ``result``) to ``out_path``; the number of comments."""
+    import docx
+    from docx.text.run import Run
+
+    from letterlint.docx.check import convert_legacy, read_word_bytes
+    from letterlint.docx.reader import read_docx
+    from letterlint.docx.sniff import kind_of_bytes
+    from letterlint.docx.view import Layout
+    from letterlint.parse import parse_text
+
+    data = read_word_bytes(path)
+    if kind_of_bytes(data[:1024]) == "ole":
+        data = convert_legacy(data, path)
+    document = docx.Document(io.BytesIO(data))
+    root = document.element
+    layout = Layout(read_docx(data, path, root))
+    cuts: dict[int, list[int]] = {}
+    by_number = {p.number: p for p in layout.doc.paragraphs}
+    for d in result.diagnostics:
+        for para, a, b in _ranges(layout, d):
+            cuts.setdefault(para.number, []).extend((a, b))
+    for number, offsets in cuts.items():
+        _cut_points(by_number[number], offsets)
+    layout = Layout(read_docx(data, path, root))   # the runs after splitting
+    letter = parse_text(layout.text, path)
+    count = 0
+
+    def add(runs, text):
+        nonlocal count
+        if not runs:
+            return
+        parent = document.paragraphs[0] if document.paragraphs else document
+        document.add_comment([Run(r, parent) for r in (runs[0], runs[-1])] if len(runs) > 1 else Run(runs[0], parent),
+                             text=text, author=AUTHOR, initials=INITIALS)
+        count += 1
+
+    def first_runs():
+        title = letter.first("title")
+        if title is not None:
+            for para in layout.paragraphs_of(title):
+                runs = _runs_in(para, 0, len(para.text))
+                if runs:
+                    return runs
+        for para in layout.doc.paragraphs:
+            runs = _runs_in(para, 0, len(para.text))
+            if runs:
+                return runs
+        return []
+
+    counts = {s: sum(1 for d in result.diagnostics if d.severity == s) for s in SEVERITY_ZH}
+    summary = (f"letterlint 检查结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示"
+               + ("。每个问题都有一条批注。" if result.diagnostics else "，未发现问题。"))
+    add(first_runs(), summary)
+    for d in result.diagnostics:
+        ranges = _ranges(layout, d)
+        runs = []
+        for para, a, b in ranges:
+            runs.extend(_runs_in(para, a, b))
+        add(runs or first_runs(), comment_text(d))
+    folder = os.path.dirname(out_path) or "."
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".letterlint-", suffix=".docx", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            document.save(fh)
+        os.replace(tmp, out_path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return count - 1

@@ -1,0 +1,331 @@
+"""用词 (WORD): the misuse lexicon — 错别字, 非推荐异形词, 误用词 and 固定表述.
+
+The entries are data, not code: ``letterlint/data/lexicon.tsv`` (versioned with
+the package, one entry a line).  Columns:
+
+- ``id``: stable entry id (C… 错字, Y… 异形词, M… 误用, G… 固定表述), used to
+  switch an entry off in the configuration (``lexicon-disable = ["C001"]``);
+- ``wrong`` / ``right``: the wrong form (a plain string) and what to write;
+- ``kind``: 错字 / 异形 / 误用 / 固定 — which rule reports it (WORD-001..004);
+- ``severity``: empty for the rule's own, else info / warning / error;
+- ``before`` / ``after``: regular expressions that must match right before
+  (ending at the hit) or right after (starting after it); ``not_before`` /
+  ``not_after``: ones that must not.  They look at most ``WINDOW`` characters
+  of the same line, so each hit costs a bounded amount of work;
+- ``parts``: part kinds to look in (comma-separated; empty: the text parts);
+- ``source``: the reference or reason; ``example`` / ``silent``: a sentence
+  where the entry fires and one where it must not (the tests run them).
+
+The file is read once per process; all wrong forms are found by one combined
+pattern, so the scan is linear in the text whatever the number of entries.
+Offices add their own terms with WORD-005 (plain strings, never patterns).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from letterlint.rules.base import Finding, rule
+
+WINDOW = 24  # characters of context an entry's conditions may look at, each side
+# Where words are checked: the title, the body and the attachments (not the
+# 版头, 版记 or contact lines, which are names and numbers).
+TEXT_PARTS = ("title", "paragraph", "heading1", "heading2", "heading3", "heading4", "closing",
+              "attachment_note", "attachment", "attachment_text")
+KIND_RULES = {"错字": "WORD-001", "异形": "WORD-002", "误用": "WORD-003", "固定": "WORD-004"}
+COLUMNS = ("id", "wrong", "right", "kind", "severity", "before", "after", "not_before", "not_after",
+           "parts", "source", "example", "silent")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    wrong: str
+    right: str
+    kind: str
+    severity: str = ""
+    before: re.Pattern | None = None
+    after: re.Pattern | None = None
+    not_before: re.Pattern | None = None
+    not_after: re.Pattern | None = None
+    parts: frozenset[str] | None = None
+    source: str = ""
+    example: str = ""
+    silent: str = ""
+
+    def holds(self, text: str, start: int, end: int) -> bool:
+        """Whether the context conditions hold for a hit at ``text[start:end]``."""
+        if self.before or self.not_before:
+            left = text[max(0, start - WINDOW):start]
+            if self.before and not self.before.search(left):
+                return False
+            if self.not_before and self.not_before.search(left):
+                return False
+        if self.after or self.not_after:
+            right = text[end:end + WINDOW]
+            if self.after and not self.after.match(right):
+                return False
+            if self.not_after and self.not_after.match(right):
+                return False
+        return True
+
+
+class LexiconError(ValueError):
+    """A malformed lexicon line (only the package's own file is read as TSV)."""
+
+
+def parse_tsv(text: str, where: str = "lexicon.tsv") -> list[Entry]:
+    """Entries of a lexicon file; comment lines start with ``#``, the first other line is the header."""
+    entries: list[Entry] = []
+    header: list[str] | None = None
+    seen: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            if tuple(header) != COLUMNS:
+                raise LexiconError(f"{where}:{number}: 表头应为 {' '.join(COLUMNS)}")
+            continue
+        if len(cells) != len(COLUMNS):
+            raise LexiconError(f"{where}:{number}: 应有 {len(COLUMNS)} 列，实际 {len(cells)} 列")
+        row = dict(zip(COLUMNS, cells, strict=True))
+        if not row["wrong"] or row["kind"] not in KIND_RULES or row["id"] in seen:
+            raise LexiconError(f"{where}:{number}: 词条 {row['id']} 不完整、类别未知或编号重复")
+        seen.add(row["id"])
+        entries.append(Entry(
+            id=row["id"], wrong=row["wrong"], right=row["right"], kind=row["kind"], severity=row["severity"],
+            before=re.compile(f"(?:{row['before']})$") if row["before"] else None,
+            after=re.compile(row["after"]) if row["after"] else None,
+            not_before=re.compile(f"(?:{row['not_before']})$") if row["not_before"] else None,
+            not_after=re.compile(row["not_after"]) if row["not_after"] else None,
+            parts=frozenset(row["parts"].split(",")) if row["parts"] else None,
+            source=row["source"], example=row["example"], silent=row["silent"]))
+    return entries
+
+
+class Lexicon:
+    """Entries indexed by wrong form, with one pattern that finds every candidate."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.entries = tuple(entries)
+        self.by_wrong: dict[str, list[Entry]] = {}
+        for e in self.entries:
+            self.by_wrong.setdefault(e.wrong, []).append(e)
+        # Candidates are found by two character classes (the first and second characters
+        # of the wrong forms, looked at without consuming them), which the regex engine
+        # tests with a bitmap; a dictionary on the first two characters then says which
+        # wrong forms may start there.  One pass over the text, whatever the entry count.
+        self.by_head: dict[str, tuple[int, ...]] = {}
+        heads: dict[str, set[int]] = {}
+        for w in self.by_wrong:
+            heads.setdefault(w[:2], set()).add(len(w))
+        self.by_head = {h: tuple(sorted(ls, reverse=True)) for h, ls in heads.items()}
+        firsts = "".join(sorted({w[0] for w in self.by_wrong if len(w) > 1}))
+        seconds = "".join(sorted({w[1] for w in self.by_wrong if len(w) > 1}))
+        singles = "".join(sorted(w for w in self.by_wrong if len(w) == 1))
+        alternatives = []
+        if firsts:
+            alternatives.append(f"[{re.escape(firsts)}][{re.escape(seconds)}]")
+        if singles:
+            alternatives.append(f"[{re.escape(singles)}]")
+        self.finder = re.compile(f"(?=({'|'.join(alternatives)}))") if alternatives else None
+
+    def scan(self, text: str, start: int = 0, end: int | None = None,
+             part_kind: str | None = None) -> Iterator[tuple[int, int, Entry]]:
+        """(start, end, entry) of every hit in ``text[start:end]``, left to right, not overlapping.
+
+        At each candidate position the longest wrong form whose conditions hold wins;
+        a candidate that fails its conditions is retried one character further on.
+        """
+        if self.finder is None:
+            return
+        end = len(text) if end is None else end
+        by_wrong, by_head = self.by_wrong, self.by_head
+        pos = start
+        while pos < end:
+            m = self.finder.search(text, pos, end)
+            if m is None:
+                return
+            s = m.start()
+            hit = None
+            for length in by_head.get(text[s:s + 2], ()) + by_head.get(text[s], ()):
+                if s + length > end:
+                    continue
+                for entry in by_wrong.get(text[s:s + length], ()):
+                    if (entry.parts is None or part_kind in entry.parts) and entry.holds(text, s, s + length):
+                        hit = (s, s + length, entry)
+                        break
+                if hit:
+                    break
+            if hit:
+                yield hit
+                pos = hit[1]
+            else:
+                pos = s + 1
+
+
+@functools.lru_cache(maxsize=1)
+def builtin() -> Lexicon:
+    """The package's lexicon, read once per process."""
+    text = resources.files("letterlint").joinpath("data/lexicon.tsv").read_text(encoding="utf-8")
+    return Lexicon(parse_tsv(text))
+
+
+def builtin_ids() -> tuple[str, ...]:
+    """Ids of the built-in entries (the allowed values of ``lexicon-disable``)."""
+    return tuple(e.id for e in builtin().entries)
+
+
+def _hits(letter, lexicon: Lexicon):
+    """Every hit in the letter's text parts: (line, start, end, entry)."""
+    out = []
+    for part in letter.all(*TEXT_PARTS):
+        for line in part.lines:
+            lo, hi = (part.start, part.end) if part.start is not None else (0, None)
+            for s, e, entry in lexicon.scan(line.text, lo or 0, hi, part.kind):
+                out.append((line, s, e, entry))
+    return out
+
+
+def _builtin_hits(letter):
+    return letter.memo("lexicon", lambda lt: _hits(lt, builtin()))
+
+
+_VERB = {"错字": "错别字", "异形": "非推荐词形", "误用": "用词不当", "固定": "固定表述有误"}
+
+
+def _findings(letter, kind: str, options) -> Iterator[Finding]:
+    disabled = set(options.get("lexicon-disable") or ())
+    for line, s, e, entry in _builtin_hits(letter):
+        if entry.kind != kind or entry.id in disabled:
+            continue
+        yield _finding(line, s, e, entry)
+
+
+def _finding(line, s: int, e: int, entry: Entry) -> Finding:
+    wrong = entry.wrong
+    if entry.right.startswith("（"):  # an instruction, not a replacement word
+        message = f"{_VERB[entry.kind]}：“{wrong}”{entry.right}（词条 {entry.id}）"
+        suggestion = entry.right.strip("（）")
+    else:
+        verb = "宜用" if entry.kind == "异形" else "应为"
+        message = f"{_VERB[entry.kind]}：“{wrong}”{verb}“{entry.right}”（词条 {entry.id}）"
+        suggestion = f"改为“{entry.right}”"
+    if entry.source:
+        suggestion += f"；依据：{entry.source}"
+    return Finding(line.span(s, e), message, suggestion, severity=entry.severity or None)
+
+
+def _kind_rule(code: str, name: str, severity: str, kind: str):
+    """Decorator arguments shared by the four built-in lexicon rules."""
+    return rule(code, name, severity, options={"lexicon-disable": []},
+                choices={"lexicon-disable": builtin_ids()})
+
+
+@_kind_rule("WORD-001", "lexicon-typo", "warning", "错字")
+def lexicon_typo(letter, options):
+    """不写错别字（词表中确定的错字，如“部份”“布署”“再接再励”“侯车”）。
+
+    依据：《党政机关公文处理工作条例》第二十条（四）要求审核“文字……用法是否规范”；
+    字形以《现代汉语词典》（第7版）为准。词条列在 letterlint/data/lexicon.tsv（类别“错字”），
+    每条可用设置 lexicon-disable 关闭（如 lexicon-disable = ["C001"]，四条用词规则共用）。
+
+    反例：
+        经研究，现将有关工作布署如下。
+
+    正例：
+        经研究，现将有关工作部署如下。
+    """
+    yield from _findings(letter, "错字", options)
+
+
+@_kind_rule("WORD-002", "lexicon-variant", "info", "异形")
+def lexicon_variant(letter, options):
+    """用推荐词形，不用异形词（如“帐户”宜用“账户”，“答覆”宜用“答复”）。
+
+    依据：《第一批异形词整理表》和《现代汉语词典》（第7版）的推荐词形；公文用字须规范
+    （《党政机关公文处理工作条例》第十一条）。词条类别“异形”，可用 lexicon-disable 逐条关闭。
+
+    反例：
+        补助资金已拨付至各户帐户。
+
+    正例：
+        补助资金已拨付至各户账户。
+    """
+    yield from _findings(letter, "异形", options)
+
+
+@_kind_rule("WORD-003", "lexicon-misuse", "warning", "误用")
+def lexicon_misuse(letter, options):
+    """不误用词语（如访问网站用“登录”不用“登陆”，“招聘启事”不写“启示”，“约……左右”重复）。
+
+    依据：《现代汉语词典》（第7版）释义与用法说明。误用词只在词表写明的上下文中报告
+    （如“登陆”后面是网站、平台、系统等），以免误报。词条类别“误用”，可用 lexicon-disable 逐条关闭。
+
+    反例：
+        请登陆示例市政务服务网查询办理进度。
+
+    正例：
+        请登录示例市政务服务网查询办理进度。
+    """
+    yield from _findings(letter, "误用", options)
+
+
+@_kind_rule("WORD-004", "lexicon-fixed-phrase", "warning", "固定")
+def lexicon_fixed_phrase(letter, options):
+    """固定表述不得改字、倒序或改用阿拉伯数字（如“人民群众”“党中央、国务院”“十四五”）。
+
+    依据：规范的政治、政策表述须完整准确；GB/T 15835—2011 4.2：词语、惯用语中作为语素的数字用汉字。
+    词条类别“固定”，可用 lexicon-disable 逐条关闭。
+
+    反例：
+        切实解决人们群众反映强烈的问题。
+
+    正例：
+        切实解决人民群众反映强烈的问题。
+    """
+    yield from _findings(letter, "固定", options)
+
+
+def _parse_term(item: str, index: int) -> Entry:
+    wrong, _, right = item.partition("=>")
+    wrong, right = wrong.strip(), right.strip()
+    return Entry(id=f"U{index:03d}", wrong=wrong, right=right, kind="误用", source="本单位词表")
+
+
+@functools.lru_cache(maxsize=16)
+def _custom(terms: tuple[str, ...]) -> Lexicon:
+    return Lexicon(_parse_term(t, i) for i, t in enumerate(terms, 1) if t.partition("=>")[0].strip())
+
+
+@rule("WORD-005", "lexicon-custom", "warning", options={"lexicon-terms": []})
+def lexicon_custom(letter, options):
+    """本单位自定义的禁用词或规范用词（设置 lexicon-terms，每项“错误写法=>正确写法”，或只写禁用词）。
+
+    依据：各单位的公文用语规范（如机构规范简称、本地地名的规范写法）。词条按普通字符串逐字
+    匹配，不作为正则表达式，所以配置文件中的词条不会拖慢或卡住检查。
+
+    示例配置：
+        lexicon-terms = ["示例市教育局局=>示例市教育局", "教育口"]
+
+    反例：
+        请示例市教育局局牵头办理。
+
+    正例：
+        请示例市教育局牵头办理。
+    """
+    terms = tuple(options.get("lexicon-terms") or ())
+    if not terms:
+        return
+    lexicon = _custom(terms)
+    for line, s, e, entry in _hits(letter, lexicon):
+        if entry.right:
+            yield Finding(line.span(s, e), f"本单位规范用词：“{entry.wrong}”应为“{entry.right}”",
+                          f"改为“{entry.right}”")
+        else:
+            yield Finding(line.span(s, e), f"本单位规定不用“{entry.wrong}”", "换用规范的说法")
