@@ -11,9 +11,10 @@ import os
 import sys
 
 from letterlint import __version__
+from letterlint.diagnostic import SEVERITY_ZH
 from letterlint.report import FORMATS, printable
 
-SUBCOMMANDS = ("check", "structure", "config", "rules", "rule", "explain")
+SUBCOMMANDS = ("check", "structure", "config", "rules", "rule", "explain", "completion")
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".docx")
 ANNOTATED_SUFFIX = ".letterlint.docx"   # copies written by --annotate: never linted as drafts
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
@@ -36,14 +37,19 @@ def _split(values: list[str] | None) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from functools import partial
+
+    from letterlint.argparse_zh import HelpFormatter
+
     p = argparse.ArgumentParser(
-        prog="letterlint",
+        prog="letterlint", formatter_class=HelpFormatter,
         description="检查党政机关公文（函、复函、建议/提案答复函等）是否符合 GB/T 9704-2012 等规定的格式。",
         epilog="子命令：check（默认）检查文件；structure 显示识别出的公文结构；rules 列出全部规则；"
                "rule CODE 显示规则说明。",
     )
     p.add_argument("--version", action="version", version=f"letterlint {__version__}")
-    sub = p.add_subparsers(dest="command")
+    sub = p.add_subparsers(dest="command",
+                           parser_class=partial(argparse.ArgumentParser, formatter_class=HelpFormatter))
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--encoding", help="强制使用的文件编码（默认自动识别 UTF-8 / GB18030 / UTF-16）")
@@ -53,9 +59,24 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", metavar="PATH", help="只使用这个配置文件")
     common.add_argument("--isolated", action="store_true", help="忽略所有配置文件和忽略清单")
 
-    c = sub.add_parser("check", parents=[common], help="检查公文文件（默认子命令）")
+    c = sub.add_parser("check", parents=[common], help="检查公文文件（默认子命令）",
+                       description="检查公文文件（默认子命令：letterlint 文件 即 letterlint check 文件）。",
+                       epilog="其他子命令：\n"
+                              "  structure          显示识别出的公文结构\n"
+                              "  rules              列出全部规则\n"
+                              "  rule CODE          显示一条规则的说明\n"
+                              "  config             显示有效配置及其来源\n"
+                              "  completion SHELL   输出 bash 或 zsh 的命令补全脚本\n"
+                              "各子命令的选项：letterlint 子命令 --help\n\n"
+                              "退出码：0 没有达到 --fail-on 级别的问题；1 有；\n"
+                              "        2 用法错误、配置错误、文件无法读取或内部错误。")
     c.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；- 表示标准输入")
-    c.add_argument("--format", choices=tuple(FORMATS), help="输出格式（默认 rich，或配置中的 format）")
+    c.add_argument("--format", "--output-format", dest="format", choices=tuple(FORMATS), metavar="FORMAT",
+                   help=f"输出格式：{'、'.join(FORMATS)}（默认 rich，或配置中的 format）")
+    c.add_argument("--exit-zero", action="store_true",
+                   help="发现问题也以退出码 0 结束（配置错误、无法读取的文件、内部错误仍为 2）")
+    c.add_argument("--quiet", "-q", action="store_true", help="只输出问题，不输出汇总行和提示")
+    c.add_argument("--verbose", "-v", action="store_true", help="在标准错误上说明每个文件的文种、编码和所用配置")
     c.add_argument("--output", "-o", help="把报告写入文件而不是标准输出")
     c.add_argument("--select", action="append", help="只启用这些规则（代码、代码前缀或名称，逗号分隔）")
     c.add_argument("--extend-select", action="append", help="在配置之外再启用这些规则")
@@ -102,25 +123,35 @@ def build_parser() -> argparse.ArgumentParser:
         e = sub.add_parser(name, help="显示一条规则的说明")
         e.add_argument("code", metavar="CODE", help="规则代码或名称，如 DOCNUM-002")
         e.add_argument("--format", choices=("rich", "json"), default="rich")
+
+    k = sub.add_parser("completion", help="输出 bash 或 zsh 的命令补全脚本")
+    k.add_argument("shell", choices=("bash", "zsh"), help="source <(letterlint completion bash)")
+    p.commands = dict(sub.choices)
     return p
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    """Parse the command line; for ``check``, every argument after the first ``--`` is a path.
+    """Parse in Chinese; ``check`` is the default command, and ``letterlint --help`` is its help.
 
-    pre-commit appends file names after the hook's entry (``letterlint --``), so a
-    tracked file named ``--output=README.md`` or ``rules`` must stay a file name.
-    The paths are split off before argparse sees them: argparse's own ``--``
-    does not reach through the implicit ``check``.
+    For ``check``, every argument after the first ``--`` is a path: pre-commit
+    appends file names after the hook's entry (``letterlint --``), so a tracked
+    file named ``--output=README.md`` or ``rules`` must stay a file name.  The
+    paths are split off before argparse sees them: argparse's own ``--`` does
+    not reach through the implicit ``check``.
     """
-    parser = build_parser()
-    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
+    from letterlint.argparse_zh import chinese
+
+    if argv in (["-h"], ["--help"]) or not argv or (argv[0] not in SUBCOMMANDS and argv[0] != "--version"):
         argv = ["check", *argv]
     tail: list[str] = []
     if argv[0] == "check" and "--" in argv:
         cut = argv.index("--")
         argv, tail = argv[:cut], argv[cut + 1:]
-    args = parser.parse_args(argv)
+    with chinese():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        # The usage line of the command that was run, for errors found after parsing.
+        args.usage = parser.commands[args.command or "check"].format_usage()
     if tail:
         args.paths.extend(tail)
     return args
@@ -153,17 +184,23 @@ def _check_encoding(encoding: str) -> None:
         raise UsageError(f"--encoding：“{encoding[:60]}”不是可用的文本编码（可用如 utf-8、gb18030、gbk、utf-16）") from None
 
 
-def _cli_options(args):
+def _doctype(args) -> str | None:
+    """``--doctype`` as a known kind of document, or a usage error naming the valid ones."""
     from letterlint import doctypes
+
+    if not getattr(args, "doctype", None):
+        return None
+    try:
+        return doctypes.normalize(args.doctype)
+    except ValueError:
+        known = "、".join(v for k, v in doctypes.DOCTYPES.items() if k != "unknown")
+        raise UsageError(f"未知的文种“{args.doctype}”；可用：{known}") from None
+
+
+def _cli_options(args):
     from letterlint.config import CliOptions
 
-    doctype = None
-    if getattr(args, "doctype", None):
-        try:
-            doctype = doctypes.normalize(args.doctype)
-        except ValueError:
-            known = "、".join(v for k, v in doctypes.DOCTYPES.items() if k != "unknown")
-            raise UsageError(f"未知的文种“{args.doctype}”；可用：{known}") from None
+    doctype = _doctype(args)
     opts = CliOptions(select=_split(getattr(args, "select", None)),
                       extend_select=_split(getattr(args, "extend_select", None)),
                       ignore=_split(getattr(args, "ignore", None)), doctype=doctype,
@@ -310,14 +347,19 @@ def _color(args) -> bool | None:
 def run_check(args) -> int:
     from letterlint.lint import INTERNAL_CODE, Engine
 
+    if not args.paths and args.stdin_filename:
+        args.paths = ["-"]  # as ruff: --stdin-filename alone reads the standard input
     if not args.paths:
         raise UsageError("没有给出要检查的文件；用法：letterlint 文件.txt（- 表示标准输入）")
     if args.baseline and args.write_baseline:
         raise UsageError("--baseline 与 --write-baseline 不能同时使用")
-    if args.output or args.write_baseline:  # refused before the work, not after it
-        from letterlint.safeio import check_output_target
+    if args.output or args.write_baseline:  # refused before the work, not after it, with the usage
+        from letterlint.safeio import OutputError, check_output_target
 
-        check_output_target(args.output or args.write_baseline)
+        try:
+            check_output_target(args.output or args.write_baseline)
+        except OutputError as exc:
+            raise UsageError(str(exc)) from None
     engine = Engine(args.config, args.isolated, _cli_options(args), args.baseline)
     targets = []
     for path in expand_paths(args.paths, engine.resolver):
@@ -355,11 +397,14 @@ def run_check(args) -> int:
     if args.warn_unused_suppressions:
         results.extend((r, None) for r in _unused_suppression_results(engine.suppressions))
     fail = any(s.fails(r.diagnostics) if s else r.count("error") for r, s in results)
-    text = _render_text([r for r, _ in results], fmt, args)  # may mark a file the renderer failed on
+    if args.verbose:
+        _explain_files(results, engine)
+    thresholds = {r.path: s.fail_on for r, s in results if s}
+    text = _render_text([r for r, _ in results], fmt, args, thresholds)  # may mark a file the renderer failed on
     errors = any(r.error or any(d.rule == INTERNAL_CODE for d in r.diagnostics) for r, _ in results)
     if args.annotate and _annotate_all([r for r, _ in results], args):
         errors = True
-    code = EXIT_ERROR if errors else EXIT_PROBLEMS if fail else EXIT_OK
+    code = EXIT_ERROR if errors else EXIT_PROBLEMS if fail and not args.exit_zero else EXIT_OK
     try:
         _deliver(text, args)
     except StdoutGone:
@@ -370,6 +415,20 @@ def run_check(args) -> int:
     if fmt in ("rich", "concise"):
         _fixable_hint([r for r, _ in results])
     return code
+
+
+def _explain_files(results, engine) -> None:
+    """``--verbose``: per file, on stderr, what letterlint made of it and which configs applied."""
+    from letterlint import doctypes
+
+    for r, settings in results:
+        cfg = engine.config_for(r.path) if settings else None
+        files = "、".join(cfg.files) if cfg and cfg.files else "无（默认设置）"
+        if r.error:
+            warn(f"{r.path}：无法检查（{r.error}）")
+            continue
+        kind = doctypes.label(r.doctype) if r.doctype else "未知"
+        warn(f"{r.path}：文种 {kind}，编码 {r.encoding}，配置 {files}，{len(r.diagnostics)} 个问题")
 
 
 def _annotate_all(results, args) -> bool:
@@ -506,7 +565,7 @@ class StdoutGone(Exception):
 _stdout_closed = False  # set by main() when letterlint started with file descriptor 1 closed
 
 
-def _render_text(results, fmt: str, args) -> str:
+def _render_text(results, fmt: str, args, thresholds: dict[str, str] | None = None) -> str:
     """The whole report, rendered in memory so that it is delivered in one piece.
 
     ``_deliver`` then writes it to ``--output`` through a temporary file in the
@@ -521,12 +580,14 @@ def _render_text(results, fmt: str, args) -> str:
     color = _color(args)
     if color is None and not args.output:
         color = _stdout_is_terminal()
-    options = ReportOptions(color=color, statistics=getattr(args, "statistics", False))
+    options = ReportOptions(color=color, statistics=getattr(args, "statistics", False),
+                            quiet=getattr(args, "quiet", False), fail_on=thresholds or {})
     has_output = any(r.diagnostics or r.error for r in results)
     stream = io.StringIO()
     if fmt == "rich" and not has_output:
         # A clean run does not pay for importing Rich.
-        stream.write(f"检查了 {len(results)} 个文件，未发现问题。\n")
+        if not options.quiet:
+            stream.write(f"检查了 {len(results)} 个文件，未发现问题。\n")
     else:
         stream.write(render_isolated(results, fmt, sys.stdout if not args.output else stream, options))
     if options.statistics and fmt in ("rich", "concise"):
@@ -686,6 +747,7 @@ def run_structure(args) -> int:
     from letterlint.docx.sniff import kind_of_path
     from letterlint.lint import read_letter
 
+    doctype = _doctype(args)
     docs, failed = [], False
     for path in args.paths:
         try:
@@ -700,10 +762,8 @@ def run_structure(args) -> int:
             print(f"letterlint: {printable(str(exc))}", file=sys.stderr)
             failed = True
             continue
-        if args.doctype:
-            from letterlint import doctypes
-
-            letter.doctype = doctypes.normalize(args.doctype)
+        if doctype:
+            letter.doctype = doctype
         docs.append((path, source, letter))
     if args.format == "json":
         import json
@@ -798,14 +858,21 @@ def run_rules(args) -> int:
         json.dump([_rule_dict(r) for r in rules], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
+    if not sys.stdout.isatty():
+        # Piped (grep, less, a file): whole lines, tab-separated, never cut to a terminal's width.
+        for r in rules:
+            d = _rule_dict(r)
+            print("\t".join((r.code, r.name, SEVERITY_ZH.get(r.severity, r.severity), "、".join(d["doctypes"]),
+                             _FIX_SHORT.get(r.fix, ""), r.summary)))
+        return EXIT_OK
     from rich.console import Console
     from rich.table import Table
 
     table = Table("代码", "名称", "级别", "适用文种", "自动修正", "说明", box=None, pad_edge=False)
     for r in rules:
         d = _rule_dict(r)
-        table.add_row(r.code, r.name, r.severity, "、".join(d["doctypes"]), _FIX_SHORT.get(r.fix, ""),
-                      r.summary)
+        table.add_row(r.code, r.name, SEVERITY_ZH.get(r.severity, r.severity), "、".join(d["doctypes"]),
+                      _FIX_SHORT.get(r.fix, ""), r.summary)
     Console(highlight=False).print(table)
     return EXIT_OK
 
@@ -824,38 +891,20 @@ def _fix_doc(rule) -> str:
 
 def rules_markdown(rules) -> str:
     """The rule reference (docs/rules.md), built from the docstrings."""
+    from letterlint.report import doc_markdown
+
     out = ["# letterlint 规则参考", "",
            "本文件由 `letterlint rules --format markdown > docs/rules.md` 从各规则的文档字符串生成，请勿手工修改。", "",
            "| 代码 | 名称 | 级别 | 适用文种 | 自动修正 | 说明 |", "|---|---|---|---|---|---|"]
     for r in rules:
         d = _rule_dict(r)
-        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | {'、'.join(d['doctypes'])} "
-                   f"| {_FIX_SHORT.get(r.fix, '')} | {r.summary} |")
+        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {SEVERITY_ZH.get(r.severity, r.severity)} "
+                   f"| {'、'.join(d['doctypes'])} | {_FIX_SHORT.get(r.fix, '')} | {r.summary} |")
     for r in rules:
         d = _rule_dict(r)
-        out += ["", f"## {r.code}", "", f"`{r.name}` · 级别：{r.severity} · 适用文种：{'、'.join(d['doctypes'])}"
-                f" · 自动修正：{_fix_doc(r)}", ""]
-        in_block = False
-        for line in r.doc.splitlines():
-            if line.startswith("    "):
-                if not in_block:
-                    out.append("```text")
-                    in_block = True
-                out.append(line[4:])
-                continue
-            if in_block and not line.strip():
-                out.append("")
-                continue
-            if in_block:
-                while out and out[-1] == "":
-                    out.pop()
-                out.append("```")
-                in_block = False
-            out.append(line)
-        if in_block:
-            while out and out[-1] == "":
-                out.pop()
-            out.append("```")
+        out += ["", f"## {r.code}", "", f"`{r.name}` · 级别：{SEVERITY_ZH.get(r.severity, r.severity)} · "
+                f"适用文种：{'、'.join(d['doctypes'])} · 自动修正：{_fix_doc(r)}", ""]
+        out += doc_markdown(r.doc)
     return "\n".join(out) + "\n"
 
 
@@ -873,7 +922,8 @@ def run_rule(args) -> int:
         return EXIT_OK
     d = _rule_dict(rule)
     print(f"{rule.code}  {rule.name}")
-    print(f"级别：{rule.severity}　适用文种：{'、'.join(d['doctypes'])}　自动修正：{_fix_doc(rule)}")
+    print(f"级别：{SEVERITY_ZH.get(rule.severity, rule.severity)}　适用文种：{'、'.join(d['doctypes'])}　"
+          f"自动修正：{_fix_doc(rule)}")
     print()
     print(rule.doc)
     if rule.options:
@@ -881,6 +931,15 @@ def run_rule(args) -> int:
         print("设置：")
         for k, v in rule.options.items():
             print(f"    {k} = {v!r}")
+    return EXIT_OK
+
+
+def run_completion(args) -> int:
+    from letterlint.argparse_zh import chinese
+    from letterlint.completion import script
+
+    with chinese():
+        sys.stdout.write(script(build_parser(), args.shell))
     return EXIT_OK
 
 
@@ -904,9 +963,11 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "encoding", None):
             _check_encoding(args.encoding)
         handler = {"check": run_check, "structure": run_structure, "config": run_config, "rules": run_rules,
-                   "rule": run_rule, "explain": run_rule}[args.command or "check"]
+                   "rule": run_rule, "explain": run_rule, "completion": run_completion}[args.command or "check"]
         return handler(args)
     except (UsageError, StdoutGone) as exc:
+        usage = getattr(locals().get("args"), "usage", "") if isinstance(exc, UsageError) else ""
+        sys.stderr.write(usage)
         warn(exc)
         return EXIT_ERROR
     except KeyboardInterrupt:

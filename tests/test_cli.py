@@ -62,7 +62,7 @@ def test_json_format_is_one_document(capsys, letters):
 
 def test_concise_format(capsys, letters):
     code, out, _ = run(capsys, "--format", "concise", letters[1])
-    assert f"{letters[1]}:3:7: RECIP-002 " in out.splitlines()[0]
+    assert f"{letters[1]}:3:7: 错误 RECIP-002 " in out.splitlines()[0]
 
 
 def test_stdin(capsys, monkeypatch, letters):

@@ -220,7 +220,7 @@ def test_reports_give_paragraph_and_run(tmp_path, capsys):
     assert [(d["line"], d["column"], d["paragraph"], d["paragraph_column"], d["run"]) for d in diags] == \
         [(9, 6, 9, 6, 2), (9, 9, 9, 9, 2)]
     main(["--format", "concise", "--select", "DATE-002", str(path)])
-    assert f"{path}:段9:列6: DATE-002" in capsys.readouterr().out
+    assert f"{path}:段9:列6: 错误 DATE-002" in capsys.readouterr().out
 
 
 def test_directory_walk_picks_up_docx_and_skips_annotated_copies(tmp_path, capsys):
@@ -428,8 +428,8 @@ def test_word_file_on_standard_input():
     p = subprocess.run([sys.executable, "-m", "letterlint", "--format", "concise", "--select", "DATE-002",
                         "--stdin-filename", "草稿.docx", "-"], input=from_spec(LETTER), capture_output=True)
     assert p.stdout.decode("utf-8").splitlines() == [
-        "草稿.docx:段9:列6: DATE-002 成文日期的月份“05”不应编虚位（前面补0）",
-        "草稿.docx:段9:列9: DATE-002 成文日期的日“06”不应编虚位（前面补0）"]
+        "草稿.docx:段9:列6: 错误 DATE-002 成文日期的月份“05”不应编虚位（前面补0）",
+        "草稿.docx:段9:列9: 错误 DATE-002 成文日期的日“06”不应编虚位（前面补0）"]
 
 
 def test_reading_and_layout_rules_are_linear_in_the_runs():

@@ -32,3 +32,13 @@ def test_city_config_makes_the_copy_to_rule_an_error(capsys):
     code, doc = lint_json(capsys, EXAMPLES / "configs" / "city-reply-office" / "复文-待改.txt")
     severities = {d["rule"]: d["severity"] for d in doc["files"][0]["diagnostics"]}
     assert severities["REPLY-011"] == "error"
+
+
+def test_readme_opens_with_the_two_setup_commands_and_ci_runs_the_second():
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    first_block = readme.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
+    assert len(first_block) == 2
+    install, test = first_block
+    assert install.startswith("python -m pip install . && letterlint examples/")
+    assert test in (root / ".ci" / "run").read_text(encoding="utf-8").splitlines()

@@ -62,3 +62,21 @@ def test_screenshot(report, tmp_path):
     shot = build / "html-report.png"
     browser(tmp_path, f"--screenshot={shot}", "--window-size=1280,1600", out.as_uri())
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_prints_on_a4_with_a_cjk_font(report, tmp_path):
+    """Chromium's print follows @page: A4 is 595 × 842 points.  A font for Chinese must exist
+    (fonts-noto-cjk in CI), else the screenshot above would show boxes."""
+    fc_list = shutil.which("fc-list")
+    if fc_list:
+        fonts = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True).stdout
+        assert fonts.strip(), "no CJK font installed (apt-get install fonts-noto-cjk)"
+        page = report[0].read_text(encoding="utf-8")
+        assert any(f'"{family.strip()}"' in page for line in fonts.splitlines() for family in line.split(","))
+    out, _ = report
+    pdf = tmp_path / "report.pdf"
+    browser(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", out.as_uri())
+    data = pdf.read_bytes()
+    boxes = {tuple(round(float(x)) for x in m.split()) for m in
+             __import__("re").findall(rb"/MediaBox\s*\[\s*([\d.\s]+?)\s*\]", data)}
+    assert boxes == {(0, 0, 595, 842)}, boxes

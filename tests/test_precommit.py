@@ -76,6 +76,16 @@ def test_good_letter_passes(draft_repo):
     assert "letterlint" in output and "Passed" in output
 
 
+def test_upper_case_extension_is_linted_and_readme_is_not(draft_repo):
+    repo, env = draft_repo
+    p = commit(repo, env, "README.md", BAD)  # the repository's own README is not a letter
+    assert p.returncode == 0, p.stdout + p.stderr
+    p = commit(repo, env, "来函.TXT", BAD)
+    assert p.returncode != 0 and "DATE-002" in p.stdout + p.stderr, p.stdout + p.stderr
+    subprocess.run(["git", "rm", "-q", "--cached", "来函.TXT"], cwd=repo, check=True)
+    (repo / "来函.TXT").unlink()
+
+
 def test_file_named_like_an_option_is_linted_not_obeyed(draft_repo):
     """pre-commit appends the staged names after the entry: ``--`` keeps them file names (issue 9)."""
     repo, env = draft_repo

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from letterlint import __version__
-from letterlint.diagnostic import Diagnostic, FileResult
+from letterlint.diagnostic import SEVERITY_ZH, Diagnostic, FileResult
 from letterlint.lint import lint_bytes, lint_text
 from letterlint.report import FORMATS, ReportOptions, get_renderer
 
@@ -98,6 +98,7 @@ def normalise(fmt: str, text: str) -> str:
     table: the full table changes with every rule anybody adds or rewords, and is checked
     against the registry by ``test_sarif_structure`` instead."""
     text = text.replace(__version__, "VERSION")
+    text = re.sub(r'<time datetime="[^"]*">[^<]*</time>', "<time>DATE</time>", text)
     if fmt != "sarif":
         return text
     doc = json.loads(text)
@@ -178,9 +179,14 @@ def test_sarif_structure(results):
         assert desc["name"] == rule.name
         assert desc["shortDescription"]["text"] == rule.summary
         assert desc["fullDescription"]["text"] == rule.doc == desc["help"]["text"]
+        assert desc["help"]["markdown"].startswith(f"**{rule.code}**") and "```text" in desc["help"]["markdown"]
+        props = desc["properties"]
+        assert props["precision"] in ("very-high", "high", "medium", "low")
+        assert props["problem.severity"] == {"error": "error", "warning": "warning",
+                                             "info": "recommendation"}[rule.severity]
         assert desc["defaultConfiguration"]["level"] == {"error": "error", "warning": "warning",
                                                          "info": "note"}[rule.severity]
-    assert run["columnKind"] == "unicodeCodePoints"
+    assert run["columnKind"] == "utf16CodeUnits"  # no astral characters here: the same numbers
     assert [a["location"]["uri"] for a in run["artifacts"]] == [
         "letters/%E7%A4%BA%E4%BE%8B%E5%87%BD.txt", "drafts/%E5%BE%85%E6%94%B9%E7%9A%84%E5%87%BD.txt", "empty.txt"]
     assert [a.get("encoding") for a in run["artifacts"]] == ["utf-8", "gb18030", None]
@@ -194,6 +200,7 @@ def test_sarif_structure(results):
         assert res["message"]["text"].startswith(d.message.rstrip("。"))
         if d.suggestion:
             assert d.suggestion in res["message"]["text"]
+        assert res["partialFingerprints"]["primaryLocationLineHash"].endswith(":1")
         region = res["locations"][0]["physicalLocation"]["region"]
         assert region == {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line,
                           "endColumn": d.end_column}
@@ -278,10 +285,13 @@ def test_junit(results):
     cases = suite.findall("testcase")
     assert [c.get("name") for c in cases] == ["letters/示例函.txt", "drafts/待改的函.txt", "empty.txt"]
     assert all(c.get("classname") == "letterlint" for c in cases)
-    failing = [d for d in bad.diagnostics if d.severity in ("error", "warning")]
+    failing = [d for d in bad.diagnostics if d.severity == "error"]  # the default --fail-on
     failure = cases[1].find("failure")
     assert failure is not None and str(len(failing)) in failure.get("message")
-    assert failure.text.splitlines() == [f"{d.line}:{d.column} {d.rule} {d.message}" for d in failing]
+    assert failure.text.splitlines() == [f"{d.line}:{d.column} 错误 {d.rule} {d.message}" for d in failing]
+    passing = [d for d in bad.diagnostics if d.severity != "error"]
+    assert cases[1].find("system-out").text.splitlines() == [
+        f"{d.line}:{d.column} {SEVERITY_ZH[d.severity]} {d.rule} {d.message}" for d in passing]
     assert cases[2].find("error").text == empty.error
     assert suite.get("failures") == str(sum(1 for c in cases if c.find("failure") is not None))
 
@@ -292,7 +302,7 @@ def test_junit_escapes_and_strips_control_characters():
     root = ET.fromstring(render("junit", [r]))
     case = root.find("testsuite/testcase")
     assert case.get("name") == "a&b<c>.txt"
-    assert case.find("failure").text == '1:1 T-001 bad <"&"> \\x0b char'  # shown escaped, as in every format
+    assert case.find("failure").text == '1:1 错误 T-001 bad <"&"> \\x0b char'  # shown escaped, as in every format
 
 
 # --- GitLab -----------------------------------------------------------------------------------
@@ -443,3 +453,20 @@ def test_html_without_problems():
     page = render("html", [lint_text(GOOD, "a.txt")])
     parse_html(page)
     assert "<table" in page
+
+
+def test_html_for_printing_and_reviewers(results, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")  # 2024-06-01
+    good, bad, empty = results
+    page = render("html", results)
+    assert "@page { size: A4;" in page
+    assert f'检查日期：<time datetime="2024-06-01">2024年6月1日</time> · letterlint {__version__}' in page
+    # a letter without problems is folded, as plain text
+    assert page.count("<details") == sum(1 for r in results if not r.error and not r.diagnostics) >= 1
+    # rules by their Chinese summary, not only their code
+    from letterlint.rules import get_rule
+
+    for d in bad.diagnostics:
+        assert f"<td>{get_rule(d.rule).summary}</td>" in page
+    for font in ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "SimSun", "Songti SC", "Noto Serif CJK SC"):
+        assert f'"{font}"' in page, font

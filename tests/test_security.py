@@ -123,7 +123,7 @@ def test_file_named_like_an_option_after_double_dash_is_linted_not_obeyed(capsys
     Path("--output=README.md").write_text(BAD, encoding="utf-8")
     Path("--output=x.txt").write_text(GOOD, encoding="utf-8")
     code, out, _ = run(capsys, "--format", "concise", "--", "--output=README.md")
-    assert code == 1 and out.startswith("--output=README.md:3:7: RECIP-002")
+    assert code == 1 and out.startswith("--output=README.md:3:7: 错误 RECIP-002")
     assert Path("README.md").read_text(encoding="utf-8") == "原有内容\n"
     # With the subcommand implicit, and with it explicit.
     code, out, _ = run(capsys, "--", "--output=x.txt")
@@ -137,7 +137,7 @@ def test_file_named_like_a_subcommand_after_double_dash(capsys, tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     Path("rules").write_text(BAD, encoding="utf-8")
     code, out, _ = run(capsys, "--format", "concise", "--", "rules")
-    assert code == 1 and out.startswith("rules:3:7: RECIP-002")
+    assert code == 1 and out.startswith("rules:3:7: 错误 RECIP-002")
 
 
 def test_hook_entry_ends_options():

@@ -8,7 +8,15 @@ marks nested, so each diagnostic has marks of its own; an empty span (a
 missing character) is an empty caret mark.  Checkboxes filter by severity
 (a few lines of inline JavaScript toggle classes; without JavaScript the
 checkboxes stay hidden and everything is shown).  Inline CSS and JS only, no
-network, no timestamps: the same results give the same bytes.
+network.  The page carries the date of the check and the letterlint version
+(the date is ``SOURCE_DATE_EPOCH``'s when set, for reproducible builds).
+
+For reviewers who print: ``@page`` sets A4 with margins, and print hides the
+filters.  Letters without problems are folded (``<details>``) and shown as
+plain text, which keeps a run over hundreds of letters small.  The fonts are
+a CJK stack with a font that exists on each system (Windows: Microsoft YaHei,
+SimSun, FangSong; macOS: PingFang SC, Songti SC, STFangsong; Linux: Noto CJK,
+Source Han, WenQuanYi), so no character is drawn as a box.
 """
 from __future__ import annotations
 
@@ -25,7 +33,8 @@ CSS = """
         --rule: #d9d9d9; --muted: #666; }
 * { box-sizing: border-box; }
 body { margin: 0; color: #1f1f1f; background: #f6f6f4; line-height: 1.6;
-       font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
+       font-family: "Microsoft YaHei", "微软雅黑", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC",
+                    "Source Han Sans SC", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif; }
 header, main, footer { max-width: 1200px; margin: 0 auto; padding: 0 1.5rem; }
 header { padding-top: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .3rem; }
@@ -52,7 +61,8 @@ section.file h2 { margin-bottom: .2rem; word-break: break-all; }
 .ln { color: #aaa; text-align: right; padding: .1rem .6rem .1rem 0; border-right: 1px solid var(--rule);
       font-variant-numeric: tabular-nums; text-decoration: none; user-select: none; }
 .src { padding: .1rem .8rem; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1.05rem;
-       font-family: "FangSong", "FangSong_GB2312", "STFangsong", "仿宋", "Noto Serif CJK SC", serif; }
+       font-family: "FangSong", "仿宋", "FangSong_GB2312", "STFangsong", "Songti SC", "SimSun", "宋体",
+                    "Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN", serif; }
 .notes { padding: .1rem .6rem; border-left: 1px solid var(--rule); font-size: .88rem; }
 .note { margin: .15rem 0 .35rem; padding-left: .5rem; border-left: 3px solid; }
 .badge { display: inline-block; color: #fff; border-radius: 3px; padding: 0 .35rem; margin-right: .3rem; font-size: .8rem;
@@ -79,7 +89,14 @@ footer { color: var(--muted); font-size: .85rem; padding-bottom: 2rem; }
   .line { grid-template-columns: 2.6rem minmax(0, 1fr); }
   .notes { grid-column: 2; border-left: 0; }
 }
-@media print { .filters { display: none; } .line { break-inside: avoid; } }
+details.file > summary { cursor: pointer; font-size: 1.05rem; }
+details.file pre { background: #fff; border: 1px solid var(--rule); padding: .4rem .8rem; white-space: pre-wrap;
+                   overflow-wrap: anywhere; font-family: inherit; }
+.checked { color: var(--muted); margin: 0 0 .3rem; }
+@page { size: A4; margin: 18mm 15mm; }
+@media print { body { background: #fff; } .filters { display: none; } .line { break-inside: avoid; }
+               header, main, footer { max-width: none; padding: 0; }
+               .line { grid-template-columns: 2.6rem minmax(0, 1fr) 16rem; } }
 """
 
 JS = """
@@ -232,16 +249,26 @@ def _rule_table(results) -> str:
         sevs = sorted({d.severity for _, d in found}, key=lambda s: -SEVERITY_RANK.get(s, 0))
         sev = "、".join(SEVERITY_ZH.get(s, s) for s in sevs)
         files = len({p for p, _ in found})
-        rows.append(f'<tr><td class="nowrap"><code>{_e(code)}</code></td><td>{_e(name)}</td><td class="nowrap">{sev}</td>'
-                    f'<td>{_e(summary)}</td>'
+        rows.append(f'<tr><td class="nowrap"><code title="{_e(name)}">{_e(code)}</code></td><td>{_e(summary)}</td>'
+                    f'<td class="nowrap">{sev}</td>'
                     f'<td class="num">{len(found)}</td><td class="num">{files}</td></tr>')
-    return ('<table class="rules">\n<thead><tr><th>代码</th><th>名称</th><th>级别</th><th>说明</th>'
+    return ('<table class="rules">\n<thead><tr><th>代码</th><th>规则</th><th>级别</th>'
             '<th class="num">问题数</th><th class="num">文件数</th></tr></thead>\n<tbody>\n'
             + "\n".join(rows) + "\n</tbody>\n</table>")
 
 
+def _folded_section(result, i: int, doctypes) -> str:
+    """A letter without problems: folded, its text plain."""
+    label = doctypes.label(result.doctype) if result.doctype else ""
+    text = "\n".join(result.lines).rstrip("\n")
+    return (f'<details class="file" id="file-{i}"><summary>{_e(result.path)} · {_e(label)} · '
+            f'<span class="clean">未发现问题</span></summary>\n<pre>{_e(text)}</pre>\n</details>')
+
+
 def _file_section(result, i: int, doctypes) -> str:
     file_id = f"file-{i}"
+    if not result.error and not result.diagnostics:
+        return _folded_section(result, i, doctypes)
     head = f'<section class="file" id="{file_id}">\n<h2>{_e(result.path)}</h2>\n'
     if result.error:
         return head + f'<p class="unreadable">无法检查：{_e(result.error)}</p>\n</section>'
@@ -255,6 +282,16 @@ def _file_section(result, i: int, doctypes) -> str:
     else:
         meta.append('<span class="clean">未发现问题</span>')
     return head + f'<p class="meta">{" · ".join(meta)}</p>\n' + _letter(result, file_id) + "\n</section>"
+
+
+def _checked_on() -> str:
+    import datetime
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date() if epoch and epoch.isdigit()
+           else datetime.date.today())
+    return f'<time datetime="{day.isoformat()}">{day.year}年{day.month}月{day.day}日</time>'
 
 
 def page(results) -> str:
@@ -282,6 +319,7 @@ def page(results) -> str:
         "<body>",
         "<header>",
         "<h1>公文格式检查报告</h1>",
+        f'<p class="checked">检查日期：{_checked_on()} · letterlint {_e(__version__)}</p>',
         f'<p class="summary">{line}。</p>',
         f'<div class="filters" id="filters" hidden>显示：{boxes}</div>',
         "</header>",

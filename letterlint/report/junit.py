@@ -1,10 +1,19 @@
 """JUnit XML, for CI test report views (GitLab's test report, Jenkins, …).
 
-One test case per file: it fails when the file has an error or a warning
-(one ``<failure>`` listing them, ``line:col CODE message`` per line) and is
-an ``<error>`` when the file could not be linted.  Infos do not fail a case;
-they are listed in its ``<system-out>``.  No timings, so the output is
-deterministic.
+One test case per file: it fails exactly when the file fails the run, that
+is when it has a problem at or above ``--fail-on`` (``fail-on`` in the
+config; default: errors only), with one ``<failure>`` listing those problems
+(``line:col 级别 CODE message`` per line); it is an ``<error>`` when the file
+could not be linted.  The other problems (warnings under the default) are
+listed in the case's ``<system-out>``, so they are seen but pass.
+
+The document keeps to the xunit2 schema that Jenkins, GitLab, Azure and
+pytest's ``junit_family=xunit2`` use (Jenkins' junit-10.xsd): ``testsuites``
+→ ``testsuite`` (name, tests, failures, errors, skipped, time) → ``testcase``
+(name, classname, time) → at most one of ``failure``/``error`` (message,
+type, text), then ``system-out``.  No ``file`` attribute on a test case (the
+schema has none; the path is the case's name).  ``time`` is always 0, so the
+output is deterministic.
 """
 from __future__ import annotations
 
@@ -24,41 +33,48 @@ def _clean(text: str) -> str:
 
 
 def _lines(diags) -> str:
-    return "\n".join(_clean(f"{d.line}:{d.column} {d.rule} {d.message}") for d in diags)
+    return "\n".join(_clean(f"{d.line}:{d.column} {SEVERITY_ZH.get(d.severity, d.severity)} {d.rule} "
+                             + d.message) for d in diags)
 
 
-def tree(results) -> ET.Element:
+def tree(results, options=None) -> ET.Element:
+    from letterlint.report import ReportOptions
+
+    options = options or ReportOptions()
     suites = ET.Element("testsuites", name="letterlint")
     suite = ET.SubElement(suites, "testsuite", name="letterlint")
     failures = errors = 0
     for r in results:
         path = _clean(relative_path(r.path))
-        case = ET.SubElement(suite, "testcase", classname="letterlint", name=path, file=path)
+        case = ET.SubElement(suite, "testcase", classname="letterlint", name=path, time="0")
         if r.error:
             errors += 1
             err = ET.SubElement(case, "error", message=_clean(r.error), type="InputError")
             err.text = _clean(r.error)
             continue
-        bad = [d for d in r.diagnostics if d.severity in ("error", "warning")]
+        bad = options.failing(r)
         if bad:
             failures += 1
-            counts = [f"{n} 个{SEVERITY_ZH[s]}" for s in ("error", "warning") if (n := r.count(s))]
+            counts = [f"{n} 个{SEVERITY_ZH[s]}" for s in ("error", "warning", "info")
+                      if (n := sum(1 for d in bad if d.severity == s))]
             failure = ET.SubElement(case, "failure", message=f"{len(bad)} 个问题（{'，'.join(counts)}）",
                                     type="letterlint")
             failure.text = _lines(bad)
-        infos = [d for d in r.diagnostics if d.severity not in ("error", "warning")]
-        if infos:
-            ET.SubElement(case, "system-out").text = _lines(infos)
+        failing = {id(d) for d in bad}
+        others = [d for d in r.diagnostics if id(d) not in failing]
+        if others:
+            ET.SubElement(case, "system-out").text = _lines(others)
     for element in (suites, suite):
         element.set("tests", str(len(results)))
         element.set("failures", str(failures))
         element.set("errors", str(errors))
     suite.set("skipped", "0")
+    suite.set("time", "0")
     return suites
 
 
 def render(results, stream, options) -> None:
-    root = tree(results)
+    root = tree(results, options)
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ET.tostring(root, encoding="unicode"))

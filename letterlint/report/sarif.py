@@ -1,9 +1,18 @@
 """SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
 One run: the tool with every rule (code, name, summary, documentation,
-default level), one artifact per input (with its encoding), one result per
-diagnostic.  Columns count Unicode code points (``columnKind``), as
-letterlint's columns do; ``endColumn`` is exclusive in both.  An input that
+default level, help in Markdown, and the properties GitHub code scanning
+reads: ``precision``, ``problem.severity``, ``tags``), one artifact per input
+(with its encoding), one result per diagnostic.
+
+Columns are UTF-16 code units (``columnKind: utf16CodeUnits``), converted
+from letterlint's code-point columns with the line's text: that is SARIF's
+default kind, the one GitHub and editors assume whatever the file says, so a
+column right after 𠮷 (two UTF-16 units, one code point) lands on the same
+character for every consumer.  ``endColumn`` is exclusive.  Each result
+carries ``partialFingerprints.primaryLocationLineHash`` (the key GitHub uses
+to follow an alert across commits; ours does not depend on the line number)
+and letterlint's own ``letterlintFingerprint/v1``.  An input that
 could not be linted is not a result but a tool execution notification, and
 makes ``executionSuccessful`` false.
 
@@ -109,25 +118,51 @@ def _encoding(name: str | None) -> str | None:
     return {"utf-8-sig": "utf-8", "utf_8": "utf-8"}.get(name.lower(), name.lower())
 
 
+# GitHub's problem.severity and precision for each letterlint severity.  An error-level rule
+# checks a mandated textual form exactly (very few false alarms); a warning is a likely
+# defect that a reviewer may accept; an info is a matter of style.
+PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
+PRECISION = {"error": "very-high", "warning": "high", "info": "medium"}
+
+
 def _rule_descriptor(rule) -> dict:
+    from letterlint.report import doc_markdown
+
     desc = {"id": rule.code, "name": rule.name}
     if rule.summary:
         desc["shortDescription"] = {"text": rule.summary}
     if rule.doc:
         desc["fullDescription"] = {"text": rule.doc}
-        desc["help"] = {"text": rule.doc}
+        markdown = "\n".join([f"**{rule.code}** `{rule.name}`", "", *doc_markdown(rule.doc)])
+        desc["help"] = {"text": rule.doc, "markdown": markdown}
     desc["defaultConfiguration"] = {"level": LEVEL[rule.severity]}
+    desc["properties"] = {"precision": PRECISION[rule.severity],
+                          "problem.severity": PROBLEM_SEVERITY[rule.severity],
+                          "tags": ["公文", rule.code.split("-")[0]]}
     return desc
 
 
-def _region(d) -> dict:
+def utf16_column(text: str, column: int) -> int:
+    """A 1-based code-point column of ``text`` as a 1-based UTF-16 code-unit column."""
+    before = text[:max(0, column - 1)]
+    if before.isascii():
+        return column
+    return len(before.encode("utf-16-le")) // 2 + 1 + max(0, column - 1 - len(before))
+
+
+def _region(d, lines: list[str]) -> dict:
     line = max(1, d.line)
     end_line = max(line, d.end_line)
     column = max(1, d.column)
     end_column = max(1, d.end_column)
     if end_line == line:
         end_column = max(column, end_column)
-    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+    def text(n: int) -> str:
+        return lines[n - 1] if 0 < n <= len(lines) else ""
+
+    return {"startLine": line, "startColumn": utf16_column(text(line), column), "endLine": end_line,
+            "endColumn": utf16_column(text(end_line), end_column)}
 
 
 def document(results) -> dict:
@@ -160,8 +195,8 @@ def document(results) -> dict:
                 "ruleIndex": index[d.rule],
                 "level": LEVEL.get(d.severity, "warning"),
                 "message": {"text": printable(message_text(d))},
-                "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d)}}],
-                "partialFingerprints": {"letterlintFingerprint/v1": fp},
+                "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d, r.lines)}}],
+                "partialFingerprints": {"primaryLocationLineHash": f"{fp[:16]}:1", "letterlintFingerprint/v1": fp},
             })
 
     invocation = {"executionSuccessful": not notifications}
@@ -173,7 +208,7 @@ def document(results) -> dict:
         "invocations": [invocation],
         "artifacts": artifacts,
         "results": sarif_results,
-        "columnKind": "unicodeCodePoints",
+        "columnKind": "utf16CodeUnits",
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
