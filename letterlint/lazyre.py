@@ -25,12 +25,12 @@ offers the methods of a compiled pattern that letterlint uses.
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
-from pathlib import Path
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
-CODE_FILE = Path(__file__).with_name("_regex_code.marshal")
+CODE_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_regex_code.marshal")
 _registry: list[tuple[str, LazyPattern]] = []  # (module, pattern) of every pattern made, for the generator
 _table: dict | None = None
 
@@ -50,7 +50,8 @@ def _precompiled() -> dict:
         try:
             import marshal
 
-            data = marshal.loads(CODE_FILE.read_bytes())
+            with open(CODE_FILE, "rb") as f:
+                data = marshal.loads(f.read())
             if isinstance(data, tuple) and len(data) == 2 and data[0] == _engine_key():
                 _table = data[1]
         except (OSError, ValueError, EOFError, TypeError, ImportError):
@@ -178,5 +179,6 @@ def generate() -> bytes:
 if __name__ == "__main__":
     from letterlint import lazyre  # the module the rules register with, not this __main__ copy
 
-    CODE_FILE.write_bytes(lazyre.generate())
-    print(f"{CODE_FILE}: {CODE_FILE.stat().st_size} bytes", file=sys.stderr)
+    with open(lazyre.CODE_FILE, "wb") as out:
+        out.write(lazyre.generate())
+    print(f"{lazyre.CODE_FILE}: {os.path.getsize(lazyre.CODE_FILE)} bytes", file=sys.stderr)

@@ -38,7 +38,8 @@ from letterlint import lazyre  # noqa: E402
 
 
 def _shipped():
-    return marshal.loads(lazyre.CODE_FILE.read_bytes())
+    with open(lazyre.CODE_FILE, "rb") as f:
+        return marshal.loads(f.read())
 
 
 def test_the_shipped_code_is_what_the_generator_makes_today():

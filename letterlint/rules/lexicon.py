@@ -23,12 +23,14 @@ Offices add their own terms with WORD-005 (plain strings, never patterns).
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 
 from letterlint.rules.base import Finding, rule
+
+LEXICON_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "lexicon.tsv")
 
 WINDOW = 24  # characters of context an entry's conditions may look at, each side
 # Where words are checked: the title, the body and the attachments (not the
@@ -172,7 +174,9 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def builtin() -> Lexicon:
     """The package's lexicon, read once per process."""
-    text = resources.files("letterlint").joinpath("data/lexicon.tsv").read_text(encoding="utf-8")
+    # A plain file next to the package (importlib.resources would cost the start-up of every run).
+    with open(LEXICON_FILE, encoding="utf-8") as f:
+        text = f.read()
     return Lexicon(parse_tsv(text))
 
 
