@@ -17,10 +17,19 @@ of state numbers that can be compared and copied cheaply: the search in
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-GRAMMAR = Path(__file__).with_name("grammar") / "letter.lark"
-TABLES_MODULE = Path(__file__).with_name("_tables.py")
+
+
+def __getattr__(name: str):
+    """``GRAMMAR`` and ``TABLES_MODULE`` (paths), made on demand: a run never needs pathlib."""
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    paths = {"GRAMMAR": here / "grammar" / "letter.lark", "TABLES_MODULE": here / "_tables.py"}
+    if name in paths:
+        return paths[name]
+    raise AttributeError(name)
+
 END = "$END"
 
 
@@ -108,7 +117,7 @@ def render(tables: Tables) -> str:
 
 
 def generate() -> str:
-    return render(build(GRAMMAR.read_text(encoding="utf-8")))
+    return render(build(__getattr__("GRAMMAR").read_text(encoding="utf-8")))
 
 
 class Node:
@@ -214,5 +223,6 @@ class _Spliced(list):
 
 
 if __name__ == "__main__":  # development only: needs Lark (the test extra)
-    TABLES_MODULE.write_text(generate(), encoding="utf-8", newline="\n")
-    print(f"wrote {TABLES_MODULE}", file=sys.stderr)
+    target = __getattr__("TABLES_MODULE")
+    target.write_text(generate(), encoding="utf-8", newline="\n")
+    print(f"wrote {target}", file=sys.stderr)

@@ -9,7 +9,6 @@ import dataclasses
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from letterlint.diagnostic import SEVERITY_RANK, Diagnostic, FileResult, Fix
 from letterlint.model import Letter
@@ -36,7 +35,7 @@ class Settings:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     doctype: str | None = None
-    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rule_options: dict[str, dict[str, object]] = field(default_factory=dict)
     fail_on: str = "error"
 
     @property
@@ -52,7 +51,7 @@ class Settings:
         """Selected and not ignored (see ``selection.Decision.enabled``)."""
         return self.decision.enabled(rule.code, rule.name)
 
-    def active(self) -> list[tuple[Rule, dict[str, Any]]]:
+    def active(self) -> list[tuple[Rule, dict[str, object]]]:
         """The enabled rules with their options (defaults merged with the settings), worked out once."""
         cached = self.__dict__.get("_active")
         if cached is None:
@@ -65,7 +64,7 @@ class Settings:
             self.__dict__["_active"] = cached
         return [(r, o) for r, o, _ in cached]
 
-    def active_for(self, doctype: str) -> list[tuple[Rule, dict[str, Any], str | None]]:
+    def active_for(self, doctype: str) -> list[tuple[Rule, dict[str, object], str | None]]:
         """The enabled rules that apply to this kind of document: (rule, options, severity override)."""
         by_kind = self.__dict__.setdefault("_active_for", {})
         found = by_kind.get(doctype)

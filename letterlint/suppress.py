@@ -23,12 +23,9 @@ only problems that are new.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from letterlint import lazyre
 from letterlint.config import ConfigError, _load_toml, check_glob, cut, matches
@@ -107,6 +104,8 @@ class Suppressions:
         directory = os.path.dirname(os.path.abspath(path)) if path not in ("-", "<stdin>") else os.getcwd()
         if directory not in self._by_dir:
             found: list[Entry] = []
+            from pathlib import Path
+
             d = Path(directory).resolve()
             while True:
                 candidate = d / SIDECAR
@@ -177,6 +176,8 @@ def strip_markdown_comments(text: str) -> str:
 def fingerprint(result, d) -> str:
     """Rule + the offending line's text (without padding): stable when lines move."""
     line = result.lines[d.line - 1].strip() if 0 < d.line <= len(result.lines) else ""
+    import hashlib
+
     return hashlib.sha256(f"{d.rule}\x00{line}".encode()).hexdigest()[:16]
 
 
@@ -192,6 +193,8 @@ class Baseline:
     def load(cls, path: str) -> Baseline:
         try:
             from letterlint.safeio import read_regular
+
+            import json
 
             data = json.loads(read_regular(path).decode("utf-8"))
         except FileNotFoundError:
@@ -234,6 +237,8 @@ class Baseline:
         entries = [{"path": p, "rule": rule, "fingerprint": fp, "count": n}
                    for (p, rule, fp), n in sorted(self.counts.items())]
         from letterlint.safeio import atomic_write
+
+        import json
 
         text = json.dumps({"version": 1, "entries": entries}, ensure_ascii=False, indent=1) + "\n"
         # A non-UTF-8 file name (surrogate escapes) stays a JSON \udcXX escape, so it reads back the same.

@@ -1,7 +1,6 @@
 """成文日期 and 印发日期: Arabic numerals, 年月日 in full (GB/T 9704-2012 7.3.5.4, 7.4.3)."""
 from __future__ import annotations
 
-import calendar
 import datetime
 
 from letterlint import lazyre
@@ -223,7 +222,7 @@ def date_real(letter, options):
             continue
         # A short year cannot say whether February has 29 days: assume it may.
         year = y if y is not None and 1000 <= y <= 9999 else 2000
-        last = calendar.monthrange(year, mo)[1]
+        last = days_in_month(year, mo)
         if not 1 <= d <= last:
             when = f"{y}年{mo}月" if year == y else f"{mo}月"
             yield Finding(date.day.span, f"成文日期不存在：{when}没有{d}日", "核对日期")
@@ -357,3 +356,10 @@ def print_line_form(letter, options):
             yield Finding(span, problem, suggestion)
         if line.printed is None:
             yield Finding(span, "印发日期后缺少“印发”二字", suggestion)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """The number of days of a month in the Gregorian calendar (what calendar.monthrange gives, without its import)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
