@@ -44,12 +44,12 @@ def _closing_region(letter):
     body = letter.body
     if not body or body[-1].kind != "closing":
         return []
-    region = [body[-1]]
+    above = []  # gathered upwards, then put back in reading order (inserting at the front is quadratic)
     for part in reversed(body[:-1]):
         if part.kind != "paragraph" or len(_SPACES.sub("", part.text)) > 12 or not _END.search(part.text):
             break
-        region.insert(0, part)
-    return region
+        above.append(part)
+    return above[::-1] + [body[-1]]
 
 
 def _is_reply(letter) -> bool:

@@ -43,12 +43,12 @@ def _closing_parts(letter):
     body = letter.body
     if not body:
         return []
-    out = [body[-1]] if body[-1].kind in ("closing", "paragraph") else []
+    above = []  # gathered upwards, then put back in reading order (inserting at the front is quadratic)
     for part in reversed(body[:-1]):
         if part.kind != "paragraph" or len(_SPACES.sub("", part.text)) > 12:
             break
-        out.insert(0, part)
-    return out
+        above.append(part)
+    return above[::-1] + ([body[-1]] if body[-1].kind in ("closing", "paragraph") else [])
 
 
 def _title_kind(letter):
