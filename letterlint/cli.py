@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="达到此级别的问题即以退出码 1 结束（默认 error）")
     c.add_argument("--stdin-filename", help="从标准输入读取时报告中使用的文件名（也用于查找配置）")
     c.add_argument("--jobs", "-j", type=int, metavar="N",
-                   help="并行检查的进程数（默认：8 个文件以上用全部 CPU，否则 1）")
+                   help="并行检查的进程数（默认：先在本进程检查，预计剩余工作超过约 0.5 秒时再用全部 CPU）")
     c.add_argument("--statistics", action="store_true", help="在报告后列出各规则的问题数")
     c.add_argument("--force-exclude", action="store_true", help="对命令行直接给出的文件也应用配置中的 exclude")
     c.add_argument("--warn-unused-suppressions", action="store_true",
@@ -236,12 +236,44 @@ def _lint_path_job(job):
     return check_path(path, settings, encoding)
 
 
+# The default --jobs: lint in this process, and hand the rest to every CPU only once the work
+# already done predicts that what is left takes longer than PARALLEL_WORTH_S.  Starting the
+# worker processes costs some 50-100 ms (fork, then results sent back); with less work left than
+# that pays for, parallel runs were measured slower than one process (benchmarks/bench.py, part 5).
+PARALLEL_WORTH_S = 0.5
+PARALLEL_MIN_FILES = 16   # at least this many files left, so each worker has a share
+ESTIMATE_AFTER_S = 0.05   # time spent before the per-file estimate is trusted
+
+
 def _lint_all(paths: list[str], settings: list, args) -> list:
-    """Lint the files, in parallel when asked or when there are many; results in input order."""
-    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1) if len(paths) >= 8 else 1
-    jobs = max(1, min(jobs, len(paths)))
+    """Lint the files, in parallel when asked or when the work left is large enough; results in input order."""
+    if args.jobs is None:
+        return _lint_adaptive(paths, settings, args)
+    jobs = max(1, min(args.jobs, len(paths)))
     if jobs == 1 or "-" in paths:
         return [_lint_one(p, args, s) for p, s in zip(paths, settings, strict=True)]
+    return _lint_parallel(paths, settings, args, jobs)
+
+
+def _lint_adaptive(paths: list[str], settings: list, args) -> list:
+    """The default: never slower than ``--jobs 1`` by more than one check of the clock per file."""
+    import time
+
+    cpus = os.cpu_count() or 1
+    results: list = []
+    start = time.perf_counter()
+    for i, (path, setting) in enumerate(zip(paths, settings, strict=True)):
+        left = len(paths) - i
+        if cpus > 1 and left >= PARALLEL_MIN_FILES and i and "-" not in paths:
+            spent = time.perf_counter() - start
+            if spent >= ESTIMATE_AFTER_S and spent / i * left >= PARALLEL_WORTH_S:
+                return results + _lint_parallel(paths[i:], settings[i:], args, cpus)
+        results.append(_lint_one(path, args, setting))
+    return results
+
+
+def _lint_parallel(paths: list[str], settings: list, args, jobs: int) -> list:
+    """The files on ``jobs`` worker processes, results in input order."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
