@@ -259,6 +259,8 @@ def reply_same_person(letter, options):
     title = letter.first("title")
     parts = ([title] if title is not None else []) + letter.body
     for part in parts:
+        if "代表" not in part.text and "委员" not in part.text:
+            continue  # neither pattern can match: skip the scan (the common paragraph)
         for rx in (_NAME_BEFORE_ROLE, _NAME_AFTER_ROLE):
             for line, hit in part.iter_matches(rx):
                 other = hit.group("name")

@@ -41,8 +41,8 @@ _BARE_SHORT_YEAR = lazyre.compile(
     r"(?<![0-9０-９.．\-/〔\[［第])(?P<y>\d{2})年(?=底|初|末|度|上半年|下半年)"
     r"|(?<=[于自从至到])(?P<y3>\d{2})年(?![0-9０-９来间里内中多余半的时])"
     r"|(?<![〇零一二三四五六七八九十])(?P<cn>[一二三四五六七八九][〇零]|[〇零][一二三四五六七八九])年")
-_BARE_SHORT_YEAR_TRIGGER = ("年底", "年初", "年末", "年度", "上半年", "下半年", "于", "自", "从", "至", "到",
-                            "〇年", "零年")
+# Lines that can hold one: two digits not preceded by a third before 年, or a 〇 next to 年.
+_BARE_SHORT_YEAR_TRIGGER = lazyre.compile(r"(?<![0-9０-９])\d{2}年|[〇零]年|[〇零][一二三四五六七八九]年")
 
 
 @rule("NUM-001", "full-year", "error")

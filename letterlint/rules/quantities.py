@@ -23,6 +23,7 @@ _MEASURE = lazyre.compile(
     r"(?P<unit>平方公里|平方米|立方米|公里|千米|公顷|千克|公斤|万元|亿元|元|米|亩|吨)"
     r"(?![化论制性钱线镇村县乡级户企园区市楼产])")
 _DIGIT = "一二两三四五六七八九"
+_UNIT_CHARS = "米里顷克斤元亩吨"  # one of them ends every unit _MEASURE knows
 
 
 def _approximate(n: str) -> bool:
@@ -44,6 +45,9 @@ def measure_arabic(letter, options):
         全市农村公路新增30公里，完成率达20%，另有三四公里正在施工。
     """
     for part in letter.all(*_TEXT_PARTS):
+        text = part.text
+        if "百分之" not in text and not any(u in text for u in _UNIT_CHARS):
+            continue  # neither a percentage nor a unit: skip the scan (the common paragraph)
         for line, m in part.iter_matches(_PERCENT):
             yield Finding(line.span(m.start(), m.end()), f"百分比“{m.group()}”用阿拉伯数字",
                           "写作“20%”这样的形式")
@@ -75,6 +79,9 @@ def clock_style(letter, options):
     """
     twelve, twenty_four = [], []
     for part in letter.all(*_TEXT_PARTS):
+        text = part.text
+        if "时" not in text and "点" not in text and ":" not in text and "：" not in text:
+            continue  # no clock time can be written without one of them
         for line, m in part.iter_matches(_TWELVE):
             if int(m.group("h")) > 12:
                 yield Finding(line.span(m.start(), m.end()),
