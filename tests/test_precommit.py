@@ -5,48 +5,20 @@ letterlint into a hook environment, as it would for any office's repository.
 It needs git, the pre-commit package and the package index; deselect with
 `-m "not precommit"` when those are missing.
 """
-import os
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from helpers import make_draft_repo
 
-ROOT = Path(__file__).resolve().parents[1]
 GOOD = "关于商请协助开展道路安全检查的函\n\n示例市公安局：\n为做好道路安全检查工作，现商请贵局派员协助。\n请予函复。\n\n示例市交通运输局\n2024年5月6日\n"
 BAD = GOOD.replace("2024年5月6日", "2024年05月06日")
 
 pytestmark = pytest.mark.precommit
 
 
-def git(*args, cwd):
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
-
-
 @pytest.fixture(scope="module")
 def draft_repo(tmp_path_factory):
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    try:
-        import pre_commit  # noqa: F401
-    except ImportError:
-        pytest.skip("pre-commit is not installed")
-    try:
-        rev = git("rev-parse", "HEAD", cwd=ROOT)
-    except subprocess.CalledProcessError:
-        pytest.skip("not a git checkout")
-    repo = tmp_path_factory.mktemp("drafts")
-    git("init", "-q", cwd=repo)
-    git("config", "user.email", "clerk@example.invalid", cwd=repo)
-    git("config", "user.name", "Clerk", cwd=repo)
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {ROOT.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: letterlint\n", encoding="utf-8")
-    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")), NO_COLOR="1")
-    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True,
-                   capture_output=True)
-    git("add", ".pre-commit-config.yaml", cwd=repo)
-    return repo, env
+    return make_draft_repo(tmp_path_factory, "letterlint")
 
 
 def commit(repo, env, name, text):

@@ -5,15 +5,11 @@ writer sees the change; the file keeps its encoding and line endings; after
 ``git add`` the commit passes.  A problem no safe fix removes still blocks.
 Needs git, pre-commit and the package index, like tests/test_precommit.py.
 """
-import os
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from helpers import make_draft_repo
 
-ROOT = Path(__file__).resolve().parents[1]
 GOOD = "关于商请协助开展道路安全检查的函\n\n示例市公安局：\n为做好道路安全检查工作，现商请贵局派员协助。\n请予函复。\n\n示例市交通运输局\n2024年5月6日\n"
 FIXABLE = GOOD.replace("2024年5月6日", "2024年05月06日").replace("示例市公安局：", "示例市公安局:")
 UNFIXABLE = GOOD.replace("2024年5月6日", "2024年2月30日")
@@ -21,35 +17,9 @@ UNFIXABLE = GOOD.replace("2024年5月6日", "2024年2月30日")
 pytestmark = pytest.mark.precommit
 
 
-def git(*args, cwd):
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
-
-
 @pytest.fixture(scope="module")
 def draft_repo(tmp_path_factory):
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    try:
-        import pre_commit  # noqa: F401
-    except ImportError:
-        pytest.skip("pre-commit is not installed")
-    try:
-        rev = git("rev-parse", "HEAD", cwd=ROOT)
-    except subprocess.CalledProcessError:
-        pytest.skip("not a git checkout")
-    repo = tmp_path_factory.mktemp("drafts")
-    git("init", "-q", cwd=repo)
-    git("config", "user.email", "clerk@example.invalid", cwd=repo)
-    git("config", "user.name", "Clerk", cwd=repo)
-    git("config", "core.autocrlf", "false", cwd=repo)
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {ROOT.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: letterlint-fix\n",
-        encoding="utf-8")
-    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")), NO_COLOR="1")
-    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True,
-                   capture_output=True)
-    git("add", ".pre-commit-config.yaml", cwd=repo)
-    return repo, env
+    return make_draft_repo(tmp_path_factory, "letterlint-fix")
 
 
 def commit(repo, env, name):
