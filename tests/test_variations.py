@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import lint as lint_snippet
+from helpers import spans
 from letterlint.lint import Settings, lint_text
 from letterlint.parse import parse_text
 
@@ -87,17 +89,8 @@ def kinds(name: str) -> dict[int, list[str]]:
     return out
 
 
-# False alarms of rules, fixed in the rules in the commits that follow.
-RULE_BUG = {n: pytest.mark.xfail(strict=True, reason=f"rule: {r}") for n, r in {
-    "good/jiyao.txt": "PUNCT-014 reports the U+3000 between the names of 出席：李某某　王某某 (a list, not a sentence)",
-    "quirks/jianyi-title-dafu-no-de.txt": "DOCTYPE-001 rejects a title ending in 建议答复 (答复 is the 文种)",
-    "quirks/tongzhi-joint-issuers-one-per-line.txt": "ORG-001 checks the 代字 against the last of three joint issuers",
-    "bad/misplaced-docnum-in-body.txt": "DOCNUM-008 reports the misplaced 发文字号 a second time",
-}.items()}
-
-
 def _param(name: str):
-    marks = [m for m in (MISREAD.get(name), PENDING.get(name), RULE_BUG.get(name)) if m is not None]
+    marks = [m for m in (MISREAD.get(name), PENDING.get(name)) if m is not None]
     return pytest.param(name, marks=marks, id=name)
 
 
@@ -273,3 +266,34 @@ def test_web_copy_without_title_or_without_date():
     assert (k[1], k[5], k[6]) == (["recipient"], ["signature"], ["date"])
     k = kinds("bad/web-no-date.txt")
     assert (k[1], k[3], k[7]) == (["title"], ["recipient"], ["signature"])
+
+
+# --- false alarms these letters found in rules, each fixed in its rule -----------------------------------
+
+def test_punct014_is_silent_on_a_labelled_list_of_names_and_still_reports_a_sentence():
+    minutes = "示例县住房和城乡建设局局务会议纪要\n会议研究了老旧小区改造事项。\n{line}\n示例县住房和城乡建设局办公室\n2024年4月19日\n"
+    assert spans(lint_snippet(minutes.format(line="出席：李某某　王某某　陈某某"), select=["PUNCT-014"]), "PUNCT-014") == []
+    assert spans(lint_snippet(minutes.format(line="会议认为：经 研究，同意改造。"), select=["PUNCT-014"]),
+                 "PUNCT-014") == [(3, 7, 3, 8)]
+    assert spans(lint_snippet(minutes.format(line="出席：李某某　王某某，会议由 李某某主持。"), select=["PUNCT-014"]),
+                 "PUNCT-014") == [(3, 7, 3, 8), (3, 15, 3, 16)]
+
+
+def test_doctype001_accepts_a_title_ending_in_jianyi_dafu():
+    assert [d.rule for d in lint("quirks/jianyi-title-dafu-no-de.txt")] == []
+
+
+def test_org001_accepts_the_code_of_any_joint_issuer_and_still_reports_a_foreign_code():
+    joint = ("{code}〔2024〕7号\n示例市市场监督管理局等三部门关于印发预付卡管理办法的通知\n各县（市、区）市场监督管理局：\n"
+             "现将办法印发给你们。\n示例市市场监督管理局\n示例市商务局\n示例市公安局\n2024年4月22日\n")
+    assert spans(lint_snippet(joint.format(code="示市监发"), select=["ORG-001"]), "ORG-001") == []
+    assert spans(lint_snippet(joint.format(code="示财发"), select=["ORG-001"]), "ORG-001") == [(1, 1, 1, 4)]
+
+
+def test_docnum008_leaves_a_misplaced_docnum_to_struct001_and_still_reports_one_in_the_header():
+    assert [(d.line, d.rule) for d in lint("bad/misplaced-docnum-in-body.txt")] == [(8, "STRUCT-001")]
+    request = "{head}示例县审计局关于申请审计经费的请示\n示例县人民政府：\n拟申请经费。\n妥否，请批示。\n示例县审计局\n2024年7月9日\n"
+    assert spans(lint_snippet(request.format(head="示县审请〔2024〕2号\n签发人：唐某某\n"), select=["DOCNUM-008"]),
+                 "DOCNUM-008") == [(1, 1, 1, 13)]
+    assert spans(lint_snippet(request.format(head="示县审请〔2024〕2号　签发人：唐某某\n"), select=["DOCNUM-008"]),
+                 "DOCNUM-008") == []

@@ -41,13 +41,18 @@ def title_terminal_punctuation(letter, options):
             yield Finding(span, f"标题末尾不应有标点“{text[-1]}”", "删去标题末尾的标点", fix=Fix.delete(span))
 
 
+# 答复 is the 文种 of a reply to a 代表建议 or 委员提案 when the title names what it answers: "……建议的答复",
+# and, in many places' published titles, "……第N号建议答复" / "……提案答复" without the 的.
+_ANSWER_DOCTYPE = ("的答复", "建议答复", "提案答复", "意见答复")
+
+
 @rule("DOCTYPE-001", "title-doctype", "error")
 def title_doctype(letter, options):
     """标题须以法定文种结尾（函、复函、通知、请示、报告、批复、意见……或“……的答复”）。
 
     依据：《党政机关公文处理工作条例》第九条（七）"标题。由发文机关名称、事由和文种组成"，
-    第八条列出15种法定文种；答复人大代表建议、政协委员提案用“……的答复”或“……的函”。
-    “回复”“汇报”“申请”等不是法定文种。
+    第八条列出15种法定文种；答复人大代表建议、政协委员提案用“……的答复”（也写作“……建议答复”
+    “……提案答复”）或“……的函”。“回复”“汇报”“申请”等不是法定文种。
 
     反例：
         关于市七届人大三次会议第56号建议的回复
@@ -61,7 +66,7 @@ def title_doctype(letter, options):
         text = _compact(title).rstrip(TERMINAL_PUNCT)
         if not text:
             continue
-        if text.endswith(STATUTORY) or text.endswith("的答复"):
+        if text.endswith(STATUTORY) or text.endswith(_ANSWER_DOCTYPE):
             continue
         last = title.lines[-1]
         stripped = last.text.rstrip(PAD + TERMINAL_PUNCT)
