@@ -36,6 +36,13 @@ MISREAD = {
         "joint 版头: the three issuers on lines 1-3 (one per line) are read as 正文, not 发文机关标志; the title's "
         "first line 7 (the three issuers separated by U+3000) is read as 正文, so the title is line 8 alone and "
         "the 主送 on line 10 is 正文: STRUCT-001 at lines 5 and 8, RECIP-001 at line 8"),
+    "good/tongbao.txt": _reading(
+        "fields.attachment_note: in 附件：1.2024年…名单 / 2.2024年…名单 the item numbers are not seen, because "
+        "ITEM_MARKER refuses a digit after 1. (a decimal 1.2024); the note is read as ONE unnumbered item, so "
+        "ATTACH-006 reports 1 item for 2 pages (line 11) and a title mismatch (line 20)"),
+    "quirks/jiyao-issue-number.txt": _reading(
+        "纪要 whose issuer and date stand on one line under the title and issue number (line 5 示例县人民政府办公室"
+        "　…　2024年5月10日) read it as 正文: no 成文日期 is found and STRUCT-002 缺少成文日期 is reported at line 14"),
     "bad/class-e-above-organ.txt": _reading(
         "line 1 E (a 答复类别 letter outside the scheme, alone above the organ's name in 信函格式) gets no "
         "答复类别 candidate: it is read as 正文 and takes the 发文机关标志 on line 3 with it (STRUCT-001 at 1 and 3), "
@@ -281,6 +288,15 @@ def test_punct014_is_silent_on_a_labelled_list_of_names_and_still_reports_a_sent
 
 def test_doctype001_accepts_a_title_ending_in_jianyi_dafu():
     assert [d.rule for d in lint("quirks/jianyi-title-dafu-no-de.txt")] == []
+
+
+def test_doctype001_looks_for_the_doctype_before_a_bracketed_status_or_period():
+    letter = "{title}\n各县（市、区）人力资源和社会保障局：\n现提出如下意见。\n示例市人力资源和社会保障局\n2024年5月15日\n"
+    for title in ("关于规范劳务派遣用工管理的指导意见（试行）", "关于推进就业创业的实施意见（2024—2026年）"):
+        assert spans(lint_snippet(letter.format(title=title), select=["DOCTYPE-001"]), "DOCTYPE-001") == []
+    # Not a 文种 before the bracket: the finding points at the word, not at the bracket.
+    assert spans(lint_snippet(letter.format(title="关于规范劳务派遣用工管理的办法（试行）"), select=["DOCTYPE-001"]),
+                 "DOCTYPE-001") == [(1, 14, 1, 16)]
 
 
 def test_org001_accepts_the_code_of_any_joint_issuer_and_still_reports_a_foreign_code():
