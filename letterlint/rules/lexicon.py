@@ -27,6 +27,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 
+from letterlint import lazyre
 from letterlint.record import FrozenRecord
 from letterlint.rules.base import Finding, rule
 
@@ -48,10 +49,10 @@ class Entry(FrozenRecord):
     right: str
     kind: str
     severity: str
-    before: re.Pattern | None
-    after: re.Pattern | None
-    not_before: re.Pattern | None
-    not_after: re.Pattern | None
+    before: lazyre.LazyPattern | None
+    after: lazyre.LazyPattern | None
+    not_before: lazyre.LazyPattern | None
+    not_after: lazyre.LazyPattern | None
     parts: frozenset[str] | None
     source: str
     example: str
@@ -120,10 +121,12 @@ def parse_tsv(text: str, where: str = "lexicon.tsv") -> list[Entry]:
         seen.add(row["id"])
         entries.append(Entry(
             id=row["id"], wrong=row["wrong"], right=row["right"], kind=row["kind"], severity=row["severity"],
-            before=re.compile(f"(?:{row['before']})$") if row["before"] else None,
-            after=re.compile(row["after"]) if row["after"] else None,
-            not_before=re.compile(f"(?:{row['not_before']})$") if row["not_before"] else None,
-            not_after=re.compile(row["not_after"]) if row["not_after"] else None,
+            # Compiled on first use (most never are on a given letter), from the shipped code when
+            # it is the package's own file (``python -m letterlint.lazyre`` reads it too).
+            before=lazyre.compile(f"(?:{row['before']})$") if row["before"] else None,
+            after=lazyre.compile(row["after"]) if row["after"] else None,
+            not_before=lazyre.compile(f"(?:{row['not_before']})$") if row["not_before"] else None,
+            not_after=lazyre.compile(row["not_after"]) if row["not_after"] else None,
             parts=frozenset(row["parts"].split(",")) if row["parts"] else None,
             source=row["source"], example=row["example"], silent=row["silent"]))
     return entries
@@ -154,7 +157,7 @@ class Lexicon:
             alternatives.append(f"[{re.escape(firsts)}][{re.escape(seconds)}]")
         if singles:
             alternatives.append(f"[{re.escape(singles)}]")
-        self.finder = re.compile(f"(?=({'|'.join(alternatives)}))") if alternatives else None
+        self.finder = lazyre.compile(f"(?=({'|'.join(alternatives)}))") if alternatives else None
 
     def scan(self, text: str, start: int = 0, end: int | None = None,
              part_kind: str | None = None) -> Iterator[tuple[int, int, Entry]]:
@@ -191,17 +194,27 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=1)
-def builtin() -> Lexicon:
-    """The package's lexicon, read once per process."""
+def _builtin_text() -> str:
     # A plain file next to the package (importlib.resources would cost the start-up of every run).
     with open(LEXICON_FILE, encoding="utf-8") as f:
-        text = f.read()
-    return Lexicon(parse_tsv(text))
+        return f.read()
 
 
+@functools.lru_cache(maxsize=1)
+def builtin() -> Lexicon:
+    """The package's lexicon, read once per process."""
+    return Lexicon(parse_tsv(_builtin_text()))
+
+
+@functools.lru_cache(maxsize=1)
 def builtin_ids() -> tuple[str, ...]:
-    """Ids of the built-in entries (the allowed values of ``lexicon-disable``)."""
-    return tuple(e.id for e in builtin().entries)
+    """Ids of the built-in entries (the allowed values of ``lexicon-disable``).
+
+    Read from the first column alone: the rules' decorators ask at import,
+    and building the lexicon is left to the first letter that needs it.
+    """
+    rows = [line for line in _builtin_text().splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(line.split("\t", 1)[0] for line in rows[1:])  # rows[0] is the header
 
 
 def _hits(letter, lexicon: Lexicon):
