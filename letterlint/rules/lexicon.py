@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from letterlint import lazyre
-from letterlint.record import FrozenRecord
+from letterlint.record import Record
 from letterlint.rules.base import Finding, rule
 
 LEXICON_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "lexicon.tsv")
@@ -43,7 +43,10 @@ COLUMNS = ("id", "wrong", "right", "kind", "severity", "before", "after", "not_b
            "parts", "source", "example", "silent")
 
 
-class Entry(FrozenRecord):
+class Entry(Record):
+    """One line of the lexicon.  Never changed once read; a plain (not frozen) record because
+    some 460 are made at the first letter and a frozen one costs six times as much to make."""
+
     id: str
     wrong: str
     right: str
@@ -62,21 +65,20 @@ class Entry(FrozenRecord):
         "not_after", "parts", "source", "example", "silent")
 
     def __init__(self, id, wrong, right, kind, severity="", before=None, after=None, not_before=None,
-                     not_after=None, parts=None, source="", example="", silent=""):
-        _set = object.__setattr__
-        _set(self, "id", id)
-        _set(self, "wrong", wrong)
-        _set(self, "right", right)
-        _set(self, "kind", kind)
-        _set(self, "severity", severity)
-        _set(self, "before", before)
-        _set(self, "after", after)
-        _set(self, "not_before", not_before)
-        _set(self, "not_after", not_after)
-        _set(self, "parts", parts)
-        _set(self, "source", source)
-        _set(self, "example", example)
-        _set(self, "silent", silent)
+                 not_after=None, parts=None, source="", example="", silent=""):
+        self.id = id
+        self.wrong = wrong
+        self.right = right
+        self.kind = kind
+        self.severity = severity
+        self.before = before
+        self.after = after
+        self.not_before = not_before
+        self.not_after = not_after
+        self.parts = parts
+        self.source = source
+        self.example = example
+        self.silent = silent
 
     def holds(self, text: str, start: int, end: int) -> bool:
         """Whether the context conditions hold for a hit at ``text[start:end]``."""
