@@ -9,9 +9,7 @@ rule's user documentation (``letterlint rule CODE``) and must contain a
 """
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
 
 from letterlint import lazyre
 from letterlint.diagnostic import APPLICABILITIES, SEVERITIES, Edit, Fix  # noqa: F401 (Edit, Fix: for rules)
@@ -51,7 +49,7 @@ class Rule(FrozenRecord):
     severity: str
     check: Callable[..., Iterable[Finding]]
     doctypes: frozenset[str] | None         # None: every kind of document
-    options: dict[str, Any]
+    options: dict[str, object]
     # For list options whose items come from a fixed set: option → allowed items.
     choices: dict[str, tuple[str, ...]]
     # List options whose items are regular expressions (checked when the config is read).
@@ -82,7 +80,9 @@ class Rule(FrozenRecord):
 
     @property
     def doc(self) -> str:
-        return inspect.cleandoc(self.check.__doc__ or "")
+        from inspect import cleandoc  # only the docs commands and the docs' tests read it
+
+        return cleandoc(self.check.__doc__ or "")
 
     @property
     def summary(self) -> str:
@@ -104,7 +104,7 @@ class Rule(FrozenRecord):
     def applies_to(self, doctype: str) -> bool:
         return self.doctypes is None or doctype in self.doctypes
 
-    def run(self, letter, options: dict[str, Any] | None = None) -> Iterator[Finding]:
+    def run(self, letter, options: dict[str, object] | None = None) -> Iterator[Finding]:
         merged = dict(self.options)
         if options:
             merged.update(options)
@@ -112,7 +112,7 @@ class Rule(FrozenRecord):
 
 
 def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None = None,
-         options: dict[str, Any] | None = None, choices: dict[str, Iterable[str]] | None = None,
+         options: dict[str, object] | None = None, choices: dict[str, Iterable[str]] | None = None,
          patterns: Iterable[str] = (), fix: str | None = None, fixable: bool = False):
     """Mark a generator function as a letterlint rule.
 
