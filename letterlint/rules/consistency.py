@@ -203,6 +203,8 @@ def reply_consistent_address(letter, options):
         您提出的关于增设校车线路的建议收悉，现答复如下：
         感谢您对教育工作的关心和支持。
     """
+    if "你" not in letter.text or "您" not in letter.text:
+        return  # both forms are needed for a mix
     parts = [p for p in letter.body]
     nin = [(line, m) for p in parts for line, m in p.iter_matches(_NIN)]
     ni = [(line, m) for p in parts for line, m in p.iter_matches(_NI)]
@@ -359,6 +361,8 @@ def self_reference_fits_signature(letter, options):
     if not expected:
         return
     for part in letter.body:
+        if "我" not in part.text:
+            continue
         for line, m in part.iter_matches(_SELF_REF):
             if m.group("unit") not in expected:
                 yield Finding(line.span(m.start(), m.end()),
@@ -395,6 +399,8 @@ def _listed(letter) -> tuple[list, list]:
 def _citations(letter):
     """(line, match, number) of every 附件N the main text cites."""
     for part in letter.body:
+        if "附件" not in part.text:
+            continue
         for line, m in part.iter_matches(_CITED_ATTACHMENT):
             n = _cited_number(m.group("n"))
             if n is not None:

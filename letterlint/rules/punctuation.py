@@ -116,6 +116,8 @@ class _View:
     def __init__(self, letter):
         self.letter = letter
         self.segs: list[Segment] = []
+        # One search of the whole letter spares the per-line one on a letter without English words.
+        latin = _LATIN_RUN.search(letter.text) is not None
         for part in letter.all(*_ALL_KINDS):
             for line in part.lines:
                 if part.start is not None:
@@ -124,7 +126,7 @@ class _View:
                     lo, hi = line.indent, len(line.text.rstrip(PAD))
                 if lo >= hi:
                     continue
-                if _LATIN_RUN.search(line.text, lo, hi):  # count only where there is much Latin text
+                if latin and _LATIN_RUN.search(line.text, lo, hi):  # count only where there is much Latin text
                     latin = len(_LATIN_LETTER.findall(line.text, lo, hi))
                     if latin > 20 and latin > 2 * len(_HAN.findall(line.text, lo, hi)):
                         continue  # a line written in English keeps its own punctuation

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 
 from letterlint import doctypes, lazyre
-from letterlint.model import PAD_RUN
+from letterlint.model import unpad
 from letterlint.rules.base import Finding, rule
 from letterlint.saferegex import search_any
 
 REPLIES = doctypes.REPLIES
-_PAD = lazyre.compile(PAD_RUN)
 _FULLWIDTH_LETTER = str.maketrans("ＡＢＣＤ", "ABCD")
 
 DEFAULT_DISCLOSURE_MARKS = [
@@ -26,7 +25,7 @@ DEFAULT_DISCLOSURE_MARKS = [
 
 
 def _compact(text: str) -> str:
-    return _PAD.sub("", text).replace(":", "：")
+    return unpad(text).replace(":", "：")
 
 
 @rule("REPLY-001", "answer-class", "error", doctypes=REPLIES,
