@@ -138,6 +138,8 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
     found: list = []
     crashes: list[Diagnostic] = []
     for rule, options, override in settings.active_for(letter.doctype):
+        if (rule.needs_parts is not None or rule.needs_text is not None) and not rule.can_fire(letter):
+            continue  # the letter lacks what the rule needs: it would find nothing
         try:
             mine = [(rule, f, override) for f in rule.check(letter, options)]
         except Exception as exc:  # one failing rule never stops the others

@@ -265,6 +265,14 @@ class Letter:
             found = self._memo[kinds] = tuple(p for _, p in hits)
         return found
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of part the letter has (for the engine's quick test of a rule's needs)."""
+        kinds = self._memo.get("kinds")
+        if kinds is None:
+            kinds = self._memo["kinds"] = frozenset(p.kind for p in self.parts)
+        return kinds
+
     def first(self, *kinds: str) -> Part | None:
         found = self._of(kinds)
         return found[0] if found else None

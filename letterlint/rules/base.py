@@ -49,6 +49,19 @@ class Rule:
     patterns: frozenset[str] = field(default_factory=frozenset, compare=False)
     fix: str | None = None  # "safe" / "unsafe": the tier of the fixes the rule offers; None: no fix
     origin: str = "letterlint"
+    # What a letter must hold for the rule to find anything at all; the engine skips the
+    # rule, without calling it, on a letter that lacks it.  None: no such condition.
+    needs_parts: frozenset[str] | None = None  # a part of at least one of these kinds
+    needs_text: tuple[str, ...] | None = None  # at least one of these strings in the text
+
+    def can_fire(self, letter) -> bool:
+        """False when the letter lacks what the rule declares it needs (so it would find nothing)."""
+        if self.needs_parts is not None and self.needs_parts.isdisjoint(letter.kinds):
+            return False
+        if self.needs_text is not None:
+            text = letter.text
+            return any(word in text for word in self.needs_text)
+        return True
 
     @property
     def fixable(self) -> bool:
@@ -87,8 +100,15 @@ class Rule:
 
 def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None = None,
          options: dict[str, Any] | None = None, choices: dict[str, Iterable[str]] | None = None,
-         patterns: Iterable[str] = (), fix: str | None = None, fixable: bool = False):
+         patterns: Iterable[str] = (), fix: str | None = None, fixable: bool = False,
+         needs_parts: Iterable[str] | None = None, needs_text: Iterable[str] | None = None):
     """Mark a generator function as a letterlint rule.
+
+    ``needs_parts`` (part kinds) and ``needs_text`` (strings) declare what a
+    letter must hold, at least one of each, for the rule to report anything:
+    the engine then skips the rule cheaply on a letter without them.  Declare
+    only what is true of every finding, also under any option (a rule that
+    reports a missing part never needs that part).
 
     ``fix`` declares the tier of the fixes its findings carry: "safe" (the
     text means the same afterwards) or "unsafe" (wording or order changes).
@@ -111,6 +131,8 @@ def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None 
             choices={k: tuple(v) for k, v in (choices or {}).items()},
             patterns=frozenset(patterns),
             origin=fn.__module__,
+            needs_parts=frozenset(needs_parts) if needs_parts is not None else None,
+            needs_text=tuple(needs_text) if needs_text is not None else None,
         )
         return fn
 
