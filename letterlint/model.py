@@ -287,7 +287,10 @@ class Letter:
     @property
     def body(self) -> list[Part]:
         """Paragraphs, headings and closing of the main text (not of attachments)."""
-        return [p for p in self._of(BODY_KINDS) if p.section != "附件"]
+        body = self._memo.get("body")  # a dozen rules ask: worked out once, a fresh list each time
+        if body is None:
+            body = self._memo["body"] = tuple(p for p in self._of(BODY_KINDS) if p.section != "附件")
+        return list(body)
 
     @property
     def end_span(self) -> Span:

@@ -992,7 +992,9 @@ _SPACE_RUN = lazyre.compile(PAD_RUN)
 _QUOTED_SPAN = lazyre.compile(r"《[^《》]*(?:》|$)|“[^“”]*(?:”|$)")
 _BEFORE_POINT = "，。、；：？！"
 _POINT = lazyre.compile(r"[，。；：？！]")
-_SPACE_TRIGGER = lazyre.compile(f"{PAD_CLASS}[{HAN}{_BEFORE_POINT}]")
+# Padding other than the newline: the segments are joined by newlines, and a newline before the
+# first character of every line would make every line a candidate.
+_SPACE_TRIGGER = lazyre.compile("[" + PAD.replace("\n", "") + f"][{HAN}{_BEFORE_POINT}]")
 
 
 @rule("PUNCT-014", "stray-space", "info", fix="safe")
