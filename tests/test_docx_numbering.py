@@ -114,7 +114,8 @@ def test_instances_share_counters_unless_a_start_override_restarts_them():
 ])
 def test_number_formats(fmt, start, shown):
     levels = [level(0, fmt, "%1、", start=start, suff="nothing")]
-    data = docx(*(numbered(t, 1, 0) for t in "甲乙丙"), numbering=numbering((0, levels), nums={1: '<w:abstractNumId w:val="0"/>'}))
+    data = docx(*(numbered(t, 1, 0) for t in "甲乙丙"),
+                numbering=numbering((0, levels), nums={1: '<w:abstractNumId w:val="0"/>'}))
     assert view(data) == [f"{n}、{t}" for n, t in zip(shown, "甲乙丙", strict=True)]
 
 
@@ -130,7 +131,8 @@ def test_legal_numbering_shows_every_level_in_decimal():
 
 
 def test_bullets_show_their_glyph_and_suffix():
-    levels = [level(0, "bullet", "\uf0b7"), level(1, "bullet", "\uf0a7", suff="space"), level(2, "bullet", "●", suff="nothing")]
+    levels = [level(0, "bullet", "\uf0b7"), level(1, "bullet", "\uf0a7", suff="space"),
+              level(2, "bullet", "●", suff="nothing")]
     data = docx(numbered("各校做好宣传", 1, 0), numbered("张贴告示", 1, 1), numbered("家长会", 1, 2), para(run("请予支持。")),
                 numbering=numbering((0, levels), nums={1: '<w:abstractNumId w:val="0"/>'}))
     assert view(data) == ["•\t各校做好宣传", "▪ 张贴告示", "●家长会", "请予支持。"]
