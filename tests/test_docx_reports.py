@@ -75,8 +75,8 @@ def test_sarif_region_message_and_properties(draft, capsys):
     got = []
     for result, (rule, p, c, ep, ec, r), (line, col) in zip(run_["results"], EXPECTED, TEXT_VIEW, strict=True):
         region = result["locations"][0]["physicalLocation"]["region"]
-        got.append((result["ruleId"], region["startLine"], region["startColumn"], region["endLine"], region["endColumn"],
-                    result["properties"]["run"]))
+        got.append((result["ruleId"], region["startLine"], region["startColumn"], region["endLine"],
+                    region["endColumn"], result["properties"]["run"]))
         assert result["message"]["text"].startswith(f"段{p}:列{c} ")
         assert result["properties"] == {"paragraph": p, "paragraphColumn": c, "endParagraph": ep,
                                         "endParagraphColumn": ec, "run": r, "textLine": line, "textColumn": col}

@@ -45,8 +45,11 @@ def render(results, stream, options) -> None:
             continue
         for d in r.diagnostics:
             place = word_place(r, d) if r.paragraphs is not None else None
-            line, column, end_line, end_column = ((d.line, d.column, d.end_line, d.end_column) if place is None else
-                                                  (place.paragraph, place.column, place.end_paragraph, place.end_column))
+            if place is None:
+                line, column, end_line, end_column = d.line, d.column, d.end_line, d.end_column
+            else:
+                line, column, end_line, end_column = (place.paragraph, place.column, place.end_paragraph,
+                                                      place.end_column)
             props: dict[str, object] = {"file": path, "line": line}
             if end_line == line:
                 props.update(col=column, endLine=end_line, endColumn=end_column)

@@ -217,7 +217,8 @@ def _letter(result, file_id: str) -> str:
         here = notes.get(n)
         cls = "line has-notes" if here else "line"
         side = f'<div class="notes">{"".join(here)}</div>' if here else ""
-        rows.append(f'<div class="{cls}" id="{file_id}-L{n}"><a class="ln" href="#{file_id}-L{n}">{_gutter(result, n)}</a>'
+        gutter = _gutter(result, n)
+        rows.append(f'<div class="{cls}" id="{file_id}-L{n}"><a class="ln" href="#{file_id}-L{n}">{gutter}</a>'
                     f'<div class="src">{src}</div>{side}</div>')
     return '<div class="letter">\n' + "\n".join(rows) + "\n</div>"
 
