@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import threading
 import zipfile
 
 from letterlint.decode import InputError
@@ -33,20 +34,21 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-_PARSER = None
+_LOCAL = threading.local()
 
 
 def _parser():
-    """The one XML parser (made once: making it costs as much as parsing a small part)."""
-    global _PARSER
-    if _PARSER is None:
+    """The XML parser of this thread, made once (making one costs as much as parsing a small part;
+    lxml parsers must not be shared between threads)."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
         from lxml import etree
 
         # No entities, no network, no huge trees: libxml2 then refuses nesting deeper than 256
         # levels and text nodes over 10 MB, which is what a docx bomb relies on.
-        _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True,
-                                  load_dtd=False)
-    return _PARSER
+        parser = _LOCAL.parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                                                 remove_comments=True, load_dtd=False)
+    return parser
 
 
 class Package:
