@@ -138,3 +138,9 @@ def test_text_drafts_keep_lines_and_columns(tmp_path, monkeypatch, capsys):
     assert "第5行第6列" in report(capsys, "html", "函.txt", "DATE-002")
     diag = json.loads(report(capsys, "json", "函.txt", "DATE-002"))["files"][0]["diagnostics"][0]
     assert "paragraph" not in diag and "end_paragraph" not in diag
+
+
+def test_no_fix_hint_for_a_word_draft(draft, capsys):
+    main(["--format", "concise", "--select", "DATE-002", draft])
+    err = capsys.readouterr().err
+    assert "--fix" not in err   # --fix never rewrites a Word file: offering it would mislead
