@@ -63,8 +63,9 @@ def test_automatic_numbering_resolved_with_restarts():
     data = docx(numbered("总体情况", 1, 0), numbered("调整线路", 1, 1), numbered("东线", 1, 2), numbered("西线", 1, 2),
                 numbered("经费", 1, 1), numbered("保障", 1, 0), numbered("措施", 1, 1), numbered("细则", 1, 3),
                 numbered("另一份清单", 2, 0), numbering=NUMBERING)
-    assert view(data) == ["一、总体情况", "（一）调整线路", "1.东线", "2.西线", "（二）经费", "二、保障", "（一）措施",
-                          "（1）细则", "一、另一份清单"]
+    # The levels have no w:suff: Word puts a tab after the number, and so does the text view.
+    assert view(data) == ["一、\t总体情况", "（一）\t调整线路", "1.\t东线", "2.\t西线", "（二）\t经费", "二、\t保障",
+                          "（一）\t措施", "（1）\t细则", "一、\t另一份清单"]
 
 
 def test_chinese_counting_beyond_ten():
@@ -127,7 +128,7 @@ def test_numbering_labels_are_linted_as_written(tmp_path):
     numbering = NUMBERING.replace('w:val="%1、"', 'w:val="%1."')
     data = docx(*[para(run(t)) for t in LETTER.split("\n")[:3]], numbered("总体安排", 1, 0), numbering=numbering)
     result = lint_bytes(data, "t.docx", TEXT_ONLY)
-    assert Layout(read_docx(data, "t.docx")).lines[3] == "一.总体安排"
+    assert Layout(read_docx(data, "t.docx")).lines[3] == "一.\t总体安排"
     assert any(d.rule.startswith("HEAD") and d.line == 4 and d.column == 2 for d in result.diagnostics), result.diagnostics
 
 
