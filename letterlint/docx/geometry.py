@@ -37,6 +37,7 @@ GLYPH_HEIGHT = (1.0, 1.35)     # a line's natural height, in font sizes (font me
 HALF_WIDTH = (0.45, 0.62)      # a half-width character, in full-width characters
 # May not open a line (GB/T 15834 4.x and Word's 行首禁则): a wrap before them is not where it seems.
 NO_LINE_START = set("，。、；：？！）》」』】〕〗”’…—·%％,.;:?!)]}")
+NO_LINE_END = set("（《「『【〔〖“‘([{")
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 V = "urn:schemas-microsoft-com:vml"
@@ -80,7 +81,7 @@ def chars_per_line(section, base_size: float) -> int | None:
 
 def line_pitch(section) -> int | None:
     """The grid's line pitch in twips; None without a line grid."""
-    if section.grid_type in ("lines", "linesAndChars", "snapToChars") and section.line_pitch:
+    if section.grid_type in ("lines", "linesAndChars", "snapToChars") and section.line_pitch and section.line_pitch > 0:
         return section.line_pitch
     return None
 
@@ -170,8 +171,13 @@ def wrap(text: str, m: Measure, wide: bool, hang: bool) -> list[int] | None:
                 room, used = m.rest, sum(m.full if full_width(c) else half for c in text[back:j])
                 i = j
                 continue
-            starts.append(i)
-            room, used = m.rest, 0.0
+            if i > 0 and text[i - 1] in NO_LINE_END and (not starts or starts[-1] < i - 1):
+                # An opening mark may not end a line: it comes down with what it opens.
+                starts.append(i - 1)
+                room, used = m.rest, (m.full if full_width(text[i - 1]) else half)
+            else:
+                starts.append(i)
+                room, used = m.rest, 0.0
         used += width
         i = j
     return starts
@@ -180,8 +186,8 @@ def wrap(text: str, m: Measure, wide: bool, hang: bool) -> list[int] | None:
 def line_starts(para, section, base_size: float) -> list[int] | None:
     """Where the automatic and manual line breaks of ``para`` fall, if every way of laying it out agrees."""
     m = measure(para, section, base_size)
-    if m is None or m.rest <= m.full:
-        return None
+    if m is None or m.rest <= m.full or para.label:
+        return None   # (an automatic number's tab or space is not in the text: its width is unknown)
     found = None
     for wide in (False, True):
         for hang in (True, False):
@@ -194,7 +200,7 @@ def line_starts(para, section, base_size: float) -> list[int] | None:
 
 def line_count(para, section, base_size: float) -> Interval | None:
     m = measure(para, section, base_size)
-    if m is None or m.rest <= m.full:
+    if m is None or m.rest <= m.full or para.label:
         return None
     counts = []
     for wide in (False, True):
@@ -550,3 +556,45 @@ def drawing_top_mm(layout, d: Drawing) -> Interval | None:
 def page_of(layout, para) -> int | None:
     place = flow(layout).get(para.number)
     return place.page if place is not None else None
+
+
+def gap(layout, a, b) -> Interval | None:
+    """Distance in twips from the bottom of ``a``'s last line to the top of ``b``'s first line (same page).
+
+    Summed from what lies between (``a``'s space after, the paragraphs in
+    between, ``b``'s space before), so an uncertainty above both does not count.
+    """
+    places = flow(layout)
+    pa, pb = places.get(a.number), places.get(b.number)
+    if pa is None or pb is None or pa.page is None or pa.page != pb.page or a.number >= b.number:
+        return None
+    lo = hi = 0.0
+    doc = layout.doc
+    for para in doc.paragraphs[a.number - 1:b.number]:
+        if para.where == "表格":
+            return None
+        place = places.get(para.number)
+        if place is None:
+            continue
+        section = doc.sections[min(para.section, len(doc.sections) - 1)]
+        pitch = line_pitch(section)
+        before = _spacing(para, "before", pitch)
+        after = _spacing(para, "after", pitch)
+        if para is a:
+            if after is None:
+                return None
+            lo, hi = lo + after, hi + after
+        elif para is b:
+            if before is None:
+                return None
+            lo, hi = lo + before, hi + before
+        else:
+            if place.bottom is None or place.top is None or before is None:
+                return None
+            # The paragraph's own extent: before + its lines + after.
+            lines_lo = place.line_height[0] * place.lines[0] if place.line_height and place.lines else None
+            lines_hi = place.line_height[1] * place.lines[1] if place.line_height and place.lines else None
+            if lines_lo is None or after is None:
+                return None
+            lo, hi = lo + before + lines_lo + after, hi + before + lines_hi + after
+    return (lo, hi)

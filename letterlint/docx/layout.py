@@ -123,7 +123,7 @@ def _char_size(para) -> float:
 def indents(para) -> tuple[float, float, float]:
     """(left, first-line, right) indent in characters; first-line is negative for a hanging indent."""
     ind = para.props.get("ind") or {}
-    unit = _char_size(para) * 20   # twips per character
+    unit = _char_size(para) * 20 or 320   # twips per character (a 3号 character if the size reads 0)
 
     def chars(name_chars: str, name: str, alt: str | None = None) -> float:
         for key in (name_chars, name, alt):
@@ -786,20 +786,26 @@ def _title_distance(letter, part, para):
     if _letter_format(letter):
         number = letter.first("doc_number")
         above = layout.paragraphs_of(number) if number is not None and number.line < part.line else []
-        place = places.get(above[0].number) if above and above[0].where == "正文" else None
-        if place is None or place.bottom is None or place.page != 0:
+        if not above or above[0].where != "正文":
             return
-        gap = (here.top[0] - place.bottom[1], here.top[1] - place.bottom[0])
+        gap = geometry.gap(layout, above[0], para)
         what = "发文字号"
     else:
-        lines = [r for r in red_lines(layout) if r.top_mm is not None and r.para.where == "正文"
-                 and r.para.number < para.number and geometry.page_of(layout, r.para) == 0]
+        lines = [r for r in red_lines(layout) if r.para.where == "正文" and r.para.number < para.number]
         if not lines:
             return
-        top_mm = _mm(abs(section.top))
-        line_y = lines[-1].top_mm
-        gap = (here.top[0] - (line_y[1] - top_mm) * TWIPS_PER_MM, here.top[1] - (line_y[0] - top_mm) * TWIPS_PER_MM)
+        line = lines[-1]
+        if line.how.endswith("下边框"):
+            gap = geometry.gap(layout, line.para, para)
+        elif line.top_mm is not None and geometry.page_of(layout, line.para) == 0:
+            top_mm = _mm(abs(section.top))
+            gap = (here.top[0] - (line.top_mm[1] - top_mm) * TWIPS_PER_MM,
+                   here.top[1] - (line.top_mm[0] - top_mm) * TWIPS_PER_MM)
+        else:
+            return
         what = "红色分隔线"
+    if gap is None:
+        return
     lo, hi = gap[0] / pitch, gap[1] / pitch
     if hi < 1.5 or lo > 2.5:
         said = _fmt(lo) if abs(hi - lo) < 0.05 else f"{_fmt(lo)}～{_fmt(hi)}"
@@ -1193,6 +1199,8 @@ def _end_space(layout, para) -> tuple[float, float] | None:
     doc = layout.doc
     section = doc.sections[min(para.section, len(doc.sections) - 1)]
     cell = geometry.cell_pt(section, doc.base_size) or _char_size(para)
+    if cell <= 0:
+        return None
     width_chars = geometry.text_width(section) / 20 / cell
     jc = para.props.get("jc") or "left"
     _, _, right = indents(para)
@@ -1283,14 +1291,17 @@ def _attachment_title(letter, label, para):
     if (tp.props.get("jc") or "left") != "center":
         yield Finding(title.lines[0].span(), "附件标题应居中", "把附件标题段落设为居中")
     places = geometry.flow(layout)
-    a, b = places.get(para.number), places.get(tp.number)
+    a = places.get(para.number)
     section = layout.doc.sections[min(para.section, len(layout.doc.sections) - 1)]
     unit = geometry.line_pitch(section)
     if unit is None and a is not None and a.line_height is not None and a.line_height[0] == a.line_height[1]:
         unit = a.line_height[0]
-    if unit is None or a is None or b is None or a.top is None or b.top is None or a.page is None or a.page != b.page:
+    between = geometry.gap(layout, para, tp)
+    if not unit or unit <= 0 or a is None or a.line_height is None or a.lines is None or between is None:
         return
-    lo, hi = 1 + (b.top[0] - a.top[1]) / unit, 1 + (b.top[1] - a.top[0]) / unit
+    # Line 1 is the label's; the title's line is 1 + (the label's height and what follows it) in lines.
+    lo = 1 + (a.line_height[0] * a.lines[0] + between[0]) / unit
+    hi = 1 + (a.line_height[1] * a.lines[1] + between[1]) / unit
     if hi < 2.5 or lo > 3.5:
         said = _fmt(lo) if abs(hi - lo) < 0.05 else f"{_fmt(lo)}～{_fmt(hi)}"
         yield Finding(title.lines[0].span(), f"附件标题应在附件页第三行（附件标识下空一行），此处在第 {said} 行",
