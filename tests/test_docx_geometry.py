@@ -491,3 +491,15 @@ def test_garbage_geometry_is_never_a_traceback(bad):
     result = lint_bytes(build(paras, section=sect), "t.docx")
     assert result.error is None
     assert [d.message for d in result.diagnostics if d.rule == "LINT-001"] == []
+
+
+def test_hdr_005_an_inline_picture_above_the_mark_pushes_it_down():
+    # A 28 mm inline picture takes three grid lines (3 × 10.2 mm); 4 mm before the mark: 37 + 30.6 + 4 ≈ 71.6 mm.
+    picture = anchored("", kind="picture", name="徽标", inline=True, cx_mm=28, cy_mm=28)
+    head = "{颜色=FF0000 居中 字体=方正小标宋简体 字号=26 段前=4mm}示例市教育局文件"
+    rest = [paragraph_xml("示教发〔2024〕12号"),
+            paragraph_xml("{字体=方正小标宋简体 字号=22 居中}示例市教育局关于做好暑期安全工作的通知")]
+    assert diags(docx_of(with_run("{居中}", picture), paragraph_xml(head), *rest), "HDR-005") == []
+    assert [d[5] for d in diags(docx_of(paragraph_xml(head), *rest), "HDR-005")] == [
+        "发文机关标志上边缘距页面上边约 41～52.3 mm（按上方各段的行高和段前段后间距推算），"
+        "应在版心上边缘下 35 mm（距页面上边缘 72 mm）"]
