@@ -140,8 +140,9 @@ def wrap(text: str, m: Measure, wide: bool, hang: bool) -> list[int] | None:
     default for Chinese) instead of taking the character before it down.
     """
     half = m.full * (HALF_WIDTH[1] if wide else HALF_WIDTH[0])
+    full = m.full
     starts: list[int] = []
-    room = m.first
+    room = m.first + m.tolerance
     used = 0.0
     i = 0
     n = len(text)
@@ -149,18 +150,21 @@ def wrap(text: str, m: Measure, wide: bool, hang: bool) -> list[int] | None:
         ch = text[i]
         if ch == "\n":
             starts.append(i + 1)
-            room, used = m.rest, 0.0
+            room, used = m.rest + m.tolerance, 0.0
             i += 1
             continue
         if ch == "\t":
             return None
         j = i + 1
-        if _latin(ch):
-            while j < n and _latin(text[j]):
-                j += 1
-        width = sum(m.full if full_width(c) else half for c in text[i:j])
-        if used + width > room + m.tolerance and used > 0:
-            if text[i] in NO_LINE_START:
+        if ch.isascii():
+            if _latin(ch):
+                while j < n and _latin(text[j]):
+                    j += 1
+            width = half * (j - i)
+        else:
+            width = full if full_width(ch) else half
+        if used + width > room and used > 0:
+            if ch in NO_LINE_START:
                 if hang:
                     used += width
                     i = j
@@ -168,47 +172,56 @@ def wrap(text: str, m: Measure, wide: bool, hang: bool) -> list[int] | None:
                 # The character before comes down with it.
                 back = i - 1
                 starts.append(back)
-                room, used = m.rest, sum(m.full if full_width(c) else half for c in text[back:j])
+                room, used = m.rest + m.tolerance, _width_of(text[back:j], full, half)
                 i = j
                 continue
-            if i > 0 and text[i - 1] in NO_LINE_END and (not starts or starts[-1] < i - 1):
+            if text[i - 1] in NO_LINE_END and (not starts or starts[-1] < i - 1):
                 # An opening mark may not end a line: it comes down with what it opens.
                 starts.append(i - 1)
-                room, used = m.rest, (m.full if full_width(text[i - 1]) else half)
+                room, used = m.rest + m.tolerance, _width_of(text[i - 1], full, half)
             else:
                 starts.append(i)
-                room, used = m.rest, 0.0
+                room, used = m.rest + m.tolerance, 0.0
         used += width
         i = j
     return starts
 
 
+def _width_of(s: str, full: float, half: float) -> float:
+    return sum(full if full_width(c) else half for c in s)
+
+
+def _variants(para, section, base_size: float) -> list[list[int] | None] | None:
+    """The line starts of ``para`` under each reading of what is uncertain (cached on the paragraph)."""
+    key = (id(section), base_size)
+    cached = para.__dict__.get("_geometry_wraps")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    m = measure(para, section, base_size)
+    out = None
+    if m is not None and m.rest > m.full and not para.label:
+        # (an automatic number's tab or space is not in the text: its width is unknown)
+        text = para.text
+        wides = (False, True) if any(c.isascii() and c not in "\n" for c in text) else (False,)
+        hangs = (True, False) if any(c in NO_LINE_START for c in text) else (True,)
+        out = [wrap(text, m, wide, hang) for wide in wides for hang in hangs]
+    para.__dict__["_geometry_wraps"] = (key, out)
+    return out
+
+
 def line_starts(para, section, base_size: float) -> list[int] | None:
     """Where the automatic and manual line breaks of ``para`` fall, if every way of laying it out agrees."""
-    m = measure(para, section, base_size)
-    if m is None or m.rest <= m.full or para.label:
-        return None   # (an automatic number's tab or space is not in the text: its width is unknown)
-    found = None
-    for wide in (False, True):
-        for hang in (True, False):
-            got = wrap(para.text, m, wide, hang)
-            if got is None or (found is not None and got != found):
-                return None
-            found = got
-    return found
+    variants = _variants(para, section, base_size)
+    if not variants or any(v is None or v != variants[0] for v in variants):
+        return None
+    return variants[0]
 
 
 def line_count(para, section, base_size: float) -> Interval | None:
-    m = measure(para, section, base_size)
-    if m is None or m.rest <= m.full or para.label:
+    variants = _variants(para, section, base_size)
+    if not variants or any(v is None for v in variants):
         return None
-    counts = []
-    for wide in (False, True):
-        for hang in (True, False):
-            got = wrap(para.text, m, wide, hang)
-            if got is None:
-                return None
-            counts.append(len(got) + 1)
+    counts = [len(v) + 1 for v in variants]
     return (min(counts), max(counts))
 
 
