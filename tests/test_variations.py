@@ -43,6 +43,14 @@ MISREAD = {
     "quirks/jiyao-issue-number.txt": _reading(
         "纪要 whose issuer and date stand on one line under the title and issue number (line 5 示例县人民政府办公室"
         "　…　2024年5月10日) read it as 正文: no 成文日期 is found and STRUCT-002 缺少成文日期 is reported at line 14"),
+    "quirks/jianyi-gongkai-shuxing.txt": _reading(
+        "line 1 公开属性：主动公开 (a 公开属性 label other than 是否同意公开) gets no 公开属性 candidate: it is read "
+        "as 正文 and takes line 2 办理结果：A with it (STRUCT-001 at lines 1 and 2)"),
+    "quirks/jianyi-shifou-gongkai.txt": _reading(
+        "line 2 是否公开：主动公开 gets no 公开属性 candidate: it is read as 正文 (STRUCT-001 at line 2)"),
+    "quirks/jianyi-class-with-words.txt": _reading(
+        "line 1 办理结果：已解决（A类） (the class with its meaning in words) gets no 答复类别 candidate: it is read "
+        "as 正文 (STRUCT-001 at line 1)"),
     "bad/class-e-above-organ.txt": _reading(
         "line 1 E (a 答复类别 letter outside the scheme, alone above the organ's name in 信函格式) gets no "
         "答复类别 candidate: it is read as 正文 and takes the 发文机关标志 on line 3 with it (STRUCT-001 at 1 and 3), "
@@ -78,6 +86,7 @@ BAD = {
     "salutation-run-in-tian.txt": [(6, 6, "REPLY-006")],
     "contact-on-chaobao-line.txt": [(16, 1, "COPY-004")],
     "web-no-date.txt": [(7, 1, "STRUCT-002")],
+    "salutation-zunjing.txt": [(6, 1, "REPLY-006")],
 }
 
 
@@ -168,6 +177,40 @@ def test_header_marks_on_lines_of_their_own_separated_by_blank_lines():
     assert (k[1], k[3], k[5], k[7]) == (["secrecy"], ["urgency"], ["doc_number"], ["title"])
 
 
+def test_copy_number_secrecy_and_urgency_one_per_line_above_the_organ():
+    k = kinds("quirks/tongzhi-copy-secrecy-urgency.txt")
+    assert (k[1], k[2], k[3], k[5], k[7]) == (["copy_number"], ["secrecy"], ["urgency"], ["org_mark"], ["doc_number"])
+
+
+def test_class_mark_pushed_to_the_right_above_the_organ():
+    k = kinds("quirks/jianyi-class-right-aligned.txt")
+    assert (k[1], k[3], k[5], k[7]) == (["answer_class"], ["org_mark"], ["doc_number"], ["title"])
+
+
+def test_class_mark_at_the_right_end_of_the_docnum_line():
+    assert kinds("quirks/jianyi-class-on-docnum-line.txt")[1] == ["doc_number", "answer_class"]
+
+
+@_reading("公开属性：主动公开 is read as 正文")
+def test_disclosure_labelled_gongkai_shuxing():
+    assert kinds("quirks/jianyi-gongkai-shuxing.txt")[1] == ["disclosure"]
+
+
+@_reading("是否公开：主动公开 is read as 正文")
+def test_disclosure_labelled_shifou_gongkai():
+    assert kinds("quirks/jianyi-shifou-gongkai.txt")[2] == ["disclosure"]
+
+
+@_reading("办理结果：已解决（A类） is read as 正文")
+def test_class_with_its_meaning_in_words():
+    assert kinds("quirks/jianyi-class-with-words.txt")[1] == ["answer_class"]
+
+
+@_reading("公开方式：主动公开 (catalogue [L13]: a 公开方式 field above the 版记) after the contact line is read as 附件正文")
+def test_disclosure_field_above_the_copy_to():
+    assert kinds("quirks/jianyi-gongkai-fangshi.txt")[16] == ["disclosure"]
+
+
 def test_disclosure_mark_above_the_organ_name_in_letter_format():
     k = kinds("quirks/tian-disclosure-above-organ.txt")
     assert (k[1], k[3], k[5], k[7]) == (["disclosure"], ["org_mark"], ["doc_number"], ["title"])
@@ -202,6 +245,9 @@ def test_invalid_secrecy_word_where_the_secrecy_stands_is_reported():
     ("quirks/jianyi-title-dafu-no-de.txt", (5, 6)),            # wrapped after the issuer, ends in 建议答复
     ("quirks/yijian-title-letter-spaced.txt", (3, 4)),         # second line 指  导  意  见
     ("good/jiyao.txt", (1, 2)),                                # 局务会议纪要 on its own line
+    ("quirks/gonggao-letter-spaced-two-lines.txt", (1, 2)),    # organ, then 公　　告
+    ("quirks/tongzhi-title-three-lines-spaced.txt", (3, 5)),   # organ / 关于…的 / 通　知
+    ("quirks/tongzhi-pizhuan.txt", (3, 4)),                    # organ / 批转…的通知
 ])
 def test_wrapped_and_letter_spaced_titles(name, lines):
     letter = parse_text(read(name))
@@ -214,6 +260,22 @@ def test_title_ending_in_dafu_without_de_is_a_title_and_names_its_doctype():
     letter = parse_text(read("quirks/jianyi-title-dafu-no-de.txt"))
     assert letter.first("title").text == "示例县住房和城乡建设局对县十八届人大四次会议第25号建议答复"
     assert letter.first("recipient").line == 8
+
+
+@pytest.mark.parametrize("name, part, lines", [
+    ("good/tongzhi-recipient-wrapped.txt", "recipient", (7, 8)),
+    ("good/han-cc-wrapped.txt", "copy_to", (17, 18)),
+    ("quirks/pifu-many-cc.txt", "copy_to", (16, 17)),
+    ("quirks/han-attachment-wrapped-name.txt", "attachment_note", (11, 13)),
+])
+def test_wrapped_recipient_copy_to_and_attachment_note(name, part, lines):
+    found = parse_text(read(name)).first(part)
+    assert (found.span.line, found.span.end_line) == lines
+
+
+def test_short_body_line_ending_in_a_colon_after_the_recipient_is_body():
+    k = kinds("quirks/fuhan-short-colon-line.txt")
+    assert (k[7], k[8]) == (["recipient"], ["paragraph"])
 
 
 def test_recipient_wrapped_with_a_semicolon_at_the_line_end():
@@ -250,6 +312,7 @@ def test_contact_blocks_in_every_place(name, expected):
     ("quirks/jueding-issuing-rules.txt", 11),        # 决定 with the amended rules and their three issuers
     ("quirks/tongzhi-joint-issuers-one-per-line.txt", 13),  # joint 印发通知: three 署名 lines, then the 办法
     ("good/ling.txt", 10),                           # 令 with the 办法 it promulgates
+    ("quirks/tongzhi-pizhuan.txt", 12),              # 批转: the plan and its issuer after the date
 ])
 def test_document_carried_after_the_date_is_read_as_attachment(name, first_after_date):
     letter = parse_text(read(name))
