@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from letterlint.diagnostic import SEVERITIES
+from letterlint.record import Record
 
 CONFIG_NAMES = (".letterlint.toml", "letterlint.toml", "pyproject.toml")
 
@@ -63,20 +63,33 @@ def cut(value: Any, limit: int = 60, quote: bool = False) -> str:
     return text + (f"…（共 {total} 个字符）" if total > limit else "")
 
 
-@dataclass
-class Config:
+class Config(Record):
     """The merged settings of the config files that apply to one directory."""
 
-    values: dict[str, Any] = field(default_factory=dict)
-    origin: dict[str, str] = field(default_factory=dict)  # key → the file (or "命令行") it came from
-    files: list[str] = field(default_factory=list)        # root-most first
-    base_dir: str = "."                                   # the nearest config's folder
+    values: dict[str, Any]
+    origin: dict[str, str]                                # key → the file (or "命令行") it came from
+    files: list[str]                                      # root-most first
+    base_dir: str                                         # the nearest config's folder
     # Globs of every config file that applies, each anchored at the folder of
     # the file that declared it: a nearer config adds to a parent's, it does
     # not hide them.  (folder, glob) and (folder, glob, selectors).
-    excludes: list[tuple[str, str]] = field(default_factory=list)
-    per_file_ignores: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
-    _settings: dict = field(default_factory=dict, repr=False, compare=False)
+    excludes: list[tuple[str, str]]
+    per_file_ignores: list[tuple[str, str, tuple[str, ...]]]
+    _settings: dict
+
+    _fields = ("values", "origin", "files", "base_dir", "excludes", "per_file_ignores", "_settings")
+    _hidden = ("_settings",)
+    _uncompared = ("_settings",)
+
+    def __init__(self, values=None, origin=None, files=None, base_dir=".", excludes=None, per_file_ignores=None,
+                 _settings=None):
+        self.values = {} if values is None else values
+        self.origin = {} if origin is None else origin
+        self.files = [] if files is None else files
+        self.base_dir = base_dir
+        self.excludes = [] if excludes is None else excludes
+        self.per_file_ignores = [] if per_file_ignores is None else per_file_ignores
+        self._settings = {} if _settings is None else _settings
 
 
 def _load_toml(path: Path) -> dict:
@@ -347,15 +360,23 @@ def matches(path: str, pattern: str, base_dir: str) -> bool:
     return bool(prefix) and "*" not in prefix and (rel == prefix or rel.startswith(prefix + "/"))
 
 
-@dataclass
-class CliOptions:
+class CliOptions(Record):
     """What the command line says about rule selection; it wins over every file."""
 
-    select: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    doctype: str | None = None
-    fail_on: str | None = None
+    select: list[str]
+    extend_select: list[str]
+    ignore: list[str]
+    doctype: str | None
+    fail_on: str | None
+
+    __slots__ = _fields = ("select", "extend_select", "ignore", "doctype", "fail_on")
+
+    def __init__(self, select=None, extend_select=None, ignore=None, doctype=None, fail_on=None):
+        self.select = [] if select is None else select
+        self.extend_select = [] if extend_select is None else extend_select
+        self.ignore = [] if ignore is None else ignore
+        self.doctype = doctype
+        self.fail_on = fail_on
 
 
 def settings_for(path: str, cfg: Config, cli: CliOptions | None = None):

@@ -26,8 +26,8 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+from letterlint.record import FrozenRecord
 from letterlint.rules.base import Finding, rule
 
 LEXICON_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "lexicon.tsv")
@@ -42,21 +42,40 @@ COLUMNS = ("id", "wrong", "right", "kind", "severity", "before", "after", "not_b
            "parts", "source", "example", "silent")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(FrozenRecord):
     id: str
     wrong: str
     right: str
     kind: str
-    severity: str = ""
-    before: re.Pattern | None = None
-    after: re.Pattern | None = None
-    not_before: re.Pattern | None = None
-    not_after: re.Pattern | None = None
-    parts: frozenset[str] | None = None
-    source: str = ""
-    example: str = ""
-    silent: str = ""
+    severity: str
+    before: re.Pattern | None
+    after: re.Pattern | None
+    not_before: re.Pattern | None
+    not_after: re.Pattern | None
+    parts: frozenset[str] | None
+    source: str
+    example: str
+    silent: str
+
+    __slots__ = _fields = ("id", "wrong", "right", "kind", "severity", "before", "after", "not_before",
+        "not_after", "parts", "source", "example", "silent")
+
+    def __init__(self, id, wrong, right, kind, severity="", before=None, after=None, not_before=None,
+                     not_after=None, parts=None, source="", example="", silent=""):
+        _set = object.__setattr__
+        _set(self, "id", id)
+        _set(self, "wrong", wrong)
+        _set(self, "right", right)
+        _set(self, "kind", kind)
+        _set(self, "severity", severity)
+        _set(self, "before", before)
+        _set(self, "after", after)
+        _set(self, "not_before", not_before)
+        _set(self, "not_after", not_after)
+        _set(self, "parts", parts)
+        _set(self, "source", source)
+        _set(self, "example", example)
+        _set(self, "silent", silent)
 
     def holds(self, text: str, start: int, end: int) -> bool:
         """Whether the context conditions hold for a hit at ``text[start:end]``."""
