@@ -51,6 +51,17 @@ MISREAD = {
     "quirks/jianyi-class-with-words.txt": _reading(
         "line 1 办理结果：已解决（A类） (the class with its meaning in words) gets no 答复类别 candidate: it is read "
         "as 正文 (STRUCT-001 at line 1)"),
+    "quirks/qingshi-three-signers.txt": _reading(
+        "上行文 with three signers (GB/T 9704 7.2.5/7.2.6): line 1 签发人：张某某　李某某, line 2 the 文号 with the "
+        "last signer's name at its right end (示县农请〔2024〕5号　…　王某某). Line 2 is read as the first line of a "
+        "title 2-5 instead of 发文字号 + 签发人 (TITLE-006 at line 2)"),
+    "quirks/jueding-adopted-subtitle.txt": _reading(
+        "决定 adopted by a meeting: its 成文日期 is the adoption date in the 题注 under the title (line 3 "
+        "（2024年6月28日…会议通过）, 条例 第九条（十二）), read as 正文, so STRUCT-002 缺少成文日期 at line 7"),
+    "quirks/jianyi-signer-after-date.txt": _reading(
+        "line 14 签发人：何某某 after the date (the reply's sign-off, as 领导签发：) is read as the 版头's 签发人 and "
+        "reported misplaced (STRUCT-001). Judgement call: the catalogue (3.2 h) names 领导签发： after the date and "
+        "签发人 in the 版头; 签发人： after the date is the common local form of the former"),
     "bad/class-e-above-organ.txt": _reading(
         "line 1 E (a 答复类别 letter outside the scheme, alone above the organ's name in 信函格式) gets no "
         "答复类别 candidate: it is read as 正文 and takes the 发文机关标志 on line 3 with it (STRUCT-001 at 1 and 3), "
@@ -160,6 +171,17 @@ def test_date_on_the_first_line_does_not_turn_the_rest_into_attachment_text():
 
 
 # --- variation classes (issue 8 item 5) -----------------------------------------------------------------
+
+@_reading("the 文号 line carrying the last of three signers is read as the first line of the title")
+def test_docnum_on_the_line_of_the_last_of_several_signers():
+    k = kinds("quirks/qingshi-three-signers.txt")
+    assert (k[1], k[2], k[4]) == (["signer"], ["doc_number", "signer"], ["title"])
+
+
+@_reading("the adoption 题注 under a 决定's title is read as 正文, not as its 成文日期")
+def test_decision_dated_by_the_adoption_note_under_its_title():
+    assert kinds("quirks/jueding-adopted-subtitle.txt")[3] == ["date"]
+
 
 def test_spread_header_labels_and_a_space_before_the_colon():
     assert kinds("quirks/jianyi-title-dafu-no-de.txt")[1] == ["answer_class"]          # 类 别：A
@@ -310,6 +332,7 @@ def test_contact_blocks_in_every_place(name, expected):
     ("quirks/tongzhi-joint-issuers-one-per-line.txt", 13),  # joint 印发通知: three 署名 lines, then the 办法
     ("good/ling.txt", 10),                           # 令 with the 办法 it promulgates
     ("quirks/tongzhi-pizhuan.txt", 12),              # 批转: the plan and its issuer after the date
+    ("quirks/tongzhi-attachment-own-headings.txt", 16),  # the 办法 on its 附件 page, headings 一、 again
 ])
 def test_document_carried_after_the_date_is_read_as_attachment(name, first_after_date):
     letter = parse_text(read(name))
