@@ -17,7 +17,8 @@ import pytest
 
 from helpers import lint as lint_snippet
 from helpers import spans
-from letterlint.lint import Settings, lint_text
+from letterlint.decode import read_path
+from letterlint.lint import Settings, lint_path
 from letterlint.parse import parse_text
 
 HERE = Path(__file__).resolve().parent / "letters" / "variations"
@@ -99,11 +100,12 @@ BAD = {
 
 
 def read(name: str) -> str:
-    return (HERE / name).read_text(encoding="utf-8")
+    """The text as letterlint reads the file (encoding found, CRLF normalised)."""
+    return read_path(HERE / name).text
 
 
 def lint(name: str):
-    return lint_text(read(name), name, Settings()).diagnostics
+    return lint_path(HERE / name, Settings()).diagnostics
 
 
 def kinds(name: str) -> dict[int, list[str]]:
@@ -136,8 +138,9 @@ def test_every_letter_is_listed_and_the_files_are_what_the_readme_says():
     assert sorted(p.name for p in (HERE / "bad").glob("*.txt")) == sorted(BAD)
     assert set(MISREAD) | set(EXPECTED) <= set(CORRECT) | {f"bad/{n}" for n in BAD}
     crlf = {p.name for p in HERE.glob("*/*.txt") if b"\r\n" in p.read_bytes()}
-    assert crlf == {"han-crlf-right-aligned.txt", "jianyi-header-blank-lines-crlf.txt",
+    assert crlf == {"han-crlf-right-aligned.txt", "jianyi-header-blank-lines-crlf.txt", "han-gb18030-crlf.txt",
                     "tongzhi-yinfa-crlf-issuers.txt", "misplaced-title-below-recipient-crlf.txt"}
+    assert read_path(HERE / "quirks" / "han-gb18030-crlf.txt").encoding == "gb18030"
 
 
 # --- misplacement classes: STRUCT-001 once, at that line, and the rest read as usual ----------------------
