@@ -96,6 +96,8 @@ BAD = {
     "contact-on-chaobao-line.txt": [(16, 1, "COPY-004")],
     "web-no-date.txt": [(7, 1, "STRUCT-002")],
     "salutation-zunjing.txt": [(6, 1, "REPLY-006")],
+    "signer-spread-ascii-colon.txt": [(3, 26, "SIGNER-002")],
+    "class-e-bracketed-contact-no-phone.txt": [(1, 7, "REPLY-001"), (14, 1, "REPLY-009")],
 }
 
 
