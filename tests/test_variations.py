@@ -18,7 +18,8 @@ import pytest
 from helpers import lint as lint_snippet
 from helpers import spans
 from letterlint.decode import read_path
-from letterlint.lint import Settings, lint_path
+from letterlint.fix import fix_stored
+from letterlint.lint import Settings, lint_path, lint_text
 from letterlint.parse import parse_text
 
 HERE = Path(__file__).resolve().parent / "letters" / "variations"
@@ -145,6 +146,17 @@ def test_every_letter_is_listed_and_the_files_are_what_the_readme_says():
     assert crlf == {"han-crlf-right-aligned.txt", "jianyi-header-blank-lines-crlf.txt", "han-gb18030-crlf.txt",
                     "tongzhi-yinfa-crlf-issuers.txt", "misplaced-title-below-recipient-crlf.txt"}
     assert read_path(HERE / "quirks" / "han-gb18030-crlf.txt").encoding == "gb18030"
+
+
+@pytest.mark.parametrize("name", CORRECT + [f"bad/{n}" for n in sorted(BAD)])
+def test_fix_is_idempotent_and_adds_no_diagnostic(name):
+    raw = read(name)
+    once = fix_stored(raw, "letter.txt", Settings())
+    assert not once.unconverged
+    assert fix_stored(once.raw, "letter.txt", Settings()).raw == once.raw
+    before = {(d.rule, d.line) for d in lint_text(raw, "letter.txt", Settings()).diagnostics}
+    after = {(d.rule, d.line) for d in lint_text(once.raw, "letter.txt", Settings()).diagnostics}
+    assert after <= before, after - before
 
 
 # --- misplacement classes: STRUCT-001 once, at that line, and the rest read as usual ----------------------
