@@ -15,7 +15,7 @@ front would cost start-up and throughput for nothing.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 from letterlint import lazyre
 from letterlint.model import PAD, PAD_CLASS, PAD_RUN, Line, Span, unpad
@@ -30,11 +30,8 @@ SP = r"\s*"
 _S = PAD_CLASS + "*"   # spaces only, not line breaks
 
 
-class Tok(NamedTuple):
-    """One field as written (``text``) and where it stands (``span``)."""
-
-    text: str
-    span: Span
+Tok = namedtuple("Tok", ("text", "span"))
+Tok.__doc__ = """One field as written (``text``, a str) and where it stands (``span``, a Span)."""
 
 
 def _tok(line: Line, start: int, end: int) -> Tok | None:

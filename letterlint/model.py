@@ -7,8 +7,8 @@ text.  Columns are 1-based and count characters; ``end_column`` is exclusive.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from collections.abc import Iterator
-from typing import Any, NamedTuple
 
 from letterlint.record import Record
 
@@ -63,18 +63,14 @@ HEADING_KINDS = ("heading1", "heading2", "heading3", "heading4")
 BODY_KINDS = ("paragraph", "closing") + HEADING_KINDS
 
 
-class Span(NamedTuple):
-    """Where something stands: first line and column, last line and the column after it.
+Span = namedtuple("Span", ("line", "column", "end_line", "end_column"))
+Span.__doc__ = """Where something stands: first line and column, last line and the column after it (ints).
 
-    A named tuple (immutable, ordered, hashable) rather than a dataclass: every
-    field of every part and every diagnostic has one, and a tuple is made in a
-    fraction of the time.
-    """
-
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+A named tuple (immutable, ordered, hashable) rather than a dataclass: every
+field of every part and every diagnostic has one, and a tuple is made in a
+fraction of the time.  Made with ``collections.namedtuple``, not
+``typing.NamedTuple``: importing ``typing`` costs every run some 3 ms.
+"""
 
 
 class Line:
@@ -119,7 +115,7 @@ class Part(Record):
     lines: list[Line]
     section: str                 # 版头 / 主体 / 附件 / 版记, set by the parser
     misplaced: bool              # the grammar rejected it where it stands
-    fields: dict[str, Any]
+    fields: dict[str, object]
     # For a part that is only a piece of a line (签发人 on the 文号 line):
     start: int | None            # 0-based character offsets in lines[0].text
     end: int | None
@@ -159,7 +155,7 @@ class Part(Record):
         return text
 
     @property
-    def parsed(self) -> Any:
+    def parsed(self) -> object:
         """This part's fields with their spans (``letterlint.fields``), read on first use.
 
         A ``DocNumber`` for a 发文字号, an ``OrganList`` for a 主送 or 抄送, a list
@@ -245,7 +241,7 @@ class Letter(Record):
     # the unit with its candidates, the one chosen, whether it was misplaced.
     reading: list
     # The Word document behind the letter (letterlint.docx.view.Layout), for the layout rules; None for text.
-    layout: Any
+    layout: object
     # Results several rules share (e.g. the 发文字号 found in the text), computed
     # once per letter: see ``memo``.
     _memo: dict
@@ -298,6 +294,14 @@ class Letter(Record):
             found = self._memo[kinds] = tuple(p for _, p in hits)
         return found
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of part the letter has (for the engine's quick test of a rule's needs)."""
+        kinds = self._memo.get("kinds")
+        if kinds is None:
+            kinds = self._memo["kinds"] = frozenset(p.kind for p in self.parts)
+        return kinds
+
     def first(self, *kinds: str) -> Part | None:
         found = self._of(kinds)
         return found[0] if found else None
@@ -312,7 +316,10 @@ class Letter(Record):
     @property
     def body(self) -> list[Part]:
         """Paragraphs, headings and closing of the main text (not of attachments)."""
-        return [p for p in self._of(BODY_KINDS) if p.section != "附件"]
+        body = self._memo.get("body")  # a dozen rules ask: worked out once, a fresh list each time
+        if body is None:
+            body = self._memo["body"] = tuple(p for p in self._of(BODY_KINDS) if p.section != "附件")
+        return list(body)
 
     @property
     def end_span(self) -> Span:

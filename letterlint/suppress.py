@@ -115,19 +115,19 @@ class Suppressions:
         directory = os.path.dirname(os.path.abspath(path)) if path not in ("-", "<stdin>") else os.getcwd()
         if directory not in self._by_dir:
             found: list[Entry] = []
-            from pathlib import Path
-
-            d = Path(directory).resolve()
+            d = os.path.realpath(directory)  # os.path: no pathlib unless a sidecar is found
             while True:
-                candidate = d / SIDECAR
-                if candidate.is_file():
-                    key = str(candidate)
-                    if key not in self._files:
-                        self._files[key] = load_sidecar(candidate)
-                    found.extend(self._files[key])
-                if (d / ".git").exists() or d.parent == d:
+                candidate = os.path.join(d, SIDECAR)
+                if os.path.isfile(candidate):
+                    if candidate not in self._files:
+                        from pathlib import Path
+
+                        self._files[candidate] = load_sidecar(Path(candidate))
+                    found.extend(self._files[candidate])
+                parent = os.path.dirname(d)
+                if os.path.exists(os.path.join(d, ".git")) or parent == d:
                     break
-                d = d.parent
+                d = parent
             self._by_dir[directory] = found
         return self._by_dir[directory]
 

@@ -39,7 +39,8 @@ def _signature_name(part) -> str:
     return part.parsed.name
 
 
-@rule("ORG-001", "docnum-organization", "warning", options={"organizations": {}})
+@rule("ORG-001", "docnum-organization", "warning", options={"organizations": {}},
+      needs_parts=("doc_number",))
 def docnum_organization(letter, options):
     """发文字号的机关代字须属于署名（和发文机关标志）所写的机关。
 
@@ -132,7 +133,8 @@ def _foreign_code(docnum, signature):
                   "核对发文字号是否套用了其他机关的字号")
 
 
-@rule("ORG-002", "signature-registered-name", "warning", options={"organizations": {}})
+@rule("ORG-002", "signature-registered-name", "warning", options={"organizations": {}},
+      needs_parts=("doc_number",))
 def signature_registered_name(letter, options):
     """署名须是登记机关的全称或认可的规范化简称。
 

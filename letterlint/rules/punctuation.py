@@ -116,6 +116,8 @@ class _View:
     def __init__(self, letter):
         self.letter = letter
         self.segs: list[Segment] = []
+        # One search of the whole letter spares the per-line one on a letter without English words.
+        latin = _LATIN_RUN.search(letter.text) is not None
         for part in letter.all(*_ALL_KINDS):
             for line in part.lines:
                 if part.start is not None:
@@ -124,7 +126,7 @@ class _View:
                     lo, hi = line.indent, len(line.text.rstrip(PAD))
                 if lo >= hi:
                     continue
-                if _LATIN_RUN.search(line.text, lo, hi):  # count only where there is much Latin text
+                if latin and _LATIN_RUN.search(line.text, lo, hi):  # count only where there is much Latin text
                     latin = len(_LATIN_LETTER.findall(line.text, lo, hi))
                     if latin > 20 and latin > 2 * len(_HAN.findall(line.text, lo, hi)):
                         continue  # a line written in English keeps its own punctuation
@@ -677,6 +679,38 @@ def _paragraphs(letter) -> Iterator[list[Segment]]:
         yield group
 
 
+# The quick test of a paragraph: per family (and for “”), its marks as "(" and ")", the rest deleted.
+_PAIRED_CHARS = "（(）)〔【[［〖﹝〕】]］〗﹞《》“”‘’\"＂"
+_BALANCE_TABLES = tuple(
+    str.maketrans({c: "(" if c in opens else ")" if c in closes else None for c in _PAIRED_CHARS})
+    for opens, closes in [(f[0], f[1]) for f in _FAMILIES] + [("“", "”")])
+_BALANCE_PASSES = 6  # nesting deeper than this goes the long way (keeps the quick test linear)
+
+
+def _plainly_balanced(group: list[Segment]) -> bool:
+    """Every paired mark of the paragraph has its partner, found without a loop over the marks.
+
+    True only when ``_unbalanced`` would find nothing: no single quotes or
+    half-width double quotes (whose reading depends on their neighbours), and
+    each family nests properly (removing adjacent pairs, a few times, leaves
+    nothing).  Anything else goes through ``_unbalanced``.
+    """
+    marks = "".join(m for seg in group for m in _PAIRED.findall(seg.text, seg.lo, seg.hi))
+    if not marks:
+        return True
+    if "‘" in marks or "’" in marks or '"' in marks or "＂" in marks:
+        return False
+    for table in _BALANCE_TABLES:
+        s = marks.translate(table)
+        for _ in range(_BALANCE_PASSES):
+            if "()" not in s:
+                break
+            s = s.replace("()", "")
+        if s:
+            return False
+    return True
+
+
 def _unbalanced(group: list[Segment]) -> Iterator[tuple[Segment, int, str]]:
     """(segment, offset, mark) of every paired mark left without its partner."""
     stacks: list[list[tuple[Segment, int, str]]] = [[] for _ in _FAMILIES]
@@ -745,6 +779,8 @@ def paired_marks_balanced(letter, options):
             names[c] = f[3]
     groups = list(_paragraphs(letter))
     for n, group in enumerate(groups):
+        if _plainly_balanced(group):
+            continue
         for seg, i, ch in sorted(_unbalanced(group), key=lambda t: (t[0].line.number, t[1])):
             if ch not in names:
                 continue  # a half-width mark: PUNCT-002
@@ -956,7 +992,9 @@ _SPACE_RUN = lazyre.compile(PAD_RUN)
 _QUOTED_SPAN = lazyre.compile(r"《[^《》]*(?:》|$)|“[^“”]*(?:”|$)")
 _BEFORE_POINT = "，。、；：？！"
 _POINT = lazyre.compile(r"[，。；：？！]")
-_SPACE_TRIGGER = lazyre.compile(f"{PAD_CLASS}[{HAN}{_BEFORE_POINT}]")
+# Padding other than the newline: the segments are joined by newlines, and a newline before the
+# first character of every line would make every line a candidate.
+_SPACE_TRIGGER = lazyre.compile("[" + PAD.replace("\n", "") + f"][{HAN}{_BEFORE_POINT}]")
 
 
 _LABEL_MAX = 8

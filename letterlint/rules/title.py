@@ -19,7 +19,7 @@ def _compact(title) -> str:
     return _PAD.sub("", title.text)
 
 
-@rule("TITLE-002", "title-terminal-punctuation", "error", fix="safe")
+@rule("TITLE-002", "title-terminal-punctuation", "error", fix="safe", needs_parts=("title",))
 def title_terminal_punctuation(letter, options):
     """标题末尾不加标点符号。
 
@@ -50,7 +50,7 @@ _ANSWER_DOCTYPE = ("建议答复", "提案答复", "意见答复")
 _QUALIFIER = lazyre.compile(r"（(?:试行|暂行|草案|征求意见稿|送审稿|修订稿?|\d{4}(?:[—－-]\d{4})?年)）$")
 
 
-@rule("DOCTYPE-001", "title-doctype", "error")
+@rule("DOCTYPE-001", "title-doctype", "error", needs_parts=("title",))
 def title_doctype(letter, options):
     """标题须以法定文种结尾（函、复函、通知、请示、报告、批复、意见……或“……的答复”）。
 
@@ -111,7 +111,7 @@ def _title_chars(title):
             yield line, i, ch
 
 
-@rule("TITLE-003", "title-internal-punctuation", "error")
+@rule("TITLE-003", "title-internal-punctuation", "error", needs_parts=("title",))
 def title_internal_punctuation(letter, options):
     """标题中一般不用标点符号（法规、规章名称的书名号和必要的括号、引号除外）。
 
@@ -137,7 +137,7 @@ def title_internal_punctuation(letter, options):
 _DOUBLED = lazyre.compile(r"的(通知|函|复函|请示|报告|意见|批复|决定|通报)的\1$")
 
 
-@rule("TITLE-005", "title-doubled-doctype", "warning")
+@rule("TITLE-005", "title-doubled-doctype", "warning", needs_parts=("title",))
 def title_doubled_doctype(letter, options):
     """标题不应出现“……的通知的通知”式的文种重复。
 
@@ -164,7 +164,7 @@ def title_doubled_doctype(letter, options):
 _YEAR_OPEN, _YEAR_CLOSE = "〔【[［(（", "〕】]］)）"
 
 
-@rule("TITLE-006", "title-docnum", "warning")
+@rule("TITLE-006", "title-docnum", "warning", needs_parts=("title",))
 def title_docnum(letter, options):
     """标题中不写发文字号。
 
@@ -192,7 +192,7 @@ _TRIAL_OUTSIDE = lazyre.compile(r"》(?P<mark>[（(](?:试行|暂行|草案|征�
 _TRIAL_LINE_START = lazyre.compile(r"(?P<mark>[（(](?:试行|暂行|草案|征求意见稿|修订|修订稿|修正|送审稿)[）)])")
 
 
-@rule("TITLE-007", "title-trial-mark", "warning")
+@rule("TITLE-007", "title-trial-mark", "warning", needs_text=("》",))
 def title_trial_mark(letter, options):
     """“（试行）”“（草案）”“（征求意见稿）”属于文件名称，应放在书名号之内。
 
@@ -205,7 +205,11 @@ def title_trial_mark(letter, options):
     正例：
         关于印发《示例市校车安全管理办法（试行）》的通知
     """
+    if "》" not in letter.text:
+        return  # both forms follow a 》
     for part in letter.all("title", "paragraph", "closing", "heading1", "heading2", "heading3", "heading4"):
+        if "》" not in part.text:
+            continue
         for line, m in part.iter_matches(_TRIAL_OUTSIDE):
             yield Finding(line.span(m.start("mark"), m.end("mark")),
                           f"“{m.group('mark')}”应放在书名号之内", f"改为 《……{m.group('mark')}》")
@@ -216,7 +220,8 @@ def title_trial_mark(letter, options):
                               f"“{m.group('mark')}”应放在书名号之内", f"改为 《……{m.group('mark')}》")
 
 
-@rule("TITLE-001", "title-elements", "warning", options={"title-requires-organ": False})
+@rule("TITLE-001", "title-elements", "warning", options={"title-requires-organ": False},
+      needs_parts=("title",))
 def title_elements(letter, options):
     """标题由发文机关名称、事由和文种组成；本地要求时须写发文机关名称。
 
