@@ -143,9 +143,17 @@ def test_every_letter_is_listed_and_the_files_are_what_the_readme_says():
     assert sorted(p.name for p in (HERE / "bad").glob("*.txt")) == sorted(BAD)
     assert set(MISREAD) | set(EXPECTED) <= set(CORRECT) | {f"bad/{n}" for n in BAD}
     crlf = {p.name for p in HERE.glob("*/*.txt") if b"\r\n" in p.read_bytes()}
-    assert crlf == {"han-crlf-right-aligned.txt", "jianyi-header-blank-lines-crlf.txt", "han-gb18030-crlf.txt",
+    assert crlf == {"han-crlf-right-aligned.txt", "jianyi-header-blank-lines-crlf.txt",
                     "tongzhi-yinfa-crlf-issuers.txt", "misplaced-title-below-recipient-crlf.txt"}
-    assert read_path(HERE / "quirks" / "han-gb18030-crlf.txt").encoding == "gb18030"
+
+
+def test_a_gb18030_crlf_copy_reads_and_lints_as_the_utf8_letter(tmp_path):
+    # Stored here as UTF-8 (other tests read every fixture as UTF-8); the GB18030 copy is made for the test.
+    path = tmp_path / "han-minzheng.txt"
+    path.write_bytes(read("quirks/han-minzheng.txt").replace("\n", "\r\n").encode("gb18030"))
+    source = read_path(path)
+    assert (source.encoding, source.newline, source.text) == ("gb18030", "\r\n", read("quirks/han-minzheng.txt"))
+    assert lint_path(path, Settings()).diagnostics == []
 
 
 @pytest.mark.parametrize("name", CORRECT + [f"bad/{n}" for n in sorted(BAD)])
