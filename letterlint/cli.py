@@ -593,9 +593,12 @@ def _annotate_all(results, args) -> bool:
 
 
 def _fixable_hint(results) -> None:
-    """After a check, say how many of the problems --fix would remove (on stderr, as ruff does)."""
-    safe = sum(1 for r in results for d in r.diagnostics if d.fix and d.fix.applicability == "safe")
-    unsafe = sum(1 for r in results for d in r.diagnostics if d.fix and d.fix.applicability == "unsafe")
+    """After a check, say how many of the problems --fix would remove (on stderr, as ruff does).
+
+    Word documents are never rewritten (``paragraphs`` marks one): their problems are not counted."""
+    texts = [r for r in results if r.paragraphs is None]
+    safe = sum(1 for r in texts for d in r.diagnostics if d.fix and d.fix.applicability == "safe")
+    unsafe = sum(1 for r in texts for d in r.diagnostics if d.fix and d.fix.applicability == "unsafe")
     if safe or unsafe:
         more = f"；另有 {unsafe} 个可加 --unsafe-fixes 修正" if unsafe else ""
         warn(f"其中 {safe} 个问题可用 --fix 自动修正{more}（先用 --diff 查看改动）")

@@ -148,12 +148,15 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
     found: list = []
     crashes: list[Diagnostic] = []
     for rule, options, override in settings.active_for(letter.doctype):
+        if (rule.needs_parts is not None or rule.needs_text is not None) and not rule.can_fire(letter):
+            continue  # the letter lacks what the rule needs: it would find nothing
         try:
-            mine = [(rule, f, override) for f in rule.check(letter, options)]
+            mine = list(rule.check(letter, options))
         except Exception as exc:  # one failing rule never stops the others
             crashes.append(_crash_diagnostic(rule, exc))
             continue
-        found.extend(mine)
+        if mine:
+            found.extend([(rule, f, override) for f in mine])
     kept = _resolve_overlaps([(r, f) for r, f, _ in found]) if found else found
     overrides = {r.code: o for r, _, o in found}
     out: set[Diagnostic] = set(crashes)

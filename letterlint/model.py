@@ -294,6 +294,14 @@ class Letter(Record):
             found = self._memo[kinds] = tuple(p for _, p in hits)
         return found
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of part the letter has (for the engine's quick test of a rule's needs)."""
+        kinds = self._memo.get("kinds")
+        if kinds is None:
+            kinds = self._memo["kinds"] = frozenset(p.kind for p in self.parts)
+        return kinds
+
     def first(self, *kinds: str) -> Part | None:
         found = self._of(kinds)
         return found[0] if found else None
@@ -308,7 +316,10 @@ class Letter(Record):
     @property
     def body(self) -> list[Part]:
         """Paragraphs, headings and closing of the main text (not of attachments)."""
-        return [p for p in self._of(BODY_KINDS) if p.section != "附件"]
+        body = self._memo.get("body")  # a dozen rules ask: worked out once, a fresh list each time
+        if body is None:
+            body = self._memo["body"] = tuple(p for p in self._of(BODY_KINDS) if p.section != "附件")
+        return list(body)
 
     @property
     def end_span(self) -> Span:

@@ -9,11 +9,15 @@ from letterlint.report import printable, summary
 
 def _diagnostic(result, d) -> dict:
     out = _escaped(d.to_dict())
-    place = result.place(d.line, d.column)
-    if place is not None:  # a Word document: where its reader finds it
-        out["paragraph"], out["paragraph_column"] = place[0], place[1]
-        if place[2] is not None:
-            out["run"] = place[2]
+    if result.paragraphs is not None:  # a Word document: where its reader finds it
+        from letterlint.report.places import word_place
+
+        place = word_place(result, d)
+        if place is not None:
+            out["paragraph"], out["paragraph_column"] = place.paragraph, place.column
+            if place.run is not None:
+                out["run"] = place.run
+            out["end_paragraph"], out["end_paragraph_column"] = place.end_paragraph, place.end_column
     return out
 
 
@@ -42,5 +46,48 @@ def document(results) -> dict:
 
 
 def render(results, stream, options) -> None:
-    json.dump(document(results), stream, ensure_ascii=False, indent=2)
+    stream.write(dumps(document(results)))
     stream.write("\n")
+
+
+_SCALARS = {True: "true", False: "false", None: "null"}
+
+
+def dumps(obj, level: int = 0) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``, the same text, several times faster.
+
+    ``json`` formats indented output in pure Python, a generator per value;
+    here each string goes through the encoder's C routine and the nesting is
+    joined directly.  Only the types a report holds (dict with string keys,
+    list, str, int, float, bool, None) are written here; anything else goes
+    to ``json.dumps``.
+    """
+    kind = type(obj)
+    if kind is str:
+        return _string(obj)
+    if kind is dict:
+        if not obj:
+            return "{}"
+        pad = "\n" + "  " * (level + 1)
+        items = []
+        for key, value in obj.items():
+            if type(key) is not str:
+                return _fallback(obj, level)
+            items.append(_string(key) + ": " + dumps(value, level + 1))
+        return "{" + pad + ("," + pad).join(items) + "\n" + "  " * level + "}"
+    if kind is list:
+        if not obj:
+            return "[]"
+        pad = "\n" + "  " * (level + 1)
+        return "[" + pad + ("," + pad).join([dumps(v, level + 1) for v in obj]) + "\n" + "  " * level + "]"
+    if kind is int or obj is None or kind is bool:
+        return _SCALARS[obj] if kind is not int else int.__repr__(obj)
+    return _fallback(obj, level)
+
+
+def _fallback(obj, level: int) -> str:
+    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * level) if level else text
+
+
+_string = json.encoder.encode_basestring

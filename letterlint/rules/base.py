@@ -56,12 +56,17 @@ class Rule(FrozenRecord):
     patterns: frozenset[str]
     fix: str | None         # "safe" / "unsafe": the tier of the fixes the rule offers; None: no fix
     origin: str
+    # What a letter must hold for the rule to find anything at all; the engine skips the
+    # rule, without calling it, on a letter that lacks it.  None: no such condition.
+    needs_parts: frozenset[str] | None  # a part of at least one of these kinds
+    needs_text: tuple[str, ...] | None  # at least one of these strings in the text
 
-    _fields = ("code", "name", "severity", "check", "doctypes", "options", "choices", "patterns", "fix", "origin")
+    _fields = ("code", "name", "severity", "check", "doctypes", "options", "choices", "patterns", "fix", "origin",
+               "needs_parts", "needs_text")
     _uncompared = ("check", "options", "choices", "patterns")
 
     def __init__(self, code, name, severity, check, doctypes=None, options=None, choices=None, patterns=None,
-                 fix=None, origin="letterlint"):
+                 fix=None, origin="letterlint", needs_parts=None, needs_text=None):
         _set = object.__setattr__
         _set(self, "code", code)
         _set(self, "name", name)
@@ -73,6 +78,17 @@ class Rule(FrozenRecord):
         _set(self, "patterns", frozenset() if patterns is None else patterns)
         _set(self, "fix", fix)
         _set(self, "origin", origin)
+        _set(self, "needs_parts", needs_parts)
+        _set(self, "needs_text", needs_text)
+
+    def can_fire(self, letter) -> bool:
+        """False when the letter lacks what the rule declares it needs (so it would find nothing)."""
+        if self.needs_parts is not None and self.needs_parts.isdisjoint(letter.kinds):
+            return False
+        if self.needs_text is not None:
+            text = letter.text
+            return any(word in text for word in self.needs_text)
+        return True
 
     @property
     def fixable(self) -> bool:
@@ -113,8 +129,15 @@ class Rule(FrozenRecord):
 
 def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None = None,
          options: dict[str, object] | None = None, choices: dict[str, Iterable[str]] | None = None,
-         patterns: Iterable[str] = (), fix: str | None = None, fixable: bool = False):
+         patterns: Iterable[str] = (), fix: str | None = None, fixable: bool = False,
+         needs_parts: Iterable[str] | None = None, needs_text: Iterable[str] | None = None):
     """Mark a generator function as a letterlint rule.
+
+    ``needs_parts`` (part kinds) and ``needs_text`` (strings) declare what a
+    letter must hold, at least one of each, for the rule to report anything:
+    the engine then skips the rule cheaply on a letter without them.  Declare
+    only what is true of every finding, also under any option (a rule that
+    reports a missing part never needs that part).
 
     ``fix`` declares the tier of the fixes its findings carry: "safe" (the
     text means the same afterwards) or "unsafe" (wording or order changes).
@@ -137,6 +160,8 @@ def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None 
             choices={k: tuple(v) for k, v in (choices or {}).items()},
             patterns=frozenset(patterns),
             origin=fn.__module__,
+            needs_parts=frozenset(needs_parts) if needs_parts is not None else None,
+            needs_text=tuple(needs_text) if needs_text is not None else None,
         )
         return fn
 

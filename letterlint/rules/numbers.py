@@ -42,7 +42,10 @@ _BARE_SHORT_YEAR = lazyre.compile(
     r"|(?<=[于自从至到])(?P<y3>\d{2})年(?![0-9０-９来间里内中多余半的时])"
     r"|(?<![〇零一二三四五六七八九十])(?P<cn>[一二三四五六七八九][〇零]|[〇零][一二三四五六七八九])年")
 # Lines that can hold one: two digits not preceded by a third before 年, or a 〇 next to 年.
-_BARE_SHORT_YEAR_TRIGGER = lazyre.compile(r"(?<![0-9０-９])\d{2}年|[〇零]年|[〇零][一二三四五六七八九]年")
+# Written 年-first, with the context in look-behinds: a pattern that starts with a literal is
+# searched for with a fast scan, one that starts with a look-behind is tried at every character.
+_BARE_SHORT_YEAR_TRIGGER = lazyre.compile(
+    r"年(?:(?<=(?<![0-9０-９])\d\d年)|(?<=[〇零]年)|(?<=[〇零][一二三四五六七八九]年))")
 
 
 @rule("NUM-001", "full-year", "error")
