@@ -11,12 +11,28 @@ settings of the local format (``[local]`` in the config).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from letterlint.docx import geometry
 from letterlint.docx.fonts import family, size_name
 from letterlint.model import PAD, Span
+from letterlint.record import Record
 from letterlint.rules.base import Finding, rule
+
+
+class _Geometry:
+    """``letterlint.docx.geometry``, imported when a Word draft is first measured: its rules are
+    registered on every run, but a text draft never needs the module (a pre-commit hook saves its import)."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):  # asked of every module value by the rule registry
+            raise AttributeError(name)
+        global geometry
+        from letterlint.docx import geometry as module
+
+        geometry = module
+        return getattr(module, name)
+
+
+geometry = _Geometry()
 
 TWIPS_PER_MM = 1440 / 25.4
 FONT_ALIASES: list[str] = []   # default of the font-aliases setting: "字体名=家族"
@@ -507,8 +523,7 @@ def _border_style(val: str) -> str:
     return "单线"
 
 
-@dataclass
-class RedLine:
+class RedLine(Record):
     """A red rule of the 版头 or the page foot: a paragraph border or a drawn line."""
 
     style: str                    # 上粗下细 / 上细下粗 / 等粗双线 / 单线 …
@@ -516,6 +531,15 @@ class RedLine:
     top_mm: tuple | None          # its height on the page, mm below the page top, if known
     para: object                  # the paragraph that carries or anchors it
     how: str
+
+    __slots__ = _fields = ("style", "length_mm", "top_mm", "para", "how")
+
+    def __init__(self, style, length_mm, top_mm, para, how):
+        self.style = style
+        self.length_mm = length_mm
+        self.top_mm = top_mm
+        self.para = para
+        self.how = how
 
 
 def red_lines(layout) -> list[RedLine]:
