@@ -255,19 +255,49 @@ def pin_one_core() -> str:
 
 def time_subprocess(argv: list[str], runs: int, warmup: int, cwd: str, env: dict) -> dict:
     """Median/min wall time of ``argv`` as a fresh process, output captured."""
-    times = []
-    codes = set()
+    return time_subprocesses({"": argv}, runs, warmup, cwd, env)[""]
+
+
+def time_subprocesses(cases: dict[str, list[str]], runs: int, warmup: int, cwd: str, env: dict) -> dict:
+    """Median/min wall time of each command as a fresh process, output captured.
+
+    The commands take turns (one run of each, then the next round), so that a
+    change in the machine's load falls on all of them alike.
+    """
+    times: dict[str, list[float]] = {label: [] for label in cases}
+    codes: dict[str, set] = {label: set() for label in cases}
+    last = {}
     for k in range(warmup + runs):
-        t0 = time.perf_counter()
-        p = subprocess.run(argv, cwd=cwd, env=env, capture_output=True)
-        dt = time.perf_counter() - t0
-        codes.add(p.returncode)
-        if k >= warmup:
-            times.append(dt)
-        last = p
-    return {"median_ms": statistics.median(times) * 1e3, "min_ms": min(times) * 1e3,
-            "runs": runs, "exit_codes": sorted(codes),
-            "stderr_tail": last.stderr.decode("utf-8", "replace")[-400:] if last.returncode not in (0, 1) else ""}
+        for label, argv in cases.items():
+            t0 = time.perf_counter()
+            p = subprocess.run(argv, cwd=cwd, env=env, capture_output=True)
+            dt = time.perf_counter() - t0
+            codes[label].add(p.returncode)
+            if k >= warmup:
+                times[label].append(dt)
+            last[label] = p
+    return {label: {"median_ms": statistics.median(times[label]) * 1e3, "min_ms": min(times[label]) * 1e3,
+                    "runs": runs, "exit_codes": sorted(codes[label]),
+                    "stderr_tail": last[label].stderr.decode("utf-8", "replace")[-400:]
+                    if last[label].returncode not in (0, 1) else ""}
+            for label in cases}
+
+
+def instructions(argv: list[str], cwd: str, env: dict) -> int | None:
+    """Instructions executed by ``argv`` (valgrind's callgrind), or None without valgrind.
+
+    Unlike wall time this hardly moves with the machine's load, so a change of a
+    few per cent shows on a busy machine too.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    p = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+                       cwd=cwd, env=env, capture_output=True, text=True)
+    for line in p.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    return None
 
 
 def time_calls(fn, texts, repeats: int) -> float:
@@ -341,14 +371,18 @@ def bench_cold(args, ac, workdir: Path, letter: str) -> dict:
             py, "-c",
             "import autocorrect_py,sys;p=sys.argv[1];"
             "autocorrect_py.lint_for(open(p,encoding='utf-8').read(),p)", path.name]
-    out = {}
-    for label, argv in cases.items():
-        out[label] = time_subprocess(argv, runs, warmup, str(workdir), env)
+    out = time_subprocesses(cases, runs, warmup, str(workdir), env)
+    if not args.quick and not args.no_instructions:
+        for label, argv in cases.items():
+            out[label]["instructions"] = instructions(argv, str(workdir), env)
     base = out["import lark, rich.console"]["median_ms"]
     out["ratio_vs_lark_rich"] = out["letterlint one-letter.txt"]["median_ms"] / base
     if "autocorrect_py.lint_for" in out:
         out["ratio_vs_autocorrect"] = (out["letterlint one-letter.txt"]["median_ms"]
                                        / out["autocorrect_py.lint_for"]["median_ms"])
+        ours, theirs = (out[k].get("instructions") for k in ("letterlint one-letter.txt", "autocorrect_py.lint_for"))
+        if ours and theirs:
+            out["instructions_vs_autocorrect"] = ours / theirs
     out["letterlint_argv"] = " ".join(cases["letterlint one-letter.txt"][:-1])
     return out
 
@@ -708,19 +742,23 @@ def print_report(res: dict) -> None:
     p("")
     cold = res.get("cold")
     if cold:
-        p(f"1. Cold start (fresh process, median of {cold['python -c pass']['runs']} runs)")
-        p(f"   {'command':<32}{'median ms':>11}{'min ms':>9}{'vs lark+rich':>14}")
+        p(f"1. Cold start (fresh process, median of {cold['python -c pass']['runs']} runs, the commands taking turns)")
+        p(f"   {'command':<32}{'median ms':>11}{'min ms':>9}{'vs lark+rich':>14}{'instructions':>15}")
         base = cold["import lark, rich.console"]["median_ms"]
         for label in ("python -c pass", "import lark, rich.console", "letterlint one-letter.txt",
                       "autocorrect_py.lint_for"):
             if label in cold:
                 r = cold[label]
                 extra = "" if r["exit_codes"] in ([0], [1], [0, 1]) else f"  exit {r['exit_codes']}!"
-                p(f"   {label:<32}{r['median_ms']:>11.1f}{r['min_ms']:>9.1f}{r['median_ms'] / base:>13.2f}x{extra}")
+                ins = f"{r['instructions'] / 1e6:>13.0f} M" if r.get("instructions") else f"{'':>15}"
+                p(f"   {label:<32}{r['median_ms']:>11.1f}{r['min_ms']:>9.1f}{r['median_ms'] / base:>13.2f}x{ins}{extra}")
         p(f"   letterlint / (import lark, rich.console) = {cold['ratio_vs_lark_rich']:.2f}x (information)")
         if "ratio_vs_autocorrect" in cold:
             p(f"   letterlint / autocorrect cold start = "
               f"{fmt_ratio(cold['ratio_vs_autocorrect'], COLD_TARGET, False)}")
+        if "instructions_vs_autocorrect" in cold:
+            p(f"   letterlint / autocorrect instructions (callgrind) = {cold['instructions_vs_autocorrect']:.2f}x "
+              "(information: steady under load)")
         p(f"   letterlint above the interpreter floor: "
           f"{cold['letterlint one-letter.txt']['median_ms'] - cold['python -c pass']['median_ms']:.1f} ms")
         p("")
@@ -838,6 +876,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", metavar="FILE", help="write the figures as JSON to FILE")
     ap.add_argument("--no-autocorrect", action="store_true", help="skip the autocorrect reference")
     ap.add_argument("--no-cold", action="store_true", help="skip the subprocess cold-start timing")
+    ap.add_argument("--no-instructions", action="store_true",
+                    help="skip the instruction counts of the cold start (valgrind's callgrind, when installed)")
     ap.add_argument("--runs", type=int, default=15, help="cold-start runs per command (default 15)")
     ap.add_argument("--letters", type=int, default=1000, help="letters in the throughput test (default 1000)")
     ap.add_argument("--no-jobs", action="store_true", help="skip the --jobs 1 / --jobs 2 comparison")

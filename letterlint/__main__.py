@@ -24,6 +24,6 @@ def _drop_current_folder() -> None:
 
 _drop_current_folder()
 
-from letterlint.cli import main  # noqa: E402
+from letterlint.cli import run  # noqa: E402
 
-sys.exit(main())
+run()

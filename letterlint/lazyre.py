@@ -128,13 +128,9 @@ class LazyPattern:
         return f"lazyre.compile({self.pattern!r})"
 
 
-def compile(pattern: str, flags: int = 0, *, shipped: bool = True) -> LazyPattern:  # noqa: A001 - mirrors re.compile
-    """A pattern compiled on first use.  ``shipped=False`` for patterns made from a user's data
-    (a configured lexicon): they are never in the shipped code, and registering them would
-    make ``generate`` depend on what the process happened to read before."""
+def compile(pattern: str, flags: int = 0) -> LazyPattern:  # noqa: A001 - mirrors re.compile
     lazy = LazyPattern(pattern, flags)
-    if shipped:
-        _registry.append((sys._getframe(1).f_globals.get("__name__", ""), lazy))
+    _registry.append((sys._getframe(1).f_globals.get("__name__", ""), lazy))
     return lazy
 
 
@@ -142,8 +138,7 @@ def compile(pattern: str, flags: int = 0, *, shipped: bool = True) -> LazyPatter
 
 
 def _import_everything() -> None:
-    """Import every module of the package, so that every pattern made at import time is registered
-    (and read the package's lexicon, whose patterns are made from its data)."""
+    """Import every module of the package, so that every pattern made at import time is registered."""
     import importlib
     import pkgutil
 
@@ -153,10 +148,6 @@ def _import_everything() -> None:
         if info.name.rsplit(".", 1)[-1].startswith("__main__"):
             continue
         importlib.import_module(info.name)
-    # Patterns made from package data rather than at import: the lexicon's.
-    from letterlint.rules import lexicon
-
-    lexicon.builtin()
 
 
 def generate() -> bytes:
@@ -167,6 +158,9 @@ def generate() -> bytes:
     _import_everything()
     table = {}
     ours = [lazy for module, lazy in _registry if module.startswith("letterlint.")]
+    from letterlint.rules import lexicon
+
+    ours += lexicon.builtin().patterns()  # made from the package's data rather than at import
     for lazy in sorted(ours, key=lambda p: (p.pattern, int(p.flags))):
         key = (lazy.pattern, int(lazy.flags))
         if key in table:

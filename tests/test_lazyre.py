@@ -73,5 +73,5 @@ def test_patterns_from_a_users_lexicon_never_enter_the_generated_code():
     from letterlint.rules.lexicon import Entry, Lexicon
 
     before = lazyre.generate()
-    Lexicon([Entry("U1", "甲乙丙", "丙乙甲", "错字", not_after=lazyre.compile("丁", shipped=False))])
+    Lexicon([Entry("U1", "甲乙丙", "丙乙甲", "错字", not_after=lazyre.LazyPattern("丁"))])
     assert lazyre.generate() == before

@@ -8,13 +8,13 @@ skip never loses a diagnostic.
 """
 from __future__ import annotations
 
-from letterlint.record import replace
 from pathlib import Path
 
 import pytest
 
 from letterlint.lint import Settings, check_letter
 from letterlint.parse import parse_text
+from letterlint.record import replace
 from letterlint.rules import all_rules
 from letterlint.rules.base import Finding, rule
 

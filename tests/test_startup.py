@@ -126,3 +126,19 @@ def test_the_light_path_gives_the_check_usage_for_later_errors(tmp_path, capsys)
     code = main(["--baseline", "b.json", "--write-baseline", "w.json", str(tmp_path / "a.txt")])
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("用法：letterlint check") and "不能同时使用" in err
+
+
+def test_the_lexicon_makes_an_entry_when_a_text_first_holds_it_and_makes_it_as_the_whole_file_reads():
+    fresh = lexicon.Lexicon.from_tsv(lexicon._builtin_text())
+    whole = lexicon.parse_tsv(lexicon._builtin_text())
+    assert fresh.by_wrong._made == set()  # nothing made yet
+    assert [(s, e, h.wrong) for s, e, h in fresh.scan("现将有关工作布署如下")] == [(6, 8, "布署")]
+    assert fresh.by_wrong._made == {"布署"}  # the one wrong form the text holds
+    for wrong in list(fresh.by_wrong):
+        assert [vars_of(e) for e in fresh.by_wrong.get(wrong)] == [vars_of(e) for e in whole if e.wrong == wrong]
+    assert [e.id for e in fresh.entries] == [e.id for e in whole]
+
+
+def vars_of(entry) -> tuple:
+    return tuple(getattr(entry, f) if not hasattr(getattr(entry, f), "pattern") else getattr(entry, f).pattern
+                 for f in entry._fields)

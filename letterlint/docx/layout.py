@@ -19,19 +19,21 @@ from letterlint.rules.base import Finding, rule
 
 
 class _Geometry:
-    """``letterlint.docx.geometry``, imported when a layout rule first measures a Word file:
-    these rules are registered on every run, and a text draft never needs the geometry."""
+    """``letterlint.docx.geometry``, imported when a Word draft is first measured: its rules are
+    registered on every run, but a text draft never needs the module (a pre-commit hook saves its import)."""
 
-    def __getattr__(self, name):
-        if name.startswith("__"):  # the rule registry asks every name for __letterlint_rule__
+    def __getattr__(self, name: str):
+        if name.startswith("__"):  # asked of every module value by the rule registry
             raise AttributeError(name)
+        global geometry
         from letterlint.docx import geometry as module
 
-        globals()["geometry"] = module
+        geometry = module
         return getattr(module, name)
 
 
 geometry = _Geometry()
+
 TWIPS_PER_MM = 1440 / 25.4
 FONT_ALIASES: list[str] = []   # default of the font-aliases setting: "字体名=家族"
 HEADING_FONTS = ["黑体", "楷体", "仿宋", "仿宋"]

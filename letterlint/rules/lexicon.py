@@ -101,49 +101,104 @@ class LexiconError(ValueError):
     """A malformed lexicon line (only the package's own file is read as TSV)."""
 
 
-def parse_tsv(text: str, where: str = "lexicon.tsv", shipped: bool = False) -> list[Entry]:
-    """Entries of a lexicon file; comment lines start with ``#``, the first other line is the header.
+def _rows(text: str, where: str) -> list[tuple[int, str]]:
+    """(line number, line) of each entry of a lexicon file, after the header (checked)."""
+    rows = [(number, line) for number, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.startswith("#")]
+    if rows and tuple(rows[0][1].split("\t")) != COLUMNS:
+        raise LexiconError(f"{where}:{rows[0][0]}: 表头应为 {' '.join(COLUMNS)}")
+    return rows[1:]
 
-    ``shipped``: the package's own file, whose patterns are in the shipped compiled code."""
+
+def _entry(number: int, line: str, where: str) -> Entry:
+    cells = line.split("\t")
+    if len(cells) != len(COLUMNS):
+        raise LexiconError(f"{where}:{number}: 应有 {len(COLUMNS)} 列，实际 {len(cells)} 列")
+    row = dict(zip(COLUMNS, cells, strict=True))
+    if not row["wrong"] or row["kind"] not in KIND_RULES:
+        raise LexiconError(f"{where}:{number}: 词条 {row['id']} 不完整、类别未知或编号重复")
+    return Entry(
+        id=row["id"], wrong=row["wrong"], right=row["right"], kind=row["kind"], severity=row["severity"],
+        # Compiled on first use (most never are on a given letter), from the shipped code when
+        # it is the package's own file (``python -m letterlint.lazyre`` reads it too).
+        before=lazyre.LazyPattern(f"(?:{row['before']})$") if row["before"] else None,
+        after=lazyre.LazyPattern(row["after"]) if row["after"] else None,
+        not_before=lazyre.LazyPattern(f"(?:{row['not_before']})$") if row["not_before"] else None,
+        not_after=lazyre.LazyPattern(row["not_after"]) if row["not_after"] else None,
+        parts=frozenset(row["parts"].split(",")) if row["parts"] else None,
+        source=row["source"], example=row["example"], silent=row["silent"])
+
+
+def parse_tsv(text: str, where: str = "lexicon.tsv") -> list[Entry]:
+    """Entries of a lexicon file; comment lines start with ``#``, the first other line is the header."""
     entries: list[Entry] = []
-    header: list[str] | None = None
     seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            if tuple(header) != COLUMNS:
-                raise LexiconError(f"{where}:{number}: 表头应为 {' '.join(COLUMNS)}")
-            continue
-        if len(cells) != len(COLUMNS):
-            raise LexiconError(f"{where}:{number}: 应有 {len(COLUMNS)} 列，实际 {len(cells)} 列")
-        row = dict(zip(COLUMNS, cells, strict=True))
-        if not row["wrong"] or row["kind"] not in KIND_RULES or row["id"] in seen:
-            raise LexiconError(f"{where}:{number}: 词条 {row['id']} 不完整、类别未知或编号重复")
-        seen.add(row["id"])
-        entries.append(Entry(
-            id=row["id"], wrong=row["wrong"], right=row["right"], kind=row["kind"], severity=row["severity"],
-            # Compiled on first use (most never are on a given letter), from the shipped code when
-            # it is the package's own file (``python -m letterlint.lazyre`` reads it too).
-            before=lazyre.compile(f"(?:{row['before']})$", shipped=shipped) if row["before"] else None,
-            after=lazyre.compile(row["after"], shipped=shipped) if row["after"] else None,
-            not_before=lazyre.compile(f"(?:{row['not_before']})$", shipped=shipped) if row["not_before"] else None,
-            not_after=lazyre.compile(row["not_after"], shipped=shipped) if row["not_after"] else None,
-            parts=frozenset(row["parts"].split(",")) if row["parts"] else None,
-            source=row["source"], example=row["example"], silent=row["silent"]))
+    for number, line in _rows(text, where):
+        entry = _entry(number, line, where)
+        if entry.id in seen:
+            raise LexiconError(f"{where}:{number}: 词条 {entry.id} 不完整、类别未知或编号重复")
+        seen.add(entry.id)
+        entries.append(entry)
     return entries
+
+
+class _EntriesByWrong(dict):
+    """wrong form → its entries, for a lexicon read from a file: the lines of a wrong form are
+    made into entries when a text first holds it (a letter meets a handful of the 460)."""
+
+    def __init__(self, lines: dict[str, list[tuple[int, str]]], where: str):
+        super().__init__(lines)
+        self._where = where
+        self._made: set[str] = set()
+
+    def get(self, wrong, default=None):
+        found = dict.get(self, wrong)
+        if found is None:
+            return default
+        if wrong not in self._made:
+            self._made.add(wrong)
+            found = self[wrong] = [_entry(number, line, self._where) for number, line in found]
+        return found
 
 
 class Lexicon:
     """Entries indexed by wrong form, with one pattern that finds every candidate."""
 
-    def __init__(self, entries: Iterable[Entry], shipped: bool = False):
-        self.entries = tuple(entries)
+    def __init__(self, entries: Iterable[Entry]):
+        self._entries = tuple(entries)
         self.by_wrong: dict[str, list[Entry]] = {}
-        for e in self.entries:
+        for e in self._entries:
             self.by_wrong.setdefault(e.wrong, []).append(e)
+        self._index()
+
+    @classmethod
+    def from_tsv(cls, text: str, where: str = "lexicon.tsv") -> Lexicon:
+        """The lexicon of a file; each entry is made when a text first holds its wrong form."""
+        lexicon = cls.__new__(cls)
+        lines: dict[str, list[tuple[int, str]]] = {}
+        for number, line in _rows(text, where):
+            wrong = line.split("\t", 2)[1] if line.count("\t") >= 2 else ""
+            lines.setdefault(wrong, []).append((number, line))
+        lexicon._entries, lexicon._text, lexicon._where = None, text, where
+        lexicon.by_wrong = _EntriesByWrong(lines, where)
+        lexicon._index()
+        return lexicon
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every entry (a file's are all read and checked on the first ask)."""
+        if self._entries is None:
+            self._entries = tuple(parse_tsv(self._text, self._where))
+        return self._entries
+
+    def patterns(self) -> list[lazyre.LazyPattern]:
+        """Every pattern the lexicon may compile: the finder and the entries' conditions."""
+        found = [self.finder] if self.finder is not None else []
+        for e in self.entries:
+            found.extend(p for p in (e.before, e.after, e.not_before, e.not_after) if p is not None)
+        return found
+
+    def _index(self) -> None:
         # Candidates are found by two character classes (the first and second characters
         # of the wrong forms, looked at without consuming them), which the regex engine
         # tests with a bitmap; a dictionary on the first two characters then says which
@@ -161,7 +216,7 @@ class Lexicon:
             alternatives.append(f"[{re.escape(firsts)}][{re.escape(seconds)}]")
         if singles:
             alternatives.append(f"[{re.escape(singles)}]")
-        self.finder = lazyre.compile(f"(?=({'|'.join(alternatives)}))", shipped=shipped) if alternatives else None
+        self.finder = lazyre.LazyPattern(f"(?=({'|'.join(alternatives)}))") if alternatives else None
 
     def scan(self, text: str, start: int = 0, end: int | None = None,
              part_kind: str | None = None) -> Iterator[tuple[int, int, Entry]]:
@@ -207,7 +262,7 @@ def _builtin_text() -> str:
 @functools.lru_cache(maxsize=1)
 def builtin() -> Lexicon:
     """The package's lexicon, read once per process."""
-    return Lexicon(parse_tsv(_builtin_text(), shipped=True), shipped=True)
+    return Lexicon.from_tsv(_builtin_text())
 
 
 @functools.lru_cache(maxsize=1)
