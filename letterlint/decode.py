@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import codecs
 import os
-from dataclasses import dataclass
+
+from letterlint.record import FrozenRecord
 
 from letterlint import lazyre
 
@@ -30,12 +31,20 @@ class InputError(Exception):
     """An input that cannot be linted; the message is for the user (exit code 2)."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(FrozenRecord):
     text: str       # decoded, BOM removed, newlines normalised to "\n"
     encoding: str   # the codec used
     bom: bytes      # the BOM found, b"" if none
     newline: str    # the dominant line ending of the original
+
+    __slots__ = _fields = ("text", "encoding", "bom", "newline")
+
+    def __init__(self, text, encoding, bom, newline):
+        _set = object.__setattr__
+        _set(self, "text", text)
+        _set(self, "encoding", encoding)
+        _set(self, "bom", bom)
+        _set(self, "newline", newline)
 
 
 def _newline(text: str) -> str:

@@ -9,6 +9,12 @@ to the line and column of the .md file: ``**2024年05月06日**`` is a padded
 date at column 7, ``> 抄送：…`` is the 抄送, ``- 一.住宅小区`` a heading whose
 number has the wrong punctuation.  Numbers of ordered lists ("1." "2.") are
 the letter's own 三级标题 and stay.
+
+Markup also includes what a reader of the rendered draft never sees: the
+indentation of nested list items and of indented code, a YAML front matter
+block at the top, link reference definitions and the "[ref]" of a reference
+link, the backslash of an escape ("\\*" reads "*") and of a hard line break,
+and entities ("&amp;" reads "&", its first column carrying it).
 """
 from __future__ import annotations
 
@@ -18,10 +24,25 @@ _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _EMPHASIS = frozenset(("strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"))
 
 
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:")
+
+
 def _parser():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # text_join off: escapes ("\*") and entities ("&nbsp;") stay tokens of their own, so their markup is found.
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable("text_join")
+
+
+def _front_matter(lines: list[str]) -> int:
+    """Lines of a YAML front matter block ("---" … "---" at the top, as static-site drafts carry), or 0."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for n in range(1, min(len(lines), 200)):
+        if _FRONT_MATTER_END.match(lines[n]):
+            return n + 1
+    return 0
 
 
 class _Canvas:
@@ -71,7 +92,7 @@ class ColumnMap:
         return len(self.source[line - 1]) + past + (2 if end else 1)
 
     def edit(self, e):
-        from dataclasses import replace
+        from letterlint.record import replace
 
         if (e.line, e.column) == (e.end_line, e.end_column):   # an insertion stays before the same character
             at = self.column(e.line, e.column)
@@ -80,7 +101,7 @@ class ColumnMap:
 
     def diagnostic(self, d):
         """The diagnostic (and its fix's edits) in the columns of the Markdown source."""
-        from dataclasses import replace
+        from letterlint.record import replace
 
         out = replace(d, column=self.column(d.line, d.column), end_column=self.column(d.end_line, d.end_column, True))
         fix = getattr(d, "fix", None)
@@ -101,12 +122,19 @@ def letter_text(text: str) -> str:
 
 
 def _mark(text: str) -> _Canvas:
-    tokens = _parser().parse(text)
     canvas = _Canvas(text)
+    front = _front_matter(canvas.source)
+    for n in range(front):
+        canvas.blank(n, 0, len(canvas.source[n]))
+    # The parser sees empty lines for the front matter, so the line numbers of its tokens stay those of the file.
+    tokens = _parser().parse("\n" * front + "\n".join(canvas.source[front:]) if front else text)
+    covered = [False] * len(canvas.source)
     for tok in tokens:
         if tok.map is None:
             continue
         first, last = tok.map[0], tok.map[1]
+        for n in range(first, min(last, len(covered))):
+            covered[n] = True
         if tok.type == "blockquote_open":
             for n in range(first, last):
                 m = _QUOTE.match(canvas.text(n))
@@ -125,14 +153,23 @@ def _mark(text: str) -> _Canvas:
                     canvas.blank(first, closing.start(), len(line))
             else:   # setext: the underline
                 canvas.blank(last - 1, 0, len(canvas.text(last - 1)))
-        elif tok.type == "list_item_open" and tok.markup in ("-", "*", "+"):
+        elif tok.type == "list_item_open":
+            # The item's indentation is markup (a nested item reads as a line of its own, not indented),
+            # and so is a bullet with its spaces; the number of an ordered item is the letter's own.
+            for n in range(first, last):
+                line = canvas.text(n)
+                canvas.blank(n, 0, len(line) - len(line.lstrip(" \t")))
             line = canvas.text(first)
             k = len(line) - len(line.lstrip(" \t"))
-            if line[k:k + 1] == tok.markup:
+            if tok.markup in ("-", "*", "+") and line[k:k + 1] == tok.markup:
                 stop = k + 1
                 while stop < len(line) and line[stop] in " \t":
                     stop += 1
                 canvas.blank(first, k, stop)
+        elif tok.type == "code_block":   # an indented block: its four spaces of indentation are markup
+            for n in range(first, last):
+                line = canvas.text(n)
+                canvas.blank(n, 0, min(4, len(line) - len(line.lstrip(" \t"))))
         elif tok.type == "hr" or tok.type == "html_block":
             for n in range(first, last):
                 canvas.blank(n, 0, len(canvas.text(n)))
@@ -147,6 +184,9 @@ def _mark(text: str) -> _Canvas:
                     canvas.blank(n, 0, len(line))   # the delimiter row
                     continue
                 pipes = [k for k, ch in enumerate(line) if ch == "|" and (k == 0 or line[k - 1] != "\\")]
+                for k, ch in enumerate(line):   # "\|" in a cell reads "|"
+                    if ch == "|" and k > 0 and line[k - 1] == "\\":
+                        canvas.blank(n, k - 1, k)
                 for k in pipes:   # the pipe and the spaces around it go; cells stay apart by one 全角 space
                     lo, hi = k, k + 1
                     while lo > 0 and line[lo - 1] in " \t":
@@ -158,6 +198,9 @@ def _mark(text: str) -> _Canvas:
                         canvas.lines[n][k] = "\u3000"
         elif tok.type == "inline" and tok.children:
             _inline(tok, canvas)
+    for n, seen in enumerate(covered):   # link reference definitions: lines no block token holds
+        if not seen and n >= front and _REFERENCE.match(canvas.source[n]):
+            canvas.blank(n, 0, len(canvas.source[n]))
     return canvas
 
 
@@ -181,6 +224,15 @@ def _inline(tok, canvas: _Canvas) -> None:
                     canvas.blank(line_no, col + a - off, col + min(b - off, length))
                 return
 
+    def replace(a: int, b: int, text: str) -> None:
+        """Characters a…b of the content read as ``text`` (an entity): its first source column carries it."""
+        for off, line_no, col, length in reversed(starts):
+            if a >= off:
+                if col >= 0 and len(text) == 1:   # (the rare entity of two code points stays as written)
+                    canvas.blank(line_no, col + a - off + 1, col + min(b - off, length))
+                    canvas.lines[line_no][col + a - off] = text
+                return
+
     cursor = 0
     for child in tok.children:
         kind = child.type
@@ -191,7 +243,16 @@ def _inline(tok, canvas: _Canvas) -> None:
         elif kind in ("softbreak", "hardbreak"):
             pos = content.find("\n", cursor)
             if pos >= 0:
+                blank(cursor, pos)   # the trailing spaces or backslash of a hard break
                 cursor = pos + 1
+        elif kind == "text_special":   # "\*" is "*"; "&nbsp;" is one no-break space
+            pos = content.find(child.markup, cursor)
+            if pos >= 0:
+                if child.info == "escape":
+                    blank(pos, pos + 1)
+                else:
+                    replace(pos, pos + len(child.markup), child.content)
+                cursor = pos + len(child.markup)
         elif kind in _EMPHASIS:
             pos = content.find(child.markup, cursor)
             if pos >= 0:
@@ -224,8 +285,8 @@ def _inline(tok, canvas: _Canvas) -> None:
             pos = content.find("]", cursor)
             if pos >= 0:
                 end = pos + 1
-                if content[end:end + 1] == "(":
-                    close = content.find(")", end)
+                if content[end:end + 1] in ("(", "["):   # [text](url), [text][ref], [text][]
+                    close = content.find(")" if content[end] == "(" else "]", end)
                     end = close + 1 if close >= 0 else end
                 blank(pos, end)
                 cursor = end

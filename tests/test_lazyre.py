@@ -1,5 +1,8 @@
 """Patterns compiled on first use behave like compiled patterns."""
+import marshal
 import re
+
+import pytest
 
 from letterlint import lazyre
 
@@ -28,14 +31,6 @@ def test_every_method_compiles_on_its_own():
 
 
 # --- the code compiled ahead of time (letterlint/_regex_code.marshal) -------------------------
-
-import marshal  # noqa: E402
-import re  # noqa: E402
-
-import pytest  # noqa: E402
-
-from letterlint import lazyre  # noqa: E402
-
 
 def _shipped():
     with open(lazyre.CODE_FILE, "rb") as f:

@@ -6,6 +6,28 @@ inside one, each half keeping the run's formatting.  The text is
 "CODE 消息 建议：…", the author "letterlint"; a summary comment sits on the
 title.  The copy is written next to the draft as ``X.letterlint.docx`` (or
 into ``--output-dir``), atomically.
+
+The package is made as Word writes it, so that Word opens it without a
+repair prompt (ECMA-376 Part 1 §17.13.4 and Word's own notes on it,
+[MS-OI29500] 2.1.315):
+- a comment's range is commentRangeStart before its first run,
+  commentRangeEnd after its last, and the run holding the commentReference
+  right after the end, in the end's paragraph; ids are unique;
+- a range never starts in a text box (Word ignores comment ranges in text
+  boxes, headers and footers): a problem in a 版头 text box is anchored on
+  the run that holds the text box, in the body;
+- a range spans paragraphs only within one container (the body, or one table
+  cell); otherwise it is anchored on the part in its first paragraph;
+- at most ``MAX_COMMENTS`` comments (Word refuses a file with more than 32767
+  comment ranges); the summary says how many were left out;
+- the comments part (word/comments.xml, its content-type override and the
+  document's relationship) only; the optional Word 2013+ parts
+  (commentsExtended, commentsIds, commentsExtensible) carry reply threads
+  and "resolved" marks that a fresh comment does not have, and Word reads a
+  comments part without them;
+- the styles the comments use (CommentText, CommentReference: Word's
+  "annotation text" and "annotation reference") are added when the draft
+  lacks them, so the comments are not set in the letter's body style.
 """
 from __future__ import annotations
 
@@ -19,7 +41,7 @@ from letterlint.docx.package import w
 
 AUTHOR, INITIALS = "letterlint", "LL"
 SUFFIX = ".letterlint.docx"
-_TEXT_NODES = ("t",)
+MAX_COMMENTS = 32_000    # Word will not open a file with more than 32767 comment ranges
 
 
 def target_path(path: str, output_dir: str | None, taken: set[str]) -> str:
@@ -86,18 +108,42 @@ def _split_run(node, k: int) -> None:
 
 
 def _ranges(layout, d):
-    """(paragraph, start, end) stretches of a diagnostic, in paragraph offsets."""
+    """(paragraph, start, end) stretches of a diagnostic, in paragraph offsets.
+
+    A span over two paragraphs stays one range only when both are in the same
+    container (the body, one table cell): a range from one cell into another
+    is not one Word can select, so it keeps to its first paragraph.
+    """
     p1, a = layout.locate(d.line, d.column)
     p2, b = layout.locate(d.end_line, d.end_column)
     if p1 is None:
         return []
     if p2 is not p1:
-        return [(p1, a, len(p1.text)), *([(p2, 0, b)] if p2 is not None else [])]
+        same_container = (p2 is not None and p1.element is not None and p2.element is not None
+                          and p1.element.getparent() is p2.element.getparent())
+        return [(p1, a, len(p1.text)), *([(p2, 0, b)] if same_container else [])]
     return [(p1, a, max(b, a + 1))]
 
 
+def _anchor_run(r):
+    """The run a comment can be anchored on: ``r``, or for a run in a text box the body run that holds the box."""
+    anchor, node = r, r.getparent()
+    while node is not None:
+        if node.tag == w("txbxContent"):
+            anchor = None          # the next run up holds this text box
+        elif node.tag == w("r") and anchor is None:
+            anchor = node
+        node = node.getparent()
+    return anchor if anchor is not None else r
+
+
 def _cut_points(paragraph, offsets) -> None:
-    """Split the paragraph's runs at these text offsets (right to left, so earlier nodes stay valid)."""
+    """Split the paragraph's runs at these text offsets (right to left, so earlier nodes stay valid).
+
+    Text boxes are left whole: their comments go on the run that holds the box.
+    """
+    if paragraph.where == "文本框":
+        return
     for off in sorted(set(offsets), reverse=True):
         for piece in paragraph.pieces:
             if piece.run is None or piece.node is None:
@@ -110,23 +156,60 @@ def _cut_points(paragraph, offsets) -> None:
                 break
 
 
+def _run_of(piece):
+    r = piece.node.getparent()
+    while r is not None and r.tag != w("r"):
+        r = r.getparent()
+    return _anchor_run(r) if r is not None else None
+
+
 def _runs_in(paragraph, start: int, end: int) -> list:
-    runs = []
+    runs: list = []
     for piece in paragraph.pieces:
         if piece.run is None or piece.node is None or piece.end <= start or piece.start >= end:
             continue
-        r = piece.node.getparent()
-        while r is not None and r.tag != w("r"):
-            r = r.getparent()
+        r = _run_of(piece)
         if r is not None and (not runs or runs[-1] is not r):
             runs.append(r)
     if not runs:   # only a numbering label, or an empty paragraph: the paragraph's runs
         for piece in paragraph.pieces:
             if piece.run is not None and piece.node is not None:
-                r = piece.node.getparent()
-                if r is not None and r.tag == w("r") and (not runs or runs[-1] is not r):
+                r = _run_of(piece)
+                if r is not None and (not runs or runs[-1] is not r):
                     runs.append(r)
     return runs
+
+
+# Word's own definitions of the two comment styles (names as Word writes them; sizes 10 and 8 pt).
+_COMMENT_STYLES = (
+    ("paragraph", "CommentText", "annotation text",
+     '<w:pPr><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="left"/></w:pPr>'
+     '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>'),
+    ("character", "CommentReference", "annotation reference", '<w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>'),
+)
+
+
+def _comment_styles(document) -> None:
+    """Add the CommentText and CommentReference styles the comments name, where the draft lacks them."""
+    from lxml import etree
+
+    from letterlint.docx.package import W
+
+    styles = document.styles.element
+    have = {s.get(w("styleId")) for s in styles.iterfind(w("style"))}
+    normal = next((s.get(w("styleId")) for s in styles.iterfind(w("style"))
+                   if s.get(w("type")) == "paragraph" and s.get(w("default")) in ("1", "true", "on")), None)
+    for kind, style_id, name, props in _COMMENT_STYLES:
+        if style_id in have:
+            continue
+        style = etree.fromstring(f'<w:style xmlns:w="{W}" w:type="{kind}" w:styleId="{style_id}">'
+                                 f'<w:name w:val="{name}"/><w:uiPriority w:val="99"/><w:semiHidden/>'
+                                 f'<w:unhideWhenUsed/>{props}</w:style>')
+        if kind == "paragraph" and normal:   # the draft's own id, set as a value, never spliced into XML text
+            based = etree.Element(w("basedOn"))
+            based.set(w("val"), normal)
+            style[0].addnext(based)
+        styles.append(style)
 
 
 def comment_text(d) -> str:
@@ -187,10 +270,15 @@ def annotate(path: str, result, out_path: str) -> int:
         return []
 
     counts = {s: sum(1 for d in result.diagnostics if d.severity == s) for s in SEVERITY_ZH}
-    summary = (f"letterlint 检查结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示"
-               + ("。每个问题都有一条批注。" if result.diagnostics else "，未发现问题。"))
+    shown = result.diagnostics[:MAX_COMMENTS - 1]
+    summary = f"letterlint 检查结果：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示"
+    if len(shown) < len(result.diagnostics):
+        summary += f"。问题过多，只为前 {len(shown)} 个加了批注（Word 最多打开 32767 条批注），其余见命令行报告。"
+    else:
+        summary += "。每个问题都有一条批注。" if result.diagnostics else "，未发现问题。"
+    _comment_styles(document)
     add(first_runs(), summary)
-    for d in result.diagnostics:
+    for d in shown:
         ranges = _ranges(layout, d)
         runs = []
         for para, a, b in ranges:

@@ -7,6 +7,14 @@ which points to an ``w:abstractNum`` whose level gives the pattern
 chineseCounting, decimal, …) and the start value.  Counters run per list;
 a deeper level restarts when a shallower one advances, and a ``w:num`` with
 a ``w:startOverride`` starts its levels afresh.
+
+What follows the number is part of what the reader sees: the level's
+``w:suff`` is a tab (the default), a space or nothing, and the label carries
+it as "\t", " " or "".  A .txt draft typed as Word shows it ("一、" then a
+tab) reads the same, so the heading rules see one text whatever the source.
+A bullet level (``numFmt`` bullet) shows its ``lvlText`` glyph; the glyphs
+of the Symbol and Wingdings fonts (private-use code points) become the
+Unicode characters they draw.
 """
 from __future__ import annotations
 
@@ -20,6 +28,12 @@ UPPER_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
+# Bullet glyphs of the symbol fonts Word offers in its bullet gallery (the code point
+# Word stores is the font's private-use one, U+F000 + the font's byte); anything
+# else private-use is shown as a plain bullet.
+SYMBOL_BULLETS = {0xB7: "•", 0xA7: "▪", 0xD8: "➢", 0xFC: "✓", 0x6C: "●", 0x6E: "■", 0x71: "❑", 0x76: "❖",
+                  0x75: "◆", 0xA8: "◆", 0x6F: "□", 0xE0: "→", 0xDE: "➔"}
 
 
 def chinese_counting(n: int, digits: str = DIGITS, ten: str = "十") -> str:
@@ -60,6 +74,20 @@ def _roman(n: int) -> str:
 def _letters(n: int) -> str:
     n = max(n, 1)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def bullet_glyph(text: str) -> str:
+    """The characters a bullet level shows: symbol-font private-use code points mapped to Unicode."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xF000 <= code <= 0xF0FF:
+            out.append(SYMBOL_BULLETS.get(code - 0xF000, "•"))
+        elif 0xE000 <= code <= 0xF8FF:
+            out.append("•")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -172,7 +200,8 @@ class Numbering:
         return levels
 
     def label(self, num_id: str | None, ilvl: str | None) -> str | None:
-        """The label shown for a paragraph in this list at this level, counters advanced; None if none."""
+        """The label shown for a paragraph in this list at this level, with its suffix (tab, space or
+        nothing), counters advanced; None if none."""
         if not num_id or num_id == "0" or num_id not in self.lists:
             return None
         lst = self.lists[num_id]
@@ -211,7 +240,7 @@ class Numbering:
                 continue
             out.append(ch)
             i += 1
-        label = "".join(out)
-        if levels[level].fmt == "bullet":
-            return ""  # a bullet is a glyph, not letter text
-        return label
+        label = bullet_glyph(shown.text) if shown.fmt == "bullet" else "".join(out)
+        if not label:
+            return None   # nothing shown (lvlText ""): no number, and no gap worth reading as text
+        return label + SUFFIX.get(shown.suffix, "\t")

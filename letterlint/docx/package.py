@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import threading
 import zipfile
 
 from letterlint.decode import InputError
@@ -33,13 +34,21 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def _parser():
-    from lxml import etree
+_LOCAL = threading.local()
 
-    # No entities, no network, no huge trees: libxml2 then refuses nesting deeper than 256
-    # levels and text nodes over 10 MB, which is what a docx bomb relies on.
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True,
-                           load_dtd=False)
+
+def _parser():
+    """The XML parser of this thread, made once (making one costs as much as parsing a small part;
+    lxml parsers must not be shared between threads)."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        from lxml import etree
+
+        # No entities, no network, no huge trees: libxml2 then refuses nesting deeper than 256
+        # levels and text nodes over 10 MB, which is what a docx bomb relies on.
+        parser = _LOCAL.parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                                                 remove_comments=True, load_dtd=False)
+    return parser
 
 
 class Package:
@@ -66,6 +75,7 @@ class Package:
                                  "可能是压缩炸弹，已拒绝读取")
             self.sizes[info.filename] = info.file_size
         self._xml: dict[str, object] = {}
+        self._rels: dict[str, dict[str, tuple[str, str]]] = {}
         self.main = self._main_part()
 
     def has(self, part: str) -> bool:
@@ -114,7 +124,12 @@ class Package:
         raise InputError(f"{self.name}：这个 Office 文件中没有 Word 正文（word/document.xml）")
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
-        """Relationship id → (type, target part) for ``part``."""
+        """Relationship id → (type, target part) for ``part`` (read once)."""
+        if part not in self._rels:
+            self._rels[part] = self._read_rels(part)
+        return self._rels[part]
+
+    def _read_rels(self, part: str) -> dict[str, tuple[str, str]]:
         folder, base = posixpath.split(part)
         root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
         out: dict[str, tuple[str, str]] = {}

@@ -20,6 +20,7 @@ from letterlint.docx.sniff import kind_of_bytes
 from letterlint.docx.styles import RunFormat, Styles
 
 VAL = w("val")
+P_PR, R_PR, DEL, SECT_PR, TYPE, T, R_TAG = w("pPr"), w("rPr"), w("del"), w("sectPr"), w("type"), w("t"), w("r")
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 MAX_PARAGRAPHS = 100_000
 MAX_DEPTH = 20          # tables in text boxes in tables …
@@ -66,12 +67,21 @@ class Paragraph:
     anchor: dict | None = None   # for a text box: position of its shape ({"v_from": …, "v_mm": …, "h_align": …})
 
     def piece_at(self, offset: int) -> Piece | None:
-        """The piece holding character ``offset`` (a binary search: rules ask for every character)."""
-        starts = self.__dict__.get("_starts")
+        """The piece holding character ``offset``.
+
+        The layout rules ask for every character in turn, so the piece found
+        last is tried first; otherwise a binary search.
+        """
+        cache = self.__dict__
+        last = cache.get("_last")
+        if last is not None and last.start <= offset < last.end:
+            return last
+        starts = cache.get("_starts")
         if starts is None or len(starts) != len(self.pieces):
-            starts = self.__dict__["_starts"] = [p.start for p in self.pieces]
+            starts = cache["_starts"] = [p.start for p in self.pieces]
         i = bisect_right(starts, offset) - 1
         if i >= 0 and offset < self.pieces[i].end:
+            cache["_last"] = self.pieces[i]
             return self.pieces[i]
         return None
 
@@ -163,6 +173,22 @@ class _Walker:
         self.fields: list[list] = []       # stack of [instruction, state] for complex fields
         self.page_pending = False          # a page or section break waits for the next paragraph
         self.rows = 0
+        self.formats: dict[tuple, RunFormat] = {}
+        from lxml import etree
+
+        self.tostring = etree.tostring
+
+    def _format(self, props: dict, para_rpr: dict, rpr) -> RunFormat:
+        """The run format of ``rpr`` in a paragraph of this style, resolved once per distinct pair.
+
+        ``para_rpr`` depends only on the paragraph style, so (style, the rPr's
+        XML) decides the result; a letter has few distinct pairs and many runs.
+        """
+        key = (props.get("style"), self.tostring(rpr) if rpr is not None else None)
+        fmt = self.formats.get(key)
+        if fmt is None:
+            fmt = self.formats[key] = self.styles.run(para_rpr, rpr)
+        return fmt
 
     def block(self, parent, where: str, depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -193,13 +219,13 @@ class _Walker:
     def paragraph(self, p, where: str, depth: int) -> None:
         if len(self.paragraphs) >= MAX_PARAGRAPHS:
             raise InputError(f"{self.name}：段落超过 {MAX_PARAGRAPHS:,} 个，不像是一份公文，已拒绝读取")
-        ppr_el = p.find(w("pPr"))
+        ppr_el = p.find(P_PR)
         props, para_rpr = self.styles.paragraph(ppr_el)
-        mark_rpr = ppr_el.find(w("rPr")) if ppr_el is not None else None
-        mark = self.styles.run(para_rpr, mark_rpr)
+        mark_rpr = ppr_el.find(R_PR) if ppr_el is not None else None
+        mark = self._format(props, para_rpr, mark_rpr)
         para = Paragraph(number=0, text="", pieces=[], props=props, mark=mark, where=where,
                          section=len(self.section_props), element=p)
-        para.mark_deleted = mark_rpr is not None and mark_rpr.find(w("del")) is not None
+        para.mark_deleted = mark_rpr is not None and mark_rpr.find(DEL) is not None
         para.new_page = bool(props.get("pageBreakBefore")) or self.page_pending
         self.page_pending = False
         num = props.get("numPr")
@@ -223,10 +249,10 @@ class _Walker:
                 q.anchor = anchor
         para.number = len(self.paragraphs) + 1
         self.paragraphs.append(para)
-        sect = ppr_el.find(w("sectPr")) if ppr_el is not None else None
+        sect = ppr_el.find(SECT_PR) if ppr_el is not None else None
         if sect is not None and where == "正文":
             self.section_props.append(sect)
-            t = sect.find(w("type"))
+            t = sect.find(TYPE)
             # The section break's kind is that of the next section; read at the next sectPr, approximated here.
             self.page_pending = self.page_pending or t is None or t.get(VAL) != "continuous"
 
@@ -249,7 +275,7 @@ class _Walker:
                     self._text(t.text or "", para, None, para.mark, chunks, state, t)
 
     def _run(self, r, para, para_rpr, chunks, boxes, state, depth) -> None:
-        fmt = self.styles.run(para_rpr, r.find(w("rPr")))
+        fmt = self._format(para.props, para_rpr, r.find(R_PR))
         for child in r:
             if not isinstance(child.tag, str):
                 continue

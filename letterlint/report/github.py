@@ -5,10 +5,13 @@
 Actions toolkit does it.  Columns count characters and ``endColumn`` is
 exclusive, as in every letterlint report; columns are left out of a span
 that crosses lines, since GitHub only places columns within one line.
+For a Word document ``line`` is the paragraph and ``col`` the column in
+it, and the message starts with ``段N:列M`` (a .docx has no lines to show).
 """
 from __future__ import annotations
 
 from letterlint.report import printable
+from letterlint.report.places import word_place
 from letterlint.report.sarif import message_text, relative_path
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -41,10 +44,17 @@ def render(results, stream, options) -> None:
             stream.write(command("error", {"file": path}, r.error) + "\n")
             continue
         for d in r.diagnostics:
-            props: dict[str, object] = {"file": path, "line": d.line}
-            if d.end_line == d.line:
-                props.update(col=d.column, endLine=d.end_line, endColumn=d.end_column)
+            place = word_place(r, d) if r.paragraphs is not None else None
+            if place is None:
+                line, column, end_line, end_column = d.line, d.column, d.end_line, d.end_column
             else:
-                props["endLine"] = d.end_line
+                line, column, end_line, end_column = (place.paragraph, place.column, place.end_paragraph,
+                                                      place.end_column)
+            props: dict[str, object] = {"file": path, "line": line}
+            if end_line == line:
+                props.update(col=column, endLine=end_line, endColumn=end_column)
+            else:
+                props["endLine"] = end_line
             props["title"] = d.rule
-            stream.write(command(d.severity, props, message_text(d)) + "\n")
+            message = message_text(d) if place is None else f"{place.label} {message_text(d)}"
+            stream.write(command(d.severity, props, message) + "\n")

@@ -181,8 +181,20 @@ def _marked_line(text: str, n: int, spans, diagnostics, file_id: str) -> str:
     return "".join(out)
 
 
-def _note(file_id: str, k: int, d) -> str:
-    where = f"第{d.line}行第{d.column}列"
+def _where(result, d) -> str:
+    """第L行第C列 in a text draft; 第N段第M列 in a Word document (what its reader can find)."""
+    place = result.place(d.line, d.column) if result.paragraphs is not None else None
+    return f"第{d.line}行第{d.column}列" if place is None else f"第{place[0]}段第{place[1]}列"
+
+
+def _gutter(result, n: int) -> str:
+    """The number beside line ``n``: the line, or for a Word document the paragraph it starts in (段N)."""
+    if result.paragraphs is None or not 0 < n <= len(result.paragraphs) or not result.paragraphs[n - 1]:
+        return str(n)
+    return f"段{result.paragraphs[n - 1][0][1]}"
+
+
+def _note(file_id: str, k: int, d, where: str) -> str:
     sugg = f'<div class="sugg">建议：{_e(d.suggestion)}</div>' if d.suggestion else ""
     return (f'<div class="note sev-{d.severity}" id="{file_id}-d{k}">'
             f'<span class="badge sev-{d.severity}">{SEVERITY_ZH.get(d.severity, d.severity)}</span>'
@@ -198,14 +210,15 @@ def _letter(result, file_id: str) -> str:
     spans = _placements(lines, diagnostics)
     notes: dict[int, list[str]] = {}
     for k, (d, (line, _, _, _)) in enumerate(zip(diagnostics, spans, strict=True)):
-        notes.setdefault(line, []).append(_note(file_id, k, d))
+        notes.setdefault(line, []).append(_note(file_id, k, d, _where(result, d)))
     rows = []
     for n, text in enumerate(lines, 1):
         src = _marked_line(text, n, spans, diagnostics, file_id)
         here = notes.get(n)
         cls = "line has-notes" if here else "line"
         side = f'<div class="notes">{"".join(here)}</div>' if here else ""
-        rows.append(f'<div class="{cls}" id="{file_id}-L{n}"><a class="ln" href="#{file_id}-L{n}">{n}</a>'
+        gutter = _gutter(result, n)
+        rows.append(f'<div class="{cls}" id="{file_id}-L{n}"><a class="ln" href="#{file_id}-L{n}">{gutter}</a>'
                     f'<div class="src">{src}</div>{side}</div>')
     return '<div class="letter">\n' + "\n".join(rows) + "\n</div>"
 

@@ -9,11 +9,15 @@ from letterlint.report import printable, summary
 
 def _diagnostic(result, d) -> dict:
     out = _escaped(d.to_dict())
-    place = result.place(d.line, d.column)
-    if place is not None:  # a Word document: where its reader finds it
-        out["paragraph"], out["paragraph_column"] = place[0], place[1]
-        if place[2] is not None:
-            out["run"] = place[2]
+    if result.paragraphs is not None:  # a Word document: where its reader finds it
+        from letterlint.report.places import word_place
+
+        place = word_place(result, d)
+        if place is not None:
+            out["paragraph"], out["paragraph_column"] = place.paragraph, place.column
+            if place.run is not None:
+                out["run"] = place.run
+            out["end_paragraph"], out["end_paragraph_column"] = place.end_paragraph, place.end_column
     return out
 
 

@@ -3,7 +3,7 @@
 One test case per file: it fails exactly when the file fails the run, that
 is when it has a problem at or above ``--fail-on`` (``fail-on`` in the
 config; default: errors only), with one ``<failure>`` listing those problems
-(``line:col 级别 CODE message`` per line); it is an ``<error>`` when the file
+(``line:col 级别 CODE message`` per line, ``段N:列M`` for a Word document); it is an ``<error>`` when the file
 could not be linted.  The other problems (warnings under the default) are
 listed in the case's ``<system-out>``, so they are seen but pass.
 
@@ -32,9 +32,9 @@ def _clean(text: str) -> str:
     return _INVALID_XML.sub("\ufffd", printable(text))
 
 
-def _lines(diags) -> str:
-    return "\n".join(_clean(f"{d.line}:{d.column} {SEVERITY_ZH.get(d.severity, d.severity)} {d.rule} "
-                             + d.message) for d in diags)
+def _lines(result, diags) -> str:
+    return "\n".join(_clean(f"{result.position(d.line, d.column)} {SEVERITY_ZH.get(d.severity, d.severity)} "
+                             f"{d.rule} {d.message}") for d in diags)
 
 
 def tree(results, options=None) -> ET.Element:
@@ -59,11 +59,11 @@ def tree(results, options=None) -> ET.Element:
                       if (n := sum(1 for d in bad if d.severity == s))]
             failure = ET.SubElement(case, "failure", message=f"{len(bad)} 个问题（{'，'.join(counts)}）",
                                     type="letterlint")
-            failure.text = _lines(bad)
+            failure.text = _lines(r, bad)
         failing = {id(d) for d in bad}
         others = [d for d in r.diagnostics if id(d) not in failing]
         if others:
-            ET.SubElement(case, "system-out").text = _lines(others)
+            ET.SubElement(case, "system-out").text = _lines(r, others)
     for element in (suites, suite):
         element.set("tests", str(len(results)))
         element.set("failures", str(failures))

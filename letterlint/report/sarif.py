@@ -12,7 +12,10 @@ column right after 𠮷 (two UTF-16 units, one code point) lands on the same
 character for every consumer.  ``endColumn`` is exclusive.  Each result
 carries ``partialFingerprints.primaryLocationLineHash`` (the key GitHub uses
 to follow an alert across commits; ours does not depend on the line number)
-and letterlint's own ``letterlintFingerprint/v1``.  An input that
+and letterlint's own ``letterlintFingerprint/v1``.  For a Word document
+the region's lines are paragraphs and its columns count in the paragraph
+(``report.places``), the message starts with ``段N:列M``, and the result's
+``properties`` hold paragraph, column and run.  An input that
 could not be linted is not a result but a tool execution notification, and
 makes ``executionSuccessful`` false.
 
@@ -165,6 +168,32 @@ def _region(d, lines: list[str]) -> dict:
             "endColumn": utf16_column(text(end_line), end_column)}
 
 
+def _word_place(result, d):
+    if result.paragraphs is None:
+        return None
+    from letterlint.report.places import word_place
+
+    return word_place(result, d)
+
+
+def _word_region(result, place) -> dict:
+    """A Word document's region: paragraphs as lines, columns in the paragraph (a .docx has no text lines)."""
+    from letterlint.report.places import paragraph_utf16_column
+
+    return {"startLine": place.paragraph, "startColumn": paragraph_utf16_column(result, place.paragraph, place.column),
+            "endLine": place.end_paragraph,
+            "endColumn": paragraph_utf16_column(result, place.end_paragraph, place.end_column)}
+
+
+def _word_properties(d, place) -> dict:
+    """The Word position in letterlint's own terms, and the text-view position the rules reported."""
+    props = {"paragraph": place.paragraph, "paragraphColumn": place.column, "endParagraph": place.end_paragraph,
+             "endParagraphColumn": place.end_column, "textLine": d.line, "textColumn": d.column}
+    if place.run is not None:
+        props["run"] = place.run
+    return props
+
+
 def document(results) -> dict:
     from letterlint import __version__
     from letterlint.rules import all_rules
@@ -190,14 +219,20 @@ def document(results) -> dict:
                                   "locations": [{"physicalLocation": {"artifactLocation": location}}]})
             continue
         for d, fp in zip(r.diagnostics, fingerprints(r), strict=True):
-            sarif_results.append({
+            place = _word_place(r, d)
+            message = message_text(d) if place is None else f"{place.label} {message_text(d)}"
+            region = _region(d, r.lines) if place is None else _word_region(r, place)
+            entry = {
                 "ruleId": d.rule,
                 "ruleIndex": index[d.rule],
                 "level": LEVEL.get(d.severity, "warning"),
-                "message": {"text": printable(message_text(d))},
-                "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(d, r.lines)}}],
+                "message": {"text": printable(message)},
+                "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
                 "partialFingerprints": {"primaryLocationLineHash": f"{fp[:16]}:1", "letterlintFingerprint/v1": fp},
-            })
+            }
+            if place is not None:
+                entry["properties"] = _word_properties(d, place)
+            sarif_results.append(entry)
 
     invocation = {"executionSuccessful": not notifications}
     if notifications:

@@ -10,7 +10,6 @@ phone numbers and 职务 too, but their names are not the contact person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from letterlint import doctypes, lazyre
 from letterlint.fields import (
@@ -23,6 +22,7 @@ from letterlint.fields import (
 from letterlint.fields import SP as _SP
 from letterlint.fields import ContactField as Field
 from letterlint.model import PAD, Line, Span, unpad
+from letterlint.record import Record
 from letterlint.rules.base import Finding, Fix, rule
 
 REPLIES = doctypes.REPLIES
@@ -35,12 +35,19 @@ _ITEM_NAMES = {"name": "姓名", "phone": "电话号码", "position": "职务", 
                "address": "地址", "postcode": "邮政编码"}
 
 
-@dataclass
-class Block:
+class Block(Record):
     fields: list[Field]
     lines: list[Line]
     leader_lines: set[int]
-    truncated: bool = False
+    truncated: bool
+
+    _fields = ("fields", "lines", "leader_lines", "truncated")
+
+    def __init__(self, fields, lines, leader_lines, truncated=False):
+        self.fields = fields
+        self.lines = lines
+        self.leader_lines = leader_lines
+        self.truncated = truncated
 
     def has(self, item: str) -> bool:
         return any(f.filled.get(item) for f in self.fields)

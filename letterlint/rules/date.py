@@ -1,8 +1,6 @@
 """成文日期 and 印发日期: Arabic numerals, 年月日 in full (GB/T 9704-2012 7.3.5.4, 7.4.3)."""
 from __future__ import annotations
 
-import datetime
-
 from letterlint import lazyre
 from letterlint.model import PAD, PAD_RUN
 from letterlint.rules.base import Finding, Fix, rule
@@ -255,9 +253,12 @@ def no_text_page(letter, options):
                           "调整行距、字距，使发文机关署名和成文日期与正文同页")
 
 
-def _as_date(y, m, d) -> datetime.date | None:
+def _as_date(y, m, d):
+    """The ``datetime.date`` of these numbers, or None when they name no day."""
     if y is None or m is None or d is None or not 1000 <= y <= 9999:
         return None
+    import datetime  # here, not at the top: only a letter with a 印发 line compares dates
+
     try:
         return datetime.date(y, m, d)
     except ValueError:
@@ -284,6 +285,8 @@ def print_date_after_date(letter, options):
         抄送：示例市人民政府办公室。
         示例市教育局办公室　2024年5月8日印发
     """
+    if not letter.has("print_line"):
+        return
     dated = next((p for p in letter.all("date") if p.section != "附件"), None)
     if dated is None:
         return

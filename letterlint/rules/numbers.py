@@ -7,8 +7,6 @@ text: 正文, 标题, 附件说明, 附件, 附注 and the like.
 """
 from __future__ import annotations
 
-import datetime
-
 from letterlint import lazyre
 from letterlint.model import HEADING_KINDS
 from letterlint.rules.base import Finding, Fix, rule
@@ -22,6 +20,8 @@ _FW_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 def _century(yy: int) -> str:
     """The likely century of a two-digit year: 24 → 20, 98 → 19."""
+    import datetime  # here, not at the top: a letter without two-digit years never pays for it
+
     return "20" if yy <= datetime.date.today().year % 100 + 1 else "19"
 
 

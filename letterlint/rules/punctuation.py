@@ -997,14 +997,17 @@ _POINT = lazyre.compile(r"[，。；：？！]")
 _SPACE_TRIGGER = lazyre.compile("[" + PAD.replace("\n", "") + f"][{HAN}{_BEFORE_POINT}]")
 
 
+_LABEL_MAX = 8
+
+
 @rule("PUNCT-014", "stray-space", "info", fix="safe")
 def stray_space(letter, options):
     """中文句子中间不应有多余的空格（“经 研究”）。
 
     依据：公文写作规范材料：汉字之间、汉字与点号之间不空格，句中的空格多是排版、
     复制或扫描识别留下的。只检查正文和附件中的句子；书名号、引号内的空格（如
-    《中共中央 国务院关于……》中联合发文机关之间的空格）和逐字拉开的
-    “联 系 人”“王  芳”不报告。
+    《中共中央 国务院关于……》中联合发文机关之间的空格）、逐字拉开的
+    “联 系 人”“王  芳”，以及短标签后用空格隔开的名单（纪要的“出席：李某某　王某某”）不报告。
 
     反例：
         经 研究，现将有关事项函告如下。
@@ -1016,10 +1019,15 @@ def stray_space(letter, options):
         经研究，现将有关事项函告如下。
     """
     for seg in segments(letter, BODY_KINDS, trigger=_SPACE_TRIGGER):
-        if not _POINT.search(seg.text, seg.lo, seg.hi):
+        point = _POINT.search(seg.text, seg.lo, seg.hi)
+        if not point:
             continue  # no sentence here: a table row or a label
+        # A short label and a list of names with no sentence after it (出席：李某某　王某某): the spaces
+        # after the colon separate the names.
+        list_from = point.end() if point.group() == "：" and point.start() - seg.lo <= _LABEL_MAX \
+            and not _POINT.search(seg.text, point.end(), seg.hi) else seg.hi
         text = _QUOTED_SPAN.sub(lambda m: "\x00" * len(m.group()), seg.text)
-        for m in _SPACE_RUN.finditer(text, _heading_marker_end(seg), seg.hi):
+        for m in _SPACE_RUN.finditer(text, _heading_marker_end(seg), list_from):
             left, right = seg.left(m.start()), seg.char(m.end())
             if "\t" in m.group() or not is_han(left) or not (is_han(right) or _one_of(right, _BEFORE_POINT)):
                 continue

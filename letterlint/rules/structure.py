@@ -53,7 +53,7 @@ _REQUIRED = {
 }
 
 
-@rule("STRUCT-002", "required-part", "error")
+@rule("STRUCT-002", "required-part", "error", options={"title-required-in-excerpt": False})
 def required_parts(letter, options):
     """公文须有标题、正文和成文日期。
 
@@ -61,6 +61,10 @@ def required_parts(letter, options):
     正文（第九条（九））和成文日期（第九条（十二））是每份公文都有的部分；
     GB/T 9704-2012 7.3.5.4 要求成文日期"年、月、日标全"。
     未识别文种的文本（如只有片段）不检查标题。
+
+    没有版头、从主送机关或正文开始的文本（网页转载、节选、只写正文的草稿），
+    标题常在文本之外（网页标题、文件名、红头模板），缺少标题时只作警告；
+    要求这类文本也写标题时，设 title-required-in-excerpt = true。
 
     反例：
         示例市教育局：
@@ -78,7 +82,9 @@ def required_parts(letter, options):
     """
     where = letter.end_span
     if not letter.has("title"):
-        yield Finding(letter.start_span(), "缺少标题", "在主送机关之前写明“发文机关＋关于＋事由＋文种”的标题")
+        excerpt = not options["title-required-in-excerpt"] and not any(p.section == "版头" for p in letter.parts)
+        yield Finding(letter.start_span(), "缺少标题" + ("（文本没有版头，标题可能在文本之外）" if excerpt else ""),
+                      "在主送机关之前写明“发文机关＋关于＋事由＋文种”的标题", severity="warning" if excerpt else None)
     if not letter.body:
         yield Finding(where, "缺少正文")
     if not letter.has("date"):

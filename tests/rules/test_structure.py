@@ -62,6 +62,22 @@ def test_missing_title_date_body():
     assert (d.line, d.message) == (7, "缺少成文日期")
 
 
+def test_missing_title_is_an_error_in_a_draft_with_a_header():
+    text = "示例市交通运输局文件\n示交函〔2024〕12号\n\n" + GOOD.split("\n", 2)[2]
+    d = only(lint(text, select=["STRUCT-002"]), "STRUCT-002")
+    assert (d.line, d.column, d.end_line, d.end_column, d.severity, d.message) == (1, 1, 1, 11, "error", "缺少标题")
+
+
+def test_missing_title_is_a_warning_in_an_excerpt_without_header():
+    text = GOOD.split("\n", 2)[2]  # starts at the 主送机关, as web copies and body-only drafts do
+    d = only(lint(text, select=["STRUCT-002"]), "STRUCT-002")
+    assert (d.line, d.column, d.end_line, d.end_column, d.severity) == (1, 1, 1, 8, "warning")
+    assert d.message == "缺少标题（文本没有版头，标题可能在文本之外）"
+    strict = {"STRUCT-002": {"title-required-in-excerpt": True}}
+    d = only(lint(text, select=["STRUCT-002"], rule_options=strict), "STRUCT-002")
+    assert (d.line, d.severity, d.message) == (1, "error", "缺少标题")
+
+
 def test_duplicate_date():
     text = GOOD + "2024年5月8日\n"
     d = only(lint(text, select=["STRUCT"]), "STRUCT-003")

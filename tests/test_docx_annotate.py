@@ -1,0 +1,344 @@
+"""``--annotate`` makes a package as Word writes it: the rules Word is strict about, checked on the copy.
+
+There is no Word here.  What Word requires of comments comes from ECMA-376
+Part 1 §17.13.4 and from Microsoft's notes on how Word departs from it
+([MS-OI29500] 2.1.315: comment ranges in text boxes, headers and footers are
+ignored; more than 32767 comment ranges and Word refuses the file).
+``check_package`` tests those rules on every annotated copy; when the
+ECMA-376 transitional schemas are at hand (``LETTERLINT_OOXML_XSD``: a folder
+with wml.xsd and its imports) the copy is also validated against them;
+LibreOffice, when installed, converts it to PDF and back to .docx, and
+python-docx reads the comments of both.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx_fixtures import docx, para, run, text_box
+
+from letterlint.cli import main
+from letterlint.docx import annotate as annotate_module
+from letterlint.lint import lint_path
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+DELETED = '<w:rPr><w:del w:id="90" w:author="审核人" w:date="2024-05-06T00:00:00Z"/></w:rPr>'
+# The order of w:rPr and w:pPr children in ECMA-376 Part 1, 1st edition (CT_RPr, CT_PPrBase), which Word
+# keeps to; the later transitional schema makes the run properties an unordered choice, so validating
+# against it would not catch a run property out of place.
+RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+             "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+             "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+             "em", "lang", "eastAsianLayout", "specVanish", "oMath", "ins", "del", "moveFrom", "moveTo", "rPrChange"]
+PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+             "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+             "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+             "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"]
+
+
+def q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _local(el) -> str:
+    return el.tag.rsplit("}", 1)[-1]
+
+
+def _in_order(parent, order: list[str]) -> bool:
+    ranks = [order.index(_local(c)) for c in parent if isinstance(c.tag, str) and _local(c) in order]
+    return ranks == sorted(ranks)
+
+
+def check_package(data: bytes) -> dict:
+    """Assert the rules Word enforces on comments and packages; the parsed parts, for further checks."""
+    from lxml import etree
+
+    z = zipfile.ZipFile(io.BytesIO(data))
+    names = set(z.namelist())
+    assert len(names) == len(z.namelist()), "duplicate ZIP entries"
+    parts = {n: etree.fromstring(z.read(n)) for n in names if n.endswith((".xml", ".rels"))}
+    types = parts["[Content_Types].xml"]
+    overrides = {o.get("PartName"): o.get("ContentType") for o in types.iter(f"{{{CT}}}Override")}
+    defaults = {d.get("Extension") for d in types.iter(f"{{{CT}}}Default")}
+    for name in names:   # every part has a content type; every override names a part that exists
+        assert f"/{name}" in overrides or name.rsplit(".", 1)[-1] in defaults, name
+    assert all(p.lstrip("/") in names for p in overrides), overrides
+    assert overrides.get("/word/comments.xml") == COMMENTS_TYPE
+    rels = parts["word/_rels/document.xml.rels"]
+    targets = {r.get("Type"): r.get("Target") for r in rels.iter(f"{{{REL}}}Relationship")}
+    assert targets.get(COMMENTS_REL) == "comments.xml"
+    ids = [r.get("Id") for r in rels.iter(f"{{{REL}}}Relationship")]
+    assert len(ids) == len(set(ids))
+
+    comments = parts["word/comments.xml"]
+    assert comments.tag == q("comments")
+    comment_ids = [c.get(q("id")) for c in comments.iterfind(q("comment"))]
+    assert len(comment_ids) == len(set(comment_ids)) and all(i.isdigit() for i in comment_ids)
+    for c in comments.iterfind(q("comment")):
+        assert c.get(q("author")) and c.find(f"{q('p')}/{q('r')}/{q('annotationRef')}") is not None
+
+    document = parts["word/document.xml"]
+    order = {el: k for k, el in enumerate(document.iter())}
+    starts = {e.get(q("id")): e for e in document.iter(q("commentRangeStart"))}
+    ends = {e.get(q("id")): e for e in document.iter(q("commentRangeEnd"))}
+    refs = {e.get(q("id")): e for e in document.iter(q("commentReference"))}
+    for kind in ("commentRangeStart", "commentRangeEnd", "commentReference"):
+        found = [e.get(q("id")) for e in document.iter(q(kind))]
+        assert sorted(found) == sorted(comment_ids), kind   # one of each per comment, no stray ids
+    for cid in comment_ids:
+        start, end, ref = starts[cid], ends[cid], refs[cid]
+        assert order[start] < order[end] < order[ref], cid
+        ref_run = ref.getparent()
+        assert ref_run.tag == q("r")
+        # The reference run right after the range end, in the same paragraph.
+        assert end.getnext() is ref_run
+        for el in (start, end, ref):   # never in a text box (Word ignores comment ranges there)
+            assert not any(a.tag == q("txbxContent") for a in el.iterancestors()), cid
+        p_start = next(start.iterancestors(q("p")))
+        p_end = next(end.iterancestors(q("p")))
+        assert p_start is p_end or p_start.getparent() is p_end.getparent(), cid
+    for rpr in document.iter(q("rPr")):
+        assert _in_order(rpr, RPR_ORDER), etree.tostring(rpr)
+    for ppr in document.iter(q("pPr")):
+        assert _in_order(ppr, PPR_ORDER), etree.tostring(ppr)
+    for r in document.iter(q("r")):
+        assert not any(_local(c) == "r" for c in r), "a run inside a run"
+    styles = parts["word/styles.xml"]
+    style_ids = [s.get(q("styleId")) for s in styles.iterfind(q("style"))]
+    assert len(style_ids) == len(set(style_ids))
+    assert {"CommentText", "CommentReference"} <= set(style_ids)
+    return parts
+
+
+def _table(*cells: str) -> str:
+    """A one-row table with the properties and grid the schema requires."""
+    grid = "".join('<w:gridCol w:w="4000"/>' for _ in cells)
+    tcs = "".join(f'<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr>{c}</w:tc>' for c in cells)
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+            f'<w:tr>{tcs}</w:tr></w:tbl>')
+
+
+def draft() -> bytes:
+    """A reply with its 版头 in a text box and a table, a wrapped title, a link, a tracked change, and defects."""
+    return docx(
+        para(text_box(para(run("示例市教育局文件", color="FF0000"), ppr='<w:jc w:val="center"/>'))),
+        _table(para(run("示教函〔2024〕03号")), para(run("签发人：张明"))),
+        para(run("示例市教育局关于调整", font="方正小标宋简体", size=22), "<w:r><w:br/></w:r>",
+             run("校车线路的函", font="方正小标宋简体", size=22), ppr='<w:jc w:val="center"/>'),
+        para(run("示例市交通运输局:")),
+        para(run("　　为方便学生上下学，我局拟调整"), '<w:hyperlink w:anchor="线路"><w:r><w:t>校车线路</w:t></w:r></w:hyperlink>',
+             run("。")),
+        para(run("　　请予支持。")),
+        para(run("　　特此函告。")),
+        para(run("示例市教育局")),
+        para(run("2024年"), ppr=DELETED), para(run("05月06日")),
+        para(run("（联系人：李明，电话：0571-12345678）")),
+    )
+
+
+@pytest.fixture
+def annotated(tmp_path):
+    path = tmp_path / "复函.docx"
+    path.write_bytes(draft())
+    assert main(["--annotate", "--format", "concise", str(path)]) == 1
+    return path, tmp_path / "复函.letterlint.docx"
+
+
+def test_the_annotated_copy_keeps_word_rules(annotated):
+    _, copy = annotated
+    check_package(copy.read_bytes())
+
+
+def _rezip(data: bytes, part: str, change) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in src.namelist():
+            body = src.read(name)
+            out.writestr(name, change(body) if name == part else body)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(("part", "change"), [
+    # the reference run before the range end
+    ("word/document.xml", lambda b: b.replace(b'<w:commentRangeEnd w:id="1"/>', b"", 1).replace(
+        b'<w:commentReference w:id="1"/></w:r>',
+        b'<w:commentReference w:id="1"/></w:r><w:commentRangeEnd w:id="1"/>', 1)),
+    # run properties out of the schema's order
+    ("word/document.xml", lambda b: b.replace(b'<w:rFonts w:eastAsia="\xe6\x96\xb9\xe6\xad\xa3\xe5\xb0\x8f'
+                                              b'\xe6\xa0\x87\xe5\xae\x8b\xe7\xae\x80\xe4\xbd\x93"/><w:sz w:val="44"/>',
+                                              b'<w:sz w:val="44"/><w:rFonts w:eastAsia="x"/>', 1)),
+    # a comment range inside the text box
+    ("word/document.xml", lambda b: b.replace(b"<w:txbxContent><w:p>",
+                                              b'<w:txbxContent><w:p><w:commentRangeStart w:id="1"/>', 1)
+     .replace(b'<w:commentRangeStart w:id="1"/><w:r>', b"<w:r>", 1)),
+    # the comments part without its content type
+    ("[Content_Types].xml", lambda b: b.replace(b'<Override PartName="/word/comments.xml"',
+                                                b'<Override PartName="/word/x.xml"')),
+    # two comments with one id
+    ("word/comments.xml", lambda b: b.replace(b'w:id="2"', b'w:id="1"', 1)),
+])
+def test_the_checker_catches_what_word_refuses(annotated, part, change):
+    _, copy = annotated
+    data = copy.read_bytes()
+    broken = _rezip(data, part, change)
+    assert broken != data
+    with pytest.raises(AssertionError):
+        check_package(broken)
+
+
+def test_a_problem_in_a_text_box_is_anchored_on_the_run_that_holds_the_box(annotated):
+    from lxml import etree
+
+    path, copy = annotated
+    result = lint_path(str(path))
+    in_box = [d for d in result.diagnostics if d.line == 1]
+    assert in_box, "the fixture must have a problem in the 版头 text box"
+    document = check_package(copy.read_bytes())["word/document.xml"]
+    first = document.find(f"{q('body')}/{q('p')}")
+    start = first.find(q("commentRangeStart"))
+    assert start is not None and start.getnext().find(f".//{q('txbxContent')}") is not None
+    # The text box itself is unchanged: the same XML in the draft and in the copy.
+    original = etree.fromstring(zipfile.ZipFile(io.BytesIO(draft())).read("word/document.xml"))
+    boxes = [etree.tostring(b) for b in original.iter(q("txbxContent"))]
+    assert [etree.tostring(b) for b in document.iter(q("txbxContent"))] == boxes
+
+
+def test_a_range_over_two_paragraphs_of_the_body(annotated):
+    path, copy = annotated
+    document = check_package(copy.read_bytes())["word/document.xml"]
+    spanning = [s for s in document.iter(q("commentRangeStart"))
+                if next(s.iterancestors(q("p"))) is not next(
+                    next(e for e in document.iter(q("commentRangeEnd")) if e.get(q("id")) == s.get(q("id")))
+                    .iterancestors(q("p")))]
+    assert spanning, "the date line joins two paragraphs: a problem on the whole line spans both"
+
+
+def test_comments_read_back_with_python_docx(annotated):
+    import docx as python_docx
+
+    path, copy = annotated
+    result = lint_path(str(path))
+    comments = list(python_docx.Document(str(copy)).comments)
+    assert len(comments) == len(result.diagnostics) + 1
+    assert {c.author for c in comments} == {"letterlint"}
+    assert [c.text.split(" ")[0] for c in comments[1:]] == [d.rule for d in result.diagnostics]
+    # The copy lints as the draft did: splitting runs changed no text.
+    again = lint_path(str(copy))
+    assert [(d.rule, d.line, d.column) for d in again.diagnostics] == \
+        [(d.rule, d.line, d.column) for d in result.diagnostics]
+
+
+def test_comment_styles_are_added_once_and_based_on_the_default_style(tmp_path):
+    from lxml import etree
+
+    path = tmp_path / "a.docx"
+    path.write_bytes(draft())
+    main(["--annotate", "--format", "concise", str(path)])
+    styles = etree.fromstring(zipfile.ZipFile(tmp_path / "a.letterlint.docx").read("word/styles.xml"))
+    text = [s for s in styles.iterfind(q("style")) if s.get(q("styleId")) == "CommentText"]
+    assert len(text) == 1 and text[0].find(q("basedOn")).get(q("val")) == "Normal"
+    assert text[0].find(q("name")).get(q("val")) == "annotation text"
+    # Annotating the annotated copy again adds comments, not a second pair of styles.
+    again = tmp_path / "b.docx"
+    again.write_bytes((tmp_path / "a.letterlint.docx").read_bytes())
+    main(["--annotate", "--format", "concise", str(again)])
+    check_package((tmp_path / "b.letterlint.docx").read_bytes())
+
+
+def test_comment_count_is_capped_below_words_limit(tmp_path, monkeypatch):
+    import docx as python_docx
+
+    monkeypatch.setattr(annotate_module, "MAX_COMMENTS", 3)
+    path = tmp_path / "a.docx"
+    path.write_bytes(draft())
+    main(["--annotate", "--format", "concise", str(path)])
+    copy = tmp_path / "a.letterlint.docx"
+    check_package(copy.read_bytes())
+    comments = list(python_docx.Document(str(copy)).comments)
+    assert len(comments) == 3 and "只为前 2 个加了批注" in comments[0].text
+
+
+# --- the schema, when it is at hand ------------------------------------------------------------
+
+XSD_DIR = os.environ.get("LETTERLINT_OOXML_XSD", "")
+
+# The XML namespace's two attributes that WordprocessingML uses (xml:space, xml:lang).
+XML_NS_XSD = """<?xml version="1.0"?>
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.w3.org/XML/1998/namespace">
+  <xsd:attribute name="space"><xsd:simpleType><xsd:restriction base="xsd:NCName">
+    <xsd:enumeration value="default"/><xsd:enumeration value="preserve"/></xsd:restriction></xsd:simpleType>
+  </xsd:attribute>
+  <xsd:attribute name="lang" type="xsd:language"/>
+</xsd:schema>
+"""
+
+
+def _markup_compatibility(root):
+    """What a consumer of ECMA-376 Part 3 sees: each mc:AlternateContent replaced by its Fallback, and
+    the mc: attributes gone (the transitional schema has no room for them)."""
+    for alt in list(root.iter(f"{{{MC}}}AlternateContent")):
+        fallback = alt.find(f"{{{MC}}}Fallback")
+        parent = alt.getparent()
+        at = parent.index(alt)
+        parent.remove(alt)
+        for k, child in enumerate(list(fallback) if fallback is not None else []):
+            parent.insert(at + k, child)
+    for el in root.iter():
+        for name in [n for n in el.attrib if n.startswith(f"{{{MC}}}")]:
+            del el.attrib[name]
+    return root
+
+
+@pytest.mark.skipif(not os.path.isfile(os.path.join(XSD_DIR, "wml.xsd")),
+                    reason="set LETTERLINT_OOXML_XSD to a folder with the ECMA-376 transitional schemas (wml.xsd …)")
+def test_annotated_copy_validates_against_the_wordprocessingml_schema(annotated, tmp_path):
+    from lxml import etree
+
+    (tmp_path / "xml.xsd").write_text(XML_NS_XSD, encoding="utf-8")
+    wml = Path(XSD_DIR, "wml.xsd").resolve().as_uri()
+    xml_xsd = (tmp_path / "xml.xsd").as_uri()
+    (tmp_path / "all.xsd").write_text(
+        '<?xml version="1.0"?>\n<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
+        'targetNamespace="urn:letterlint:schemas">'
+        f'<xsd:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="{xml_xsd}"/>'
+        f'<xsd:import namespace="{W}" schemaLocation="{wml}"/></xsd:schema>', encoding="utf-8")
+    schema = etree.XMLSchema(etree.parse(str(tmp_path / "all.xsd")))
+    _, copy = annotated
+    z = zipfile.ZipFile(copy)
+    for part in ("word/document.xml", "word/comments.xml", "word/styles.xml"):
+        root = _markup_compatibility(etree.fromstring(z.read(part)))
+        assert schema.validate(root), (part, [e.message for e in schema.error_log][:5])
+
+
+# --- LibreOffice -------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_libreoffice_round_trip_to_docx_and_pdf(annotated, tmp_path):
+    import docx as python_docx
+
+    path, copy = annotated
+    out = tmp_path / "lo"
+    for target in ("docx", "pdf"):
+        p = subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                            "--convert-to", target, "--outdir", str(out), str(copy)], capture_output=True, timeout=240)
+        assert (out / f"复函.letterlint.{target}").is_file(), p.stderr
+    assert (out / "复函.letterlint.pdf").stat().st_size > 1000
+    saved = out / "复函.letterlint.docx"
+    comments = list(python_docx.Document(str(saved)).comments)
+    result = lint_path(str(path))
+    assert len(comments) == len(result.diagnostics) + 1
+    assert all(c.author == "letterlint" for c in comments)
+    assert sorted(c.text for c in comments) == sorted(c.text for c in python_docx.Document(str(copy)).comments)

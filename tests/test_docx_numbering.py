@@ -1,0 +1,197 @@
+"""Automatic numbering read exactly as Word shows it: the number, what follows it, bullets.
+
+The numbering definitions are written here as Word writes them (numbering.xml
+with w:abstractNum levels and w:num instances); the letters are for
+fictional organisations.
+"""
+from __future__ import annotations
+
+import pytest
+from docx_fixtures import docx, numbered, para, run
+
+from letterlint.docx.numbering import Numbering, bullet_glyph
+from letterlint.docx.reader import read_docx
+from letterlint.docx.view import Layout
+from letterlint.lint import Settings, lint_bytes, lint_text
+from letterlint.rules import all_rules
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+TEXT_ONLY = Settings(ignore=sorted(r.code for r in all_rules() if r.origin == "letterlint.docx.layout"))
+
+
+def level(ilvl: int, fmt: str, text: str, start: int = 1, suff: str | None = None, restart: int | None = None,
+          legal: bool = False) -> str:
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            + (f'<w:lvlRestart w:val="{restart}"/>' if restart is not None else "")
+            + ("<w:isLgl/>" if legal else "")
+            + (f'<w:suff w:val="{suff}"/>' if suff else "")
+            + f'<w:lvlText w:val="{text}"/></w:lvl>')
+
+
+def numbering(*abstracts: tuple[int, list[str]], nums: dict[int, str] | None = None) -> str:
+    """numbering.xml: ``abstracts`` are (abstractNumId, levels); ``nums`` numId → the w:num's inner XML."""
+    body = "".join(f'<w:abstractNum w:abstractNumId="{aid}">{"".join(levels)}</w:abstractNum>'
+                   for aid, levels in abstracts)
+    body += "".join(f'<w:num w:numId="{nid}">{inner}</w:num>' for nid, inner in (nums or {}).items())
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:numbering xmlns:w="{W_NS}">{body}</w:numbering>')
+
+
+GONGWEN = [level(0, "chineseCounting", "%1、"), level(1, "chineseCounting", "（%2）"), level(2, "decimal", "%3."),
+           level(3, "decimal", "（%4）")]
+
+
+def view(data: bytes) -> list[str]:
+    return Layout(read_docx(data, "t.docx")).lines
+
+
+# --- what follows the number: w:suff -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("suff", "gap"), [(None, "\t"), ("tab", "\t"), ("space", " "), ("nothing", "")])
+def test_the_suffix_after_the_number_is_in_the_text(suff, gap):
+    levels = [level(0, "chineseCounting", "%1、", suff=suff), level(1, "chineseCounting", "（%2）", suff=suff)]
+    data = docx(numbered("总体安排", 1, 0), numbered("调整线路", 1, 1), numbered("保障措施", 1, 0),
+                numbering=numbering((0, levels), nums={1: '<w:abstractNumId w:val="0"/>'}))
+    assert view(data) == [f"一、{gap}总体安排", f"（一）{gap}调整线路", f"二、{gap}保障措施"]
+
+
+def test_the_suffix_is_per_level_and_a_level_override_wins():
+    levels = [level(0, "chineseCounting", "%1、", suff="nothing"), level(1, "chineseCounting", "（%2）")]
+    override = ('<w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/>'
+                + level(1, "chineseCounting", "（%2）", suff="space") + "</w:lvlOverride>")
+    data = docx(numbered("总体安排", 1, 0), numbered("调整线路", 1, 1), numbered("另一清单", 2, 1),
+                numbering=numbering((0, levels), nums={1: '<w:abstractNumId w:val="0"/>', 2: override}))
+    assert view(data) == ["一、总体安排", "（一）\t调整线路", "（一） 另一清单"]
+
+
+def test_label_positions_count_the_suffix_and_runs_start_after_it():
+    data = docx(numbered("总体安排", 1, 0), numbering=numbering((0, GONGWEN), nums={1: '<w:abstractNumId w:val="0"/>'}))
+    paragraph = read_docx(data, "t.docx").paragraphs[0]
+    assert paragraph.text == "一、\t总体安排" and paragraph.label == 3
+    assert paragraph.run_at(2) is None and paragraph.run_at(3) == 1
+
+
+# --- formats, levels, restarts -------------------------------------------------------------------
+
+
+def test_four_levels_restart_when_a_shallower_level_advances():
+    data = docx(*(numbered(t, 1, lv) for t, lv in (("甲", 0), ("乙", 1), ("丙", 2), ("丁", 3), ("戊", 3), ("己", 2),
+                                                   ("庚", 3), ("辛", 1), ("壬", 2), ("癸", 0), ("子", 1))),
+                numbering=numbering((0, GONGWEN), nums={1: '<w:abstractNumId w:val="0"/>'}))
+    assert [line.replace("\t", "") for line in view(data)] == [
+        "一、甲", "（一）乙", "1.丙", "（1）丁", "（2）戊", "2.己", "（1）庚", "（二）辛", "1.壬", "二、癸", "（一）子"]
+
+
+def test_lvl_restart_zero_keeps_counting_across_a_shallower_level():
+    levels = [level(0, "chineseCounting", "%1、", suff="nothing"),
+              level(1, "decimal", "%2.", suff="nothing", restart=0)]
+    data = docx(numbered("甲", 1, 0), numbered("乙", 1, 1), numbered("丙", 1, 0), numbered("丁", 1, 1),
+                numbering=numbering((0, levels), nums={1: '<w:abstractNumId w:val="0"/>'}))
+    assert view(data) == ["一、甲", "1.乙", "二、丙", "2.丁"]
+
+
+def test_instances_share_counters_unless_a_start_override_restarts_them():
+    levels = [level(0, "decimal", "%1.", suff="nothing")]
+    nums = {1: '<w:abstractNumId w:val="0"/>', 2: '<w:abstractNumId w:val="0"/>',
+            3: '<w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride>'}
+    data = docx(numbered("甲", 1, 0), numbered("乙", 2, 0), numbered("丙", 3, 0), numbered("丁", 3, 0),
+                numbered("戊", 1, 0), numbering=numbering((0, levels), nums=nums))
+    assert view(data) == ["1.甲", "2.乙", "5.丙", "6.丁", "3.戊"]
+
+
+@pytest.mark.parametrize(("fmt", "start", "shown"), [
+    ("chineseCounting", 9, ["九", "十", "十一"]),
+    ("chineseCountingThousand", 19, ["十九", "二十", "二十一"]),
+    ("decimal", 9, ["9", "10", "11"]),
+    ("ideographTraditional", 1, ["甲", "乙", "丙"]),
+    ("ideographZodiac", 1, ["子", "丑", "寅"]),
+    ("chineseLegalSimplified", 1, ["壹", "贰", "叁"]),
+    ("decimalEnclosedCircle", 1, ["①", "②", "③"]),
+    ("decimalFullWidth", 9, ["９", "１０", "１１"]),
+    ("upperRoman", 3, ["III", "IV", "V"]),
+    ("lowerLetter", 1, ["a", "b", "c"]),
+])
+def test_number_formats(fmt, start, shown):
+    levels = [level(0, fmt, "%1、", start=start, suff="nothing")]
+    data = docx(*(numbered(t, 1, 0) for t in "甲乙丙"),
+                numbering=numbering((0, levels), nums={1: '<w:abstractNumId w:val="0"/>'}))
+    assert view(data) == [f"{n}、{t}" for n, t in zip(shown, "甲乙丙", strict=True)]
+
+
+def test_legal_numbering_shows_every_level_in_decimal():
+    levels = [level(0, "chineseCounting", "%1、", suff="nothing"),
+              level(1, "chineseCounting", "%1.%2", suff="space", legal=True)]
+    data = docx(numbered("甲", 1, 0), numbered("乙", 1, 1), numbered("丙", 1, 1),
+                numbering=numbering((0, levels), nums={1: '<w:abstractNumId w:val="0"/>'}))
+    assert view(data) == ["一、甲", "1.1 乙", "1.2 丙"]
+
+
+# --- bullets -----------------------------------------------------------------------------------
+
+
+def test_bullets_show_their_glyph_and_suffix():
+    levels = [level(0, "bullet", "\uf0b7"), level(1, "bullet", "\uf0a7", suff="space"),
+              level(2, "bullet", "●", suff="nothing")]
+    data = docx(numbered("各校做好宣传", 1, 0), numbered("张贴告示", 1, 1), numbered("家长会", 1, 2), para(run("请予支持。")),
+                numbering=numbering((0, levels), nums={1: '<w:abstractNumId w:val="0"/>'}))
+    assert view(data) == ["•\t各校做好宣传", "▪ 张贴告示", "●家长会", "请予支持。"]
+
+
+def test_bullet_glyphs_of_symbol_fonts():
+    assert bullet_glyph("\uf0b7") == "•" and bullet_glyph("\uf0d8") == "➢" and bullet_glyph("\uf0fc") == "✓"
+    assert bullet_glyph("\uf020") == "•" and bullet_glyph("\ue000") == "•" and bullet_glyph("◆") == "◆"
+
+
+def test_an_empty_level_text_shows_nothing():
+    levels = [level(0, "none", "")]
+    data = docx(numbered("甲", 1, 0), numbering=numbering((0, levels), nums={1: '<w:abstractNumId w:val="0"/>'}))
+    assert view(data) == ["甲"]
+
+
+def test_unknown_lists_and_num_id_zero_show_nothing():
+    numbers = Numbering(None)
+    assert numbers.label("1", "0") is None and numbers.label("0", "0") is None and numbers.label(None, None) is None
+
+
+# --- the heading rules see what they see in a .txt draft -----------------------------------------
+
+LETTER = """示例市教育局关于调整校车线路的函
+示例市交通运输局：
+　　为方便学生上下学，我局拟调整校车线路，现将有关事项函告如下。
+{h1}总体安排
+　　本次调整涉及3条线路，惠及学生1200余名。
+{h2}调整线路
+　　东线增加两个站点。
+　　请予支持。
+　　特此函告。
+示例市教育局
+2024年5月6日
+（联系人：李明，电话：0571-12345678）"""
+
+
+def _diags(result):
+    return [(d.rule, d.line, d.column, d.end_line, d.end_column) for d in result.diagnostics]
+
+
+def _word(h1_text: str, suff: str | None) -> bytes:
+    levels = [level(0, "chineseCounting", h1_text, suff=suff), level(1, "chineseCounting", "（%2）", suff=suff)]
+    lines = LETTER.split("\n")
+    body = [para(run(t)) if "{h" not in t else numbered(t.split("}", 1)[1], 1, 0 if "{h1}" in t else 1) for t in lines]
+    return docx(*body, numbering=numbering((0, levels), nums={1: '<w:abstractNumId w:val="0"/>'}))
+
+
+@pytest.mark.parametrize(("suff", "gap"), [(None, "\t"), ("space", " "), ("nothing", "")])
+def test_numbered_headings_lint_as_the_same_text_typed(suff, gap):
+    word = lint_bytes(_word("%1、", suff), "letter.docx", TEXT_ONLY)
+    txt = lint_text(LETTER.format(h1="一、" + gap, h2="（一）" + gap), "letter.txt", TEXT_ONLY)
+    assert _diags(word) == _diags(txt) == []
+
+
+@pytest.mark.parametrize(("suff", "gap"), [(None, "\t"), ("nothing", "")])
+def test_a_wrong_numbering_pattern_is_reported_where_the_reader_sees_it(suff, gap):
+    word = lint_bytes(_word("%1.", suff), "letter.docx", TEXT_ONLY)
+    txt = lint_text(LETTER.format(h1="一." + gap, h2="（一）" + gap), "letter.txt", TEXT_ONLY)
+    assert _diags(word) == _diags(txt)
+    assert [(d.rule, d.line, d.column, d.end_column) for d in word.diagnostics] == [("HEAD-002", 4, 2, 3)]
+    assert word.position(4, 2) == "段4:列2"
