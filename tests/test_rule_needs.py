@@ -8,13 +8,13 @@ skip never loses a diagnostic.
 """
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
 from letterlint.lint import Settings, check_letter
 from letterlint.parse import parse_text
+from letterlint.record import replace
 from letterlint.rules import all_rules
 from letterlint.rules.base import Finding, rule
 
@@ -99,7 +99,7 @@ def test_a_rule_finds_nothing_without_what_it_needs(r):
             if r.needs_parts is not None:
                 # The letter with the needed parts taken out: the rule must stay silent.
                 kept = [p for p in letter.parts if p.kind not in r.needs_parts]
-                bare = dataclasses.replace(letter, parts=kept, _memo={})
+                bare = replace(letter, parts=kept, _memo={})
                 assert not r.can_fire(bare)
                 assert list(r.check(bare, options)) == [], \
                     f"{r.code} reports on {name} without {sorted(r.needs_parts)}"
@@ -110,7 +110,7 @@ def test_a_rule_finds_nothing_without_what_it_needs(r):
 def test_a_required_option_is_caught():
     """The check above fails on a false declaration: REPLY-001 reports a missing mark when required."""
     r = next(r for r in all_rules() if r.code == "REPLY-001")
-    wrong = dataclasses.replace(r, needs_parts=frozenset({"answer_class"}))
+    wrong = replace(r, needs_parts=frozenset({"answer_class"}))
     letter = parse_text("关于市七届人大三次会议第56号建议的答复\n王小明代表：\n您提出的建议收悉。\n", "r.txt")
     options = _option_sets(wrong)[-1]
     assert not wrong.can_fire(letter) and list(wrong.check(letter, options)) != []
