@@ -11,13 +11,27 @@ settings of the local format (``[local]`` in the config).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from letterlint.docx import geometry
 from letterlint.docx.fonts import family, size_name
 from letterlint.model import PAD, Span
+from letterlint.record import Record
 from letterlint.rules.base import Finding, rule
 
+
+class _Geometry:
+    """``letterlint.docx.geometry``, imported when a layout rule first measures a Word file:
+    these rules are registered on every run, and a text draft never needs the geometry."""
+
+    def __getattr__(self, name):
+        if name.startswith("__"):  # the rule registry asks every name for __letterlint_rule__
+            raise AttributeError(name)
+        from letterlint.docx import geometry as module
+
+        globals()["geometry"] = module
+        return getattr(module, name)
+
+
+geometry = _Geometry()
 TWIPS_PER_MM = 1440 / 25.4
 FONT_ALIASES: list[str] = []   # default of the font-aliases setting: "字体名=家族"
 HEADING_FONTS = ["黑体", "楷体", "仿宋", "仿宋"]
@@ -507,8 +521,7 @@ def _border_style(val: str) -> str:
     return "单线"
 
 
-@dataclass
-class RedLine:
+class RedLine(Record):
     """A red rule of the 版头 or the page foot: a paragraph border or a drawn line."""
 
     style: str                    # 上粗下细 / 上细下粗 / 等粗双线 / 单线 …
@@ -516,6 +529,15 @@ class RedLine:
     top_mm: tuple | None          # its height on the page, mm below the page top, if known
     para: object                  # the paragraph that carries or anchors it
     how: str
+
+    __slots__ = _fields = ("style", "length_mm", "top_mm", "para", "how")
+
+    def __init__(self, style, length_mm, top_mm, para, how):
+        self.style = style
+        self.length_mm = length_mm
+        self.top_mm = top_mm
+        self.para = para
+        self.how = how
 
 
 def red_lines(layout) -> list[RedLine]:

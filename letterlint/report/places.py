@@ -11,16 +11,25 @@ paragraph fields in JSON.  For a text file it is None and nothing changes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from letterlint.record import FrozenRecord
 
 
-@dataclass(frozen=True)
-class WordPlace:
+class WordPlace(FrozenRecord):
     paragraph: int
     column: int            # 1-based, in the paragraph's text
     run: int | None        # 1-based index of the w:r; None inside an automatic-numbering label
     end_paragraph: int
     end_column: int        # exclusive, like every end column of letterlint
+
+    __slots__ = _fields = ("paragraph", "column", "run", "end_paragraph", "end_column")
+
+    def __init__(self, paragraph, column, run, end_paragraph, end_column):
+        _set = object.__setattr__
+        _set(self, "paragraph", paragraph)
+        _set(self, "column", column)
+        _set(self, "run", run)
+        _set(self, "end_paragraph", end_paragraph)
+        _set(self, "end_column", end_column)
 
     @property
     def label(self) -> str:
