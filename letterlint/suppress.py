@@ -136,11 +136,13 @@ class Suppressions:
 
         An internal error (LINT-001) is never suppressed.
         """
+        entries = self.entries_for(result.path)  # also for a clean file: a bad sidecar is an error either way
+        if not result.diagnostics:
+            return
         if rules_by_code is None:
             from letterlint.rules import all_rules
 
             rules_by_code = {r.code: r for r in all_rules()}
-        entries = self.entries_for(result.path)
         inline = markdown_directives(result.lines) if result.path.lower().endswith(".md") else {}
         kept = []
         for d in result.diagnostics:

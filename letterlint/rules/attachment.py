@@ -281,10 +281,10 @@ def attachment_note_in_body(letter, options):
     body = letter.body
     # Only when real text follows (a sentence), not the wrapped name of an attachment:
     # where the last sentence of the body is, found once (not once per 附件说明).
-    last_sentence = max((i for i, p in enumerate(body)
-                         if p.kind in ("paragraph", "closing") and _SENTENCE_MARK.search(p.text)), default=-1)
+    last_sentence = next((i for i in range(len(body) - 1, -1, -1)
+                          if body[i].kind in ("paragraph", "closing") and _SENTENCE_MARK.search(body[i].text)), -1)
     for i, part in enumerate(body[:max(last_sentence, 0)]):
-        if part.kind != "paragraph" or not ATTACHMENT_LABEL.match(part.text):
+        if part.kind != "paragraph" or not part.text.startswith("附") or not ATTACHMENT_LABEL.match(part.text):
             continue
         if i < last_sentence:
             line = part.lines[0]

@@ -227,7 +227,10 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
              "寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝")
 _NAME = r"[" + _SURNAMES + r"][\u4e00-\u9fff]{1,2}?"
 # A name starts after a non-Chinese character or a particle ("关于王小明代表", "感谢王小明代表").
-_NAME_BEFORE_ROLE = lazyre.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[于对向给将请的由与为是谢]))(?P<name>" + _NAME + r")(?:等\d*[名位]?)?(?:代表|委员)(?![会长处团])")
+# The look-behinds follow the surname (they read the character before it): a pattern that starts
+# with a character class is searched with a fast scan, one that starts with a look-behind is not.
+_NAME_BEFORE_ROLE = lazyre.compile(r"(?P<name>[" + _SURNAMES + r"](?:(?<![\u4e00-\u9fff].)|(?<=[于对向给将请的由与为是谢].))"
+                                   r"[\u4e00-\u9fff]{1,2}?)(?:等\d*[名位]?)?(?:代表|委员)(?![会长处团])")
 _NAME_AFTER_ROLE = lazyre.compile(r"(?:代表|委员)(?P<name>" + _NAME + r")(?:等\d*[名位]?)?(?:提出|所提|领衔)")
 _SALUTATION_NAME = lazyre.compile(r"^(?:尊敬的)?(?P<name>[\u4e00-\u9fff·]{2,4}?)(?:等[0-9一二两三四五六七八九十]*[名位]?)?"
                                   r"(?:代表|委员)(?:们)?[：:，,]?$")

@@ -19,6 +19,8 @@ def _own(letter):
 
 def _cited(letter):
     """发文字号 cited in the text, e.g. （示政发〔2024〕3号）, that are not well-formed."""
+    if not CITED_HINT.search(letter.text):
+        return  # every cited number is found at such a bracketed year: one search spares one per part
     for part in letter.all(*TEXT_KINDS):
         for number in cited_numbers(part):
             if number.well_formed:
