@@ -155,9 +155,10 @@ def test_libreoffice_sets_the_lines_the_geometry_computes(tmp_path):
     ours = [geometry.chars_per_line(s, doc.base_size) for s in doc.sections]
     assert ours == expected
     (tmp_path / "g.docx").write_bytes(data)
-    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+    subprocess.run([shutil.which("soffice"), "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "g.docx")],
                    capture_output=True, timeout=180, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert (tmp_path / "g.pdf").exists()
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "g.pdf"), "-"], capture_output=True, text=True).stdout
     pages = [[len(x.replace(" ", "")) for x in page.split("\n") if x.strip()] for page in text.split("\f") if page.strip()]
     assert [p[0] for p in pages] == expected
