@@ -128,9 +128,13 @@ class LazyPattern:
         return f"lazyre.compile({self.pattern!r})"
 
 
-def compile(pattern: str, flags: int = 0) -> LazyPattern:  # noqa: A001 - mirrors re.compile
+def compile(pattern: str, flags: int = 0, *, shipped: bool = True) -> LazyPattern:  # noqa: A001 - mirrors re.compile
+    """A pattern compiled on first use.  ``shipped=False`` for patterns made from a user's data
+    (a configured lexicon): they are never in the shipped code, and registering them would
+    make ``generate`` depend on what the process happened to read before."""
     lazy = LazyPattern(pattern, flags)
-    _registry.append((sys._getframe(1).f_globals.get("__name__", ""), lazy))
+    if shipped:
+        _registry.append((sys._getframe(1).f_globals.get("__name__", ""), lazy))
     return lazy
 
 

@@ -66,3 +66,12 @@ def test_a_damaged_or_foreign_code_file_is_ignored(tmp_path, monkeypatch):
         monkeypatch.setattr(lazyre, "_table", None)
         pattern = lazyre.LazyPattern("[一二]+")
         assert pattern.search("第二一条").group() == "二一"
+
+
+def test_patterns_from_a_users_lexicon_never_enter_the_generated_code():
+    """The table depends on the package alone, not on what the process read before (a test's lexicon)."""
+    from letterlint.rules.lexicon import Entry, Lexicon
+
+    before = lazyre.generate()
+    Lexicon([Entry("U1", "甲乙丙", "丙乙甲", "错字", not_after=lazyre.compile("丁", shipped=False))])
+    assert lazyre.generate() == before

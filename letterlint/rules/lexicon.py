@@ -101,8 +101,10 @@ class LexiconError(ValueError):
     """A malformed lexicon line (only the package's own file is read as TSV)."""
 
 
-def parse_tsv(text: str, where: str = "lexicon.tsv") -> list[Entry]:
-    """Entries of a lexicon file; comment lines start with ``#``, the first other line is the header."""
+def parse_tsv(text: str, where: str = "lexicon.tsv", shipped: bool = False) -> list[Entry]:
+    """Entries of a lexicon file; comment lines start with ``#``, the first other line is the header.
+
+    ``shipped``: the package's own file, whose patterns are in the shipped compiled code."""
     entries: list[Entry] = []
     header: list[str] | None = None
     seen: set[str] = set()
@@ -125,10 +127,10 @@ def parse_tsv(text: str, where: str = "lexicon.tsv") -> list[Entry]:
             id=row["id"], wrong=row["wrong"], right=row["right"], kind=row["kind"], severity=row["severity"],
             # Compiled on first use (most never are on a given letter), from the shipped code when
             # it is the package's own file (``python -m letterlint.lazyre`` reads it too).
-            before=lazyre.compile(f"(?:{row['before']})$") if row["before"] else None,
-            after=lazyre.compile(row["after"]) if row["after"] else None,
-            not_before=lazyre.compile(f"(?:{row['not_before']})$") if row["not_before"] else None,
-            not_after=lazyre.compile(row["not_after"]) if row["not_after"] else None,
+            before=lazyre.compile(f"(?:{row['before']})$", shipped=shipped) if row["before"] else None,
+            after=lazyre.compile(row["after"], shipped=shipped) if row["after"] else None,
+            not_before=lazyre.compile(f"(?:{row['not_before']})$", shipped=shipped) if row["not_before"] else None,
+            not_after=lazyre.compile(row["not_after"], shipped=shipped) if row["not_after"] else None,
             parts=frozenset(row["parts"].split(",")) if row["parts"] else None,
             source=row["source"], example=row["example"], silent=row["silent"]))
     return entries
@@ -137,7 +139,7 @@ def parse_tsv(text: str, where: str = "lexicon.tsv") -> list[Entry]:
 class Lexicon:
     """Entries indexed by wrong form, with one pattern that finds every candidate."""
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], shipped: bool = False):
         self.entries = tuple(entries)
         self.by_wrong: dict[str, list[Entry]] = {}
         for e in self.entries:
@@ -159,7 +161,7 @@ class Lexicon:
             alternatives.append(f"[{re.escape(firsts)}][{re.escape(seconds)}]")
         if singles:
             alternatives.append(f"[{re.escape(singles)}]")
-        self.finder = lazyre.compile(f"(?=({'|'.join(alternatives)}))") if alternatives else None
+        self.finder = lazyre.compile(f"(?=({'|'.join(alternatives)}))", shipped=shipped) if alternatives else None
 
     def scan(self, text: str, start: int = 0, end: int | None = None,
              part_kind: str | None = None) -> Iterator[tuple[int, int, Entry]]:
@@ -205,7 +207,7 @@ def _builtin_text() -> str:
 @functools.lru_cache(maxsize=1)
 def builtin() -> Lexicon:
     """The package's lexicon, read once per process."""
-    return Lexicon(parse_tsv(_builtin_text()))
+    return Lexicon(parse_tsv(_builtin_text(), shipped=True), shipped=True)
 
 
 @functools.lru_cache(maxsize=1)

@@ -42,8 +42,9 @@ def title_terminal_punctuation(letter, options):
 
 
 # 答复 is the 文种 of a reply to a 代表建议 or 委员提案 when the title names what it answers: "……建议的答复",
-# and, in many places' published titles, "……第N号建议答复" / "……提案答复" without the 的.
-_ANSWER_DOCTYPE = ("的答复", "建议答复", "提案答复", "意见答复")
+# and, in many places' published titles, "……第N号建议答复" / "……提案答复" without the 的 (an info hint:
+# the 文种 is there, the documented form has 的).
+_ANSWER_DOCTYPE = ("建议答复", "提案答复", "意见答复")
 # A status or period in brackets after the 文种 belongs to the document (……的指导意见（试行）,
 # ……的实施意见（2024—2026年）); the 文种 stands before it.
 _QUALIFIER = lazyre.compile(r"（(?:试行|暂行|草案|征求意见稿|送审稿|修订稿?|\d{4}(?:[—－-]\d{4})?年)）$")
@@ -54,8 +55,8 @@ def title_doctype(letter, options):
     """标题须以法定文种结尾（函、复函、通知、请示、报告、批复、意见……或“……的答复”）。
 
     依据：《党政机关公文处理工作条例》第九条（七）"标题。由发文机关名称、事由和文种组成"，
-    第八条列出15种法定文种；答复人大代表建议、政协委员提案用“……的答复”（也写作“……建议答复”
-    “……提案答复”）或“……的函”。“回复”“汇报”“申请”等不是法定文种。文种后括注的
+    第八条列出15种法定文种；答复人大代表建议、政协委员提案用“……的答复”或“……的函”；写作
+    “……建议答复”“……提案答复”的，文种仍在，只提示（提示级）补上“的”。“回复”“汇报”“申请”等不是法定文种。文种后括注的
     （试行）（暂行）（征求意见稿）或年份（2024—2026年）属于文件本身，文种在括注之前。
 
     反例：
@@ -73,13 +74,18 @@ def title_doctype(letter, options):
             text = text[:qualifier.start()]
         if not text:
             continue
-        if text.endswith(STATUTORY) or text.endswith(_ANSWER_DOCTYPE):
+        if text.endswith(STATUTORY) or text.endswith("的答复"):
             continue
         last = title.lines[-1]
         stripped = last.text.rstrip(PAD + TERMINAL_PUNCT)
         if qualifier and stripped.endswith(qualifier.group()):
             stripped = stripped[:-len(qualifier.group())]
         start = max(len(stripped) - 2, last.indent)
+        if text.endswith(_ANSWER_DOCTYPE):
+            # The 文种 is there; the documented form puts 的 before it.
+            yield Finding(last.span(start, len(stripped)), "标题以“答复”结尾，规范写法是“……建议（提案）的答复”",
+                          "在“答复”前加“的”", severity="info")
+            continue
         if text.endswith("答复"):
             msg, fix = "标题缺少文种：应为“……的答复”或“……答复的函”", "在“答复”前加“的”，或以“的函”结尾"
         else:
