@@ -155,9 +155,10 @@ def test_libreoffice_sets_the_lines_the_geometry_computes(tmp_path):
     ours = [geometry.chars_per_line(s, doc.base_size) for s in doc.sections]
     assert ours == expected
     (tmp_path / "g.docx").write_bytes(data)
-    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+    subprocess.run([shutil.which("soffice"), "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "g.docx")],
                    capture_output=True, timeout=180, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert (tmp_path / "g.pdf").exists()
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "g.pdf"), "-"], capture_output=True, text=True).stdout
     pages = [[len(x.replace(" ", "")) for x in page.split("\n") if x.strip()] for page in text.split("\f") if page.strip()]
     assert [p[0] for p in pages] == expected
@@ -503,3 +504,12 @@ def test_hdr_005_an_inline_picture_above_the_mark_pushes_it_down():
     assert [d[5] for d in diags(docx_of(paragraph_xml(head), *rest), "HDR-005")] == [
         "发文机关标志上边缘距页面上边约 41～52.3 mm（按上方各段的行高和段前段后间距推算），"
         "应在版心上边缘下 35 mm（距页面上边缘 72 mm）"]
+
+
+def test_print_003_right_aligned_with_one_trailing_full_width_space():
+    line = "{字号=14 左缩进=1 右对齐}示例市教育局办公室　　　　　　2024年5月6日印发　"
+    got = [d[5] for d in diags(from_spec(PRINTED.replace("{line}", line)), "PRINT-003")]
+    assert not [m for m in got if m.startswith("印发日期")]
+    two = line + "　"
+    got = [d[5] for d in diags(from_spec(PRINTED.replace("{line}", two)), "PRINT-003")]
+    assert [m for m in got if m.startswith("印发日期")] == ["印发日期应右空一字，此处空2字"]
