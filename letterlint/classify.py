@@ -20,7 +20,6 @@ form is right is the rules' business.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from letterlint import lazyre
 from letterlint.doctypes import title_doctype
@@ -49,6 +48,7 @@ from letterlint.fields import (
 )
 from letterlint.fields import DOCNUM_HINT as _DOCNUM_HINT
 from letterlint.model import PAD, Line, Part
+from letterlint.record import Record
 
 # --- patterns for the content of one line ------------------------------------
 
@@ -144,8 +144,7 @@ _DEFAULT_EVIDENCE = {
 }
 
 
-@dataclass
-class Unit:
+class Unit(Record):
     """One token for the grammar: its kind and the parts it carries.
 
     ``alts`` are the other kinds the same lines' evidence allows; the reading
@@ -154,11 +153,22 @@ class Unit:
 
     kind: str
     lines: list[Line]
-    extra: list[Part] = field(default_factory=list)  # more parts on the same line(s)
-    fields: dict = field(default_factory=dict)
-    strength: int = -1            # STRONG / WEAK / FALLBACK; -1: the kind's default
-    evidence: str = ""
-    alts: list[Unit] = field(default_factory=list)
+    extra: list[Part]                                # more parts on the same line(s)
+    fields: dict
+    strength: int                 # STRONG / WEAK / FALLBACK; -1: the kind's default
+    evidence: str
+    alts: list[Unit]
+
+    _fields = ("kind", "lines", "extra", "fields", "strength", "evidence", "alts")
+
+    def __init__(self, kind, lines, extra=None, fields=None, strength=-1, evidence="", alts=None):
+        self.kind = kind
+        self.lines = lines
+        self.extra = [] if extra is None else extra
+        self.fields = {} if fields is None else fields
+        self.strength = strength
+        self.evidence = evidence
+        self.alts = [] if alts is None else alts
 
     def settle(self) -> Unit:
         """Fill in the strength and evidence of its kind where nothing more specific was said."""

@@ -6,7 +6,6 @@ and a traceback only with ``--debug``).
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -18,6 +17,7 @@ SUBCOMMANDS = ("check", "structure", "config", "rules", "rule", "explain", "comp
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".docx")
 ANNOTATED_SUFFIX = ".letterlint.docx"   # copies written by --annotate: never linted as drafts
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+FAIL_ON = ("error", "warning", "info")
 
 
 class UsageError(Exception):
@@ -36,7 +36,9 @@ def _split(values: list[str] | None) -> list[str]:
     return out
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser():
+    """The full command line parser (argparse, in Chinese): every command, option and message."""
+    import argparse
     from functools import partial
 
     from letterlint.argparse_zh import HelpFormatter
@@ -81,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--select", action="append", help="只启用这些规则（代码、代码前缀或名称，逗号分隔）")
     c.add_argument("--extend-select", action="append", help="在配置之外再启用这些规则")
     c.add_argument("--ignore", action="append", help="停用这些规则（代码、代码前缀或名称，逗号分隔）")
-    c.add_argument("--fail-on", choices=("error", "warning", "info"),
+    c.add_argument("--fail-on", choices=FAIL_ON,
                    help="达到此级别的问题即以退出码 1 结束（默认 error）")
     c.add_argument("--stdin-filename", help="从标准输入读取时报告中使用的文件名（也用于查找配置）")
     c.add_argument("--jobs", "-j", type=int, metavar="N",
@@ -130,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def parse_args(argv: list[str]):
     """Parse in Chinese; ``check`` is the default command, and ``letterlint --help`` is its help.
 
     For ``check``, every argument after the first ``--`` is a path: pre-commit
@@ -139,22 +141,124 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     paths are split off before argparse sees them: argparse's own ``--`` does
     not reach through the implicit ``check``.
     """
-    from letterlint.argparse_zh import chinese
-
     if argv in (["-h"], ["--help"]) or not argv or (argv[0] not in SUBCOMMANDS and argv[0] != "--version"):
         argv = ["check", *argv]
     tail: list[str] = []
     if argv[0] == "check" and "--" in argv:
         cut = argv.index("--")
         argv, tail = argv[:cut], argv[cut + 1:]
+    args = parse_check_light(argv[1:]) if argv[0] == "check" else None
+    if args is None:
+        args = _parse_full(argv)
+    if tail:
+        args.paths.extend(tail)
+    return args
+
+
+def _parse_full(argv: list[str]):
+    from letterlint.argparse_zh import chinese
+
     with chinese():
         parser = build_parser()
         args = parser.parse_args(argv)
         # The usage line of the command that was run, for errors found after parsing.
         args.usage = parser.commands[args.command or "check"].format_usage()
-    if tail:
-        args.paths.extend(tail)
     return args
+
+
+# --- the light path: ``letterlint FILE…`` without argparse ---------------------------
+# Building the full parser (seven commands, some forty options, argparse and gettext
+# imported) costs a pre-commit hook milliseconds on every commit.  The check command's
+# options are read here instead when the command line is plain; anything this reader is
+# not sure of (help, an abbreviated or unknown option, a bad value, a value that looks
+# like an option, paths on both sides of an option) goes to the full parser, which gives
+# its usual result or message.  tests/test_startup.py compares the two readings.
+
+_LIGHT_FLAGS = {"--no-color": "no_color", "--debug": "debug", "--isolated": "isolated",
+                "--exit-zero": "exit_zero", "--quiet": "quiet", "-q": "quiet", "--verbose": "verbose",
+                "-v": "verbose", "--statistics": "statistics", "--force-exclude": "force_exclude",
+                "--warn-unused-suppressions": "warn_unused_suppressions", "--annotate": "annotate",
+                "--fix-only": "fix_only", "--diff": "diff"}
+_LIGHT_SWITCHES = {"--fix": ("fix", True), "--no-fix": ("fix", False),
+                   "--unsafe-fixes": ("unsafe_fixes", True), "--no-unsafe-fixes": ("unsafe_fixes", False)}
+_LIGHT_VALUES = {"--encoding": "encoding", "--doctype": "doctype", "--config": "config", "--format": "format",
+                 "--output-format": "format", "--output": "output", "-o": "output", "--fail-on": "fail_on",
+                 "--stdin-filename": "stdin_filename", "--jobs": "jobs", "-j": "jobs", "--baseline": "baseline",
+                 "--write-baseline": "write_baseline", "--output-dir": "output_dir"}
+_LIGHT_LISTS = {"--select": "select", "--extend-select": "extend_select", "--ignore": "ignore"}
+_CHECK_DEFAULTS = {"command": "check", "paths": [], "encoding": None, "doctype": None, "no_color": False,
+                   "debug": False, "config": None, "isolated": False, "format": None, "exit_zero": False,
+                   "quiet": False, "verbose": False, "output": None, "select": None, "extend_select": None,
+                   "ignore": None, "fail_on": None, "stdin_filename": None, "jobs": None, "statistics": False,
+                   "force_exclude": False, "warn_unused_suppressions": False, "baseline": None,
+                   "write_baseline": None, "annotate": False, "output_dir": None, "fix": None,
+                   "unsafe_fixes": None, "fix_only": False, "diff": False}
+
+
+class CheckArgs:
+    """The check command's arguments read by the light path: the attributes argparse would set."""
+
+    def __init__(self, values: dict):
+        self.__dict__.update(values)
+
+    @property
+    def usage(self) -> str:
+        """The check command's usage line (for errors found after parsing), from the full parser."""
+        from letterlint.argparse_zh import chinese
+
+        with chinese():
+            return build_parser().commands["check"].format_usage()
+
+    def __repr__(self) -> str:
+        return f"CheckArgs({self.__dict__!r})"
+
+
+def parse_check_light(argv: list[str]) -> CheckArgs | None:
+    """The check command's arguments, or None when the full parser must read them."""
+    values = dict(_CHECK_DEFAULTS, paths=[])
+    runs, previous_was_path = 0, False
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        i += 1
+        if arg == "-" or not arg.startswith("-"):
+            runs += not previous_was_path
+            previous_was_path = True
+            values["paths"].append(arg)
+            continue
+        previous_was_path = False
+        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name in _LIGHT_FLAGS and not eq:
+            values[_LIGHT_FLAGS[name]] = True
+        elif name in _LIGHT_SWITCHES and not eq:
+            dest, on = _LIGHT_SWITCHES[name]
+            values[dest] = on
+        elif name in _LIGHT_VALUES or name in _LIGHT_LISTS:
+            if not eq:
+                if i >= len(argv):
+                    return None
+                value = argv[i]
+                i += 1
+                if value.startswith("-"):
+                    return None
+            if name in _LIGHT_LISTS:
+                dest = _LIGHT_LISTS[name]
+                values[dest] = [*(values[dest] or []), value]
+                continue
+            dest = _LIGHT_VALUES[name]
+            if dest == "jobs":
+                try:
+                    value = int(value)
+                except ValueError:
+                    return None
+            elif (dest == "format" and value not in FORMATS) or (dest == "fail_on" and value not in FAIL_ON):
+                return None
+            values[dest] = value
+        else:
+            return None
+        if runs > 1:
+            return None
+    return None if runs > 1 else CheckArgs(values)
 
 
 # --- check ---------------------------------------------------------------------
@@ -789,7 +893,9 @@ def run_structure(args) -> int:
             if path != "-" and kind_of_path(path):  # a Word draft: its text view, parts know their paragraphs
                 from letterlint.docx.check import parse_word
 
-                letter, source = parse_word(path), argparse.Namespace(encoding="docx")
+                from types import SimpleNamespace
+
+                letter, source = parse_word(path), SimpleNamespace(encoding="docx")
             else:
                 source = decode_bytes(read_stdin(), args.encoding) if path == "-" else read_path(path, args.encoding)
                 letter, _ = read_letter(source.text, path)

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from letterlint.diagnostic import SEVERITIES
+from letterlint.record import Record
 
 CONFIG_NAMES = (".letterlint.toml", "letterlint.toml", "pyproject.toml")
 
@@ -47,7 +45,7 @@ class ConfigError(Exception):
     """A config file that cannot be used; the message names the file and the key (exit 2)."""
 
 
-def cut(value: Any, limit: int = 60, quote: bool = False) -> str:
+def cut(value: object, limit: int = 60, quote: bool = False) -> str:
     """A value as shown in a message: a string as it is (in quotes with ``quote``), anything else as a
     short repr; never more than ``limit`` characters of it (a 3 MB value is not echoed)."""
     if isinstance(value, str):
@@ -63,20 +61,33 @@ def cut(value: Any, limit: int = 60, quote: bool = False) -> str:
     return text + (f"…（共 {total} 个字符）" if total > limit else "")
 
 
-@dataclass
-class Config:
+class Config(Record):
     """The merged settings of the config files that apply to one directory."""
 
-    values: dict[str, Any] = field(default_factory=dict)
-    origin: dict[str, str] = field(default_factory=dict)  # key → the file (or "命令行") it came from
-    files: list[str] = field(default_factory=list)        # root-most first
-    base_dir: str = "."                                   # the nearest config's folder
+    values: dict[str, object]
+    origin: dict[str, str]                                # key → the file (or "命令行") it came from
+    files: list[str]                                      # root-most first
+    base_dir: str                                         # the nearest config's folder
     # Globs of every config file that applies, each anchored at the folder of
     # the file that declared it: a nearer config adds to a parent's, it does
     # not hide them.  (folder, glob) and (folder, glob, selectors).
-    excludes: list[tuple[str, str]] = field(default_factory=list)
-    per_file_ignores: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
-    _settings: dict = field(default_factory=dict, repr=False, compare=False)
+    excludes: list[tuple[str, str]]
+    per_file_ignores: list[tuple[str, str, tuple[str, ...]]]
+    _settings: dict
+
+    _fields = ("values", "origin", "files", "base_dir", "excludes", "per_file_ignores", "_settings")
+    _hidden = ("_settings",)
+    _uncompared = ("_settings",)
+
+    def __init__(self, values=None, origin=None, files=None, base_dir=".", excludes=None, per_file_ignores=None,
+                 _settings=None):
+        self.values = {} if values is None else values
+        self.origin = {} if origin is None else origin
+        self.files = [] if files is None else files
+        self.base_dir = base_dir
+        self.excludes = [] if excludes is None else excludes
+        self.per_file_ignores = [] if per_file_ignores is None else per_file_ignores
+        self._settings = {} if _settings is None else _settings
 
 
 def _load_toml(path: Path) -> dict:
@@ -102,7 +113,14 @@ def _load_toml(path: Path) -> dict:
 
 
 def table_of(path: Path) -> dict | None:
-    """The letterlint settings in a config file, or None if it holds none."""
+    """The letterlint settings in a config file, or None if it holds none.
+
+    A ``pyproject.toml`` that does not even mention letterlint is not read as
+    TOML: most projects have one, and parsing it (and importing the parser)
+    would cost every run in such a tree for nothing.
+    """
+    if path.name == "pyproject.toml" and not _mentions_letterlint(path):
+        return None
     data = _load_toml(path)
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
@@ -113,7 +131,16 @@ def table_of(path: Path) -> dict | None:
     return data
 
 
-def _check_type(path: Path, key: str, value: Any, kind: str) -> None:
+def _mentions_letterlint(path: Path) -> bool:
+    from letterlint.safeio import read_regular
+
+    try:
+        return b"letterlint" in read_regular(path)
+    except OSError:  # unreadable: _load_toml says so
+        return True
+
+
+def _check_type(path: Path, key: str, value: object, kind: str) -> None:
     def fail(what: str) -> None:
         raise ConfigError(f"{path}：设置 {key} 应为{what}，实际是 {cut(value, quote=True)}")
 
@@ -215,7 +242,7 @@ def _choices(rules, key: str) -> tuple[str, ...] | None:
     return next((r.choices[key] for r in rules if key in r.choices), None)
 
 
-def _check_option(path: Path, key: str, value: Any, default: Any, choices: tuple[str, ...] | None = None,
+def _check_option(path: Path, key: str, value: object, default: object, choices: tuple[str, ...] | None = None,
                   regex: bool = False) -> None:
     """A rule option takes a value of the same type as its default (items from its choices;
     valid regular expressions where the rule reads them as such)."""
@@ -252,9 +279,9 @@ def _check_option(path: Path, key: str, value: Any, default: Any, choices: tuple
                 raise ConfigError(f"{path}：设置 {key} 中的正则表达式“{cut(item)}”不允许使用：{reason}") from None
 
 
-def local_options(rules) -> dict[str, Any]:
+def local_options(rules) -> dict[str, object]:
     """Local-format settings: every rule option, by name, with its default."""
-    out: dict[str, Any] = {}
+    out: dict[str, object] = {}
     for r in rules:
         for key, default in r.options.items():
             out.setdefault(key, default)
@@ -262,23 +289,30 @@ def local_options(rules) -> dict[str, Any]:
 
 
 def find_config_files(directory: str | os.PathLike) -> list[Path]:
-    """Config files that apply to files in ``directory``, root-most first."""
+    """Config files that apply to files in ``directory``, root-most first.
+
+    The walk up is made with ``os.path``: a run in a tree without config files
+    never imports ``pathlib`` (a file found is handed on as a ``Path``).
+    """
     found: list[Path] = []
-    d = Path(directory).resolve()
+    d = os.path.realpath(directory)
     while True:
         for name in CONFIG_NAMES:
-            candidate = d / name
-            if candidate.is_file():
-                table = table_of(candidate)
+            candidate = os.path.join(d, name)
+            if os.path.isfile(candidate):
+                from pathlib import Path
+
+                table = table_of(Path(candidate))
                 if table is None:
                     continue
-                found.append(candidate)
+                found.append(Path(candidate))
                 if table.get("root") is True:
                     return found[::-1]
                 break
-        if (d / ".git").exists() or d.parent == d:
+        parent = os.path.dirname(d)
+        if os.path.exists(os.path.join(d, ".git")) or parent == d:
             return found[::-1]
-        d = d.parent
+        d = parent
 
 
 _MERGED_TABLES = ("severity", "per-file-ignores", "local", "organizations", "rules")
@@ -316,6 +350,8 @@ class ConfigResolver:
         self._cache: dict[str, Config] = {}
         self._none = Config()  # --isolated: one shared config, so its Settings are built once
         if explicit:
+            from pathlib import Path
+
             path = Path(explicit)
             if not path.is_file():
                 kind = "不是普通文件" if path.exists() else "不存在"  # a FIFO or device is never read
@@ -347,15 +383,23 @@ def matches(path: str, pattern: str, base_dir: str) -> bool:
     return bool(prefix) and "*" not in prefix and (rel == prefix or rel.startswith(prefix + "/"))
 
 
-@dataclass
-class CliOptions:
+class CliOptions(Record):
     """What the command line says about rule selection; it wins over every file."""
 
-    select: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    doctype: str | None = None
-    fail_on: str | None = None
+    select: list[str]
+    extend_select: list[str]
+    ignore: list[str]
+    doctype: str | None
+    fail_on: str | None
+
+    __slots__ = _fields = ("select", "extend_select", "ignore", "doctype", "fail_on")
+
+    def __init__(self, select=None, extend_select=None, ignore=None, doctype=None, fail_on=None):
+        self.select = [] if select is None else select
+        self.extend_select = [] if extend_select is None else extend_select
+        self.ignore = [] if ignore is None else ignore
+        self.doctype = doctype
+        self.fail_on = fail_on
 
 
 def settings_for(path: str, cfg: Config, cli: CliOptions | None = None):
@@ -385,7 +429,7 @@ def _build_settings(cfg: Config, cli: CliOptions, per_file: list[str]):
     local = dict(v.get("local", {}))
     if "organizations" in v:
         local["organizations"] = v["organizations"]
-    rule_options: dict[str, dict[str, Any]] = {}
+    rule_options: dict[str, dict[str, object]] = {}
     for rule in all_rules():
         opts = {k: local[k] for k in rule.options if k in local}
         opts.update(v.get("rules", {}).get(rule.code, {}))

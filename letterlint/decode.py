@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import codecs
 import os
-from dataclasses import dataclass
+
+from letterlint.record import FrozenRecord
+
+from letterlint import lazyre
 
 MAX_BYTES = 5 * 1024 * 1024  # a letter is a few KB; anything this large is not one
 
@@ -28,12 +31,20 @@ class InputError(Exception):
     """An input that cannot be linted; the message is for the user (exit code 2)."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(FrozenRecord):
     text: str       # decoded, BOM removed, newlines normalised to "\n"
     encoding: str   # the codec used
     bom: bytes      # the BOM found, b"" if none
     newline: str    # the dominant line ending of the original
+
+    __slots__ = _fields = ("text", "encoding", "bom", "newline")
+
+    def __init__(self, text, encoding, bom, newline):
+        _set = object.__setattr__
+        _set(self, "text", text)
+        _set(self, "encoding", encoding)
+        _set(self, "bom", bom)
+        _set(self, "newline", newline)
 
 
 def _newline(text: str) -> str:
@@ -44,12 +55,17 @@ def _newline(text: str) -> str:
     return best[1] if best[0] else "\n"
 
 
+# Control characters other than \t \n \v \f \r and the DOS end-of-file mark \x1a.
+_CONTROL = lazyre.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v\x1a")
-    return controls > max(8, len(sample) // 50)
+    if _CONTROL.search(sample) is None:
+        return False  # the common case, found by one scan in C
+    return len(_CONTROL.findall(sample)) > max(8, len(sample) // 50)
 
 
 def decode_bytes(data: bytes, encoding: str | None = None, *, name: str = "<stdin>") -> Source:

@@ -5,7 +5,8 @@ engine and third-party rules can all depend on it without cycles.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from letterlint.record import FrozenRecord, Ordered, Record
+
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -17,8 +18,7 @@ APPLICABILITIES = ("safe", "unsafe")
 APPLICABILITY_ZH = {"safe": "安全修复", "unsafe": "不安全修复（需 --unsafe-fixes）"}
 
 
-@dataclass(frozen=True, order=True)
-class Edit:
+class Edit(Ordered, FrozenRecord):
     """Replace the characters of one span with ``text`` (an empty span inserts).
 
     Positions are those of diagnostics: 1-based lines and columns counting
@@ -31,6 +31,16 @@ class Edit:
     end_line: int
     end_column: int
     text: str
+
+    __slots__ = _fields = ("line", "column", "end_line", "end_column", "text")
+
+    def __init__(self, line, column, end_line, end_column, text):
+        _set = object.__setattr__
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
+        _set(self, "text", text)
 
     @classmethod
     def replace(cls, span, text: str) -> Edit:
@@ -49,8 +59,7 @@ class Edit:
                 "end_column": self.end_column, "text": self.text}
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(FrozenRecord):
     """Edits that are applied together or not at all.
 
     ``applicability`` is left None by rules: the engine stamps the rule's
@@ -58,7 +67,14 @@ class Fix:
     """
 
     edits: tuple[Edit, ...]
-    applicability: str | None = None
+    applicability: str | None
+
+    __slots__ = _fields = ("edits", "applicability")
+
+    def __init__(self, edits, applicability=None):
+        _set = object.__setattr__
+        _set(self, "edits", edits)
+        _set(self, "applicability", applicability)
 
     @classmethod
     def replace(cls, span, text: str) -> Fix:
@@ -76,8 +92,7 @@ class Fix:
         return {"applicability": self.applicability, "edits": [e.to_dict() for e in self.edits]}
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
+class Diagnostic(Ordered, FrozenRecord):
     """One problem found in one letter.
 
     Lines and columns are 1-based; columns count Unicode characters (code
@@ -93,8 +108,24 @@ class Diagnostic:
     rule: str
     severity: str
     message: str
-    suggestion: str | None = field(default=None, compare=False)
-    fix: Fix | None = field(default=None, compare=False)
+    suggestion: str | None
+    fix: Fix | None
+
+    __slots__ = _fields = ("line", "column", "end_line", "end_column", "rule", "severity", "message", "suggestion",
+        "fix")
+    _uncompared = ("suggestion", "fix")
+
+    def __init__(self, line, column, end_line, end_column, rule, severity, message, suggestion=None, fix=None):
+        _set = object.__setattr__
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
+        _set(self, "rule", rule)
+        _set(self, "severity", severity)
+        _set(self, "message", message)
+        _set(self, "suggestion", suggestion)
+        _set(self, "fix", fix)
 
     def to_dict(self) -> dict:
         out = {
@@ -113,8 +144,7 @@ class Diagnostic:
         return out
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     """What linting one input produced.
 
     ``error`` is set (and ``diagnostics`` is empty) when the input could not
@@ -124,15 +154,28 @@ class FileResult:
     """
 
     path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    doctype: str | None = None
-    encoding: str | None = None
-    error: str | None = None
-    lines: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic]
+    doctype: str | None
+    encoding: str | None
+    error: str | None
+    lines: list[str]
     # A Word document (letterlint/docx): per line of its text view, (column, paragraph number, offset)
     # of each stretch of the line; per paragraph number, (offset, run index) of its runs.
-    paragraphs: list | None = None
-    runs: dict | None = None
+    paragraphs: list | None
+    runs: dict | None
+
+    _fields = ("path", "diagnostics", "doctype", "encoding", "error", "lines", "paragraphs", "runs")
+
+    def __init__(self, path, diagnostics=None, doctype=None, encoding=None, error=None, lines=None,
+                 paragraphs=None, runs=None):
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.doctype = doctype
+        self.encoding = encoding
+        self.error = error
+        self.lines = [] if lines is None else lines
+        self.paragraphs = paragraphs
+        self.runs = runs
 
     def place(self, line: int, column: int) -> tuple[int, int, int | None] | None:
         """(paragraph number, 1-based column in it, run index or None) of a position; None for text files."""

@@ -15,11 +15,11 @@ front would cost start-up and throughput for nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from collections import namedtuple
 
 from letterlint import lazyre
 from letterlint.model import PAD, PAD_CLASS, PAD_RUN, Line, Span, unpad
+from letterlint.record import Record
 
 CN_DIGIT = "〇○零Ｏ0一二三四五六七八九"
 CN_NUM = "一二三四五六七八九十"
@@ -30,11 +30,8 @@ SP = r"\s*"
 _S = PAD_CLASS + "*"   # spaces only, not line breaks
 
 
-class Tok(NamedTuple):
-    """One field as written (``text``) and where it stands (``span``)."""
-
-    text: str
-    span: Span
+Tok = namedtuple("Tok", ("text", "span"))
+Tok.__doc__ = """One field as written (``text``, a str) and where it stands (``span``, a Span)."""
 
 
 def _tok(line: Line, start: int, end: int) -> Tok | None:
@@ -72,8 +69,7 @@ _CITED_CLOSE = "〕】]］)）〗﹞"
 _CITED_AFTER = "）)，,。、；;文件号"
 
 
-@dataclass
-class DocNumber:
+class DocNumber(Record):
     """A 发文字号: 机关代字〔年份〕顺序号号, each piece with its span.
 
     ``bare`` numbers have no brackets (示政函2024年12号); ``cited`` ones stand
@@ -88,9 +84,24 @@ class DocNumber:
     di: Tok | None
     seq: Tok
     hao: Tok | None
-    bare: bool = False
-    cited: bool = False
-    line: Line | None = None
+    bare: bool
+    cited: bool
+    line: Line | None
+
+    __slots__ = _fields = ("span", "code", "open", "year", "close", "di", "seq", "hao", "bare", "cited", "line")
+
+    def __init__(self, span, code, open, year, close, di, seq, hao, bare=False, cited=False, line=None):
+        self.span = span
+        self.code = code
+        self.open = open
+        self.year = year
+        self.close = close
+        self.di = di
+        self.seq = seq
+        self.hao = hao
+        self.bare = bare
+        self.cited = cited
+        self.line = line
 
     @property
     def brackets(self) -> Span | None:
@@ -218,8 +229,7 @@ DATE_NUMERIC = lazyre.compile(r"^(?P<y>\d{4})" + SP + r"(?P<sep>[.\-/．])" + SP
                               + r"(?P=sep)" + SP + r"(?P<d>\d{1,2})" + SP + r"日?$")
 
 
-@dataclass
-class Date:
+class Date(Record):
     """A date alone on its line: 2024年5月6日 (``form`` "cn") or 2024.5.6 ("numeric")."""
 
     span: Span
@@ -227,7 +237,17 @@ class Date:
     year: Tok
     month: Tok
     day: Tok | None
-    sep: Tok | None = None   # the mark between the numbers of a numeric date
+    sep: Tok | None          # the mark between the numbers of a numeric date
+
+    __slots__ = _fields = ("span", "form", "year", "month", "day", "sep")
+
+    def __init__(self, span, form, year, month, day, sep=None):
+        self.span = span
+        self.form = form
+        self.year = year
+        self.month = month
+        self.day = day
+        self.sep = sep
 
 
 def date_of(line: Line) -> Date | None:
@@ -253,8 +273,7 @@ _PRINT_CN = lazyre.compile(r"^(?P<y>[^年]+)年(?P<m>[^月]+)月(?:(?P<d>[^日]+
 _PRINT_NUMERIC = lazyre.compile(r"^(?P<y>\d{4})(?P<sep>[.\-/．])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$")
 
 
-@dataclass
-class PrintLine:
+class PrintLine(Record):
     """The 印发 line: the organ, the date (as written, and its numbers), the word 印发.
 
     ``form`` is "cn" (2024年5月7日) or "numeric" (2024-5-7), None when the
@@ -265,8 +284,17 @@ class PrintLine:
     org: Tok | None
     date: Tok | None
     printed: Tok | None
-    form: str | None = None
-    numbers: dict = field(default_factory=dict)
+    form: str | None
+    numbers: dict
+
+    __slots__ = _fields = ("org", "date", "printed", "form", "numbers")
+
+    def __init__(self, org, date, printed, form=None, numbers=None):
+        self.org = org
+        self.date = date
+        self.printed = printed
+        self.form = form
+        self.numbers = {} if numbers is None else numbers
 
 
 def _print_line(part) -> PrintLine:
@@ -358,17 +386,22 @@ _MARKS: dict[str, re.Pattern] = {}   # separators and brackets, by the separator
 _SPACES = lazyre.compile(PAD_RUN)
 
 
-@dataclass
-class Organ:
+class Organ(Record):
     """One name in a list of organs (or people), with the separator written after it."""
 
     name: str                # as written, padding inside a wrapped name removed
     span: Span               # may run over two lines when the name wraps
     sep: Tok | None          # 、 ， ； … after the name; None for the last name
 
+    __slots__ = _fields = ("name", "span", "sep")
 
-@dataclass
-class OrganList:
+    def __init__(self, name, span, sep):
+        self.name = name
+        self.span = span
+        self.sep = sep
+
+
+class OrganList(Record):
     """A 主送 or 抄送 list: its label (抄送), the colon, the names, the mark that ends it.
 
     ``end`` is the mark after the last name: the colon of a 主送 (or the comma
@@ -381,7 +414,18 @@ class OrganList:
     items: list[Organ]
     end: Tok | None
     content: list[tuple[Line, int, int]]
-    _salutation_at: tuple | None = field(default=None, repr=False)
+    _salutation_at: tuple | None
+
+    __slots__ = _fields = ("label", "colon", "items", "end", "content", "_salutation_at")
+    _hidden = ("_salutation_at",)
+
+    def __init__(self, label, colon, items, end, content, _salutation_at=None):
+        self.label = label
+        self.colon = colon
+        self.items = items
+        self.end = end
+        self.content = content
+        self._salutation_at = _salutation_at
 
     @property
     def salutation(self) -> Salutation | None:
@@ -501,8 +545,7 @@ SALUTATION = lazyre.compile(
 _NAME_SEPARATORS = "、，,"
 
 
-@dataclass
-class Salutation:
+class Salutation(Record):
     """The 称呼 of a reply to deputies or members: 王小明、李小红等2名代表：
 
     ``names`` is the stretch of names; ``name_list`` each name, split at
@@ -517,6 +560,18 @@ class Salutation:
     count: Tok | None
     role: Tok
     colon: Tok | None
+
+    __slots__ = _fields = ("line", "honor", "names", "name_list", "joint", "count", "role", "colon")
+
+    def __init__(self, line, honor, names, name_list, joint, count, role, colon):
+        self.line = line
+        self.honor = honor
+        self.names = names
+        self.name_list = name_list
+        self.joint = joint
+        self.count = count
+        self.role = role
+        self.colon = colon
 
 
 def salutation_of(line: Line, lo: int, hi: int) -> Salutation | None:
@@ -591,11 +646,15 @@ def _org_mark_issuers(part) -> OrganList | None:
     return organ_list(part.lines, labelled=False, end_marks="", separators=ISSUER_SEPARATORS, upto=end)
 
 
-@dataclass
-class Title:
+class Title(Record):
     """A title's fields: the organs it names as issuers (示例市教育局关于……), if any."""
 
     issuers: OrganList | None
+
+    __slots__ = _fields = ("issuers",)
+
+    def __init__(self, issuers):
+        self.issuers = issuers
 
 
 def _title(part) -> Title:
@@ -616,13 +675,19 @@ SIGNER = lazyre.compile(r"签" + SP + r"发" + SP + r"人" + SP + r"(?P<colon>[�
                         + r"(?P<names>[^\s\u3000〔【\[（(]*(?:[ \u3000]{1,2}[^\s\u3000〔【\[（(\d]+)*)")
 
 
-@dataclass
-class Signer:
+class Signer(Record):
     """签发人：姓名: the label, its colon, and each name (several 签发人 stand apart by spaces)."""
 
     label: Tok
     colon: Tok | None
     names: list[Tok]
+
+    __slots__ = _fields = ("label", "colon", "names")
+
+    def __init__(self, label, colon, names):
+        self.label = label
+        self.colon = colon
+        self.names = names
 
 
 def _signer(part) -> Signer | None:
@@ -645,14 +710,21 @@ def _signer(part) -> Signer | None:
 SECRECY = lazyre.compile(r"^(?P<level>绝密|机密|秘密)(?:" + SP + r"(?P<star>[★☆*＊])" + SP + r"(?P<period>.+))?$")
 
 
-@dataclass
-class Mark:
+class Mark(Record):
     """A mark of the 版头 or 版记: its value as written, and the whole mark."""
 
     span: Span
     value: Tok | None
-    star: Tok | None = None     # 密级: the ★ before the 保密期限
-    period: Tok | None = None   # 密级: the 保密期限
+    star: Tok | None            # 密级: the ★ before the 保密期限
+    period: Tok | None          # 密级: the 保密期限
+
+    __slots__ = _fields = ("span", "value", "star", "period")
+
+    def __init__(self, span, value, star=None, period=None):
+        self.span = span
+        self.value = value
+        self.star = star
+        self.period = period
 
 
 def _mark(part) -> Mark:
@@ -677,12 +749,17 @@ def _mark(part) -> Mark:
 ANSWERED_BY = lazyre.compile(r"^(?:答复单位|承办单位|承办部门|发文单位|办理单位)" + SP + r"[：:]")
 
 
-@dataclass
-class Signature:
+class Signature(Record):
     """A 署名 line: the organ (or organs, 联合行文 on one line) it names."""
 
     label: Tok | None        # 答复单位： and the like, when written
     organs: list[Tok]
+
+    __slots__ = _fields = ("label", "organs")
+
+    def __init__(self, label, organs):
+        self.label = label
+        self.organs = organs
 
     @property
     def name(self) -> str:
@@ -715,8 +792,7 @@ ITEM_MARKER = lazyre.compile(r"(?P<num>\d{1,2})" + _S + r"(?P<punct>[.．、，,
 _ITEM_BREAK = PAD + "；;，,。、"
 
 
-@dataclass
-class AttachmentItem:
+class AttachmentItem(Record):
     """One attachment named in a 附件说明: its number, the mark after it, its name."""
 
     line: Line
@@ -725,8 +801,20 @@ class AttachmentItem:
     punct: str
     start: int               # offsets of the name in line.text
     end: int
-    more: str = ""           # the rest of a name wrapped onto the next line(s)
-    more_spans: list[Span] = field(default_factory=list)
+    more: str                # the rest of a name wrapped onto the next line(s)
+    more_spans: list[Span]
+
+    __slots__ = _fields = ("line", "num", "marker", "punct", "start", "end", "more", "more_spans")
+
+    def __init__(self, line, num, marker, punct, start, end, more="", more_spans=None):
+        self.line = line
+        self.num = num
+        self.marker = marker
+        self.punct = punct
+        self.start = start
+        self.end = end
+        self.more = more
+        self.more_spans = [] if more_spans is None else more_spans
 
     @property
     def name(self) -> str:
@@ -748,8 +836,7 @@ class AttachmentItem:
         return _tok(self.line, self.marker[1] - len(self.punct), self.marker[1])
 
 
-@dataclass
-class AttachmentNote:
+class AttachmentNote(Record):
     """A 附件说明, read: its label and the attachments it names (offsets on its first line)."""
 
     lines: list[Line]
@@ -757,6 +844,15 @@ class AttachmentNote:
     num: tuple[int, int] | None     # offsets of a number between 附件 and the colon
     colon: tuple[int, int]
     items: list[AttachmentItem]
+
+    __slots__ = _fields = ("lines", "label", "num", "colon", "items")
+
+    def __init__(self, lines, label, num, colon, items):
+        self.lines = lines
+        self.label = label
+        self.num = num
+        self.colon = colon
+        self.items = items
 
     @property
     def first(self) -> Line:
@@ -877,8 +973,7 @@ _EMAIL = lazyre.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _POSTCODE = lazyre.compile(r"(?<![\d０-９])[\d０-９]{6}(?![\d０-９])")
 
 
-@dataclass
-class Number:
+class Number(Record):
     """One phone number in a contact field, checked: its kind, or why it is invalid."""
 
     line: Line
@@ -886,7 +981,17 @@ class Number:
     end: int
     text: str
     kind: str | None        # mobile / landline / local / service, None if invalid
-    problem: str = ""       # why it is invalid
+    problem: str            # why it is invalid
+
+    __slots__ = _fields = ("line", "start", "end", "text", "kind", "problem")
+
+    def __init__(self, line, start, end, text, kind, problem=""):
+        self.line = line
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.problem = problem
 
     @property
     def span(self) -> Span:
@@ -962,8 +1067,7 @@ def numbers_in(line: Line, start: int, end: int, min_digits: int = 1) -> list[Nu
     return out
 
 
-@dataclass
-class ContactField:
+class ContactField(Record):
     """One label and its value on a contact line: 联系电话：0797-8888888.
 
     ``items`` is what the label promises (联系人、职务及电话 → name, position,
@@ -978,8 +1082,22 @@ class ContactField:
     label_end: int
     value_start: int
     value_end: int
-    numbers: list[Number] = field(default_factory=list)
-    filled: dict[str, bool] = field(default_factory=dict)
+    numbers: list[Number]
+    filled: dict[str, bool]
+
+    __slots__ = _fields = ("line", "label", "items", "label_start", "label_end", "value_start", "value_end",
+        "numbers", "filled")
+
+    def __init__(self, line, label, items, label_start, label_end, value_start, value_end, numbers=None, filled=None):
+        self.line = line
+        self.label = label
+        self.items = items
+        self.label_start = label_start
+        self.label_end = label_end
+        self.value_start = value_start
+        self.value_end = value_end
+        self.numbers = [] if numbers is None else numbers
+        self.filled = {} if filled is None else filled
 
     @property
     def value(self) -> str:
@@ -1009,13 +1127,19 @@ class ContactField:
         return self.label_span
 
 
-@dataclass
-class ContactLine:
+class ContactLine(Record):
     """The labelled fields of one contact (or sign-off) line, and whether it is cut off."""
 
     line: Line
     fields: list[ContactField]
     truncated: bool
+
+    __slots__ = _fields = ("line", "fields", "truncated")
+
+    def __init__(self, line, fields, truncated):
+        self.line = line
+        self.fields = fields
+        self.truncated = truncated
 
 
 def contact_lines(part) -> list[ContactLine]:

@@ -22,6 +22,8 @@ import sys
 
 def __getattr__(name: str):
     """``GRAMMAR`` and ``TABLES_MODULE`` (paths), made on demand: a run never needs pathlib."""
+    if name not in ("GRAMMAR", "TABLES_MODULE"):  # the import system asks for __path__ and the like
+        raise AttributeError(name)
     from pathlib import Path
 
     here = Path(__file__).parent

@@ -138,7 +138,8 @@ def compile(pattern: str, flags: int = 0) -> LazyPattern:  # noqa: A001 - mirror
 
 
 def _import_everything() -> None:
-    """Import every module of the package, so that every pattern made at import time is registered."""
+    """Import every module of the package, so that every pattern made at import time is registered
+    (and read the package's lexicon, whose patterns are made from its data)."""
     import importlib
     import pkgutil
 
@@ -148,6 +149,10 @@ def _import_everything() -> None:
         if info.name.rsplit(".", 1)[-1].startswith("__main__"):
             continue
         importlib.import_module(info.name)
+    # Patterns made from package data rather than at import: the lexicon's.
+    from letterlint.rules import lexicon
+
+    lexicon.builtin()
 
 
 def generate() -> bytes:

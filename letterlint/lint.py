@@ -5,21 +5,19 @@ prints; reporting is the job of ``letterlint.report``.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from letterlint.diagnostic import SEVERITY_RANK, Diagnostic, FileResult, Fix
 from letterlint.model import Letter
 from letterlint.parse import parse_text
+from letterlint.record import Record, replace
 from letterlint.rules import all_rules
 from letterlint.rules.base import Rule
 from letterlint.selection import Decision
 
 
-@dataclass
-class Settings:
+class Settings(Record):
     """What decides which rules run and how strictly, for one file.
 
     Built from the config files and the command line by ``config.settings_for``
@@ -30,13 +28,25 @@ class Settings:
     selection is worked out on first use and kept.
     """
 
-    select: list[str] = field(default_factory=list)      # empty: all rules
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    doctype: str | None = None
-    rule_options: dict[str, dict[str, object]] = field(default_factory=dict)
-    fail_on: str = "error"
+    select: list[str]                                    # empty: all rules
+    extend_select: list[str]
+    ignore: list[str]
+    severity: dict[str, str]
+    doctype: str | None
+    rule_options: dict[str, dict[str, object]]
+    fail_on: str
+
+    _fields = ("select", "extend_select", "ignore", "severity", "doctype", "rule_options", "fail_on")
+
+    def __init__(self, select=None, extend_select=None, ignore=None, severity=None, doctype=None,
+                 rule_options=None, fail_on="error"):
+        self.select = [] if select is None else select
+        self.extend_select = [] if extend_select is None else extend_select
+        self.ignore = [] if ignore is None else ignore
+        self.severity = {} if severity is None else severity
+        self.doctype = doctype
+        self.rule_options = {} if rule_options is None else rule_options
+        self.fail_on = fail_on
 
     @property
     def decision(self) -> Decision:
@@ -134,16 +144,19 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
     """
     settings = settings or _DEFAULTS
     if settings.doctype and settings.doctype != letter.doctype:
-        letter = dataclasses.replace(letter, doctype=settings.doctype, doctype_source="config", _memo={})
+        letter = replace(letter, doctype=settings.doctype, doctype_source="config", _memo={})
     found: list = []
     crashes: list[Diagnostic] = []
     for rule, options, override in settings.active_for(letter.doctype):
+        if (rule.needs_parts is not None or rule.needs_text is not None) and not rule.can_fire(letter):
+            continue  # the letter lacks what the rule needs: it would find nothing
         try:
-            mine = [(rule, f, override) for f in rule.check(letter, options)]
+            mine = list(rule.check(letter, options))
         except Exception as exc:  # one failing rule never stops the others
             crashes.append(_crash_diagnostic(rule, exc))
             continue
-        found.extend(mine)
+        if mine:
+            found.extend([(rule, f, override) for f in mine])
     kept = _resolve_overlaps([(r, f) for r, f, _ in found]) if found else found
     overrides = {r.code: o for r, _, o in found}
     out: set[Diagnostic] = set(crashes)

@@ -92,7 +92,7 @@ class ColumnMap:
         return len(self.source[line - 1]) + past + (2 if end else 1)
 
     def edit(self, e):
-        from dataclasses import replace
+        from letterlint.record import replace
 
         if (e.line, e.column) == (e.end_line, e.end_column):   # an insertion stays before the same character
             at = self.column(e.line, e.column)
@@ -101,7 +101,7 @@ class ColumnMap:
 
     def diagnostic(self, d):
         """The diagnostic (and its fix's edits) in the columns of the Markdown source."""
-        from dataclasses import replace
+        from letterlint.record import replace
 
         out = replace(d, column=self.column(d.line, d.column), end_column=self.column(d.end_line, d.end_column, True))
         fix = getattr(d, "fix", None)

@@ -7,9 +7,10 @@ text.  Columns are 1-based and count characters; ``end_column`` is exclusive.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+
+from letterlint.record import Record
 
 # Padding: the one definition for the whole package.  Every character Python
 # calls whitespace (str.isspace: space, tab, U+3000, NBSP, the vertical tab that
@@ -62,18 +63,14 @@ HEADING_KINDS = ("heading1", "heading2", "heading3", "heading4")
 BODY_KINDS = ("paragraph", "closing") + HEADING_KINDS
 
 
-class Span(NamedTuple):
-    """Where something stands: first line and column, last line and the column after it.
+Span = namedtuple("Span", ("line", "column", "end_line", "end_column"))
+Span.__doc__ = """Where something stands: first line and column, last line and the column after it (ints).
 
-    A named tuple (immutable, ordered, hashable) rather than a dataclass: every
-    field of every part and every diagnostic has one, and a tuple is made in a
-    fraction of the time.
-    """
-
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+A named tuple (immutable, ordered, hashable) rather than a dataclass: every
+field of every part and every diagnostic has one, and a tuple is made in a
+fraction of the time.  Made with ``collections.namedtuple``, not
+``typing.NamedTuple``: importing ``typing`` costs every run some 3 ms.
+"""
 
 
 class Line:
@@ -111,18 +108,28 @@ class Line:
         return Span(self.number, start + 1, self.number, end + 1)
 
 
-@dataclass
-class Part:
+class Part(Record):
     """One recognised part of the letter (a title may cover several lines)."""
 
     kind: str
     lines: list[Line]
-    section: str = ""            # 版头 / 主体 / 附件 / 版记, set by the parser
-    misplaced: bool = False      # the grammar rejected it where it stands
-    fields: dict[str, Any] = field(default_factory=dict)
+    section: str                 # 版头 / 主体 / 附件 / 版记, set by the parser
+    misplaced: bool              # the grammar rejected it where it stands
+    fields: dict[str, object]
     # For a part that is only a piece of a line (签发人 on the 文号 line):
-    start: int | None = None     # 0-based character offsets in lines[0].text
-    end: int | None = None
+    start: int | None            # 0-based character offsets in lines[0].text
+    end: int | None
+
+    _fields = ("kind", "lines", "section", "misplaced", "fields", "start", "end")
+
+    def __init__(self, kind, lines, section="", misplaced=False, fields=None, start=None, end=None):
+        self.kind = kind
+        self.lines = lines
+        self.section = section
+        self.misplaced = misplaced
+        self.fields = {} if fields is None else fields
+        self.start = start
+        self.end = end
 
     @property
     def name(self) -> str:
@@ -148,7 +155,7 @@ class Part:
         return text
 
     @property
-    def parsed(self) -> Any:
+    def parsed(self) -> object:
         """This part's fields with their spans (``letterlint.fields``), read on first use.
 
         A ``DocNumber`` for a 发文字号, an ``OrganList`` for a 主送 or 抄送, a list
@@ -204,34 +211,56 @@ class Part:
         return out
 
 
-@dataclass
-class Misplacement:
+class Misplacement(Record):
     """A part the grammar did not accept where it stands, with the reason."""
 
     part: Part
     message: str
-    suggestion: str | None = None
-    duplicate: bool = False   # the same kind of part stands right before it
+    suggestion: str | None
+    duplicate: bool           # the same kind of part stands right before it
+
+    __slots__ = _fields = ("part", "message", "suggestion", "duplicate")
+
+    def __init__(self, part, message, suggestion=None, duplicate=False):
+        self.part = part
+        self.message = message
+        self.suggestion = suggestion
+        self.duplicate = duplicate
 
 
-@dataclass
-class Letter:
+class Letter(Record):
     """A parsed letter: its lines, its parts in document order, its kind."""
 
     lines: list[Line]
     parts: list[Part]
-    doctype: str = "unknown"
-    doctype_source: str = "inferred"   # inferred / config / cli
-    misplacements: list[Misplacement] = field(default_factory=list)
-    path: str = "<stdin>"
+    doctype: str
+    doctype_source: str                # inferred / config / cli
+    misplacements: list[Misplacement]
+    path: str
     # How each unit was read (for ``structure --why``, see parse.explain):
     # the unit with its candidates, the one chosen, whether it was misplaced.
-    reading: list = field(default_factory=list, repr=False, compare=False)
+    reading: list
     # The Word document behind the letter (letterlint.docx.view.Layout), for the layout rules; None for text.
-    layout: Any = None
+    layout: object
     # Results several rules share (e.g. the 发文字号 found in the text), computed
     # once per letter: see ``memo``.
-    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    _memo: dict
+
+    _fields = ("lines", "parts", "doctype", "doctype_source", "misplacements", "path", "reading", "layout", "_memo")
+    _hidden = ("reading", "_memo")
+    _uncompared = ("reading", "_memo")
+
+    def __init__(self, lines, parts, doctype="unknown", doctype_source="inferred", misplacements=None,
+                 path="<stdin>", reading=None, layout=None, _memo=None):
+        self.lines = lines
+        self.parts = parts
+        self.doctype = doctype
+        self.doctype_source = doctype_source
+        self.misplacements = [] if misplacements is None else misplacements
+        self.path = path
+        self.reading = [] if reading is None else reading
+        self.layout = layout
+        self._memo = {} if _memo is None else _memo
 
     def memo(self, key: str, compute):
         """``compute(self)``, computed once per letter for every rule that asks with ``key``."""
@@ -265,6 +294,14 @@ class Letter:
             found = self._memo[kinds] = tuple(p for _, p in hits)
         return found
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of part the letter has (for the engine's quick test of a rule's needs)."""
+        kinds = self._memo.get("kinds")
+        if kinds is None:
+            kinds = self._memo["kinds"] = frozenset(p.kind for p in self.parts)
+        return kinds
+
     def first(self, *kinds: str) -> Part | None:
         found = self._of(kinds)
         return found[0] if found else None
@@ -279,7 +316,10 @@ class Letter:
     @property
     def body(self) -> list[Part]:
         """Paragraphs, headings and closing of the main text (not of attachments)."""
-        return [p for p in self._of(BODY_KINDS) if p.section != "附件"]
+        body = self._memo.get("body")  # a dozen rules ask: worked out once, a fresh list each time
+        if body is None:
+            body = self._memo["body"] = tuple(p for p in self._of(BODY_KINDS) if p.section != "附件")
+        return list(body)
 
     @property
     def end_span(self) -> Span:

@@ -16,7 +16,8 @@ specific selector wins (a name or a full code beats any prefix); on a tie
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from letterlint.record import FrozenRecord
 
 NAME = 1000  # a rule's name is as specific as its full code, and beats every prefix
 
@@ -55,14 +56,22 @@ def is_known(selector: str, rules) -> bool:
     return any(covers(selector, r.code, r.name) for r in rules)
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(FrozenRecord):
     """The selection of one configuration: hashable, so its outcome is worked out once."""
 
-    select: tuple[str, ...] = ()          # empty: every rule
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: tuple[tuple[str, str], ...] = ()  # (selector, level)
+    select: tuple[str, ...]               # empty: every rule
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severity: tuple[tuple[str, str], ...]       # (selector, level)
+
+    __slots__ = _fields = ("select", "extend_select", "ignore", "severity")
+
+    def __init__(self, select=(), extend_select=(), ignore=(), severity=()):
+        _set = object.__setattr__
+        _set(self, "select", select)
+        _set(self, "extend_select", extend_select)
+        _set(self, "ignore", ignore)
+        _set(self, "severity", severity)
 
     def enabled(self, code: str, name: str) -> bool:
         chosen = max(best(self.select, code, name) if self.select else 0,

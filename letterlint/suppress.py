@@ -25,18 +25,17 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 
 from letterlint import lazyre
 from letterlint.config import ConfigError, _load_toml, check_glob, cut, matches
+from letterlint.record import Record
 from letterlint.selection import covers, is_known
 
 SIDECAR = ".letterlint-ignore.toml"
 MD_DIRECTIVE = lazyre.compile(r"<!--\s*letterlint:\s*ignore\s+(?P<codes>[A-Za-z0-9,\- ]+?)\s*-->")
 
 
-@dataclass
-class Entry:
+class Entry(Record):
     rule: str
     text: str
     reason: str
@@ -44,7 +43,19 @@ class Entry:
     source: str       # the sidecar file
     line: int         # where the entry starts in it
     base_dir: str
-    used: bool = False
+    used: bool
+
+    _fields = ("rule", "text", "reason", "files", "source", "line", "base_dir", "used")
+
+    def __init__(self, rule, text, reason, files, source, line, base_dir, used=False):
+        self.rule = rule
+        self.text = text
+        self.reason = reason
+        self.files = files
+        self.source = source
+        self.line = line
+        self.base_dir = base_dir
+        self.used = used
 
     def covers(self, path: str, code: str, name: str, line_text: str) -> bool:
         if not covers(self.rule, code, name):
@@ -104,19 +115,19 @@ class Suppressions:
         directory = os.path.dirname(os.path.abspath(path)) if path not in ("-", "<stdin>") else os.getcwd()
         if directory not in self._by_dir:
             found: list[Entry] = []
-            from pathlib import Path
-
-            d = Path(directory).resolve()
+            d = os.path.realpath(directory)  # os.path: no pathlib unless a sidecar is found
             while True:
-                candidate = d / SIDECAR
-                if candidate.is_file():
-                    key = str(candidate)
-                    if key not in self._files:
-                        self._files[key] = load_sidecar(candidate)
-                    found.extend(self._files[key])
-                if (d / ".git").exists() or d.parent == d:
+                candidate = os.path.join(d, SIDECAR)
+                if os.path.isfile(candidate):
+                    if candidate not in self._files:
+                        from pathlib import Path
+
+                        self._files[candidate] = load_sidecar(Path(candidate))
+                    found.extend(self._files[candidate])
+                parent = os.path.dirname(d)
+                if os.path.exists(os.path.join(d, ".git")) or parent == d:
                     break
-                d = d.parent
+                d = parent
             self._by_dir[directory] = found
         return self._by_dir[directory]
 
@@ -185,9 +196,13 @@ def _key(path: str) -> str:
     return os.path.relpath(os.path.abspath(path)).replace(os.sep, "/") if path not in ("-", "<stdin>") else path
 
 
-@dataclass
-class Baseline:
-    counts: dict[tuple[str, str, str], int] = field(default_factory=dict)
+class Baseline(Record):
+    counts: dict[tuple[str, str, str], int]
+
+    _fields = ("counts",)
+
+    def __init__(self, counts=None):
+        self.counts = {} if counts is None else counts
 
     @classmethod
     def load(cls, path: str) -> Baseline:

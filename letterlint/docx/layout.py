@@ -11,7 +11,9 @@ settings of the local format (``[local]`` in the config).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from letterlint.docx import geometry
 from letterlint.docx.fonts import family, size_name
 from letterlint.model import PAD, Span
 from letterlint.rules.base import Finding, rule
@@ -121,7 +123,7 @@ def _char_size(para) -> float:
 def indents(para) -> tuple[float, float, float]:
     """(left, first-line, right) indent in characters; first-line is negative for a hanging indent."""
     ind = para.props.get("ind") or {}
-    unit = _char_size(para) * 20   # twips per character
+    unit = _char_size(para) * 20 or 320   # twips per character (a 3号 character if the size reads 0)
 
     def chars(name_chars: str, name: str, alt: str | None = None) -> float:
         for key in (name_chars, name, alt):
@@ -272,7 +274,8 @@ def page_grid(letter, options):
     """每面排 22 行，每行排 28 个字（文档网格，或约 29 磅的固定行距）。
 
     从文档网格（“指定行和字符网格”）读每页行数和每行字数；没有网格时从正文的固定行距推算行数。
-    两者都没有时无法确定，不报告。机关另有规定的，在配置中设置 lines-per-page、chars-per-line。
+    两者都没有时无法确定，不报告。每行字数按 Word 和 LibreOffice 的排法计算：一格宽为“正文”样式字号加
+    charSpace/4096 磅，版心宽除以格宽后去掉小数（差 0.05 格以内算满一格）。机关另有规定的，在配置中设置 lines-per-page、chars-per-line。
 
     依据：GB/T 9704-2012 5.2.3（“一般每面排22行，每行排28个字，并撑满版心”）。
 
@@ -296,7 +299,6 @@ def page_grid(letter, options):
         if section.page_width > section.page_height:
             continue
         height = section.page_height - abs(section.top) - abs(section.bottom)
-        width = section.page_width - section.left - section.right - section.gutter
         problems = []
         lines = chars = None
         if section.grid_type in ("lines", "linesAndChars", "snapToChars") and section.line_pitch:
@@ -308,10 +310,7 @@ def page_grid(letter, options):
                      and (p.props["spacing"].get("line") or "").isdigit()]
             if exact:
                 lines = int(height / max(set(exact), key=exact.count) + 0.05)
-        if section.grid_type in ("linesAndChars", "snapToChars") and section.char_space is not None:
-            pitch = layout.doc.base_size + section.char_space / 4096
-            if pitch > 0:
-                chars = round(width / 20 / pitch)
+        chars = geometry.chars_per_line(section, layout.doc.base_size)
         if lines is not None and lines != want_lines:
             problems.append(f"每页 {lines} 行（应为 {want_lines} 行）")
         if chars is not None and chars != want_chars:
@@ -492,12 +491,75 @@ def _red_line(para) -> bool:
     return False
 
 
+_THICK_THIN = {"thickThin": "上粗下细", "thinThick": "上细下粗", "dbl": "等粗双线", "tri": "三线", "sng": "单线"}
+
+
+def _border_style(val: str) -> str:
+    """A paragraph border's line kind in the words of GB/T 9704 (the name read from top to bottom)."""
+    if val.startswith("thickThin"):
+        return "上粗下细"
+    if val.startswith("thinThick"):
+        return "上细下粗"
+    if val in ("double", "doubleWave"):
+        return "等粗双线"
+    if val.startswith("thinThickThin") or val == "triple":
+        return "三线"
+    return "单线"
+
+
+@dataclass
+class RedLine:
+    """A red rule of the 版头 or the page foot: a paragraph border or a drawn line."""
+
+    style: str                    # 上粗下细 / 上细下粗 / 等粗双线 / 单线 …
+    length_mm: float | None
+    top_mm: tuple | None          # its height on the page, mm below the page top, if known
+    para: object                  # the paragraph that carries or anchors it
+    how: str
+
+
+def red_lines(layout) -> list[RedLine]:
+    """The red rules of the document's body, headers and footers, in document order."""
+    out: list[RedLine] = []
+    w_ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for para in layout.doc.paragraphs:
+        border = para.props.get("pBdr")
+        if border is None or para.where != "正文":
+            continue
+        for edge in border:
+            side = edge.tag.rsplit("}", 1)[-1]
+            if side not in ("top", "bottom") or not _red((edge.get(w_ns + "color") or "").upper()):
+                continue
+            left, _, right = indents(para)
+            unit = _char_size(para) * 20
+            section = layout.doc.sections[min(para.section, len(layout.doc.sections) - 1)]
+            length = _mm(geometry.text_width(section) - (left + right) * unit)
+            top = geometry.page_top_mm(layout, para)
+            place = geometry.flow(layout).get(para.number)
+            if side == "bottom":
+                top = None if top is None or place is None or place.line_height is None or place.lines is None \
+                    else (top[0] + _mm(place.line_height[0] * place.lines[0]), top[1] + _mm(place.line_height[1] * place.lines[1]))
+            out.append(RedLine(_border_style(edge.get(w_ns + "val") or ""), length, top, para,
+                               f"段{para.number}的{'下' if side == 'bottom' else '上'}边框"))
+    for d in geometry.drawings(layout):
+        thin = d.kind == "line" or (d.height_mm is not None and d.height_mm <= 1.5 and d.kind == "shape")
+        if not thin or not _red(d.color):
+            continue
+        out.append(RedLine(_THICK_THIN.get(d.compound or "sng", "单线"), d.width_mm,
+                           geometry.drawing_top_mm(layout, d), d.host, f"绘制的直线“{d.name}”" if d.name else "绘制的直线"))
+    return out
+
+
 @rule("LAYOUT-007", "letter-format", "warning", doctypes=("letter", "reply_letter"))
 def letter_format(letter, options):
-    """信函格式：首页不显示页码；发文机关标志下有红色双线。
+    """信函格式：首页不显示页码；标志下一条红色双线（上粗下细），距下页边 20 mm 处一条红色双线（上细下粗），
+    线长均为 170 mm；发文字号顶格居版心右边缘，在第一条红色双线之下。
 
-    发文机关标志是机关名称（不是“××文件”）时按信函格式检查：首页页脚不能有页码（“页面设置—版式—首页不同”），
-    标志与标题之间要有红色分隔线（段落边框或绘制的直线）。
+    发文机关标志是机关名称（不是“××文件”）时按信函格式检查。首页页脚不能有页码（“页面设置—版式—首页不同”）。
+    红色双线可以是段落边框，也可以是绘制的直线（正文、页眉或页脚中）；段落边框的线型按名称从上到下读
+    （thickThin… 为上粗下细），长度为版心宽减去左右缩进，绘制的直线看它的宽度和复合类型。线长允许 ±2 mm，
+    下面那条线的位置（上边缘距页面下边 20 mm）允许 ±2 mm，位置无法推算时只检查有没有。发文字号要右对齐、
+    不缩进，并且在第一条红色双线下面（不能是带下边框的那一段）。标志距页面上边缘 30 mm 由 HDR-005 检查。
 
     依据：GB/T 9704-2012 10.1。
 
@@ -514,10 +576,10 @@ def letter_format(letter, options):
         @首页不同
         @首页页脚
         @页脚 {字号=14 字体=宋体 居中}— {页码} —
-        示例市教育局
-        {边框=红双线}示教函〔2024〕12号
+        {边框=上粗下细 左缩进=-7mm 右缩进=-7mm}示例市教育局
+        {右对齐}示教函〔2024〕12号
         示例市教育局关于调整校车线路的函
-        示例市交通运输局：
+        {直线=170@277 线型=上细下粗}示例市交通运输局：
     """
     layout = letter.layout
     if layout is None or not _letter_format(letter):
@@ -529,18 +591,104 @@ def letter_format(letter, options):
     if numbered is not None:
         yield Finding(span, "信函格式的首页不显示页码", "在“页面设置—版式”中勾选“首页不同”，首页页脚留空")
     title = letter.first("title")
-    stop = layout.first_line.get(layout.paragraphs_of(title)[0].number) if title is not None and layout.paragraphs_of(title) else None
-    paras = [p for p in layout.doc.paragraphs if stop is None or layout.first_line.get(p.number, 0) < stop]
-    if not any(_red_line(p) for p in paras):
-        yield Finding(span, "信函格式的发文机关标志下应有红色双线", "在标志下方加一条红色双线（上粗下细）")
+    title_paras = layout.paragraphs_of(title) if title is not None else []
+    stop = title_paras[0].number if title_paras else None
+    lines = red_lines(layout)
+    page_h = _mm(first.page_height)
+    head = [r for r in lines if r.para.where in ("正文", "页眉") and (stop is None or r.para.number < stop)
+            and (r.top_mm is None or r.top_mm[1] < page_h / 2)]
+    foot = [r for r in lines if r not in head and r.top_mm is not None and r.top_mm[0] > page_h / 2]
+    if not head:
+        yield Finding(span, "信函格式的发文机关标志下应有红色双线", "在标志下方加一条红色双线（上粗下细，长 170 mm）")
+    else:
+        yield from _check_line(head[0], "上粗下细", span, "标志下的红色双线")
+    if head or foot:
+        if not foot:
+            yield Finding(span, "信函格式首页距页面下边缘 20 mm 处应有一条红色双线（上细下粗，长 170 mm）",
+                          "在首页下方加一条红色双线")
+        else:
+            line = foot[-1]
+            yield from _check_line(line, "上细下粗", span, "页面下方的红色双线")
+            bottom = (page_h - line.top_mm[1], page_h - line.top_mm[0])
+            if bottom[1] < 18 or bottom[0] > 22:
+                yield Finding(span, f"页面下方的红色双线距页面下边缘约 {_mm_range(bottom)}（{line.how}），应为 20 mm",
+                              "把这条线移到距页面下边缘 20 mm 处")
+    number = letter.first("doc_number")
+    paras = layout.paragraphs_of(number) if number is not None else []
+    if not paras or paras[0].where != "正文":
+        return
+    para = paras[0]
+    right = _right_space(para, geometry.chars_per_line(first, layout.doc.base_size) or 28)
+    if (para.props.get("jc") or "left") not in ("right", "end") or right is None or right > 0.3:
+        yield Finding(number.span, "信函格式的发文字号应顶格居版心右边缘", "段落右对齐，右缩进 0，不加空格")
+    if head and (head[0].para is para and head[0].how.endswith("下边框")
+                 or head[0].para.where == "正文" and head[0].para.number > para.number):
+        yield Finding(number.span, "信函格式的发文字号应在第一条红色双线之下", "把红色双线移到发文字号上方")
+
+
+def _check_line(line: RedLine, style: str, span, label: str):
+    problems = []
+    if line.style != style:
+        problems.append(f"应为{style}的双线，此处是{line.style}")
+    if line.length_mm is not None and not _near(line.length_mm, 170, 2):
+        problems.append(f"线长应为 170 mm，此处约 {_fmt(line.length_mm)} mm")
+    if problems:
+        yield Finding(span, f"{label}（{line.how}）" + "，".join(problems), f"改为{style}的红色双线，长 170 mm")
+
+
+def _box_of(layout, para):
+    """The text box (a ``geometry.Drawing``) that holds ``para``, or None."""
+    el = para.element
+    cur = el.getparent() if el is not None else None
+    while cur is not None:
+        for d in geometry.drawings(layout):
+            if d.element is cur:
+                return d
+        cur = cur.getparent()
+    return None
+
+
+def mark_top(layout, para) -> tuple[tuple[float, float], str] | None:
+    """Top edge of the characters of ``para`` in mm below the page top, and how it was found."""
+    size_mm = geometry._size(para) * 25.4 / 72
+    if para.where == "文本框":
+        box = _box_of(layout, para)
+        if box is None:
+            return None
+        top = geometry.drawing_top_mm(layout, box)
+        if top is None:
+            return None
+        inset = 0.0 if box.element is None else _box_inset(box)
+        place = {"page": "相对页面", "margin": "相对页边距", "topMargin": "相对上边距", "paragraph": "相对段落",
+                 "line": "相对行"}.get(box.v_from or "", "嵌入文字行")
+        return (top[0] + inset, top[1] + inset + size_mm * (geometry.GLYPH_HEIGHT[1] - 1)), f"文本框{place}定位"
+    if para.where != "正文":
+        return None
+    top = geometry.glyph_top_mm(layout, para)
+    return (top, "按上方各段的行高和段前段后间距推算") if top is not None else None
+
+
+def _box_inset(box) -> float:
+    """The text box's top inset in mm (Word's default 1.27 mm)."""
+    body = next(box.element.iter("{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}bodyPr"), None)
+    if body is not None and (body.get("tIns") or "").isdigit():
+        return int(body.get("tIns")) / geometry.EMU_PER_MM
+    return 1.27
+
+
+def _mm_range(r) -> str:
+    lo, hi = r
+    return f"{_fmt(lo)} mm" if abs(hi - lo) < 0.05 else f"{_fmt(lo)}～{_fmt(hi)} mm"
 
 
 @rule("HDR-005", "org-mark-layout", "warning")
 def org_mark_layout(letter, options):
-    """发文机关标志用红色，居中排布。
+    """发文机关标志用红色，居中排布；上边缘的位置：文件格式在版心上边缘下 35 mm，信函格式距页面上边缘 30 mm。
 
-    标志在文本框里时，看文本框的水平位置；文本框相对页面或页边距定位时，还检查上边缘的位置：
-    文件格式在版心上边缘下 35 mm，信函格式距页面上边缘 30 mm（±2 mm）。
+    上边缘的位置（允许 ±2 mm）对各种排法都检查：标志在文本框里时，按文本框的定位（相对页面、页边距、
+    上边距、段落或行）和文本框的上内边距计算；标志是正文中的段落时，按上方各段的行数、行高（文档网格的
+    行距或固定行距）和段前段后间距推算。字的上边缘在行内的位置随字体而不同，按可能的范围判断，
+    只有整个范围都不合规定时才报告；无法推算的（上方有表格、没有网格的多倍行距等）不报告。
 
     依据：GB/T 9704-2012 7.2.4、10.1。
 
@@ -552,7 +700,7 @@ def org_mark_layout(letter, options):
         示例市教育局关于做好暑期安全工作的通知
 
     正例：
-        {颜色=FF0000 居中 字体=方正小标宋简体 字号=26}示例市教育局文件
+        {颜色=FF0000 居中 字体=方正小标宋简体 字号=26 段前=33mm}示例市教育局文件
         示教发〔2024〕12号
         示例市教育局关于做好暑期安全工作的通知
     """
@@ -569,36 +717,44 @@ def org_mark_layout(letter, options):
         colors = {para.format_at(i).color for i, ch in enumerate(para.text) if ch not in PAD}
         if not colors or not all(_red(c) for c in colors):
             problems.append("应为红色")
-        anchor = para.anchor or {}
-        if (para.props.get("jc") or "left") != "center" and anchor.get("h_align") != "center":
+        box = _box_of(layout, para) if para.where == "文本框" else None
+        if (para.props.get("jc") or "left") != "center" and (box is None or box.h_align != "center"):
             problems.append("应居中")
-        if anchor.get("v_mm") is not None and anchor.get("v_from") in ("page", "margin"):
-            section = layout.doc.sections[para.section]
-            top = anchor["v_mm"] + (_mm(section.top) if anchor["v_from"] == "margin" else 0)
-            want = 30 if not text.endswith("文件") else _mm(section.top) + 35
-            if not _near(top, want, 2):
-                problems.append(f"上边缘距页面上边 {_fmt(top)} mm（应为 {_fmt(want)} mm）")
+        found = mark_top(layout, para)
+        if found is not None:
+            (lo, hi), how = found
+            section = layout.doc.sections[min(para.section, len(layout.doc.sections) - 1)]
+            letter_format = not text.endswith("文件")
+            want = 30 if letter_format else _mm(abs(section.top)) + 35
+            if hi < want - 2 or lo > want + 2:
+                where = "距页面上边缘 30 mm（信函格式）" if letter_format else f"在版心上边缘下 35 mm（距页面上边缘 {_fmt(want)} mm）"
+                problems.append(f"上边缘距页面上边约 {_mm_range((lo, hi))}（{how}），应{where}")
         if problems:
-            yield Finding(part.span, "发文机关标志" + "，".join(problems), "标志用红色小标宋体字，居中")
+            yield Finding(part.span, "发文机关标志" + "，".join(problems), "标志用红色小标宋体字，居中，按规定的位置排布")
 
 
 @rule("TITLE-008", "title-layout", "warning",
       options={"title-font": "小标宋", "title-size": 22, "font-aliases": FONT_ALIASES})
 def title_layout(letter, options):
-    """标题用 2 号小标宋体字，居中。
+    """标题用 2 号小标宋体字，居中，在红色分隔线下空二行；回行时词意完整。
 
     方正小标宋简体、方正小标宋_GBK 等都算小标宋；字体和字号用 title-font、title-size 设置。
+    位置：文件格式量红色分隔线到标题，信函格式量发文字号（标题上方最后一个要素）到标题，应空二行
+    （按文档网格的行距，允许 ±半行）；行距或上方各段的高度无法推算时不检查。回行：手动换行、分成几段，
+    或按版心宽和标题字号推算的自动换行（标题的字在字符网格上占整格）处，不能拆开“关于”、结尾的文种
+    （通知、复函……）、连在一起的数字或字母，下一行也不能以句号、顿号、右括号等开头。其他词的边界
+    没有词表可以判定，不报告。
 
-    依据：GB/T 9704-2012 7.3.1。
+    依据：GB/T 9704-2012 7.3.1（“编排于红色分隔线下空二行位置……回行时，要做到词意完整，排列对称”）、10.1。
 
     例子是 Word 文档：每行一段，行首 {…} 是该段格式，[[格式|文字]] 是部分文字的格式（写法见 docs/docx.md）。
 
     反例：
-        {字体=黑体 字号=16}示例市教育局关于调整校车线路的函
+        {字体=黑体 字号=16}示例市教育局关于调整校车线路的复↵函
         示例市交通运输局：
 
     正例：
-        {字体=方正小标宋简体 字号=22 居中}示例市教育局关于调整校车线路的函
+        {字体=方正小标宋简体 字号=22 居中}示例市教育局关于↵调整校车线路的复函
         示例市交通运输局：
     """
     layout = letter.layout
@@ -607,10 +763,104 @@ def title_layout(letter, options):
     for part in letter.all("title"):
         yield from check_format(letter, part, "标题", options["title-font"], options["title-size"],
                                 options["font-aliases"])
-        for para in layout.paragraphs_of(part):
+        paras = layout.paragraphs_of(part)
+        for para in paras:
             if (para.props.get("jc") or "left") != "center":
                 line = layout.first_line.get(para.number, part.line)
                 yield Finding(_line_span(letter, line), "标题应居中", "把标题段落设为居中")
+        if paras and paras[0].where == "正文":
+            yield from _title_distance(letter, part, paras[0])
+        yield from _title_breaks(letter, part, paras)
+
+
+def _title_distance(letter, part, para):
+    """The title stands two empty lines below the red line (or, in letter format, the 发文字号)."""
+    layout = letter.layout
+    doc = layout.doc
+    section = doc.sections[min(para.section, len(doc.sections) - 1)]
+    pitch = geometry.line_pitch(section)
+    places = geometry.flow(layout)
+    here = places.get(para.number)
+    if pitch is None or here is None or here.top is None or here.page != 0:
+        return
+    if _letter_format(letter):
+        number = letter.first("doc_number")
+        above = layout.paragraphs_of(number) if number is not None and number.line < part.line else []
+        if not above or above[0].where != "正文":
+            return
+        gap = geometry.gap(layout, above[0], para)
+        what = "发文字号"
+    else:
+        lines = [r for r in red_lines(layout) if r.para.where == "正文" and r.para.number < para.number]
+        if not lines:
+            return
+        line = lines[-1]
+        if line.how.endswith("下边框"):
+            gap = geometry.gap(layout, line.para, para)
+        elif line.top_mm is not None and geometry.page_of(layout, line.para) == 0:
+            top_mm = _mm(abs(section.top))
+            gap = (here.top[0] - (line.top_mm[1] - top_mm) * TWIPS_PER_MM,
+                   here.top[1] - (line.top_mm[0] - top_mm) * TWIPS_PER_MM)
+        else:
+            return
+        what = "红色分隔线"
+    if gap is None:
+        return
+    lo, hi = gap[0] / pitch, gap[1] / pitch
+    if hi < 1.5 or lo > 2.5:
+        said = _fmt(lo) if abs(hi - lo) < 0.05 else f"{_fmt(lo)}～{_fmt(hi)}"
+        yield Finding(part.span, f"标题应在{what}下空二行，此处空约 {said} 行", "调整标题前的空行或段前间距，使标题在其下空二行")
+
+
+def _title_position(part, offset: int) -> tuple[int, int]:
+    """(line, 0-based column) of character ``offset`` of the joined title text."""
+    for line in part.lines:
+        n = len(line.stripped)
+        if offset < n:
+            return line.number, line.indent + offset
+        offset -= n
+    last = part.lines[-1]
+    return last.number, last.indent + len(last.stripped) - 1
+
+
+def _title_breaks(letter, part, paras):
+    """Line breaks of a wrapped title that split a word the model can name."""
+    from letterlint.doctypes import _ENDINGS
+
+    layout = letter.layout
+    text = part.text
+    ending = next((w for w, _ in _ENDINGS if text.endswith(w)), "")
+    # Where the title's lines meet: (offset in the joined title text, how), from the view and from automatic wrapping.
+    breaks: list[tuple[int, str]] = []
+    offset = 0
+    for line in part.lines[:-1]:
+        offset += len(line.stripped)
+        breaks.append((offset, "换行"))
+    if len(paras) == 1 and paras[0].where == "正文":
+        para = paras[0]
+        doc = layout.doc
+        section = doc.sections[min(para.section, len(doc.sections) - 1)]
+        starts = geometry.line_starts(para, section, doc.base_size)
+        lead = len(para.text) - len(para.text.lstrip(PAD))
+        if starts and len(para.text.strip(PAD)) == len(text):
+            breaks += [(s - lead, "自动回行") for s in starts if para.text[s - 1] != "\n"]
+    for at, how in sorted(set(breaks)):
+        if not 0 < at < len(text):
+            continue
+        a, b = text[at - 1], text[at]
+        problem = None
+        if a + b == "关于":
+            problem = "把“关于”拆开了"
+        elif ending and len(text) - len(ending) < at:
+            problem = f"把文种“{ending}”拆开了"
+        elif a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
+            problem = "把数字或字母拆开了"
+        elif b in geometry.NO_LINE_START:
+            problem = f"下一行以“{b}”开头"
+        if problem:
+            (l1, c1), (l2, c2) = _title_position(part, at - 1), _title_position(part, at)
+            yield Finding(Span(l1, c1 + 1, l2, c2 + 2), f"标题{how}处{problem}（“{text[max(0, at - 4):at]}／{text[at:at + 4]}”），回行应词意完整",
+                          "调整回行位置，使每行词意完整，排成梯形或菱形")
 
 
 def _heading_extent(part) -> tuple[int, int] | None:
@@ -753,15 +1003,49 @@ def signer_layout(letter, options):
             yield Finding(line.span(lo, hi), "签发人应居右空一字", "段落右对齐，右缩进 1 字符")
 
 
-def _has_seal(layout, paras) -> bool:
-    """A picture in or next to the 署名/日期 paragraphs: the seal."""
+SEAL_SIZE_MM = (25, 60)   # an official seal is about 42 mm across (a round one 40–45 mm)
+
+
+def _seal_like(d) -> bool:
+    """A picture or shape the size and shape of a seal, and, for a drawn shape, red."""
+    if d.kind not in ("picture", "shape") or d.width_mm is None or d.height_mm is None:
+        return False
+    lo, hi = SEAL_SIZE_MM
+    square = lo <= d.width_mm <= hi and lo <= d.height_mm <= hi and abs(d.width_mm - d.height_mm) <= 0.2 * d.width_mm
+    return square and (d.kind == "picture" or _red(d.color))
+
+
+def seal_evidence(layout, paras) -> str | None:
+    """Why the 署名/日期 in ``paras`` count as sealed (a seal-sized picture or red shape on them), or None.
+
+    A floating object counts when its height on the page overlaps the lines
+    of the 署名 or 日期; when the positions cannot be computed, when it is
+    anchored within two paragraphs of them.  An inline picture in those
+    paragraphs counts too.
+    """
     numbers = {p.number for p in paras}
-    for p in layout.doc.paragraphs:
-        if any(abs(p.number - n) <= 2 for n in numbers) and p.element is not None:
-            for node in p.element.iter():
-                if isinstance(node.tag, str) and node.tag.endswith(("}drawing", "}pict")):
-                    return True
-    return False
+    spans = []
+    for p in paras:
+        top = geometry.page_top_mm(layout, p)
+        place = geometry.flow(layout).get(p.number)
+        if top is not None and place is not None and place.line_height is not None and place.lines is not None:
+            spans.append((top[0], top[1] + _mm(place.line_height[1] * place.lines[1])))
+    for d in geometry.drawings(layout):
+        if d.host.where != "正文" or not _seal_like(d):
+            continue
+        what = f"{'图片' if d.kind == 'picture' else '红色图形'}“{d.name}”" if d.name else ("图片" if d.kind == "picture" else "红色图形")
+        size = f"约 {_fmt(d.width_mm)} mm × {_fmt(d.height_mm)} mm"
+        if d.inline:
+            if d.host.number in numbers:
+                return f"段{d.host.number}中嵌入的{what}（{size}）"
+            continue
+        top = geometry.drawing_top_mm(layout, d)
+        if top is not None and spans:
+            if any(top[0] <= b and top[1] + d.height_mm >= a for a, b in spans):
+                return f"浮动的{what}（{size}）压在署名或日期上"
+        elif any(abs(d.host.number - n) <= 2 for n in numbers):
+            return f"段{d.host.number}中浮动的{what}（{size}）在署名和日期旁"
+    return None
 
 
 def _right_space(para, chars: int) -> float | None:
@@ -783,8 +1067,11 @@ def _right_space(para, chars: int) -> float | None:
 def date_position(letter, options):
     """成文日期的位置：加盖印章的右空四字；不加盖印章的，署名右空二字，日期首字比署名首字右移二字。
 
-    日期比署名长时，日期右空二字，署名相应左移。文档中署名或日期附近有图片时按加盖印章处理，
-    否则两种位置都接受。居中的日期总是报告。左对齐用空格排的日期，按每行 28 字（chars-per-line）推算位置。
+    日期比署名长时，日期右空二字，署名相应左移。按加盖印章处理的依据（写在消息里）：署名或日期段落中
+    嵌入的印章大小的图片（边长 25～60 mm、近似正方形），或压在署名、日期所在行上的这样的浮动图片或红色图形
+    （按页面上的位置计算；位置无法推算时，锚定在署名、日期前后两段以内的也算）。加盖印章的，日期右空四字，
+    署名以日期为准居中；没有印章的，两种位置都接受。居中的日期总是报告。左对齐用空格排的日期，
+    按每行 28 字（chars-per-line）推算位置。
 
     依据：GB/T 9704-2012 7.3.5.1、7.3.5.2。
 
@@ -821,18 +1108,29 @@ def date_position(letter, options):
             continue
         signature = letter.last("signature")
         sp = layout.paragraphs_of(signature) if signature is not None and signature.line < date.line else []
-        sealed = _has_seal(layout, date_paras + sp)
+        seal = seal_evidence(layout, date_paras + sp)
+        s_right = _right_space(sp[0], chars) if sp else None
+        if seal is not None:
+            if not _near(d_right, 4, 0.6):
+                yield Finding(date.span, f"成文日期右空{_fmt(d_right)}字，加盖印章的应右空四字（按盖章处理：{seal}）",
+                              "段落右对齐，右缩进 4 字符")
+            elif s_right is not None:
+                # 署名以成文日期为准居中: the centres of the two lines meet.
+                off = (s_right + _width(sp[0].text.strip(PAD)) / 2) - (d_right + _width(dp.text.strip(PAD)) / 2)
+                if abs(off) > 0.6:
+                    yield Finding(signature.span, f"加盖印章的发文机关署名应以成文日期为准居中编排，此处偏{'左' if off > 0 else '右'}"
+                                                  f"{_fmt(abs(off))}字（按盖章处理：{seal}）",
+                                  "调整署名的右缩进，使署名在日期上方居中")
+            continue
         if _near(d_right, 4, 0.6):
             continue   # the sealed position, also accepted without a seal in view
         unsealed = None
-        if sp and not sealed:
-            s_right = _right_space(sp[0], chars)
-            if s_right is not None:
-                # 首字比署名首字右移二字; a date longer than that allows is 右空二字 and the 署名 moves left.
-                first_gap = (s_right + _width(sp[0].text.strip(PAD))) - (d_right + _width(dp.text.strip(PAD)))
-                unsealed = _near(first_gap, 2, 0.6) and (_near(d_right, 2, 0.6) or _near(s_right, 2, 0.6))
-                if unsealed:
-                    continue
+        if s_right is not None:
+            # 首字比署名首字右移二字; a date longer than that allows is 右空二字 and the 署名 moves left.
+            first_gap = (s_right + _width(sp[0].text.strip(PAD))) - (d_right + _width(dp.text.strip(PAD)))
+            unsealed = _near(first_gap, 2, 0.6) and (_near(d_right, 2, 0.6) or _near(s_right, 2, 0.6))
+            if unsealed:
+                continue
         yield Finding(date.span, f"成文日期右空{_fmt(d_right)}字，位置不对："
                                  + ("加盖印章的应右空四字" if unsealed is None
                                     else "加盖印章的应右空四字；不盖章的署名右空二字，日期首字比署名首字右移二字"
@@ -845,6 +1143,10 @@ def date_position(letter, options):
 def print_line_layout(letter, options):
     """印发机关和印发日期用 4 号仿宋，印发机关左空一字，印发日期右空一字。
 
+    印发日期右空一字：右对齐的，右缩进加行末空格应为一字；用右对齐制表位的，制表位距版心右边缘一字；
+    左对齐用空格排开的，按每行的格数（字符网格）减去字数推算，半角数字的宽度按范围估计，
+    只有整个范围都不在半字到一字半之间才报告。
+
     依据：GB/T 9704-2012 7.4.3。
 
     例子是 Word 文档：每行一段，行首 {…} 是该段格式，[[格式|文字]] 是部分文字的格式（写法见 docs/docx.md）。
@@ -854,14 +1156,14 @@ def print_line_layout(letter, options):
         示例市交通运输局：
         　　特此函告。
         抄送：示例市人民政府办公室。
-        示例市教育局办公室　　　　　　　　　　2024年5月6日印发
+        示例市教育局办公室　　　　　　　2024年5月6日印发
 
     正例：
         示例市教育局关于调整校车线路的函
         示例市交通运输局：
         　　特此函告。
         {字号=14}　抄送：示例市人民政府办公室。
-        {字号=14 左缩进=1 右缩进=1}示例市教育局办公室　　　　　　2024年5月6日印发
+        {字号=14 左缩进=1 右缩进=1}示例市教育局办公室　　　　　　　　2024年5月6日印发
     """
     layout = letter.layout
     if layout is None:
@@ -875,12 +1177,63 @@ def print_line_layout(letter, options):
         start = lead(paras[0])
         if start is not None and not _near(start, 1, 0.3):
             yield Finding(part.lines[0].span(), f"印发机关应左空一字，此处空{_fmt(start)}字", "段落左缩进 1 字符")
+        space = _end_space(layout, paras[0])
+        if space is not None and (space[1] < 0.5 or space[0] > 1.5):
+            line = part.lines[0]
+            date = part.parsed.date if part.parsed is not None else None
+            span = line.span(date.span.column - 1, line.span().end_column - 1) if date is not None else line.span()
+            said = _fmt(space[0]) if space[1] - space[0] < 0.05 else f"{_fmt(space[0])}～{_fmt(space[1])}"
+            yield Finding(span, f"印发日期应右空一字，此处空{said}字",
+                          "段落右对齐、右缩进 1 字符，或调整中间的空格")
+
+
+def _end_space(layout, para) -> tuple[float, float] | None:
+    """Room between a one-line paragraph's last character and the right edge of the text block, in characters.
+
+    An interval: half-width characters (the digits of a date) are between
+    ``geometry.HALF_WIDTH`` of a character wide.  None where it cannot be told
+    (a tab without a right tab stop, several lines, centred text).
+    """
+    if "\n" in para.text:
+        return None
+    doc = layout.doc
+    section = doc.sections[min(para.section, len(doc.sections) - 1)]
+    cell = geometry.cell_pt(section, doc.base_size) or _char_size(para)
+    if cell <= 0:
+        return None
+    width_chars = geometry.text_width(section) / 20 / cell
+    jc = para.props.get("jc") or "left"
+    _, _, right = indents(para)
+    text = para.text.rstrip(PAD)
+    if "\t" in text:
+        stops = [int(pos) for val, pos in para.props.get("tabs") or () if val in ("right", "end") and (pos or "").lstrip("-").isdigit()]
+        if not stops or "\t" in text[text.rindex("\t") + 1:]:
+            return None
+        space = (geometry.text_width(section) - max(stops)) / 20 / cell
+        return (space, space)
+    if jc in ("right", "end"):
+        t = trail(para)
+        return None if t is None else (t, t)
+    if jc not in ("left", "start", "both"):
+        return None
+    start = lead(para)
+    if start is None:
+        return None
+    body = text.lstrip(PAD)
+    full = sum(1 for ch in body if geometry.full_width(ch))
+    half = len(body) - full
+    used_lo = start + right + full + half * geometry.HALF_WIDTH[0]
+    used_hi = start + right + full + half * geometry.HALF_WIDTH[1]
+    return (width_chars - used_hi, width_chars - used_lo)
 
 
 @rule("ATTACH-008", "attachment-label-layout", "warning",
       options={"attachment-label-font": "黑体", "body-size": 16, "font-aliases": FONT_ALIASES})
 def attachment_label_layout(letter, options):
-    """附件页：“附件”及序号用 3 号黑体，顶格编排在版心左上角第一行，另起一页。
+    """附件页：“附件”及序号用 3 号黑体，顶格编排在版心左上角第一行，另起一页；附件标题居中编排在第三行。
+
+    第三行按文档网格的行距（没有网格时按附件标识的固定行距）从附件标识量到标题，允许 ±半行；
+    行距不能确定时只检查居中。
 
     依据：GB/T 9704-2012 7.3.7。
 
@@ -904,7 +1257,8 @@ def attachment_label_layout(letter, options):
         示例市教育局
         2024年5月6日
         {字体=黑体 分页}附件
-        校车线路表
+
+        {居中}校车线路表
     """
     layout = letter.layout
     if layout is None:
@@ -922,13 +1276,63 @@ def attachment_label_layout(letter, options):
         if not para.new_page:
             yield Finding(Span(line_no, a + 1, line_no, b + 1), "附件应另起一页",
                           "在附件标识前插入分页符，或设置“段前分页”")
+        yield from _attachment_title(letter, part, para)
+
+
+def _attachment_title(letter, label, para):
+    """The attachment's title: centred on the third line of its page (the label is on the first)."""
+    layout = letter.layout
+    after = [p for p in letter.parts if p.line > label.lines[-1].number]
+    title = after[0] if after and after[0].kind in ("attachment_text", "title") else None
+    paras = layout.paragraphs_of(title) if title is not None else []
+    if not paras or paras[0].where != "正文":
+        return
+    tp = paras[0]
+    if (tp.props.get("jc") or "left") != "center":
+        yield Finding(title.lines[0].span(), "附件标题应居中", "把附件标题段落设为居中")
+    places = geometry.flow(layout)
+    a = places.get(para.number)
+    section = layout.doc.sections[min(para.section, len(layout.doc.sections) - 1)]
+    unit = geometry.line_pitch(section)
+    if unit is None and a is not None and a.line_height is not None and a.line_height[0] == a.line_height[1]:
+        unit = a.line_height[0]
+    between = geometry.gap(layout, para, tp)
+    if not unit or unit <= 0 or a is None or a.line_height is None or a.lines is None or between is None:
+        return
+    # Line 1 is the label's; the title's line is 1 + (the label's height and what follows it) in lines.
+    lo = 1 + (a.line_height[0] * a.lines[0] + between[0]) / unit
+    hi = 1 + (a.line_height[1] * a.lines[1] + between[1]) / unit
+    if hi < 2.5 or lo > 3.5:
+        said = _fmt(lo) if abs(hi - lo) < 0.05 else f"{_fmt(lo)}～{_fmt(hi)}"
+        yield Finding(title.lines[0].span(), f"附件标题应在附件页第三行（附件标识下空一行），此处在第 {said} 行",
+                      "附件标识和附件标题之间空一行")
+
+
+FULL_DIGITS = "０１２３４５６７８９"
+
+
+def _view_position(layout, para, offset: int) -> tuple[int, int] | None:
+    """(line, 0-based column) in the text view of character ``offset`` of ``para``."""
+    line = layout.first_line.get(para.number)
+    if line is None:
+        return None
+    for k in range(line - 1, len(layout.segments)):
+        for seg in layout.segments[k]:
+            if seg.paragraph is para and seg.offset <= offset < seg.offset + max(seg.length, 1):
+                return k + 1, seg.column + offset - seg.offset
+        if k > line + para.text.count("\n"):
+            break
+    return None
 
 
 @rule("NUM-012", "number-line-break", "warning")
 def number_line_break(letter, options):
-    """一个数字不能被手动换行断开移行。
+    """一个数字不能被换行断开移行：手动换行，或自动换行。
 
-    Word 文档中用手动换行（Shift+Enter，例子中写作 ↵）把“1200”拆到两行，打印出来数字就断开了。
+    手动换行（Shift+Enter，例子中写作 ↵）把“1200”拆到两行，打印出来数字就断开了。自动换行按文档网格推算：
+    每行的格数由版心宽、“正文”样式字号和字符网格（charSpace）算出（见 LAYOUT-003），汉字和全角字符各占一格，
+    减去段落缩进。半角数字和字母连在一起时 Word 不会在中间自动换行，全角数字（１２００）则可能被拆开。
+    没有字符网格，或一段里有宽度不能确定的字符（半角字母、制表符）使换行位置无法确定时，不报告。
 
     依据：GB/T 15835-2011 5.1.7.2。
 
@@ -938,11 +1342,13 @@ def number_line_break(letter, options):
         示例市教育局关于调整校车线路的函
         示例市交通运输局：
         　　本次调整涉及学生12↵00余名。
+        　　经统计，本次调整涉及的线路沿途共有小学和初中学生１２００余名。
 
     正例：
         示例市教育局关于调整校车线路的函
         示例市交通运输局：
         　　本次调整涉及学生1200余名。
+        　　经统计，本次调整涉及的线路沿途共有小学和初中学生1200余名。
     """
     layout = letter.layout
     if layout is None:
@@ -963,3 +1369,32 @@ def number_line_break(letter, options):
             stop += 1
         yield Finding(Span(i, start + 1, i, len(prev) + 1), f"数字“{prev[start:]}{cur[:stop]}”被换行断开",
                       "删去手动换行，让数字在同一行")
+    yield from _wrapped_numbers(layout)
+
+
+def _wrapped_numbers(layout):
+    """Full-width numbers that an automatic wrap splits, where the wrap can be computed."""
+    doc = layout.doc
+    for para in doc.paragraphs:
+        if para.where != "正文" or not any(ch in FULL_DIGITS for ch in para.text):
+            continue
+        section = doc.sections[min(para.section, len(doc.sections) - 1)]
+        if geometry.cell_pt(section, doc.base_size) is None:
+            continue
+        starts = geometry.line_starts(para, section, doc.base_size)
+        text = para.text
+        for s in starts or ():
+            if s == 0 or text[s - 1] == "\n" or text[s - 1] not in FULL_DIGITS + "．" or text[s] not in FULL_DIGITS + "．％":
+                continue
+            lo, hi = s, s
+            while lo > 0 and text[lo - 1] in FULL_DIGITS + "．，":
+                lo -= 1
+            while hi < len(text) and text[hi] in FULL_DIGITS + "．％":
+                hi += 1
+            first, last = _view_position(layout, para, lo), _view_position(layout, para, hi - 1)
+            if first is None or last is None or first[0] != last[0]:
+                continue
+            per_line = geometry.chars_per_line(section, doc.base_size)
+            yield Finding(Span(first[0], first[1] + 1, first[0], last[1] + 2),
+                          f"数字“{text[lo:hi]}”在自动换行处被断开（按每行 {per_line} 字推算，断在“{text[lo:s]}”之后）",
+                          "调整字距或措辞，或改用半角数字，让数字在同一行")

@@ -12,8 +12,13 @@ its paragraph format in braces, and built into a real .docx by this module
     　　正文……签发人：[[字体=楷体|张三]]
 
 Paragraph keys: 字体 (East Asian font), 西文字体, 字号 (points), 颜色 (hex),
-居中 / 右对齐 / 左对齐 / 两端对齐, 首行缩进 / 左缩进 / 右缩进 (characters),
-分页 (starts a new page), 粗体, 边框 (a red double line below).  ``[[keys|text]]``
+居中 / 右对齐 / 左对齐 / 两端对齐, 首行缩进 / 左缩进 / 右缩进 (characters, or mm
+with "mm"), 段前 / 段后 (lines, or mm with "mm"), 分页 (starts a new page), 粗体,
+边框 (a red line below: 边框=上粗下细 / 上细下粗 / 单线, else an even double line),
+文本框=N (the paragraph sits in a text box whose top is N mm below the page
+top, anchored in the next paragraph),
+直线=长@上 (a drawn red line 长 mm long, 上 mm below the page top; 线型=上粗下细 /
+上细下粗 / 单线 / 双线, 线色=hex).  ``[[keys|text]]``
 formats part of a line; ``↵`` is a manual line break.
 Unstated, a paragraph is the document default: 3号 (16 pt) 仿宋_GB2312, on an
 A4 page with the GB/T 9704 margins and a 22 × 28 grid.  ``@页脚``,
@@ -35,6 +40,9 @@ DEFAULT_SIZE = 16
 _INLINE = re.compile(r"\[\[([^|\]]*)\|([^\]]*)\]\]")
 _FIELD = "{页码}"
 _ALIGN = {"居中": "center", "右对齐": "right", "左对齐": "left", "两端对齐": "both"}
+_BORDERS = {"上粗下细": "thickThinSmallGap", "上细下粗": "thinThickSmallGap", "单线": "single"}
+_LINES = {"上粗下细": "thickThin", "上细下粗": "thinThick", "单线": "sng", "双线": "dbl"}
+EMU_PER_MM = 36000
 
 
 def _keys(text: str) -> dict[str, str]:
@@ -70,11 +78,22 @@ def _ppr(keys: dict[str, str]) -> str:
     if "分页" in keys:
         parts.append("<w:pageBreakBefore/>")
     if "边框" in keys:
-        parts.append('<w:pBdr><w:bottom w:val="double" w:sz="6" w:space="1" w:color="FF0000"/></w:pBdr>')
+        kind = _BORDERS.get(keys["边框"], "double")
+        parts.append(f'<w:pBdr><w:bottom w:val="{kind}" w:sz="12" w:space="1" w:color="FF0000"/></w:pBdr>')
+    spacing = ""
+    for key, attr in (("段前", "before"), ("段后", "after")):
+        if keys.get(key):
+            value = keys[key]
+            spacing += (f' w:{attr}="{round(float(value[:-2]) * TWIPS_PER_MM)}"' if value.endswith("mm")
+                        else f' w:{attr}Lines="{round(float(value) * 100)}"')
+    if spacing:
+        parts.append(f"<w:spacing{spacing}/>")
     ind = ""
     for key, attr in (("首行缩进", "firstLineChars"), ("左缩进", "leftChars"), ("右缩进", "rightChars")):
         if keys.get(key):
-            ind += f' w:{attr}="{round(float(keys[key]) * 100)}"'
+            value = keys[key]
+            ind += (f' w:{attr[:-5]}="{round(float(value[:-2]) * TWIPS_PER_MM)}"' if value.endswith("mm")
+                    else f' w:{attr}="{round(float(value) * 100)}"')
     if ind:
         parts.append(f"<w:ind{ind}/>")
     for word, val in _ALIGN.items():
@@ -120,7 +139,45 @@ def paragraph_xml(line: str) -> str:
     if line.startswith("{") and "}" in line:
         head, _, line = line[1:].partition("}")
         keys = _keys(head)
+    if keys.get("文本框"):
+        inner = {k: v for k, v in keys.items() if k != "文本框"}
+        box = text_box_xml(paragraph_xml("{" + " ".join(f"{k}={v}" for k, v in inner.items()) + "}" + line),
+                           float(keys["文本框"]))
+        return f"<w:p>{box}</w:p>"
+    if keys.get("直线"):
+        return f"<w:p>{_ppr(keys)}{line_xml(keys)}{_runs(line, keys)}</w:p>"
     return f"<w:p>{_ppr(keys)}{_runs(line, keys)}</w:p>"
+
+
+def text_box_xml(inner: str, top_mm: float, height_mm: float = 15) -> str:
+    """A run holding a text box centred on the page, its top edge ``top_mm`` below the page top."""
+    return ('<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '
+            'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            '<wp:positionH relativeFrom="page"><wp:align>center</wp:align></wp:positionH>'
+            f'<wp:positionV relativeFrom="page"><wp:posOffset>{round(top_mm * EMU_PER_MM)}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{156 * EMU_PER_MM}" cy="{round(height_mm * EMU_PER_MM)}"/><wp:wrapNone/>'
+            '<wp:docPr id="1" name="文本框"/><a:graphic>'
+            '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f'<wps:wsp><wps:spPr><a:prstGeom prst="rect"/><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+            f'<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx>'
+            '<wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0"/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
+
+
+def line_xml(keys: dict[str, str]) -> str:
+    """A run holding a drawn horizontal line: 直线=length@top (mm; top below the page top), 线型, 颜色."""
+    length, _, top = keys["直线"].partition("@")
+    width = float(length)
+    cmpd = _LINES.get(keys.get("线型", "上粗下细"), "thickThin")
+    color = keys.get("线色", "FF0000")
+    return ('<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" '
+            'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            '<wp:positionH relativeFrom="page"><wp:align>center</wp:align></wp:positionH>'
+            f'<wp:positionV relativeFrom="page"><wp:posOffset>{round(float(top or 0) * EMU_PER_MM)}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{round(width * EMU_PER_MM)}" cy="0"/><wp:wrapNone/><wp:docPr id="2" name="红线"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f'<wps:wsp><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{round(width * EMU_PER_MM)}" cy="0"/></a:xfrm>'
+            f'<a:prstGeom prst="line"/><a:ln w="38100" cmpd="{cmpd}"><a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
+            '</a:ln></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
 
 
 def _mm(keys: dict[str, str], key: str, default: float) -> int:
@@ -215,6 +272,7 @@ def from_spec(spec: str) -> bytes:
     page: dict[str, str] = {}
     footers: dict[str, str] = {}
     title_page = even_odd = False
+    pending: list[str] = []
     for line in spec.split("\n"):
         if line.startswith("@页面"):
             page = _keys(line[3:])
@@ -226,8 +284,16 @@ def from_spec(spec: str) -> bytes:
             title_page = True
         elif line.strip() == "@单双页不同":
             even_odd = True
+        elif line.startswith("{") and "文本框=" in line.partition("}")[0]:
+            box = paragraph_xml(line)[len("<w:p>"):-len("</w:p>")]
+            pending.append(box)   # the text box is anchored in the next paragraph, as Word's 红头 templates do
         else:
-            body.append(paragraph_xml(line))
+            xml = paragraph_xml(line)
+            if pending:
+                at = xml.index("</w:pPr>") + len("</w:pPr>") if "</w:pPr>" in xml else len("<w:p>")
+                xml = xml[:at] + "".join(pending) + xml[at:]
+                pending.clear()
+            body.append(xml)
     while body and body[-1] == "<w:p></w:p>":
         body.pop()
     return build(body, section=_sect(page, footers, title_page), footers=footers, even_odd=even_odd)

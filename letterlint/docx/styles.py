@@ -15,7 +15,7 @@ from letterlint.docx.package import A, Package, w
 VAL = w("val")
 # Run properties read, by element name → key.
 _RUN_FLAGS = {"b": "bold", "i": "italic", "vanish": "hidden", "specVanish": "hidden", "strike": "strike"}
-_PARA_KEYS = ("jc", "ind", "numPr", "spacing", "pageBreakBefore", "pBdr", "outlineLvl")
+_PARA_KEYS = ("jc", "ind", "numPr", "spacing", "pageBreakBefore", "pBdr", "outlineLvl", "snapToGrid", "tabs")
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,10 @@ def _ppr_dict(ppr) -> dict:
             out["outlineLvl"] = child.get(VAL)
         elif tag == "pStyle":
             out["pStyle"] = child.get(VAL)
+        elif tag == "snapToGrid":
+            out["snapToGrid"] = _on(child)
+        elif tag == "tabs":
+            out["tabs"] = [(t.get(VAL), t.get(w("pos"))) for t in child if t.tag == w("tab")]
     return out
 
 

@@ -7,9 +7,9 @@ modules are imported only when chosen, so a run pays only for its format.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 
 from letterlint import lazyre
+from letterlint.record import Record
 
 FORMATS = {
     "rich": "letterlint.report.rich_report",
@@ -23,12 +23,19 @@ FORMATS = {
 }
 
 
-@dataclass
-class ReportOptions:
-    color: bool | None = None      # None: decide from the stream (and NO_COLOR)
-    statistics: bool = False
-    quiet: bool = False            # --quiet: the problems only, no summary line
-    fail_on: dict[str, str] = field(default_factory=dict)  # path → its --fail-on / fail-on (default "error")
+class ReportOptions(Record):
+    color: bool | None             # None: decide from the stream (and NO_COLOR)
+    statistics: bool
+    quiet: bool                    # --quiet: the problems only, no summary line
+    fail_on: dict[str, str]                                # path → its --fail-on / fail-on (default "error")
+
+    _fields = ("color", "statistics", "quiet", "fail_on")
+
+    def __init__(self, color=None, statistics=False, quiet=False, fail_on=None):
+        self.color = color
+        self.statistics = statistics
+        self.quiet = quiet
+        self.fail_on = {} if fail_on is None else fail_on
 
     def failing(self, result) -> list:
         """The diagnostics of ``result`` at or above its fail-on severity: those that make the exit code 1."""

@@ -46,5 +46,48 @@ def document(results) -> dict:
 
 
 def render(results, stream, options) -> None:
-    json.dump(document(results), stream, ensure_ascii=False, indent=2)
+    stream.write(dumps(document(results)))
     stream.write("\n")
+
+
+_SCALARS = {True: "true", False: "false", None: "null"}
+
+
+def dumps(obj, level: int = 0) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``, the same text, several times faster.
+
+    ``json`` formats indented output in pure Python, a generator per value;
+    here each string goes through the encoder's C routine and the nesting is
+    joined directly.  Only the types a report holds (dict with string keys,
+    list, str, int, float, bool, None) are written here; anything else goes
+    to ``json.dumps``.
+    """
+    kind = type(obj)
+    if kind is str:
+        return _string(obj)
+    if kind is dict:
+        if not obj:
+            return "{}"
+        pad = "\n" + "  " * (level + 1)
+        items = []
+        for key, value in obj.items():
+            if type(key) is not str:
+                return _fallback(obj, level)
+            items.append(_string(key) + ": " + dumps(value, level + 1))
+        return "{" + pad + ("," + pad).join(items) + "\n" + "  " * level + "}"
+    if kind is list:
+        if not obj:
+            return "[]"
+        pad = "\n" + "  " * (level + 1)
+        return "[" + pad + ("," + pad).join([dumps(v, level + 1) for v in obj]) + "\n" + "  " * level + "]"
+    if kind is int or obj is None or kind is bool:
+        return _SCALARS[obj] if kind is not int else int.__repr__(obj)
+    return _fallback(obj, level)
+
+
+def _fallback(obj, level: int) -> str:
+    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * level) if level else text
+
+
+_string = json.encoder.encode_basestring

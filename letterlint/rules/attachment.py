@@ -6,11 +6,10 @@ see, a 附件说明 written into the middle of the 正文.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from letterlint import lazyre
 from letterlint.fields import ATTACHMENT_LABEL, AttachmentNote, attachment_note
 from letterlint.model import PAD_CLASS, PAD_RUN, Line, Part
+from letterlint.record import Record
 from letterlint.rules.base import Finding, Fix, rule
 
 _S = PAD_CLASS + "*"
@@ -294,11 +293,17 @@ def attachment_note_in_body(letter, options):
                           "移到正文（含结束语）之后、发文机关署名之前")
 
 
-@dataclass
-class _Page:
+class _Page(Record):
     label: Part              # the "附件N" part
     num: str
     title: list[Part]        # the attachment_text parts that may hold the title (wrapped)
+
+    _fields = ("label", "num", "title")
+
+    def __init__(self, label, num, title):
+        self.label = label
+        self.num = num
+        self.title = title
 
 
 def _pages(letter) -> list[_Page]:

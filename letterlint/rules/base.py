@@ -9,46 +9,86 @@ rule's user documentation (``letterlint rule CODE``) and must contain a
 """
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
 
 from letterlint import lazyre
 from letterlint.diagnostic import APPLICABILITIES, SEVERITIES, Edit, Fix  # noqa: F401 (Edit, Fix: for rules)
 from letterlint.model import Span
+from letterlint.record import FrozenRecord
 
 CODE_RE = lazyre.compile(r"^[A-Z][A-Z0-9]*-\d{3}$")
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(FrozenRecord):
     """What a rule reports: where, what (in Chinese), and how to fix it."""
 
     span: Span
     message: str
-    suggestion: str | None = None
-    severity: str | None = None  # only when one rule has two strengths
+    suggestion: str | None
+    severity: str | None         # only when one rule has two strengths
     # Codes of more specific rules: when one of them reports this same span
     # (it is enabled, applies, and found it), the engine drops this finding.
-    subsumed_by: tuple[str, ...] = ()
-    fix: Fix | None = None       # edits that remove the problem (the rule declares their tier)
+    subsumed_by: tuple[str, ...]
+    fix: Fix | None              # edits that remove the problem (the rule declares their tier)
+
+    __slots__ = _fields = ("span", "message", "suggestion", "severity", "subsumed_by", "fix")
+
+    def __init__(self, span, message, suggestion=None, severity=None, subsumed_by=(), fix=None):
+        _set = object.__setattr__
+        _set(self, "span", span)
+        _set(self, "message", message)
+        _set(self, "suggestion", suggestion)
+        _set(self, "severity", severity)
+        _set(self, "subsumed_by", subsumed_by)
+        _set(self, "fix", fix)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(FrozenRecord):
     code: str
     name: str
     severity: str
-    check: Callable[..., Iterable[Finding]] = field(compare=False)
-    doctypes: frozenset[str] | None = None  # None: every kind of document
-    options: dict[str, Any] = field(default_factory=dict, compare=False)
+    check: Callable[..., Iterable[Finding]]
+    doctypes: frozenset[str] | None         # None: every kind of document
+    options: dict[str, object]
     # For list options whose items come from a fixed set: option → allowed items.
-    choices: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    choices: dict[str, tuple[str, ...]]
     # List options whose items are regular expressions (checked when the config is read).
-    patterns: frozenset[str] = field(default_factory=frozenset, compare=False)
-    fix: str | None = None  # "safe" / "unsafe": the tier of the fixes the rule offers; None: no fix
-    origin: str = "letterlint"
+    patterns: frozenset[str]
+    fix: str | None         # "safe" / "unsafe": the tier of the fixes the rule offers; None: no fix
+    origin: str
+    # What a letter must hold for the rule to find anything at all; the engine skips the
+    # rule, without calling it, on a letter that lacks it.  None: no such condition.
+    needs_parts: frozenset[str] | None  # a part of at least one of these kinds
+    needs_text: tuple[str, ...] | None  # at least one of these strings in the text
+
+    _fields = ("code", "name", "severity", "check", "doctypes", "options", "choices", "patterns", "fix", "origin",
+               "needs_parts", "needs_text")
+    _uncompared = ("check", "options", "choices", "patterns")
+
+    def __init__(self, code, name, severity, check, doctypes=None, options=None, choices=None, patterns=None,
+                 fix=None, origin="letterlint", needs_parts=None, needs_text=None):
+        _set = object.__setattr__
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "severity", severity)
+        _set(self, "check", check)
+        _set(self, "doctypes", doctypes)
+        _set(self, "options", {} if options is None else options)
+        _set(self, "choices", {} if choices is None else choices)
+        _set(self, "patterns", frozenset() if patterns is None else patterns)
+        _set(self, "fix", fix)
+        _set(self, "origin", origin)
+        _set(self, "needs_parts", needs_parts)
+        _set(self, "needs_text", needs_text)
+
+    def can_fire(self, letter) -> bool:
+        """False when the letter lacks what the rule declares it needs (so it would find nothing)."""
+        if self.needs_parts is not None and self.needs_parts.isdisjoint(letter.kinds):
+            return False
+        if self.needs_text is not None:
+            text = letter.text
+            return any(word in text for word in self.needs_text)
+        return True
 
     @property
     def fixable(self) -> bool:
@@ -56,7 +96,9 @@ class Rule:
 
     @property
     def doc(self) -> str:
-        return inspect.cleandoc(self.check.__doc__ or "")
+        from inspect import cleandoc  # only the docs commands and the docs' tests read it
+
+        return cleandoc(self.check.__doc__ or "")
 
     @property
     def summary(self) -> str:
@@ -78,7 +120,7 @@ class Rule:
     def applies_to(self, doctype: str) -> bool:
         return self.doctypes is None or doctype in self.doctypes
 
-    def run(self, letter, options: dict[str, Any] | None = None) -> Iterator[Finding]:
+    def run(self, letter, options: dict[str, object] | None = None) -> Iterator[Finding]:
         merged = dict(self.options)
         if options:
             merged.update(options)
@@ -86,9 +128,16 @@ class Rule:
 
 
 def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None = None,
-         options: dict[str, Any] | None = None, choices: dict[str, Iterable[str]] | None = None,
-         patterns: Iterable[str] = (), fix: str | None = None, fixable: bool = False):
+         options: dict[str, object] | None = None, choices: dict[str, Iterable[str]] | None = None,
+         patterns: Iterable[str] = (), fix: str | None = None, fixable: bool = False,
+         needs_parts: Iterable[str] | None = None, needs_text: Iterable[str] | None = None):
     """Mark a generator function as a letterlint rule.
+
+    ``needs_parts`` (part kinds) and ``needs_text`` (strings) declare what a
+    letter must hold, at least one of each, for the rule to report anything:
+    the engine then skips the rule cheaply on a letter without them.  Declare
+    only what is true of every finding, also under any option (a rule that
+    reports a missing part never needs that part).
 
     ``fix`` declares the tier of the fixes its findings carry: "safe" (the
     text means the same afterwards) or "unsafe" (wording or order changes).
@@ -111,6 +160,8 @@ def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None 
             choices={k: tuple(v) for k, v in (choices or {}).items()},
             patterns=frozenset(patterns),
             origin=fn.__module__,
+            needs_parts=frozenset(needs_parts) if needs_parts is not None else None,
+            needs_text=tuple(needs_text) if needs_text is not None else None,
         )
         return fn
 

@@ -186,7 +186,8 @@ _NIN = lazyre.compile(r"您")
 _NI = lazyre.compile(r"你(?![们方单局委厅部办院校处市县区省镇乡村所站队司会中])")
 
 
-@rule("CONSIST-003", "reply-consistent-address", "warning", doctypes=doctypes.REPLIES)
+@rule("CONSIST-003", "reply-consistent-address", "warning", doctypes=doctypes.REPLIES,
+      needs_text=("你",))
 def reply_consistent_address(letter, options):
     """答复一位代表或委员，通篇用同一种称呼：用“您”就不再用“你”。
 
@@ -203,6 +204,8 @@ def reply_consistent_address(letter, options):
         您提出的关于增设校车线路的建议收悉，现答复如下：
         感谢您对教育工作的关心和支持。
     """
+    if "你" not in letter.text or "您" not in letter.text:
+        return  # both forms are needed for a mix
     parts = [p for p in letter.body]
     nin = [(line, m) for p in parts for line, m in p.iter_matches(_NIN)]
     ni = [(line, m) for p in parts for line, m in p.iter_matches(_NI)]
@@ -230,7 +233,8 @@ _SALUTATION_NAME = lazyre.compile(r"^(?:尊敬的)?(?P<name>[\u4e00-\u9fff·]{2,
                                   r"(?:代表|委员)(?:们)?[：:，,]?$")
 
 
-@rule("CONSIST-004", "reply-same-person", "warning", doctypes=doctypes.REPLIES)
+@rule("CONSIST-004", "reply-same-person", "warning", doctypes=doctypes.REPLIES,
+      needs_parts=("recipient",))
 def reply_same_person(letter, options):
     """称呼中的代表、委员姓名与标题、正文中的姓名一致。
 
@@ -275,7 +279,7 @@ _ITEM_NUMBER = lazyre.compile(r"第(?P<n>[0-9０-９]+)号(?:代表)?(?:建议|�
 _CITED_NUMBER = lazyre.compile(r"(?:建议|提案)》?（第(?P<n>[0-9０-９]+)号）")
 
 
-@rule("CONSIST-005", "reply-same-number", "warning", doctypes=doctypes.REPLIES)
+@rule("CONSIST-005", "reply-same-number", "warning", doctypes=doctypes.REPLIES, needs_parts=("title",))
 def reply_same_number(letter, options):
     """标题中的建议、提案编号与正文所引的编号一致。
 
@@ -325,7 +329,7 @@ def _self_words(name: str) -> set[str] | None:
     return None
 
 
-@rule("CONSIST-006", "self-reference-fits-signature", "warning")
+@rule("CONSIST-006", "self-reference-fits-signature", "warning", needs_parts=("signature",))
 def self_reference_fits_signature(letter, options):
     """正文中的自称（我局、我委、我厅……）与署名机关相符。
 
@@ -359,6 +363,8 @@ def self_reference_fits_signature(letter, options):
     if not expected:
         return
     for part in letter.body:
+        if "我" not in part.text:
+            continue
         for line, m in part.iter_matches(_SELF_REF):
             if m.group("unit") not in expected:
                 yield Finding(line.span(m.start(), m.end()),
@@ -395,6 +401,8 @@ def _listed(letter) -> tuple[list, list]:
 def _citations(letter):
     """(line, match, number) of every 附件N the main text cites."""
     for part in letter.body:
+        if "附件" not in part.text:
+            continue
         for line, m in part.iter_matches(_CITED_ATTACHMENT):
             n = _cited_number(m.group("n"))
             if n is not None:

@@ -10,7 +10,6 @@ phone numbers and 职务 too, but their names are not the contact person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from letterlint import doctypes, lazyre
 from letterlint.fields import (
@@ -23,6 +22,7 @@ from letterlint.fields import (
 from letterlint.fields import SP as _SP
 from letterlint.fields import ContactField as Field
 from letterlint.model import PAD, Line, Span, unpad
+from letterlint.record import Record
 from letterlint.rules.base import Finding, Fix, rule
 
 REPLIES = doctypes.REPLIES
@@ -35,12 +35,19 @@ _ITEM_NAMES = {"name": "姓名", "phone": "电话号码", "position": "职务", 
                "address": "地址", "postcode": "邮政编码"}
 
 
-@dataclass
-class Block:
+class Block(Record):
     fields: list[Field]
     lines: list[Line]
     leader_lines: set[int]
-    truncated: bool = False
+    truncated: bool
+
+    _fields = ("fields", "lines", "leader_lines", "truncated")
+
+    def __init__(self, fields, lines, leader_lines, truncated=False):
+        self.fields = fields
+        self.lines = lines
+        self.leader_lines = leader_lines
+        self.truncated = truncated
 
     def has(self, item: str) -> bool:
         return any(f.filled.get(item) for f in self.fields)
@@ -110,6 +117,8 @@ def _find_all_blocks(letter) -> list[Block]:
 # Phone labels in running text: "联系电话：0797-8888888" inside a paragraph.
 TEXT_PHONE = lazyre.compile(r"(?:联系电话|电话号码|办公电话|联系方式|手机号码|手机|电话|传真)" + _SP + r"[：:]" + _SP
                         + r"(?=[（(+＋]?[\d０-９])")
+# Every label TEXT_PHONE knows holds one of these words.
+_TEXT_PHONE_WORDS = ("电话", "手机", "联系方式", "传真")
 _TEXT_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4", "note", "attachment_note")
 
 
@@ -121,8 +130,10 @@ def _text_numbers(letter) -> list[Number]:
 def _find_text_numbers(letter) -> list[Number]:
     """Numbers written right after a phone label in the text of the letter (not in contact lines)."""
     out: list[Number] = []
+    if not any(word in letter.text for word in _TEXT_PHONE_WORDS):
+        return out  # no phone label anywhere (the common case): no line to scan
     for part in letter.all(*_TEXT_KINDS):
-        if part.section == "附件":
+        if part.section == "附件" or not any(word in part.text for word in _TEXT_PHONE_WORDS):
             continue
         for line, m in part.iter_matches(TEXT_PHONE):
             n = NUMBER.match(line.text, m.end())

@@ -1,8 +1,6 @@
 """成文日期 and 印发日期: Arabic numerals, 年月日 in full (GB/T 9704-2012 7.3.5.4, 7.4.3)."""
 from __future__ import annotations
 
-import datetime
-
 from letterlint import lazyre
 from letterlint.model import PAD, PAD_RUN
 from letterlint.rules.base import Finding, Fix, rule
@@ -91,7 +89,7 @@ def _suggest(fields) -> str | None:
     return f"改为 {text}" if text else None
 
 
-@rule("DATE-001", "date-arabic", "error", fix="unsafe")
+@rule("DATE-001", "date-arabic", "error", fix="unsafe", needs_parts=("date",))
 def date_arabic(letter, options):
     """成文日期用阿拉伯数字，不用汉字数字。
 
@@ -118,7 +116,7 @@ def date_arabic(letter, options):
                       _suggest(f) or "如 2024年5月6日", fix=_rewrite(f, date))
 
 
-@rule("DATE-002", "date-full-year-no-padding", "error", fix="safe")
+@rule("DATE-002", "date-full-year-no-padding", "error", fix="safe", needs_parts=("date",))
 def date_full_year(letter, options):
     """成文日期的年份标全称，月、日不编虚位（不在前面补0），数字用半角。
 
@@ -154,7 +152,7 @@ def date_full_year(letter, options):
                               fix=Fix.replace(span, value.lstrip("0") or "0"))
 
 
-@rule("DATE-003", "date-complete", "error")
+@rule("DATE-003", "date-complete", "error", needs_parts=("date",))
 def date_complete(letter, options):
     """成文日期须年、月、日标全。
 
@@ -174,7 +172,7 @@ def date_complete(letter, options):
             yield Finding(part.span, f"成文日期“{part.text}”缺少日，年、月、日应标全", "如 2024年5月6日")
 
 
-@rule("DATE-004", "date-no-dotted-form", "error", fix="safe")
+@rule("DATE-004", "date-no-dotted-form", "error", fix="safe", needs_parts=("date",))
 def date_no_dotted_form(letter, options):
     """成文日期写作“2024年5月6日”，不用 2024.5.6、2024-05-06、2024/5/6 等形式。
 
@@ -196,7 +194,7 @@ def date_no_dotted_form(letter, options):
                           fix=_rewrite(f, date))
 
 
-@rule("DATE-005", "date-real", "error")
+@rule("DATE-005", "date-real", "error", needs_parts=("date",))
 def date_real(letter, options):
     """成文日期须是日历上存在的日期。
 
@@ -228,7 +226,7 @@ def date_real(letter, options):
             yield Finding(date.day.span, f"成文日期不存在：{when}没有{d}日", "核对日期")
 
 
-@rule("DATE-007", "no-text-page", "warning")
+@rule("DATE-007", "no-text-page", "warning", needs_text=("此页无正文",))
 def no_text_page(letter, options):
     """不用“（此页无正文）”，应调整版面使署名页有正文。
 
@@ -255,16 +253,19 @@ def no_text_page(letter, options):
                           "调整行距、字距，使发文机关署名和成文日期与正文同页")
 
 
-def _as_date(y, m, d) -> datetime.date | None:
+def _as_date(y, m, d):
+    """The ``datetime.date`` of these numbers, or None when they name no day."""
     if y is None or m is None or d is None or not 1000 <= y <= 9999:
         return None
+    import datetime  # here, not at the top: only a letter with a 印发 line compares dates
+
     try:
         return datetime.date(y, m, d)
     except ValueError:
         return None
 
 
-@rule("DATE-008", "print-date-after-date", "warning")
+@rule("DATE-008", "print-date-after-date", "warning", needs_parts=("date",))
 def print_date_after_date(letter, options):
     """印发日期不早于成文日期。
 
@@ -284,6 +285,8 @@ def print_date_after_date(letter, options):
         抄送：示例市人民政府办公室。
         示例市教育局办公室　2024年5月8日印发
     """
+    if not letter.has("print_line"):
+        return
     dated = next((p for p in letter.all("date") if p.section != "附件"), None)
     if dated is None:
         return
@@ -326,7 +329,7 @@ def _print_date_problem(line) -> str | None:
     return f"印发日期“{raw}”格式不正确"
 
 
-@rule("PRINT-001", "print-line-form", "error")
+@rule("PRINT-001", "print-line-form", "error", needs_parts=("print_line",))
 def print_line_form(letter, options):
     """印发机关和印发日期写作“印发机关　2024年5月7日印发”。
 

@@ -46,7 +46,7 @@ def _suggest(number) -> str:
     return f"{code}〔{number.year.text}〕{seq}号"
 
 
-@rule("DOCNUM-001", "docnum-shape", "error")
+@rule("DOCNUM-001", "docnum-shape", "error", needs_parts=("doc_number",))
 def docnum_shape(letter, options):
     """发文字号由发文机关代字、年份和发文顺序号组成，年份须用六角括号括入。
 
@@ -174,7 +174,7 @@ def docnum_hao(letter, options):
                       fix=Fix.insert(end.end_line, end.end_column, "号"))
 
 
-@rule("DOCNUM-007", "docnum-year-date", "warning")
+@rule("DOCNUM-007", "docnum-year-date", "warning", needs_parts=("date",))
 def docnum_year_date(letter, options):
     """发文字号的年份应与成文日期的年份一致。
 

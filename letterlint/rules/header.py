@@ -8,7 +8,7 @@ from letterlint.model import PAD_CLASS
 from letterlint.rules.base import Finding, rule
 
 
-@rule("HDR-001", "copy-number", "error")
+@rule("HDR-001", "copy-number", "error", needs_parts=("copy_number",))
 def copy_number(letter, options):
     """份号用6位阿拉伯数字。
 
@@ -32,7 +32,7 @@ def copy_number(letter, options):
 _PERIOD_OK = lazyre.compile(r"^(?:\d+(?:年|个月|月|天|日)|长期)$")
 
 
-@rule("HDR-002", "secrecy", "error")
+@rule("HDR-002", "secrecy", "error", needs_parts=("secrecy",))
 def secrecy(letter, options):
     """密级用“绝密”“机密”“秘密”，保密期限用阿拉伯数字，中间用“★”隔开。
 
@@ -75,7 +75,7 @@ _URGENCY_OK = {"特急", "加急"}
 _TELEGRAM_OK = {"特提", "特急", "加急", "平急"}
 
 
-@rule("HDR-003", "urgency", "error")
+@rule("HDR-003", "urgency", "error", needs_parts=("urgency",))
 def urgency(letter, options):
     """紧急程度标“特急”或“加急”（电报另有“特提”“平急”）。
 
@@ -141,7 +141,7 @@ def signer_upward(letter, options):
                   "在发文字号同一行右侧标注“签发人：×××”")
 
 
-@rule("SIGNER-002", "signer-form", "error")
+@rule("SIGNER-002", "signer-form", "error", needs_parts=("signer",))
 def signer_form(letter, options):
     """签发人标注为“签发人”＋全角冒号＋姓名。
 
@@ -165,7 +165,7 @@ def signer_form(letter, options):
             yield Finding(part.span, "签发人未写姓名", "写明签发人姓名")
 
 
-@rule("DOCNUM-008", "docnum-signer-line", "warning", doctypes=doctypes.UPWARD)
+@rule("DOCNUM-008", "docnum-signer-line", "warning", doctypes=doctypes.UPWARD, needs_parts=("signer",))
 def docnum_signer_line(letter, options):
     """上行文的发文字号与签发人编排在同一行。
 
@@ -181,8 +181,8 @@ def docnum_signer_line(letter, options):
         示例市交通运输局关于申请道路安全专项经费的请示
     """
     docnum, signers = letter.first("doc_number"), letter.all("signer")
-    if docnum is None or not signers:
-        return
+    if docnum is None or not signers or docnum.misplaced:
+        return  # a 文号 outside the 版头 is reported once, by STRUCT-001
     if signers[-1].line != docnum.line:
         yield Finding(docnum.span, "上行文的发文字号应与签发人在同一行", "把发文字号放在最后一个签发人那一行的左侧")
 
@@ -190,7 +190,8 @@ def docnum_signer_line(letter, options):
 _URGENCY_IN_LINE = lazyre.compile(PAD_CLASS + r"*(?P<urgency>特急|加急|特提|平急)$")
 
 
-@rule("HDR-004", "header-marks-own-lines", "warning")
+@rule("HDR-004", "header-marks-own-lines", "warning",
+      needs_parts=("copy_number", "secrecy", "urgency"))
 def header_marks_own_lines(letter, options):
     """份号、密级和保密期限、紧急程度各占一行，顶格编排。
 

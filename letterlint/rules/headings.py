@@ -188,7 +188,8 @@ def _walk(parts):
             stack.append([h.level, h.num])
 
 
-@rule("HEAD-001", "heading-nesting", "warning")
+@rule("HEAD-001", "heading-nesting", "warning",
+      needs_parts=("heading1", "heading2", "heading3", "heading4"))
 def heading_nesting(letter, options):
     """层次序数依次为“一、”“（一）”“1.”“（1）”，上一层级不能出现在下一层级之下。
 
@@ -252,7 +253,8 @@ def heading1_dunhao(letter, options):
                       f"改为 {marker(1, n)} 或 {marker(2, n)}")
 
 
-@rule("HEAD-003", "bracket-heading-no-punct", "error", fix="safe")
+@rule("HEAD-003", "bracket-heading-no-punct", "error", fix="safe",
+      needs_parts=("heading2", "heading4"))
 def bracket_heading_no_punct(letter, options):
     """带括号的序号“（一）”“（1）”后不再加标点。
 
@@ -300,7 +302,8 @@ def heading3_dot(letter, options):
                       f"改为 {marker(3, n)} 或 {marker(4, n)}")
 
 
-@rule("HEAD-005", "heading-fullwidth-brackets", "warning", fix="safe")
+@rule("HEAD-005", "heading-fullwidth-brackets", "warning", fix="safe",
+      needs_parts=("heading2", "heading4"))
 def heading_fullwidth_brackets(letter, options):
     """序号“（一）”“（1）”用全角括号。
 
@@ -365,7 +368,8 @@ def yishi_no_punct(letter, options):
                           fix=Fix.delete(span))
 
 
-@rule("HEAD-008", "heading-numbering", "warning")
+@rule("HEAD-008", "heading-numbering", "warning",
+      needs_parts=("heading1", "heading2", "heading3", "heading4"))
 def heading_numbering(letter, options):
     """同一层级的序号连续，不跳号、不重号，在每个上级标题下从头编起。
 

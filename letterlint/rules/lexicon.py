@@ -26,8 +26,9 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+from letterlint import lazyre
+from letterlint.record import Record
 from letterlint.rules.base import Finding, rule
 
 LEXICON_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "lexicon.tsv")
@@ -42,21 +43,42 @@ COLUMNS = ("id", "wrong", "right", "kind", "severity", "before", "after", "not_b
            "parts", "source", "example", "silent")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
+    """One line of the lexicon.  Never changed once read; a plain (not frozen) record because
+    some 460 are made at the first letter and a frozen one costs six times as much to make."""
+
     id: str
     wrong: str
     right: str
     kind: str
-    severity: str = ""
-    before: re.Pattern | None = None
-    after: re.Pattern | None = None
-    not_before: re.Pattern | None = None
-    not_after: re.Pattern | None = None
-    parts: frozenset[str] | None = None
-    source: str = ""
-    example: str = ""
-    silent: str = ""
+    severity: str
+    before: lazyre.LazyPattern | None
+    after: lazyre.LazyPattern | None
+    not_before: lazyre.LazyPattern | None
+    not_after: lazyre.LazyPattern | None
+    parts: frozenset[str] | None
+    source: str
+    example: str
+    silent: str
+
+    __slots__ = _fields = ("id", "wrong", "right", "kind", "severity", "before", "after", "not_before",
+        "not_after", "parts", "source", "example", "silent")
+
+    def __init__(self, id, wrong, right, kind, severity="", before=None, after=None, not_before=None,
+                 not_after=None, parts=None, source="", example="", silent=""):
+        self.id = id
+        self.wrong = wrong
+        self.right = right
+        self.kind = kind
+        self.severity = severity
+        self.before = before
+        self.after = after
+        self.not_before = not_before
+        self.not_after = not_after
+        self.parts = parts
+        self.source = source
+        self.example = example
+        self.silent = silent
 
     def holds(self, text: str, start: int, end: int) -> bool:
         """Whether the context conditions hold for a hit at ``text[start:end]``."""
@@ -101,10 +123,12 @@ def parse_tsv(text: str, where: str = "lexicon.tsv") -> list[Entry]:
         seen.add(row["id"])
         entries.append(Entry(
             id=row["id"], wrong=row["wrong"], right=row["right"], kind=row["kind"], severity=row["severity"],
-            before=re.compile(f"(?:{row['before']})$") if row["before"] else None,
-            after=re.compile(row["after"]) if row["after"] else None,
-            not_before=re.compile(f"(?:{row['not_before']})$") if row["not_before"] else None,
-            not_after=re.compile(row["not_after"]) if row["not_after"] else None,
+            # Compiled on first use (most never are on a given letter), from the shipped code when
+            # it is the package's own file (``python -m letterlint.lazyre`` reads it too).
+            before=lazyre.compile(f"(?:{row['before']})$") if row["before"] else None,
+            after=lazyre.compile(row["after"]) if row["after"] else None,
+            not_before=lazyre.compile(f"(?:{row['not_before']})$") if row["not_before"] else None,
+            not_after=lazyre.compile(row["not_after"]) if row["not_after"] else None,
             parts=frozenset(row["parts"].split(",")) if row["parts"] else None,
             source=row["source"], example=row["example"], silent=row["silent"]))
     return entries
@@ -135,7 +159,7 @@ class Lexicon:
             alternatives.append(f"[{re.escape(firsts)}][{re.escape(seconds)}]")
         if singles:
             alternatives.append(f"[{re.escape(singles)}]")
-        self.finder = re.compile(f"(?=({'|'.join(alternatives)}))") if alternatives else None
+        self.finder = lazyre.compile(f"(?=({'|'.join(alternatives)}))") if alternatives else None
 
     def scan(self, text: str, start: int = 0, end: int | None = None,
              part_kind: str | None = None) -> Iterator[tuple[int, int, Entry]]:
@@ -172,17 +196,27 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=1)
-def builtin() -> Lexicon:
-    """The package's lexicon, read once per process."""
+def _builtin_text() -> str:
     # A plain file next to the package (importlib.resources would cost the start-up of every run).
     with open(LEXICON_FILE, encoding="utf-8") as f:
-        text = f.read()
-    return Lexicon(parse_tsv(text))
+        return f.read()
 
 
+@functools.lru_cache(maxsize=1)
+def builtin() -> Lexicon:
+    """The package's lexicon, read once per process."""
+    return Lexicon(parse_tsv(_builtin_text()))
+
+
+@functools.lru_cache(maxsize=1)
 def builtin_ids() -> tuple[str, ...]:
-    """Ids of the built-in entries (the allowed values of ``lexicon-disable``)."""
-    return tuple(e.id for e in builtin().entries)
+    """Ids of the built-in entries (the allowed values of ``lexicon-disable``).
+
+    Read from the first column alone: the rules' decorators ask at import,
+    and building the lexicon is left to the first letter that needs it.
+    """
+    rows = [line for line in _builtin_text().splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(line.split("\t", 1)[0] for line in rows[1:])  # rows[0] is the header
 
 
 def _hits(letter, lexicon: Lexicon):

@@ -7,8 +7,6 @@ text: 正文, 标题, 附件说明, 附件, 附注 and the like.
 """
 from __future__ import annotations
 
-import datetime
-
 from letterlint import lazyre
 from letterlint.model import HEADING_KINDS
 from letterlint.rules.base import Finding, Fix, rule
@@ -22,6 +20,8 @@ _FW_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 def _century(yy: int) -> str:
     """The likely century of a two-digit year: 24 → 20, 98 → 19."""
+    import datetime  # here, not at the top: a letter without two-digit years never pays for it
+
     return "20" if yy <= datetime.date.today().year % 100 + 1 else "19"
 
 
@@ -42,7 +42,10 @@ _BARE_SHORT_YEAR = lazyre.compile(
     r"|(?<=[于自从至到])(?P<y3>\d{2})年(?![0-9０-９来间里内中多余半的时])"
     r"|(?<![〇零一二三四五六七八九十])(?P<cn>[一二三四五六七八九][〇零]|[〇零][一二三四五六七八九])年")
 # Lines that can hold one: two digits not preceded by a third before 年, or a 〇 next to 年.
-_BARE_SHORT_YEAR_TRIGGER = lazyre.compile(r"(?<![0-9０-９])\d{2}年|[〇零]年|[〇零][一二三四五六七八九]年")
+# Written 年-first, with the context in look-behinds: a pattern that starts with a literal is
+# searched for with a fast scan, one that starts with a look-behind is tried at every character.
+_BARE_SHORT_YEAR_TRIGGER = lazyre.compile(
+    r"年(?:(?<=(?<![0-9０-９])\d\d年)|(?<=[〇零]年)|(?<=[〇零][一二三四五六七八九]年))")
 
 
 @rule("NUM-001", "full-year", "error")

@@ -39,7 +39,8 @@ def _signature_name(part) -> str:
     return part.parsed.name
 
 
-@rule("ORG-001", "docnum-organization", "warning", options={"organizations": {}})
+@rule("ORG-001", "docnum-organization", "warning", options={"organizations": {}},
+      needs_parts=("doc_number",))
 def docnum_organization(letter, options):
     """发文字号的机关代字须属于署名（和发文机关标志）所写的机关。
 
@@ -77,8 +78,13 @@ def docnum_organization(letter, options):
     code = docnum.parsed.code if docnum is not None and docnum.parsed is not None else None
     if code is None:
         return
+    # A joint document (署名 one organ per line) uses the 主办机关's 发文字号 (条例 第九条（五）):
+    # the 代字 belongs to one of the issuers, not necessarily to the last one.
+    issuers = [s for s in letter.all("signature") if s.section == signature.section] if signature else []
     if not registry:
-        yield from _foreign_code(docnum, signature)
+        findings = [list(_foreign_code(docnum, s)) for s in issuers] or [[]]
+        if all(findings):
+            yield from findings[-1]
         return
     owner = _owner(code.text, registry)
     code_span = code.span
@@ -87,7 +93,7 @@ def docnum_organization(letter, options):
     prefix, names = owner
     if signature is not None:
         name = _signature_name(signature)
-        if name and name not in names:
+        if name and name not in names and not any(_signature_name(s) in names for s in issuers):
             yield Finding(code_span, f"发文字号的机关代字“{prefix}”属于{names[0]}，与署名“{name}”不符",
                           f"核对署名或发文字号：{prefix} 对应 {names[0]}")
     mark = letter.first("org_mark")
@@ -127,7 +133,8 @@ def _foreign_code(docnum, signature):
                   "核对发文字号是否套用了其他机关的字号")
 
 
-@rule("ORG-002", "signature-registered-name", "warning", options={"organizations": {}})
+@rule("ORG-002", "signature-registered-name", "warning", options={"organizations": {}},
+      needs_parts=("doc_number",))
 def signature_registered_name(letter, options):
     """署名须是登记机关的全称或认可的规范化简称。
 

@@ -116,6 +116,8 @@ class _View:
     def __init__(self, letter):
         self.letter = letter
         self.segs: list[Segment] = []
+        # One search of the whole letter spares the per-line one on a letter without English words.
+        latin = _LATIN_RUN.search(letter.text) is not None
         for part in letter.all(*_ALL_KINDS):
             for line in part.lines:
                 if part.start is not None:
@@ -124,7 +126,7 @@ class _View:
                     lo, hi = line.indent, len(line.text.rstrip(PAD))
                 if lo >= hi:
                     continue
-                if _LATIN_RUN.search(line.text, lo, hi):  # count only where there is much Latin text
+                if latin and _LATIN_RUN.search(line.text, lo, hi):  # count only where there is much Latin text
                     latin = len(_LATIN_LETTER.findall(line.text, lo, hi))
                     if latin > 20 and latin > 2 * len(_HAN.findall(line.text, lo, hi)):
                         continue  # a line written in English keeps its own punctuation
@@ -677,6 +679,38 @@ def _paragraphs(letter) -> Iterator[list[Segment]]:
         yield group
 
 
+# The quick test of a paragraph: per family (and for “”), its marks as "(" and ")", the rest deleted.
+_PAIRED_CHARS = "（(）)〔【[［〖﹝〕】]］〗﹞《》“”‘’\"＂"
+_BALANCE_TABLES = tuple(
+    str.maketrans({c: "(" if c in opens else ")" if c in closes else None for c in _PAIRED_CHARS})
+    for opens, closes in [(f[0], f[1]) for f in _FAMILIES] + [("“", "”")])
+_BALANCE_PASSES = 6  # nesting deeper than this goes the long way (keeps the quick test linear)
+
+
+def _plainly_balanced(group: list[Segment]) -> bool:
+    """Every paired mark of the paragraph has its partner, found without a loop over the marks.
+
+    True only when ``_unbalanced`` would find nothing: no single quotes or
+    half-width double quotes (whose reading depends on their neighbours), and
+    each family nests properly (removing adjacent pairs, a few times, leaves
+    nothing).  Anything else goes through ``_unbalanced``.
+    """
+    marks = "".join(m for seg in group for m in _PAIRED.findall(seg.text, seg.lo, seg.hi))
+    if not marks:
+        return True
+    if "‘" in marks or "’" in marks or '"' in marks or "＂" in marks:
+        return False
+    for table in _BALANCE_TABLES:
+        s = marks.translate(table)
+        for _ in range(_BALANCE_PASSES):
+            if "()" not in s:
+                break
+            s = s.replace("()", "")
+        if s:
+            return False
+    return True
+
+
 def _unbalanced(group: list[Segment]) -> Iterator[tuple[Segment, int, str]]:
     """(segment, offset, mark) of every paired mark left without its partner."""
     stacks: list[list[tuple[Segment, int, str]]] = [[] for _ in _FAMILIES]
@@ -745,6 +779,8 @@ def paired_marks_balanced(letter, options):
             names[c] = f[3]
     groups = list(_paragraphs(letter))
     for n, group in enumerate(groups):
+        if _plainly_balanced(group):
+            continue
         for seg, i, ch in sorted(_unbalanced(group), key=lambda t: (t[0].line.number, t[1])):
             if ch not in names:
                 continue  # a half-width mark: PUNCT-002
@@ -956,7 +992,12 @@ _SPACE_RUN = lazyre.compile(PAD_RUN)
 _QUOTED_SPAN = lazyre.compile(r"《[^《》]*(?:》|$)|“[^“”]*(?:”|$)")
 _BEFORE_POINT = "，。、；：？！"
 _POINT = lazyre.compile(r"[，。；：？！]")
-_SPACE_TRIGGER = lazyre.compile(f"{PAD_CLASS}[{HAN}{_BEFORE_POINT}]")
+# Padding other than the newline: the segments are joined by newlines, and a newline before the
+# first character of every line would make every line a candidate.
+_SPACE_TRIGGER = lazyre.compile("[" + PAD.replace("\n", "") + f"][{HAN}{_BEFORE_POINT}]")
+
+
+_LABEL_MAX = 8
 
 
 @rule("PUNCT-014", "stray-space", "info", fix="safe")
@@ -965,8 +1006,8 @@ def stray_space(letter, options):
 
     依据：公文写作规范材料：汉字之间、汉字与点号之间不空格，句中的空格多是排版、
     复制或扫描识别留下的。只检查正文和附件中的句子；书名号、引号内的空格（如
-    《中共中央 国务院关于……》中联合发文机关之间的空格）和逐字拉开的
-    “联 系 人”“王  芳”不报告。
+    《中共中央 国务院关于……》中联合发文机关之间的空格）、逐字拉开的
+    “联 系 人”“王  芳”，以及短标签后用空格隔开的名单（纪要的“出席：李某某　王某某”）不报告。
 
     反例：
         经 研究，现将有关事项函告如下。
@@ -978,10 +1019,15 @@ def stray_space(letter, options):
         经研究，现将有关事项函告如下。
     """
     for seg in segments(letter, BODY_KINDS, trigger=_SPACE_TRIGGER):
-        if not _POINT.search(seg.text, seg.lo, seg.hi):
+        point = _POINT.search(seg.text, seg.lo, seg.hi)
+        if not point:
             continue  # no sentence here: a table row or a label
+        # A short label and a list of names with no sentence after it (出席：李某某　王某某): the spaces
+        # after the colon separate the names.
+        list_from = point.end() if point.group() == "：" and point.start() - seg.lo <= _LABEL_MAX \
+            and not _POINT.search(seg.text, point.end(), seg.hi) else seg.hi
         text = _QUOTED_SPAN.sub(lambda m: "\x00" * len(m.group()), seg.text)
-        for m in _SPACE_RUN.finditer(text, _heading_marker_end(seg), seg.hi):
+        for m in _SPACE_RUN.finditer(text, _heading_marker_end(seg), list_from):
             left, right = seg.left(m.start()), seg.char(m.end())
             if "\t" in m.group() or not is_han(left) or not (is_han(right) or _one_of(right, _BEFORE_POINT)):
                 continue

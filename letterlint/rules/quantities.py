@@ -17,9 +17,11 @@ _PERCENT = lazyre.compile(r"百分之(?P<n>[零〇一二两三四五六七八九
 # An exact Chinese-numeral value right before a unit of measurement, starting with a
 # digit or 十 (千米, 百米 are units).  Not after another numeral or 几/数/第 (approximate or ordinal), not "一" alone (一米阳光,
 # 一元化), not a title or name built on the amount (十亿元镇, 百亿元级), and not two
-# neighbouring digits (三四公里 is an approximate number).
+# neighbouring digits (三四公里 is an approximate number).  The look-behind stands after the
+# first digit (it reads the character before it): a pattern that starts with a character
+# class is searched with a fast scan, one that starts with a look-behind is tried everywhere.
 _MEASURE = lazyre.compile(
-    r"(?<![0-9" + _CN + r"几数第余多万亿])(?P<n>[一二两三四五六七八九十][" + _CN + r"]{0,5})"
+    r"(?P<n>[一二两三四五六七八九十](?<![0-9" + _CN + r"几数第余多万亿].)[" + _CN + r"]{0,5})"
     r"(?P<unit>平方公里|平方米|立方米|公里|千米|公顷|千克|公斤|万元|亿元|元|米|亩|吨)"
     r"(?![化论制性钱线镇村县乡级户企园区市楼产])")
 _DIGIT = "一二两三四五六七八九"
@@ -61,7 +63,8 @@ def measure_arabic(letter, options):
 
 # 上午9时 / 下午3点 / 晚上8:30 (12-hour) against 15时 / 15:30 (24-hour, hour 13–23).
 _TWELVE = lazyre.compile(r"(?P<half>上午|下午|中午|晚上|早上|凌晨|傍晚)\s*(?P<h>[0-9]{1,2})(?:时|点|[:：][0-5][0-9])")
-_TWENTY_FOUR = lazyre.compile(r"(?<![0-9.:：])(?P<h>1[3-9]|2[0-3])(?:时|点|[:：][0-5][0-9])")
+# 13–23, not after a digit or a separator; the look-behinds follow the first digit (see _MEASURE).
+_TWENTY_FOUR = lazyre.compile(r"(?P<h>[12](?<![0-9.:：][12])(?:(?<=1)[3-9]|(?<=2)[0-3]))(?:时|点|[:：][0-5][0-9])")
 
 
 @rule("NUM-010", "clock-style", "info")

@@ -7,15 +7,15 @@ disclosure mark are checked when present and required only when configured.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from letterlint import doctypes, lazyre
-from letterlint.model import PAD_RUN
+from letterlint.model import unpad
 from letterlint.rules.base import Finding, rule
 from letterlint.saferegex import search_any
 
 REPLIES = doctypes.REPLIES
-_PAD = lazyre.compile(PAD_RUN)
 _FULLWIDTH_LETTER = str.maketrans("ＡＢＣＤ", "ABCD")
 
 DEFAULT_DISCLOSURE_MARKS = [
@@ -26,7 +26,13 @@ DEFAULT_DISCLOSURE_MARKS = [
 
 
 def _compact(text: str) -> str:
-    return _PAD.sub("", text).replace(":", "：")
+    return unpad(text).replace(":", "：")
+
+
+@functools.lru_cache(maxsize=8)
+def _compact_marks(marks: tuple[str, ...]) -> frozenset[str]:
+    """The allowed marks, compacted once per setting rather than once per letter."""
+    return frozenset(_compact(m) for m in marks)
 
 
 @rule("REPLY-001", "answer-class", "error", doctypes=REPLIES,
@@ -104,7 +110,8 @@ def answer_class_position(letter, options):
 
 
 @rule("NOTE-003", "disclosure-value", "warning",
-      options={"disclosure-marks": DEFAULT_DISCLOSURE_MARKS})
+      options={"disclosure-marks": DEFAULT_DISCLOSURE_MARKS},
+      needs_parts=("disclosure", "note"))
 def disclosure_value(letter, options):
     """公开属性标注须是规定的写法（如“此件公开发布”“此件依申请公开”“此件不予公开”）。
 
@@ -130,7 +137,9 @@ def disclosure_value(letter, options):
 
     设置：disclosure-marks（允许的公开属性写法）。
     """
-    allowed = {_compact(m) for m in options["disclosure-marks"]}
+    if not letter.has("disclosure", "note"):
+        return
+    allowed = _compact_marks(tuple(options["disclosure-marks"]))
     for part in letter.all("disclosure"):
         value = part.parsed.value
         written = value.text if value is not None else part.text
@@ -179,7 +188,7 @@ def disclosure_required(letter, options):
 _NUMBERED = lazyre.compile(r"第?\s*\d+\s*号|（第?\d+号）|\(第?\d+号\)")
 
 
-@rule("REPLY-005", "reply-title", "warning", doctypes=REPLIES)
+@rule("REPLY-005", "reply-title", "warning", doctypes=REPLIES, needs_parts=("title",))
 def reply_title(letter, options):
     """答复的标题应写明所答复的建议或提案及其编号。
 
@@ -328,7 +337,7 @@ INTERNAL_UNIT = lazyre.compile(r"(?:局|委|厅|政府|办公室|中心|院)(?P<
 _AFFILIATED_UNIT = lazyre.compile(r"(?:局|委|厅|政府)(?P<unit>[\u4e00-\u9fff]{2,14}(?:中心|站|所|队|馆|院))$")
 
 
-@rule("REPLY-012", "reply-internal-unit", "warning", doctypes=REPLIES)
+@rule("REPLY-012", "reply-internal-unit", "warning", doctypes=REPLIES, needs_parts=("signature",))
 def reply_internal_unit(letter, options):
     """答复应以承办单位的名义，不能以内设机构（科、股、处、室）或下属单位（……中心、……站）的名义。
 

@@ -41,7 +41,7 @@ def _tail_span(part, n: int) -> Span:
     return part.span
 
 
-@rule("DOCTYPE-002", "title-compound-doctype", "error", doctypes=None)
+@rule("DOCTYPE-002", "title-compound-doctype", "error", doctypes=None, needs_parts=("title",))
 def title_compound_doctype(letter, options):
     """标题只用一个法定文种，不用“请示报告”“申请报告”这类叠用或自造的文种。
 
@@ -73,7 +73,8 @@ def title_compound_doctype(letter, options):
         yield Finding(span, msg, fix)
 
 
-@rule("ROUTE-001", "request-one-recipient", "warning", doctypes={"request"})
+@rule("ROUTE-001", "request-one-recipient", "warning", doctypes={"request"},
+      needs_parts=("recipient",))
 def request_one_recipient(letter, options):
     """请示原则上只主送一个上级机关。
 
@@ -295,7 +296,8 @@ def reply_letter_cites_incoming(letter, options):
 
 
 @rule("ROUTE-006", "issuer-internal-unit", "warning",
-      doctypes=frozenset(doctypes.DOCTYPES) - doctypes.REPLIES)
+      doctypes=frozenset(doctypes.DOCTYPES) - doctypes.REPLIES,
+      needs_parts=("signature",))
 def issuer_internal_unit(letter, options):
     """内设机构（科、股、处、室、组）不得以自己的名义对外正式行文，办公厅（室）除外。
 

@@ -38,7 +38,7 @@ def _recipient_line(part):
     return _recipient_lines(part)[-1]
 
 
-@rule("RECIP-002", "recipient-colon", "error", fix="safe")
+@rule("RECIP-002", "recipient-colon", "error", fix="safe", needs_parts=("recipient",))
 def recipient_colon(letter, options):
     """主送机关（称呼）之后须用全角冒号“：”。
 
@@ -77,7 +77,7 @@ def recipient_colon(letter, options):
                           fix=Fix.insert(line.number, hi + 1, "：") if not colon else None)
 
 
-@rule("RECIP-003", "recipient-separators", "warning")
+@rule("RECIP-003", "recipient-separators", "warning", needs_parts=("recipient",))
 def recipient_separators(letter, options):
     """主送机关之间：同类机关用顿号，不同类别用逗号；不用分号，不用空格分隔。
 
@@ -143,7 +143,7 @@ def _separator_findings(part, organs, reply):
                           "不同类别的机关之间用逗号“，”", severity="info")
 
 
-@rule("RECIP-004", "recipient-indent", "warning", fix="safe")
+@rule("RECIP-004", "recipient-indent", "warning", fix="safe", needs_parts=("recipient",))
 def recipient_indent(letter, options):
     """主送机关（称呼）居左顶格，不缩进。
 

@@ -19,7 +19,7 @@ def _compact(title) -> str:
     return _PAD.sub("", title.text)
 
 
-@rule("TITLE-002", "title-terminal-punctuation", "error", fix="safe")
+@rule("TITLE-002", "title-terminal-punctuation", "error", fix="safe", needs_parts=("title",))
 def title_terminal_punctuation(letter, options):
     """标题末尾不加标点符号。
 
@@ -41,13 +41,22 @@ def title_terminal_punctuation(letter, options):
             yield Finding(span, f"标题末尾不应有标点“{text[-1]}”", "删去标题末尾的标点", fix=Fix.delete(span))
 
 
-@rule("DOCTYPE-001", "title-doctype", "error")
+# 答复 is the 文种 of a reply to a 代表建议 or 委员提案 when the title names what it answers: "……建议的答复",
+# and, in many places' published titles, "……第N号建议答复" / "……提案答复" without the 的.
+_ANSWER_DOCTYPE = ("的答复", "建议答复", "提案答复", "意见答复")
+# A status or period in brackets after the 文种 belongs to the document (……的指导意见（试行）,
+# ……的实施意见（2024—2026年）); the 文种 stands before it.
+_QUALIFIER = lazyre.compile(r"（(?:试行|暂行|草案|征求意见稿|送审稿|修订稿?|\d{4}(?:[—－-]\d{4})?年)）$")
+
+
+@rule("DOCTYPE-001", "title-doctype", "error", needs_parts=("title",))
 def title_doctype(letter, options):
     """标题须以法定文种结尾（函、复函、通知、请示、报告、批复、意见……或“……的答复”）。
 
     依据：《党政机关公文处理工作条例》第九条（七）"标题。由发文机关名称、事由和文种组成"，
-    第八条列出15种法定文种；答复人大代表建议、政协委员提案用“……的答复”或“……的函”。
-    “回复”“汇报”“申请”等不是法定文种。
+    第八条列出15种法定文种；答复人大代表建议、政协委员提案用“……的答复”（也写作“……建议答复”
+    “……提案答复”）或“……的函”。“回复”“汇报”“申请”等不是法定文种。文种后括注的
+    （试行）（暂行）（征求意见稿）或年份（2024—2026年）属于文件本身，文种在括注之前。
 
     反例：
         关于市七届人大三次会议第56号建议的回复
@@ -59,12 +68,17 @@ def title_doctype(letter, options):
         if title.section == "附件" or title.misplaced:
             continue
         text = _compact(title).rstrip(TERMINAL_PUNCT)
+        qualifier = _QUALIFIER.search(text)
+        if qualifier:
+            text = text[:qualifier.start()]
         if not text:
             continue
-        if text.endswith(STATUTORY) or text.endswith("的答复"):
+        if text.endswith(STATUTORY) or text.endswith(_ANSWER_DOCTYPE):
             continue
         last = title.lines[-1]
         stripped = last.text.rstrip(PAD + TERMINAL_PUNCT)
+        if qualifier and stripped.endswith(qualifier.group()):
+            stripped = stripped[:-len(qualifier.group())]
         start = max(len(stripped) - 2, last.indent)
         if text.endswith("答复"):
             msg, fix = "标题缺少文种：应为“……的答复”或“……答复的函”", "在“答复”前加“的”，或以“的函”结尾"
@@ -91,7 +105,7 @@ def _title_chars(title):
             yield line, i, ch
 
 
-@rule("TITLE-003", "title-internal-punctuation", "error")
+@rule("TITLE-003", "title-internal-punctuation", "error", needs_parts=("title",))
 def title_internal_punctuation(letter, options):
     """标题中一般不用标点符号（法规、规章名称的书名号和必要的括号、引号除外）。
 
@@ -117,7 +131,7 @@ def title_internal_punctuation(letter, options):
 _DOUBLED = lazyre.compile(r"的(通知|函|复函|请示|报告|意见|批复|决定|通报)的\1$")
 
 
-@rule("TITLE-005", "title-doubled-doctype", "warning")
+@rule("TITLE-005", "title-doubled-doctype", "warning", needs_parts=("title",))
 def title_doubled_doctype(letter, options):
     """标题不应出现“……的通知的通知”式的文种重复。
 
@@ -144,7 +158,7 @@ def title_doubled_doctype(letter, options):
 _YEAR_OPEN, _YEAR_CLOSE = "〔【[［(（", "〕】]］)）"
 
 
-@rule("TITLE-006", "title-docnum", "warning")
+@rule("TITLE-006", "title-docnum", "warning", needs_parts=("title",))
 def title_docnum(letter, options):
     """标题中不写发文字号。
 
@@ -172,7 +186,7 @@ _TRIAL_OUTSIDE = lazyre.compile(r"》(?P<mark>[（(](?:试行|暂行|草案|征�
 _TRIAL_LINE_START = lazyre.compile(r"(?P<mark>[（(](?:试行|暂行|草案|征求意见稿|修订|修订稿|修正|送审稿)[）)])")
 
 
-@rule("TITLE-007", "title-trial-mark", "warning")
+@rule("TITLE-007", "title-trial-mark", "warning", needs_text=("》",))
 def title_trial_mark(letter, options):
     """“（试行）”“（草案）”“（征求意见稿）”属于文件名称，应放在书名号之内。
 
@@ -185,7 +199,11 @@ def title_trial_mark(letter, options):
     正例：
         关于印发《示例市校车安全管理办法（试行）》的通知
     """
+    if "》" not in letter.text:
+        return  # both forms follow a 》
     for part in letter.all("title", "paragraph", "closing", "heading1", "heading2", "heading3", "heading4"):
+        if "》" not in part.text:
+            continue
         for line, m in part.iter_matches(_TRIAL_OUTSIDE):
             yield Finding(line.span(m.start("mark"), m.end("mark")),
                           f"“{m.group('mark')}”应放在书名号之内", f"改为 《……{m.group('mark')}》")
@@ -196,7 +214,8 @@ def title_trial_mark(letter, options):
                               f"“{m.group('mark')}”应放在书名号之内", f"改为 《……{m.group('mark')}》")
 
 
-@rule("TITLE-001", "title-elements", "warning", options={"title-requires-organ": False})
+@rule("TITLE-001", "title-elements", "warning", options={"title-requires-organ": False},
+      needs_parts=("title",))
 def title_elements(letter, options):
     """标题由发文机关名称、事由和文种组成；本地要求时须写发文机关名称。
 

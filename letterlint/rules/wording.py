@@ -52,7 +52,7 @@ def letter_no_command(letter, options):
 _BOOK = lazyre.compile(r"《(?P<inner>[^《》]*?关于[^《》]*?(?:通知|通报|复函|函|请示|报告|批复|公告|通告))》")
 
 
-@rule("TITLE-004", "title-book-marks", "warning")
+@rule("TITLE-004", "title-book-marks", "warning", needs_parts=("title",))
 def title_book_marks(letter, options):
     """标题中的书名号只用于法规、规章等名称，转发公文的标题不加书名号。
 
@@ -81,7 +81,8 @@ _NOT_SOLVED = lazyre.compile(r"暂不具备(?:实施)?条件|暂无法(?:解决|
 _FULLWIDTH = str.maketrans("ＡＢＣＤ", "ABCD")
 
 
-@rule("REPLY-003", "answer-class-fits-text", "info", doctypes=doctypes.REPLIES)
+@rule("REPLY-003", "answer-class-fits-text", "info", doctypes=doctypes.REPLIES,
+      needs_parts=("answer_class",))
 def answer_class_fits_text(letter, options):
     """答复类别与答复内容相符：A 类（已解决）不写“暂不具备条件”，C、D 类不写“已解决”。
 

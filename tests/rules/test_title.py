@@ -41,8 +41,11 @@ def test_non_statutory_doctype():
     assert check("关于市七届人大三次会议第56号建议的回复", "DOCTYPE-001") == [(1, 19, 1, 21)]
 
 
-def test_answer_without_de_lacks_its_doctype():
-    assert check("关于市七届人大三次会议第56号建议答复", "DOCTYPE-001") == [(1, 18, 1, 20)]
+def test_answer_without_de_names_its_doctype_only_after_what_it_answers():
+    # 答复 is the 文种 of a reply to a 建议 or 提案 (catalogue DOCTYPE-001), with or without 的 before it.
+    assert check("关于市七届人大三次会议第56号建议答复", "DOCTYPE-001") == []
+    assert check("关于市政协六届三次会议第118号提案答复", "DOCTYPE-001") == []
+    assert check("关于市区道路积水问题答复", "DOCTYPE-001") == [(1, 11, 1, 13)]
 
 
 def test_internal_punctuation_outside_quotes_only():

@@ -1,0 +1,613 @@
+"""Where things stand on the page: a cautious layout of the body, and the drawn objects.
+
+The layout rules need positions Word computes when it lays out the page: how
+far the 发文机关标志 is from the page top, on which line an attachment title
+falls, where a line of the body wraps.  This module recomputes them from the
+section (page, margins, document grid) and the paragraphs, with every
+uncertain quantity kept as an interval: a glyph's height in its line, the
+width of a Latin letter, whether a punctuation mark hangs past the margin.
+A rule reports only what holds for the whole interval, so what cannot be
+decided stays silent.
+
+How Word (and LibreOffice, which follows it) sets a line on a character
+grid, measured with LibreOffice (see tests/test_docx_geometry.py): the grid
+cell is the Normal style's size plus ``charSpace``/4096 pt; a line holds
+``floor(width / cell + 0.05)`` cells; a full-width character takes as many
+whole cells as its size needs (a 2号 character on the 3号 grid of 28 takes
+two), a half-width one about half a cell; a Latin word or number is never
+split by an automatic wrap, Chinese text wraps between any two characters.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def w(name: str) -> str:
+    """A WordprocessingML tag (this module is loaded with the rules, so it imports nothing of the reader)."""
+    return f"{{{W_NS}}}{name}"
+
+EMU_PER_MM = 36000
+TWIPS_PER_MM = 1440 / 25.4
+TWIPS_PER_PT = 20
+GRID_SLACK = 0.05              # cells: a line of exactly N cells computed as N - ε still holds N
+GLYPH_HEIGHT = (1.0, 1.35)     # a line's natural height, in font sizes (font metrics differ)
+HALF_WIDTH = (0.45, 0.62)      # a half-width character, in full-width characters
+# May not open a line (GB/T 15834 4.x and Word's 行首禁则): a wrap before them is not where it seems.
+NO_LINE_START = set("，。、；：？！）》」』】〕〗”’…—·%％,.;:?!)]}")
+NO_LINE_END = set("（《「『【〔〖“‘([{")
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+V = "urn:schemas-microsoft-com:vml"
+PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+Interval = tuple  # (low, high)
+
+
+def _span(a: Interval, b: Interval) -> Interval:
+    return (a[0] + b[0], a[1] + b[1])
+
+
+# --- the grid ----------------------------------------------------------------------------
+
+
+def text_width(section) -> int:
+    """Width of the text block in twips."""
+    return section.page_width - section.left - section.right - section.gutter
+
+
+def text_height(section) -> int:
+    return section.page_height - abs(section.top) - abs(section.bottom)
+
+
+def cell_pt(section, base_size: float) -> float | None:
+    """Width of one cell of the character grid in points; None without a character grid."""
+    if section.grid_type in ("linesAndChars", "snapToChars") and section.char_space is not None:
+        cell = base_size + section.char_space / 4096
+        return cell if cell > 0 else None
+    return None
+
+
+def chars_per_line(section, base_size: float) -> int | None:
+    """Characters per line of the character grid (``floor(width / cell + 0.05)``, as LibreOffice lays it out)."""
+    cell = cell_pt(section, base_size)
+    if cell is None:
+        return None
+    return math.floor(text_width(section) / TWIPS_PER_PT / cell + GRID_SLACK)
+
+
+def line_pitch(section) -> int | None:
+    """The grid's line pitch in twips; None without a line grid."""
+    if section.grid_type in ("lines", "linesAndChars", "snapToChars") and section.line_pitch and section.line_pitch > 0:
+        return section.line_pitch
+    return None
+
+
+# --- wrapping -----------------------------------------------------------------------------
+
+
+def full_width(ch: str) -> bool:
+    o = ord(ch)
+    return o >= 0x2E80 or 0x2010 <= o <= 0x2027 and ch in "—…‘’“”"
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "._-/%")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How wide the characters of one paragraph are, in points, and how wide its lines."""
+
+    first: float          # room on the first line
+    rest: float           # room on the following lines
+    full: float           # one full-width character
+    tolerance: float      # a line may overrun by this much (grid rounding)
+
+
+def measure(para, section, base_size: float) -> Measure | None:
+    """The line widths and character width of ``para`` (None: the indents are not in characters we know)."""
+    from letterlint.docx.layout import indents
+
+    size = _size(para)
+    cell = cell_pt(section, base_size)
+    if cell is not None and para.props.get("snapToGrid", True):
+        # A character takes whole cells; one at the grid's own size always fits in one, however narrow.
+        full = cell if size <= max(cell, base_size) + 0.01 else math.ceil(size / cell - 0.01) * cell
+        unit = cell
+    else:
+        full = size
+        unit = size
+    left, first, right = indents(para)
+    width = text_width(section) / TWIPS_PER_PT
+    return Measure(first=width - (left + first + right) * unit, rest=width - (left + right) * unit,
+                   full=full, tolerance=GRID_SLACK * unit)
+
+
+def _size(para) -> float:
+    sizes = [p.fmt.size for p in para.pieces if p.end > p.start]
+    return max(sizes) if sizes else para.mark.size
+
+
+def wrap(text: str, m: Measure, wide: bool, hang: bool) -> list[int] | None:
+    """Offsets where lines start (after the first), one way of laying the text out; None if unknown.
+
+    ``wide`` takes half-width characters at their widest, ``hang`` lets a
+    punctuation mark that may not open a line hang past the margin (Word's
+    default for Chinese) instead of taking the character before it down.
+    """
+    half = m.full * (HALF_WIDTH[1] if wide else HALF_WIDTH[0])
+    full = m.full
+    starts: list[int] = []
+    room = m.first + m.tolerance
+    used = 0.0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            starts.append(i + 1)
+            room, used = m.rest + m.tolerance, 0.0
+            i += 1
+            continue
+        if ch == "\t":
+            return None
+        j = i + 1
+        if ch.isascii():
+            if _latin(ch):
+                while j < n and _latin(text[j]):
+                    j += 1
+            width = half * (j - i)
+        else:
+            width = full if full_width(ch) else half
+        if used + width > room and used > 0:
+            if ch in NO_LINE_START:
+                if hang:
+                    used += width
+                    i = j
+                    continue
+                # The character before comes down with it.
+                back = i - 1
+                starts.append(back)
+                room, used = m.rest + m.tolerance, _width_of(text[back:j], full, half)
+                i = j
+                continue
+            if text[i - 1] in NO_LINE_END and (not starts or starts[-1] < i - 1):
+                # An opening mark may not end a line: it comes down with what it opens.
+                starts.append(i - 1)
+                room, used = m.rest + m.tolerance, _width_of(text[i - 1], full, half)
+            else:
+                starts.append(i)
+                room, used = m.rest + m.tolerance, 0.0
+        used += width
+        i = j
+    return starts
+
+
+def _width_of(s: str, full: float, half: float) -> float:
+    return sum(full if full_width(c) else half for c in s)
+
+
+def _variants(para, section, base_size: float) -> list[list[int] | None] | None:
+    """The line starts of ``para`` under each reading of what is uncertain (cached on the paragraph)."""
+    key = (id(section), base_size)
+    cached = para.__dict__.get("_geometry_wraps")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    m = measure(para, section, base_size)
+    out = None
+    if m is not None and m.rest > m.full and not para.label:
+        # (an automatic number's tab or space is not in the text: its width is unknown)
+        text = para.text
+        wides = (False, True) if any(c.isascii() and c not in "\n" for c in text) else (False,)
+        hangs = (True, False) if any(c in NO_LINE_START for c in text) else (True,)
+        out = [wrap(text, m, wide, hang) for wide in wides for hang in hangs]
+    para.__dict__["_geometry_wraps"] = (key, out)
+    return out
+
+
+def line_starts(para, section, base_size: float) -> list[int] | None:
+    """Where the automatic and manual line breaks of ``para`` fall, if every way of laying it out agrees."""
+    variants = _variants(para, section, base_size)
+    if not variants or any(v is None or v != variants[0] for v in variants):
+        return None
+    return variants[0]
+
+
+def line_count(para, section, base_size: float) -> Interval | None:
+    variants = _variants(para, section, base_size)
+    if not variants or any(v is None for v in variants):
+        return None
+    counts = [len(v) + 1 for v in variants]
+    return (min(counts), max(counts))
+
+
+# --- vertical flow ------------------------------------------------------------------------
+
+
+@dataclass
+class Place:
+    """Where a body paragraph stands: page (0-based) and its first line's top, in twips below the text block's top."""
+
+    page: int | None
+    top: Interval | None          # top of the first line (after the space before)
+    line_height: Interval | None
+    lines: Interval | None
+    bottom: Interval | None       # below its last line and its space after
+
+
+def _spacing(para, key: str, pitch: int | None) -> float | None:
+    sp = para.props.get("spacing") or {}
+    if sp.get(key.replace("before", "beforeAutospacing").replace("after", "afterAutospacing")) in ("1", "true", "on"):
+        return None
+    lines_key = key + "Lines"
+    if lines_key in sp:
+        try:
+            value = float(sp[lines_key]) / 100
+        except ValueError:
+            return None
+        return value * pitch if pitch else None
+    try:
+        return float(sp.get(key, 0) or 0)
+    except ValueError:
+        return None
+
+
+def _inline_height(para) -> float:
+    """Height in twips of the tallest inline picture or shape of ``para`` (0 without one)."""
+    el = para.element
+    if el is None:
+        return 0.0
+    best = 0.0
+    for inline in el.iter(f"{{{WP}}}inline"):
+        ext = inline.find(f"{{{WP}}}extent")
+        if ext is not None and (ext.get("cy") or "").isdigit():
+            best = max(best, int(ext.get("cy")) / EMU_PER_MM * TWIPS_PER_MM)
+    return best
+
+
+def line_height(para, pitch: int | None) -> Interval | None:
+    """The height of one line of ``para`` in twips, as an interval."""
+    sp = para.props.get("spacing") or {}
+    rule = sp.get("lineRule") or "auto"
+    try:
+        line = float(sp.get("line")) if sp.get("line") else None
+    except ValueError:
+        return None
+    size = _size(para) * TWIPS_PER_PT
+    natural = (max(size * GLYPH_HEIGHT[0], _inline_height(para)), max(size * GLYPH_HEIGHT[1], _inline_height(para)))
+    if rule == "exact" and line:
+        return (line, line)
+    snap = pitch is not None and para.props.get("snapToGrid", True)
+    if rule == "atLeast" and line:
+        natural = (max(line, natural[0]), max(line, natural[1]))
+    elif line and line != 240:
+        if snap:
+            return None   # multiple spacing on a grid: Word's rounding is not known here
+        natural = (natural[0] * line / 240, natural[1] * line / 240)
+    if snap:
+        return (max(1, math.ceil(natural[0] / pitch - 0.01)) * pitch, max(1, math.ceil(natural[1] / pitch - 0.01)) * pitch)
+    return natural
+
+
+def flow(layout) -> dict[int, Place]:
+    """Paragraph number → its place, for the body paragraphs (not tables or text boxes); cached on the layout."""
+    cached = layout.__dict__.get("_geometry_flow")
+    if cached is not None:
+        return cached
+    doc = layout.doc
+    out: dict[int, Place] = {}
+    page = 0
+    y: Interval | None = (0.0, 0.0)
+    for para in doc.paragraphs:
+        if para.where == "表格":
+            y = None          # a table's height is not computed: positions below it are unknown
+            continue
+        if para.where != "正文":
+            continue
+        section = doc.sections[min(para.section, len(doc.sections) - 1)]
+        pitch = line_pitch(section)
+        if para.new_page:
+            page = page + 1 if page is not None else None
+            y = (0.0, 0.0)
+        before = _spacing(para, "before", pitch)
+        after = _spacing(para, "after", pitch)
+        lh = line_height(para, pitch)
+        count = line_count(para, section, doc.base_size) if para.text else (1, 1)
+        top = _span(y, (before, before)) if y is not None and before is not None else None
+        bottom = None
+        if top is not None and lh is not None and count is not None and after is not None:
+            bottom = (top[0] + lh[0] * count[0] + after, top[1] + lh[1] * count[1] + after)
+            if bottom[1] > text_height(section):
+                bottom = None   # runs past the page: where the next paragraph starts is not computed
+                page = None
+        out[para.number] = Place(page, top, lh, count, bottom)
+        y = bottom
+    layout.__dict__["_geometry_flow"] = out
+    return out
+
+
+def page_top_mm(layout, para) -> Interval | None:
+    """Top of ``para``'s first line in mm below the top of its page, if known."""
+    place = flow(layout).get(para.number)
+    if place is None or place.top is None:
+        return None
+    section = layout.doc.sections[min(para.section, len(layout.doc.sections) - 1)]
+    return (_mm(abs(section.top) + place.top[0]), _mm(abs(section.top) + place.top[1]))
+
+
+def glyph_top_mm(layout, para) -> Interval | None:
+    """Top edge of ``para``'s first-line characters in mm below the page top (somewhere in the line box)."""
+    top = page_top_mm(layout, para)
+    place = flow(layout).get(para.number)
+    if top is None or place is None or place.line_height is None:
+        return None
+    size = _size(para) * TWIPS_PER_PT
+    slack = max(0.0, place.line_height[1] - size)
+    return (top[0], top[1] + _mm(slack))
+
+
+def _mm(twips: float) -> float:
+    return twips / TWIPS_PER_MM
+
+
+# --- drawn objects --------------------------------------------------------------------------
+
+
+@dataclass
+class Drawing:
+    """A picture, shape, line or text box in a paragraph, with what its XML says of its place and look."""
+
+    host: object                 # the Paragraph that anchors it
+    kind: str                    # picture / line / shape / textbox
+    name: str
+    inline: bool
+    v_from: str | None = None    # page, margin, topMargin, bottomMargin, paragraph, line
+    v_mm: float | None = None    # offset of the top edge from v_from
+    v_align: str | None = None
+    h_from: str | None = None
+    h_mm: float | None = None
+    h_align: str | None = None
+    width_mm: float | None = None
+    height_mm: float | None = None
+    color: str | None = None     # line or fill colour, "FF0000"
+    compound: str | None = None  # a line's compound type: sng, dbl, thickThin, thinThick, tri
+    element: object = None
+
+
+def drawings(layout) -> list[Drawing]:
+    """Every drawn object of the body, its headers and its footers, in document order; cached."""
+    cached = layout.__dict__.get("_geometry_drawings")
+    if cached is not None:
+        return cached
+    out: list[Drawing] = []
+    paras = list(layout.doc.paragraphs)
+    for section in layout.doc.sections:
+        for store in (section.headers, section.footers):
+            for plist in store.values():
+                paras.extend(plist)
+    seen = set()
+    for para in paras:
+        el = para.element
+        if el is None or id(el) in seen:
+            continue
+        seen.add(id(el))
+        for node in el.iter(f"{{{WP}}}anchor", f"{{{WP}}}inline", f"{{{V}}}shape", f"{{{V}}}line",
+                            f"{{{V}}}rect", f"{{{V}}}roundrect", f"{{{V}}}oval"):
+            if _owner(node, el) is not el:
+                continue   # belongs to a paragraph nested in a text box: read with that paragraph
+            if node.tag.startswith(f"{{{V}}}") and _in_choice_with_drawingml(node):
+                continue   # the VML fallback of a DrawingML object already read
+            d = _drawingml(node, para) if node.tag.startswith(f"{{{WP}}}") else _vml(node, para)
+            if d is not None:
+                out.append(d)
+    layout.__dict__["_geometry_drawings"] = out
+    return out
+
+
+def _owner(node, stop):
+    cur = node.getparent()
+    while cur is not None and cur is not stop:
+        if cur.tag == w("p"):
+            return cur
+        cur = cur.getparent()
+    return cur
+
+
+def _in_choice_with_drawingml(node) -> bool:
+    cur = node.getparent()
+    while cur is not None:
+        if cur.tag == "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback":
+            return True
+        cur = cur.getparent()
+    return False
+
+
+def _color(el) -> str | None:
+    if el is None:
+        return None
+    c = el.find(f"{{{A}}}solidFill/{{{A}}}srgbClr")
+    return c.get("val").upper() if c is not None and c.get("val") else None
+
+
+def _drawingml(node, host) -> Drawing | None:
+    inline = node.tag == f"{{{WP}}}inline"
+    doc_pr = node.find(f"{{{WP}}}docPr")
+    name = doc_pr.get("name", "") if doc_pr is not None else ""
+    ext = node.find(f"{{{WP}}}extent")
+    d = Drawing(host=host, kind="shape", name=name, inline=inline, element=node)
+    if ext is not None and (ext.get("cx") or "").isdigit() and (ext.get("cy") or "").isdigit():
+        d.width_mm, d.height_mm = int(ext.get("cx")) / EMU_PER_MM, int(ext.get("cy")) / EMU_PER_MM
+    if next(node.iter(f"{{{PIC}}}pic"), None) is not None:
+        d.kind = "picture"
+    elif next(node.iter(w("txbxContent")), None) is not None:
+        d.kind = "textbox"
+    geom = next(node.iter(f"{{{A}}}prstGeom"), None)
+    if geom is not None and geom.get("prst") in ("line", "straightConnector1"):
+        d.kind = "line"
+    sp_pr = next(node.iter(f"{{{WPS}}}spPr"), None)
+    if sp_pr is not None:
+        ln = sp_pr.find(f"{{{A}}}ln")
+        d.color = _color(ln) if d.kind == "line" else (_color(sp_pr) or _color(ln))
+        if ln is not None:
+            d.compound = ln.get("cmpd") or "sng"
+    if not inline:
+        for axis, tag in (("v", "positionV"), ("h", "positionH")):
+            pos = node.find(f"{{{WP}}}{tag}")
+            if pos is None:
+                continue
+            setattr(d, f"{axis}_from", pos.get("relativeFrom"))
+            off = pos.find(f"{{{WP}}}posOffset")
+            if off is not None and (off.text or "").strip().lstrip("-").isdigit():
+                setattr(d, f"{axis}_mm", int(off.text) / EMU_PER_MM)
+            align = pos.find(f"{{{WP}}}align")
+            if align is not None:
+                setattr(d, f"{axis}_align", (align.text or "").strip())
+    return d
+
+
+_VML_REL = {"page": "page", "margin": "margin", "top-margin-area": "topMargin", "bottom-margin-area": "bottomMargin",
+            "text": "paragraph", "line": "line"}
+
+
+def _length_mm(value: str) -> float | None:
+    value = value.strip()
+    for unit, per_mm in (("pt", 72 / 25.4), ("mm", 1.0), ("cm", 0.1), ("in", 1 / 25.4), ("px", 96 / 25.4)):
+        if value.endswith(unit):
+            try:
+                return float(value[:-len(unit)]) / per_mm
+            except ValueError:
+                return None
+    try:
+        return float(value) / (96 / 25.4) if value else None   # VML's bare numbers are pixels
+    except ValueError:
+        return None
+
+
+def _vml(node, host) -> Drawing | None:
+    tag = node.tag.rsplit("}", 1)[-1]
+    style = dict(item.split(":", 1) for item in (node.get("style") or "").split(";") if ":" in item)
+    style = {k.strip(): v.strip() for k, v in style.items()}
+    inline = style.get("position") != "absolute"
+    d = Drawing(host=host, kind="shape", name=node.get("id") or node.get("alt") or "", inline=inline, element=node)
+    if node.find(f"{{{V}}}imagedata") is not None:
+        d.kind = "picture"
+    elif node.find(f"{{{V}}}textbox") is not None:
+        d.kind = "textbox"
+    if tag == "line":
+        d.kind = "line"
+        try:
+            x1, y1 = (_length_mm(v) for v in (node.get("from") or "0,0").split(",", 1))
+            x2, y2 = (_length_mm(v) for v in (node.get("to") or "0,0").split(",", 1))
+        except ValueError:
+            return d
+        if None not in (x1, y1, x2, y2):
+            d.width_mm, d.height_mm = abs(x2 - x1), abs(y2 - y1)
+            d.h_mm, d.v_mm = min(x1, x2), min(y1, y2)
+    else:
+        d.width_mm = _length_mm(style.get("width", ""))
+        d.height_mm = _length_mm(style.get("height", ""))
+        if "margin-top" in style:
+            d.v_mm = _length_mm(style["margin-top"])
+        if "margin-left" in style:
+            d.h_mm = _length_mm(style["margin-left"])
+    if not inline:
+        d.v_from = _VML_REL.get(style.get("mso-position-vertical-relative", "text"), "paragraph")
+        d.h_from = style.get("mso-position-horizontal-relative", "text")
+        d.v_align = style.get("mso-position-vertical")
+        d.h_align = style.get("mso-position-horizontal")
+    color = node.get("strokecolor") if d.kind == "line" else (node.get("fillcolor") or node.get("strokecolor"))
+    if color:
+        color = color.split()[0].lstrip("#").upper()
+        d.color = {"RED": "FF0000"}.get(color, color)
+    stroke = node.find(f"{{{V}}}stroke")
+    if stroke is not None:
+        d.compound = {"single": "sng", "thinThin": "dbl", "thinThick": "thinThick", "thickThin": "thickThin",
+                      "thickBetweenThin": "tri"}.get(stroke.get("linestyle") or "single", "sng")
+    elif d.kind == "line":
+        d.compound = "sng"
+    return d
+
+
+def drawing_top_mm(layout, d: Drawing) -> Interval | None:
+    """Top edge of a floating object in mm below its page's top, if its anchoring can be followed."""
+    host = d.host
+    section = layout.doc.sections[min(host.section, len(layout.doc.sections) - 1)]
+    page_h = _mm(section.page_height)
+    top_m, bottom_m = _mm(abs(section.top)), _mm(abs(section.bottom))
+    height = d.height_mm or 0.0
+    if d.inline:
+        return page_top_mm(layout, host) if host.where == "正文" else None
+    if d.v_align:
+        frames = {"page": (0.0, page_h), "margin": (top_m, page_h - bottom_m), "topMargin": (0.0, top_m),
+                  "bottomMargin": (page_h - bottom_m, page_h)}
+        if d.v_from not in frames:
+            return None
+        lo, hi = frames[d.v_from]
+        where = {"top": lo, "center": (lo + hi - height) / 2, "bottom": hi - height}.get(d.v_align)
+        return None if where is None else (where, where)
+    if d.v_mm is None:
+        return None
+    base = {"page": 0.0, "topMargin": 0.0, "margin": top_m, "bottomMargin": page_h - bottom_m}.get(d.v_from or "")
+    if base is not None:
+        return (base + d.v_mm, base + d.v_mm)
+    if d.v_from in ("paragraph", "line") and host.where == "正文":
+        top = page_top_mm(layout, host)
+        if top is None:
+            return None
+        if d.v_from == "line":
+            place = flow(layout).get(host.number)
+            if place is None or place.lines != (1, 1):
+                return None   # the anchor's line in a wrapped paragraph is not computed
+        return (top[0] + d.v_mm, top[1] + d.v_mm)
+    return None
+
+
+def page_of(layout, para) -> int | None:
+    place = flow(layout).get(para.number)
+    return place.page if place is not None else None
+
+
+def gap(layout, a, b) -> Interval | None:
+    """Distance in twips from the bottom of ``a``'s last line to the top of ``b``'s first line (same page).
+
+    Summed from what lies between (``a``'s space after, the paragraphs in
+    between, ``b``'s space before), so an uncertainty above both does not count.
+    """
+    places = flow(layout)
+    pa, pb = places.get(a.number), places.get(b.number)
+    if pa is None or pb is None or pa.page is None or pa.page != pb.page or a.number >= b.number:
+        return None
+    lo = hi = 0.0
+    doc = layout.doc
+    for para in doc.paragraphs[a.number - 1:b.number]:
+        if para.where == "表格":
+            return None
+        place = places.get(para.number)
+        if place is None:
+            continue
+        section = doc.sections[min(para.section, len(doc.sections) - 1)]
+        pitch = line_pitch(section)
+        before = _spacing(para, "before", pitch)
+        after = _spacing(para, "after", pitch)
+        if para is a:
+            if after is None:
+                return None
+            lo, hi = lo + after, hi + after
+        elif para is b:
+            if before is None:
+                return None
+            lo, hi = lo + before, hi + before
+        else:
+            if place.bottom is None or place.top is None or before is None:
+                return None
+            # The paragraph's own extent: before + its lines + after.
+            lines_lo = place.line_height[0] * place.lines[0] if place.line_height and place.lines else None
+            lines_hi = place.line_height[1] * place.lines[1] if place.line_height and place.lines else None
+            if lines_lo is None or after is None:
+                return None
+            lo, hi = lo + before + lines_lo + after, hi + before + lines_hi + after
+    return (lo, hi)

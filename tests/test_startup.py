@@ -1,0 +1,128 @@
+"""Start-up: what a clean ``letterlint FILE`` run loads, and the light pieces that keep it so.
+
+No timing here (benchmarks/bench.py measures); these tests pin the structure:
+the modules a plain text run must not import, the value classes that replace
+dataclasses, and the cheap readings that stand in for expensive ones.
+"""
+from __future__ import annotations
+
+import copy
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+from letterlint.diagnostic import Diagnostic, Edit, FileResult, Fix
+from letterlint.model import Span
+from letterlint.record import replace
+from letterlint.rules import lexicon
+
+GOOD = ("示例市交通运输局关于商请协助开展道路安全检查的函\n\n示例市公安局：\n"
+        "    为做好道路安全检查工作，现商请贵局派员协助。\n    请予函复。\n\n"
+        "示例市交通运输局\n2024年5月6日\n")
+
+# Modules a clean text run has no use for: each cost a run milliseconds at import.
+NOT_ON_THE_TEXT_PATH = ("argparse", "dataclasses", "inspect", "typing", "pathlib", "tomllib", "rich",
+                        "importlib.metadata", "importlib.util", "json", "letterlint.docx.check", "shutil")
+
+
+def _modules_after(tmp_path, *args: str) -> set[str]:
+    (tmp_path / "letter.txt").write_text(GOOD, encoding="utf-8")
+    # Modules already there after ``import letterlint`` (the interpreter's, an editable
+    # install's import hook) are not the run's doing.
+    code = ("import sys\nimport letterlint\nbefore = set(sys.modules)\nfrom letterlint.cli import main\n"
+            "code = main(sys.argv[1:])\nsys.stdout.flush()\n"
+            "print('\\n#MODULES', ' '.join(sorted(set(sys.modules) - before)))\n")
+    env = dict(os.environ, NO_COLOR="1")
+    out = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, check=True).stdout
+    return set(out.split("#MODULES", 1)[1].split())
+
+
+def test_a_clean_text_run_imports_none_of_the_heavy_modules(tmp_path):
+    loaded = _modules_after(tmp_path, "letter.txt")
+    assert "letterlint.lint" in loaded  # the run did happen
+    assert sorted(m for m in NOT_ON_THE_TEXT_PATH if m in loaded) == []
+
+
+def test_common_options_stay_on_the_light_path(tmp_path):
+    loaded = _modules_after(tmp_path, "--format", "concise", "--no-color", "-q", "letter.txt")
+    assert "argparse" not in loaded and "rich" not in loaded
+
+
+def test_builtin_ids_are_the_ids_of_the_built_lexicon():
+    assert lexicon.builtin_ids() == tuple(e.id for e in lexicon.builtin().entries)
+
+
+def test_every_lexicon_context_pattern_compiles():
+    """They compile on first use; a broken one must not wait for a letter to trip on it."""
+    for entry in lexicon.builtin().entries:
+        for pattern in (entry.before, entry.after, entry.not_before, entry.not_after):
+            if pattern is not None:
+                pattern.compiled()
+
+
+def test_record_classes_compare_order_hash_and_copy_like_the_dataclasses_they_replace():
+    a = Diagnostic(2, 1, 2, 3, "DATE-001", "error", "日期", "改", Fix.replace(Span(2, 1, 2, 3), "x"))
+    b = Diagnostic(2, 1, 2, 3, "DATE-001", "error", "日期")  # suggestion and fix are not compared
+    c = Diagnostic(1, 5, 1, 6, "TITLE-001", "warning", "标题")
+    assert a == b and hash(a) == hash(b) and sorted([a, c]) == [c, a] and len({a, b, c}) == 2
+    assert a != (2, 1, 2, 3, "DATE-001", "error", "日期")
+    with pytest.raises(AttributeError):
+        a.line = 3
+    assert pickle.loads(pickle.dumps(a)) == a and pickle.loads(pickle.dumps(a)).fix == a.fix
+    assert copy.deepcopy(a) == a
+    moved = replace(a, line=5, end_line=5)
+    assert (moved.line, moved.column, moved.fix) == (5, 1, a.fix) and a.line == 2
+    assert repr(Edit(1, 2, 1, 3, "x")) == "Edit(line=1, column=2, end_line=1, end_column=3, text='x')"
+    r = FileResult("a.txt")
+    assert r.diagnostics == [] and r.diagnostics is not FileResult("b.txt").diagnostics
+    with pytest.raises(TypeError):
+        hash(r)  # mutable: not hashable
+    r.error = "x"
+    assert pickle.loads(pickle.dumps(r)) == r
+
+
+LIGHT_CASES = [
+    [], ["a.txt"], ["a.txt", "b.md", "-"], ["--format", "json", "a.txt"], ["--format=concise", "a.txt"],
+    ["--output-format", "sarif", "a"], ["a.txt", "--no-color", "-q", "--exit-zero"], ["-v", "--quiet", "a"],
+    ["--select", "DATE,TITLE", "--select=NUM-001", "--ignore", "X", "--extend-select", "WORD", "a"],
+    ["--jobs", "3", "a"], ["-j", "1", "a"], ["--jobs=+2", "a"], ["--fix", "--no-fix", "--unsafe-fixes", "a"],
+    ["--no-unsafe-fixes", "--fix-only", "--diff", "a"], ["--fail-on", "warning", "a"], ["-o", "out.txt", "a"],
+    ["--output", "r.json", "--format", "json", "a"], ["--encoding", "gb18030", "--doctype", "函", "a"],
+    ["--config", "c.toml", "--isolated", "--debug", "a"], ["--stdin-filename", "x.txt"],
+    ["--baseline", "b.json", "a"], ["--write-baseline=b.json", "a"], ["--annotate", "--output-dir", "o", "a"],
+    ["--statistics", "--force-exclude", "--warn-unused-suppressions", "a"], ["", "a"],
+]
+FULL_CASES = [  # left to the full parser (its result or its message)
+    ["a.txt", "--no-color", "b.txt"], ["--format", "yaml", "a"], ["--format"], ["--jobs", "two", "a"],
+    ["--jobs", "-1", "a"], ["--form", "json", "a"], ["--output", "-", "a"], ["-qv", "a"], ["--quiet=1", "a"],
+    ["--fail-on", "fatal", "a"], ["-h"], ["--help"], ["--version"], ["-x", "a"], ["--no-color=yes", "a"],
+    ["-5", "a"], ["- a", "b"], ["--select"], ["-ojson", "a"],
+]
+
+
+@pytest.mark.parametrize("argv", LIGHT_CASES + FULL_CASES, ids=[" ".join(a) or "(none)" for a in LIGHT_CASES + FULL_CASES])
+def test_the_light_reading_of_a_check_command_line_is_the_full_parsers(argv, capsys):
+    from letterlint.cli import _parse_full, parse_check_light
+
+    light = parse_check_light(argv)
+    assert (light is not None) == (argv in LIGHT_CASES)
+    try:
+        full = vars(_parse_full(["check", *argv]))
+    except SystemExit:  # help, version or a usage error: the light path must have left it alone
+        assert light is None
+        return
+    full.pop("usage")
+    if light is not None:
+        assert vars(light) == full
+
+
+def test_the_light_path_gives_the_check_usage_for_later_errors(tmp_path, capsys):
+    from letterlint.cli import main
+
+    code = main(["--baseline", "b.json", "--write-baseline", "w.json", str(tmp_path / "a.txt")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("用法：letterlint check") and "不能同时使用" in err

@@ -1,0 +1,312 @@
+"""Letters nobody here has seen (issue 8, items 5 and 6): tests/letters/variations.
+
+Each letter is written for a fictional organisation in a shape that real letters take and that the
+first fixtures did not show: other kinds of document (意见, 公告, 令, 决定, 纪要, 转发 and 印发 notices),
+CRLF files, full-width alignment, right-aligned signatures, titles wrapped anywhere or letter-spaced,
+header marks spread out, contact blocks in every place, web copies. As in test_letters.py, every
+letter is checked for its COMPLETE list of diagnostics: none for good/ and quirks/ (unless listed in
+EXPECTED with the reason), exactly the listed ones for bad/. Then one test per misplacement class and
+per variation class checks the reading itself (which part each line is).
+
+A letter whose reading is wrong is marked xfail(strict=True) with the reason, so that the test turns
+red (XPASS) the moment the reading is fixed and the mark must go.
+"""
+from pathlib import Path
+
+import pytest
+
+from helpers import lint as lint_snippet
+from helpers import spans
+from letterlint.lint import Settings, lint_text
+from letterlint.parse import parse_text
+
+HERE = Path(__file__).resolve().parent / "letters" / "variations"
+
+
+def _reading(reason: str):
+    return pytest.mark.xfail(strict=True, reason=f"reading: {reason}")
+
+
+# Misread letters: the line, what it is, what it is read as (see `letterlint structure --why FILE`).
+MISREAD = {
+    "quirks/tian-disclosure-tongyi.txt": _reading(
+        "line 1 是否同意公开：同意 (the answer 同意 instead of 是) gets no 公开属性 candidate and is read as 正文; "
+        "line 2 办理结果：A below it is then read as 正文 too, and both are reported as misplaced (STRUCT-001 ×2)"),
+    "quirks/tongzhi-yinfa-crlf-issuers.txt": _reading(
+        "joint 版头: the three issuers on lines 1-3 (one per line) are read as 正文, not 发文机关标志; the title's "
+        "first line 7 (the three issuers separated by U+3000) is read as 正文, so the title is line 8 alone and "
+        "the 主送 on line 10 is 正文: STRUCT-001 at lines 5 and 8, RECIP-001 at line 8"),
+    "good/tongbao.txt": _reading(
+        "fields.attachment_note: in 附件：1.2024年…名单 / 2.2024年…名单 the item numbers are not seen, because "
+        "ITEM_MARKER refuses a digit after 1. (a decimal 1.2024); the note is read as ONE unnumbered item, so "
+        "ATTACH-006 reports 1 item for 2 pages (line 11) and a title mismatch (line 20)"),
+    "quirks/jiyao-issue-number.txt": _reading(
+        "纪要 whose issuer and date stand on one line under the title and issue number (line 5 示例县人民政府办公室"
+        "　…　2024年5月10日) read it as 正文: no 成文日期 is found and STRUCT-002 缺少成文日期 is reported at line 14"),
+    "bad/class-e-above-organ.txt": _reading(
+        "line 1 E (a 答复类别 letter outside the scheme, alone above the organ's name in 信函格式) gets no "
+        "答复类别 candidate: it is read as 正文 and takes the 发文机关标志 on line 3 with it (STRUCT-001 at 1 and 3), "
+        "so REPLY-001 never sees the E"),
+    "bad/class-e-glued.txt": _reading(
+        "line 2 示教建〔2024〕13号E类 (class glued to the 发文字号, letter outside the scheme) is read as the first "
+        "line of a three-line title 2-4 instead of 发文字号 + 答复类别: TITLE-006 instead of REPLY-001 at the E"),
+}
+
+# Correct letters that keep a diagnostic, each with the reason it is right.
+EXPECTED = {
+    # A web copy that starts at the 主送: the title may be outside the text (lead's STRUCT-002 decision).
+    "quirks/web-no-title.txt": [(1, 1, "STRUCT-002", "warning")],
+}
+PENDING: dict[str, pytest.MarkDecorator] = {}
+
+BAD = {
+    # The five misplacement classes, in other kinds of document and layouts.
+    "misplaced-title-below-recipient-crlf.txt": [(5, 1, "STRUCT-001")],
+    "misplaced-print-line-in-body.txt": [(10, 1, "STRUCT-001")],
+    "misplaced-docnum-in-body.txt": [(8, 1, "STRUCT-001")],
+    "misplaced-secrecy-in-body.txt": [(7, 1, "STRUCT-001")],
+    "misplaced-date-on-first-line.txt": [(1, 1, "STRUCT-001")],
+    "recipient-above-title-jianyi.txt": [(4, 1, "STRUCT-001")],
+    # Variations that carry a true defect.
+    "class-e-glued.txt": [(2, 13, "REPLY-001")],
+    "class-e-above-organ.txt": [(1, 1, "REPLY-001")],
+    "secrecy-neibu-spread-header.txt": [(1, 1, "HDR-002")],
+    "recipient-semicolon-yijian.txt": [(5, 14, "RECIP-003")],
+    "salutation-run-in-tian.txt": [(6, 6, "REPLY-006")],
+    "contact-on-chaobao-line.txt": [(16, 1, "COPY-004")],
+    "web-no-date.txt": [(7, 1, "STRUCT-002")],
+}
+
+
+def read(name: str) -> str:
+    return (HERE / name).read_text(encoding="utf-8")
+
+
+def lint(name: str):
+    return lint_text(read(name), name, Settings()).diagnostics
+
+
+def kinds(name: str) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for part in parse_text(read(name)).parts:
+        out.setdefault(part.line, []).append(part.kind)
+    return out
+
+
+def _param(name: str):
+    marks = [m for m in (MISREAD.get(name), PENDING.get(name)) if m is not None]
+    return pytest.param(name, marks=marks, id=name)
+
+
+CORRECT = sorted(f"{p.parent.name}/{p.name}" for folder in ("good", "quirks") for p in (HERE / folder).glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", [_param(n) for n in CORRECT])
+def test_correct_letter_gets_no_diagnostic(name):
+    expected = EXPECTED.get(name, [])
+    assert [(d.line, d.column, d.rule, d.severity) for d in lint(name)] == expected
+
+
+@pytest.mark.parametrize("name", [_param(f"bad/{n}") for n in sorted(BAD)])
+def test_bad_letter_gets_exactly_its_diagnostics(name):
+    assert [(d.line, d.column, d.rule) for d in lint(name)] == BAD[name.removeprefix("bad/")]
+
+
+def test_every_letter_is_listed_and_the_files_are_what_the_readme_says():
+    assert sorted(p.name for p in (HERE / "bad").glob("*.txt")) == sorted(BAD)
+    assert set(MISREAD) | set(EXPECTED) <= set(CORRECT) | {f"bad/{n}" for n in BAD}
+    crlf = {p.name for p in HERE.glob("*/*.txt") if b"\r\n" in p.read_bytes()}
+    assert crlf == {"han-crlf-right-aligned.txt", "jianyi-header-blank-lines-crlf.txt",
+                    "tongzhi-yinfa-crlf-issuers.txt", "misplaced-title-below-recipient-crlf.txt"}
+
+
+# --- misplacement classes: STRUCT-001 once, at that line, and the rest read as usual ----------------------
+
+MISPLACED = {
+    "misplaced-title-below-recipient-crlf.txt": (5, "recipient", "主送机关（称呼）应位于标题之后"),
+    "recipient-above-title-jianyi.txt": (4, "recipient", "主送机关（称呼）应位于标题之后"),
+    "misplaced-print-line-in-body.txt": (10, "print_line", "印发机关和印发日期应位于抄送之后"),
+    "misplaced-docnum-in-body.txt": (8, "doc_number", "发文字号应位于主送机关（称呼）之前"),
+    "misplaced-secrecy-in-body.txt": (7, "secrecy", "密级和保密期限应位于发文字号之前"),
+    "misplaced-date-on-first-line.txt": (1, "date", "成文日期应位于发文机关署名之后"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MISPLACED))
+def test_misplaced_part_is_reported_once_and_the_rest_is_read(name):
+    letter = parse_text(read(f"bad/{name}"))
+    assert [(m.part.line, m.part.kind, m.message) for m in letter.misplacements] == [MISPLACED[name]]
+    assert {"title", "recipient", "signature"} <= {p.kind for p in letter.parts}
+
+
+def test_title_below_recipient_in_a_crlf_letter_keeps_the_body_after_it():
+    k = kinds("bad/misplaced-title-below-recipient-crlf.txt")
+    assert (k[5], k[6], k[8], k[9], k[11], k[12]) == (
+        ["recipient"], ["title"], ["paragraph"], ["closing"], ["signature"], ["date"])
+
+
+def test_date_on_the_first_line_does_not_turn_the_rest_into_attachment_text():
+    k = kinds("bad/misplaced-date-on-first-line.txt")
+    assert (k[2], k[4], k[6], k[10], k[11]) == (["doc_number"], ["title"], ["recipient"], ["signature"], ["contact"])
+
+
+# --- variation classes (issue 8 item 5) -----------------------------------------------------------------
+
+def test_spread_header_labels_and_a_space_before_the_colon():
+    assert kinds("quirks/jianyi-title-dafu-no-de.txt")[1] == ["answer_class"]          # 类 别：A
+    assert kinds("quirks/jianyi-header-blank-lines-crlf.txt")[1] == ["answer_class"]   # 类别 ：B
+    assert kinds("quirks/qingshi-signer-spread.txt")[3] == ["doc_number", "signer"]   # …　签 发 人：刘某某
+
+
+def test_header_marks_on_lines_of_their_own_separated_by_blank_lines():
+    k = kinds("quirks/jianyi-header-blank-lines-crlf.txt")
+    assert (k[1], k[4], k[7], k[10]) == (["answer_class"], ["disclosure"], ["doc_number"], ["title"])
+    k = kinds("bad/secrecy-neibu-spread-header.txt")
+    assert (k[1], k[3], k[5], k[7]) == (["secrecy"], ["urgency"], ["doc_number"], ["title"])
+
+
+def test_disclosure_mark_above_the_organ_name_in_letter_format():
+    k = kinds("quirks/tian-disclosure-above-organ.txt")
+    assert (k[1], k[3], k[5], k[7]) == (["disclosure"], ["org_mark"], ["doc_number"], ["title"])
+
+
+@_reading("the answer 同意 to 是否同意公开 is not a 公开属性 candidate (line 1 read as 正文, and line 2 with it)")
+def test_disclosure_answered_tongyi():
+    k = kinds("quirks/tian-disclosure-tongyi.txt")
+    assert (k[1], k[2], k[3]) == (["disclosure"], ["answer_class"], ["doc_number"])
+
+
+@_reading("a lone class letter outside the scheme (E) above the organ's name is read as 正文, and the organ with it")
+def test_class_letter_outside_the_scheme_above_the_organ_is_read_and_reported():
+    k = kinds("bad/class-e-above-organ.txt")
+    assert (k[1], k[3], k[5]) == (["answer_class"], ["org_mark"], ["doc_number"])
+
+
+@_reading("示教建〔2024〕13号E类 is read as the first line of a title instead of 发文字号 with a glued 答复类别")
+def test_class_letter_outside_the_scheme_glued_to_the_docnum_is_read_and_reported():
+    k = kinds("bad/class-e-glued.txt")
+    assert (k[2], k[4]) == (["doc_number", "answer_class"], ["title"])
+
+
+def test_invalid_secrecy_word_where_the_secrecy_stands_is_reported():
+    assert [(d.line, d.rule, d.severity) for d in lint("bad/secrecy-neibu-spread-header.txt")] == [(1, "HDR-002", "error")]
+
+
+@pytest.mark.parametrize("name, lines", [
+    ("quirks/fuhan-title-wrapped-anywhere.txt", (5, 6)),       # wrapped inside the word 复函
+    ("quirks/han-crlf-right-aligned.txt", (5, 6)),             # wrapped after 关于, CRLF
+    ("quirks/tongzhi-zhuanfa.txt", (5, 6)),                    # wrapped after the issuer
+    ("quirks/jianyi-title-dafu-no-de.txt", (5, 6)),            # wrapped after the issuer, ends in 建议答复
+    ("quirks/yijian-title-letter-spaced.txt", (3, 4)),         # second line 指  导  意  见
+    ("good/jiyao.txt", (1, 2)),                                # 局务会议纪要 on its own line
+])
+def test_wrapped_and_letter_spaced_titles(name, lines):
+    letter = parse_text(read(name))
+    title = letter.first("title")
+    assert (title.span.line, title.span.end_line) == lines
+    assert letter.misplacements == []
+
+
+def test_title_ending_in_dafu_without_de_is_a_title_and_names_its_doctype():
+    letter = parse_text(read("quirks/jianyi-title-dafu-no-de.txt"))
+    assert letter.first("title").text == "示例县住房和城乡建设局对县十八届人大四次会议第25号建议答复"
+    assert letter.first("recipient").line == 8
+
+
+def test_recipient_wrapped_with_a_semicolon_at_the_line_end():
+    recipient = parse_text(read("bad/recipient-semicolon-yijian.txt")).first("recipient")
+    assert (recipient.span.line, recipient.span.end_line) == (5, 6)
+
+
+def test_salutation_run_into_the_first_paragraph_of_a_proposal_reply():
+    letter = parse_text(read("bad/salutation-run-in-tian.txt"))
+    salutation, text = [p for p in letter.parts if p.line == 6]
+    assert (salutation.kind, salutation.text, text.kind) == ("recipient", "蒋某某委员：", "paragraph")
+
+
+@pytest.mark.parametrize("name, expected", [
+    # before the 署名 and date: 分管领导, 经办人, 电话, 邮编, 地址
+    ("quirks/tian-contact-before-date.txt", {12: ["signoff"], 13: ["contact"], 14: ["contact"], 15: ["contact"],
+                                            16: ["contact"], 18: ["signature"], 19: ["date"]}),
+    # after the date, before 抄送: 分管单位, 分管领导, 经办人, 电话, 邮编, 地址
+    ("quirks/jianyi-contact-before-cc.txt", {15: ["contact"], 16: ["signoff"], 17: ["contact"], 18: ["contact"],
+                                            19: ["contact"], 20: ["contact"], 22: ["copy_to"]}),
+    # after 抄送: 承办人, 联系电话
+    ("quirks/jianyi-contact-after-cc.txt", {15: ["signoff"], 17: ["copy_to"], 19: ["contact"], 20: ["contact"]}),
+    # on the 抄报 line itself
+    ("bad/contact-on-chaobao-line.txt", {14: ["signoff"], 16: ["copy_to", "contact"]}),
+])
+def test_contact_blocks_in_every_place(name, expected):
+    k = kinds(name)
+    assert {n: k.get(n) for n in expected} == expected
+    assert not [d for d in lint(name) if d.rule.startswith(("REPLY-009", "CONTACT-", "STRUCT-"))]
+
+
+@pytest.mark.parametrize("name, first_after_date", [
+    ("quirks/tongzhi-zhuanfa.txt", 14),              # 转发: the forwarded plan with its two issuers one per line
+    ("quirks/jueding-issuing-rules.txt", 11),        # 决定 with the amended rules and their three issuers
+    ("quirks/tongzhi-joint-issuers-one-per-line.txt", 13),  # joint 印发通知: three 署名 lines, then the 办法
+    ("good/ling.txt", 10),                           # 令 with the 办法 it promulgates
+])
+def test_document_carried_after_the_date_is_read_as_attachment(name, first_after_date):
+    letter = parse_text(read(name))
+    after = [p for p in letter.parts if p.line >= first_after_date and p.kind not in ("copy_to", "print_line")]
+    assert after and all(p.section == "附件" for p in after)
+    assert letter.misplacements == []
+
+
+def test_joint_signature_one_organ_per_line():
+    k = kinds("quirks/tongzhi-joint-issuers-one-per-line.txt")
+    assert (k[8], k[9], k[10], k[11]) == (["signature"], ["signature"], ["signature"], ["date"])
+
+
+@_reading("the opening sentence 示例市人民政府决定对《…》作如下修改： (ends in a colon) is read as the 主送")
+def test_decision_opening_sentence_ending_in_a_colon_is_not_a_recipient():
+    assert kinds("quirks/jueding-issuing-rules.txt")[3] == ["paragraph"]
+
+
+def test_web_copy_without_title_or_without_date():
+    k = kinds("quirks/web-no-title.txt")
+    assert (k[1], k[5], k[6]) == (["recipient"], ["signature"], ["date"])
+    k = kinds("bad/web-no-date.txt")
+    assert (k[1], k[3], k[7]) == (["title"], ["recipient"], ["signature"])
+
+
+# --- false alarms these letters found in rules, each fixed in its rule -----------------------------------
+
+def test_punct014_is_silent_on_a_labelled_list_of_names_and_still_reports_a_sentence():
+    minutes = "示例县住房和城乡建设局局务会议纪要\n会议研究了老旧小区改造事项。\n{line}\n示例县住房和城乡建设局办公室\n2024年4月19日\n"
+    assert spans(lint_snippet(minutes.format(line="出席：李某某　王某某　陈某某"), select=["PUNCT-014"]), "PUNCT-014") == []
+    assert spans(lint_snippet(minutes.format(line="会议认为：经 研究，同意改造。"), select=["PUNCT-014"]),
+                 "PUNCT-014") == [(3, 7, 3, 8)]
+    assert spans(lint_snippet(minutes.format(line="出席：李某某　王某某，会议由 李某某主持。"), select=["PUNCT-014"]),
+                 "PUNCT-014") == [(3, 7, 3, 8), (3, 15, 3, 16)]
+
+
+def test_doctype001_accepts_a_title_ending_in_jianyi_dafu():
+    assert [d.rule for d in lint("quirks/jianyi-title-dafu-no-de.txt")] == []
+
+
+def test_doctype001_looks_for_the_doctype_before_a_bracketed_status_or_period():
+    letter = "{title}\n各县（市、区）人力资源和社会保障局：\n现提出如下意见。\n示例市人力资源和社会保障局\n2024年5月15日\n"
+    for title in ("关于规范劳务派遣用工管理的指导意见（试行）", "关于推进就业创业的实施意见（2024—2026年）"):
+        assert spans(lint_snippet(letter.format(title=title), select=["DOCTYPE-001"]), "DOCTYPE-001") == []
+    # Not a 文种 before the bracket: the finding points at the word, not at the bracket.
+    assert spans(lint_snippet(letter.format(title="关于规范劳务派遣用工管理的办法（试行）"), select=["DOCTYPE-001"]),
+                 "DOCTYPE-001") == [(1, 14, 1, 16)]
+
+
+def test_org001_accepts_the_code_of_any_joint_issuer_and_still_reports_a_foreign_code():
+    joint = ("{code}〔2024〕7号\n示例市市场监督管理局等三部门关于印发预付卡管理办法的通知\n各县（市、区）市场监督管理局：\n"
+             "现将办法印发给你们。\n示例市市场监督管理局\n示例市商务局\n示例市公安局\n2024年4月22日\n")
+    assert spans(lint_snippet(joint.format(code="示市监发"), select=["ORG-001"]), "ORG-001") == []
+    assert spans(lint_snippet(joint.format(code="示财发"), select=["ORG-001"]), "ORG-001") == [(1, 1, 1, 4)]
+
+
+def test_docnum008_leaves_a_misplaced_docnum_to_struct001_and_still_reports_one_in_the_header():
+    assert [(d.line, d.rule) for d in lint("bad/misplaced-docnum-in-body.txt")] == [(8, "STRUCT-001")]
+    request = "{head}示例县审计局关于申请审计经费的请示\n示例县人民政府：\n拟申请经费。\n妥否，请批示。\n示例县审计局\n2024年7月9日\n"
+    assert spans(lint_snippet(request.format(head="示县审请〔2024〕2号\n签发人：唐某某\n"), select=["DOCNUM-008"]),
+                 "DOCNUM-008") == [(1, 1, 1, 13)]
+    assert spans(lint_snippet(request.format(head="示县审请〔2024〕2号　签发人：唐某某\n"), select=["DOCNUM-008"]),
+                 "DOCNUM-008") == []
