@@ -127,6 +127,15 @@ def test_legal_numbering_shows_every_level_in_decimal():
     assert view(data) == ["一、甲", "1.1 乙", "1.2 丙"]
 
 
+def test_a_list_made_from_a_list_style_takes_the_style_lists_levels():
+    defining = [level(0, "chineseCounting", "%1、", suff="nothing")]
+    nums = {1: '<w:abstractNumId w:val="0"/>', 2: '<w:abstractNumId w:val="1"/>'}
+    xml = numbering((0, ['<w:styleLink w:val="GongwenList"/>', *defining]),
+                    (1, ['<w:numStyleLink w:val="GongwenList"/>']), nums=nums)
+    data = docx(numbered("甲", 2, 0), numbered("乙", 2, 0), numbering=xml)
+    assert view(data) == ["一、甲", "二、乙"]
+
+
 # --- bullets -----------------------------------------------------------------------------------
 
 

@@ -7,9 +7,6 @@ the layout rules find the Word formatting on ``letter.layout``.  A .doc or
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import tempfile
 
 from letterlint.decode import MAX_BYTES, InputError
 from letterlint.diagnostic import FileResult
@@ -38,6 +35,10 @@ def read_word_bytes(path: str) -> bytes:
 
 def convert_legacy(data: bytes, name: str) -> bytes:
     """A .doc/.wps (OLE) file converted to .docx by LibreOffice, or the advice to save it as .docx."""
+    import shutil   # here, not at the top: only a .doc/.wps pays for these imports
+    import subprocess
+    import tempfile
+
     from letterlint.docx.package import describe_container
 
     message = describe_container("ole", data, name)

@@ -170,6 +170,7 @@ class Numbering:
         self.started: set[str] = set()
         if root is None:
             return
+        styled: dict[str, str] = {}   # list style → the abstractNum that defines it
         for an in root.iter(w("abstractNum")):
             aid = an.get(w("abstractNumId"), "")
             levels = {}
@@ -178,6 +179,17 @@ class Numbering:
                 if ilvl.isdigit():
                     levels[int(ilvl)] = _level(lvl)
             self.abstract[aid] = levels
+            link = an.find(w("numStyleLink"))
+            if link is not None:
+                self.links[aid] = link.get(VAL, "")
+            style = an.find(w("styleLink"))
+            if style is not None:
+                styled[style.get(VAL, "")] = aid
+        # A list made from a list style (numStyleLink) has no levels of its own: they are those
+        # of the list that defines the style (styleLink with the same style).
+        for aid, style_name in self.links.items():
+            if not self.abstract.get(aid) and styled.get(style_name) not in (None, aid):
+                self.abstract[aid] = self.abstract[styled[style_name]]
         for num in root.iter(w("num")):
             nid = num.get(w("numId"), "")
             ref = num.find(w("abstractNumId"))

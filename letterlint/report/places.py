@@ -15,21 +15,15 @@ from letterlint.record import FrozenRecord
 
 
 class WordPlace(FrozenRecord):
-    paragraph: int
-    column: int            # 1-based, in the paragraph's text
-    run: int | None        # 1-based index of the w:r; None inside an automatic-numbering label
-    end_paragraph: int
-    end_column: int        # exclusive, like every end column of letterlint
+    """Paragraph, 1-based column in it, run (None inside an automatic-numbering label), and the
+    end of the span (paragraph, exclusive column), as every report names them."""
 
-    __slots__ = _fields = ("paragraph", "column", "run", "end_paragraph", "end_column")
+    __slots__ = ("paragraph", "column", "run", "end_paragraph", "end_column")
+    _fields = __slots__
 
-    def __init__(self, paragraph, column, run, end_paragraph, end_column):
-        _set = object.__setattr__
-        _set(self, "paragraph", paragraph)
-        _set(self, "column", column)
-        _set(self, "run", run)
-        _set(self, "end_paragraph", end_paragraph)
-        _set(self, "end_column", end_column)
+    def __init__(self, paragraph: int, column: int, run: int | None, end_paragraph: int, end_column: int):
+        for name, value in zip(self._fields, (paragraph, column, run, end_paragraph, end_column), strict=True):
+            object.__setattr__(self, name, value)
 
     @property
     def label(self) -> str:
