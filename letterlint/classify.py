@@ -91,9 +91,16 @@ PAREN_LINE = lazyre.compile(r"^[（(].*[）)]$")
 ATTACH_ITEM = lazyre.compile(r"^\d{1,2}[.．、]")
 
 CLOSING = lazyre.compile(
-    r"特此|此复|此致|敬礼|函复|函告|函商|函询|为盼|为荷|妥否|请批示|请审批|请予|请即复函|感谢|谢谢|致谢|敬请|恳请"
+    r"特此|专此|此复|此致|敬礼|顺祝|敬祝|祝(?:您|你|愿|各位)|函复|函告|函商|函询|为盼|为荷|妥否|请批示|请审批|请予|请即复函|感谢|谢谢|致谢|敬请|恳请"
     r"|希望.{0,40}(?:支持|关心|关注|意见|建议|监督|指导)|欢迎.{0,30}(?:意见|建议|指导|监督)|多提宝贵意见"
+    # A reply that ends by asking for the addressee's view of it (以上答复…您对此有何意见，请填写回执).
+    r"|^以上(?:答复|意见|复函)|有何意见|如有(?:不同)?意见|如有疑问|意见回执|答复函回执"
 )
+# A sentence ends at these marks; a closing formula stands in the last sentence
+# of its paragraph, or the paragraph is the formula alone (one or two sentences).
+SENTENCE_END = lazyre.compile(r"[。！？!?]+(?=.)")
+# 注：… is a labelled 附注 (a disclosure mark is often written so: 注：此件主动公开).
+NOTE_LABEL = lazyre.compile(r"^[（(]?" + SP + r"(?:附" + SP + r")?注" + SP + r"[：:]")
 # The opening sentence of a text ends with a colon too ("……收悉，现答复如下："):
 # it announces the text and addresses nobody.
 OPENING_SENTENCE = lazyre.compile(r"收悉|如下\s*[：:]$|现将|现就|现予|经研究|为做好|根据")
@@ -589,7 +596,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
             j = k + 1
             while j < sig_start and (ATTACH_ITEM.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
                 j += 1
-            units.append(Unit("attachment_note", nb[k:j]))
+            units.append(_attachment_note_unit(nb[k:j]))
             k = j
             continue
         hp = _is_header_line(nb[k])
@@ -631,7 +638,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
             units.append(Unit("print_line", [nb[k]], fields={"org": m.group("org"), "date": m.group("date"),
                                                              "printed": m.group("printed") or ""}))
         elif ATTACHMENT_NOTE.match(s) and not in_attachment:
-            units.append(Unit("attachment_note", [nb[k]]))
+            units.append(_attachment_note_unit([nb[k]]))
         elif ATTACHMENT_HEAD.match(s):
             in_attachment = True
             units.append(Unit("attachment", [nb[k]], fields={"num": ATTACHMENT_HEAD.match(s).group("num")}))
@@ -678,6 +685,11 @@ def _strong_elsewhere(line: Line) -> list[Unit]:
         # Weak: a 称呼 below a line the reading could not place (the grammar
         # takes it only where a 主送 may stand, i.e. before any text).
         return [Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以冒号结尾的短行（可能是称呼）")]
+    if NOTE_LABEL.match(s):
+        return _note_candidates(line)
+    if ANSWERED_BY.match(s) and len(s) <= 40 and not SENTENCE_PUNCT.search(s) \
+            and ORG_SUFFIX.search(_compact(s)):
+        return [Unit("signature", [line], strength=STRONG, evidence="标注“承办单位/答复单位”的机关名称")]
     if len(s) > 60 or s[-1:] in "。；;，,：:！!？?":
         return []
     m = SECRECY.match(s) if s[0] in "绝机秘" else None
@@ -695,6 +707,32 @@ def _strong_elsewhere(line: Line) -> list[Unit]:
         if (TITLE_START.match(c) or TITLE_ORG_THEN.match(c)) and title_doctype(c):
             return [Unit("title", [line], strength=STRONG, evidence="完整的标题（关于……＋文种）")]
     return []
+
+
+def _attachment_note_unit(lines: list[Line]) -> Unit:
+    """An 附件说明; labelled 附： without 件 it is only weak evidence (附：also introduces text)."""
+    if ATTACHMENT_NOTE.match(lines[0].stripped).group("jian"):
+        return Unit("attachment_note", lines)
+    return Unit("attachment_note", lines, strength=WEAK, evidence="标注“附：”（缺“件”字）的附件说明")
+
+
+def _note_candidates(line: Line) -> list[Unit]:
+    """A labelled 附注 (注：…): a note, and when it is a disclosure mark (注：此件主动公开) that mark too.
+
+    Where the grammar takes a 附注 (below the date) it is read as one; a
+    disclosure mark may also close the text before the 署名 (local templates).
+    """
+    # Weak: amid the text, 注： also explains a table or a figure.
+    note = Unit("note", [line], strength=WEAK, evidence="标注“注：”的附注")
+    m = DISCLOSURE.search(line.text)
+    if m is None:
+        return [note]
+    disclosure = Part("disclosure", [line], start=m.start(), end=m.end(), fields={"mark": m.group("mark")})
+    note.extra.append(disclosure)
+    as_mark = Unit("disclosure", [line], extra=[Part("note", [line])], strength=STRONG,
+                   evidence="标注“注：”的公开属性",
+                   fields={"mark": m.group("mark"), "start": m.start(), "end": m.end()})
+    return [note, as_mark]
 
 
 _CONTACT_INSIDE = lazyre.compile(r"(?<=[。；;\s])(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|电" + SP + r"话)"
@@ -752,6 +790,8 @@ def _continues_copy_to(unit: Unit, line: Line) -> bool:
 
 def _mark_closing(body: list[Unit]) -> None:
     """The closing formula is the last paragraph of the body when it reads as one (此致/敬礼: two lines)."""
+    # A line whose own evidence says it is another part (注：…, a labelled 署名) is not text.
+    body = [u for u in body if not any(a.strength == STRONG for a in u.alts)]
     paras = [u for u in body if u.kind in ("paragraph",)]
     if not paras:
         return
@@ -771,5 +811,11 @@ def _mark_closing(body: list[Unit]) -> None:
         if idx > 0 and _compact(body[idx - 1].lines[0].stripped).startswith("此致"):
             body[idx - 1].kind = "closing"
         return
-    if CLOSING.search(s):
+    if CLOSING.search(s) and _closes(s):
         last.kind = "closing"
+
+
+def _closes(paragraph: str) -> bool:
+    """The closing words end the paragraph: a long paragraph that only opens with thanks goes on to answer."""
+    sentences = [x for x in SENTENCE_END.split(paragraph) if x]
+    return len(sentences) <= 2 or CLOSING.search(sentences[-1]) is not None

@@ -32,6 +32,11 @@ SECTION_OF = {"header": "版头", "title_part": "主体", "recipient": "主体",
 _COST = {STRONG: 0.0, WEAK: 1.0, FALLBACK: 2.0}
 MISPLACED = 10.0
 _EARLIER = 1e-6
+# Between two parts either of which may be the one out of place, the part that
+# GB/T 9704 places (署名, 成文日期, …) keeps its place and the local mark (a
+# contact or sign-off line, which the standard does not place) is blamed.
+_STANDARD_PART = 1e-3
+_LOCAL_MARKS = frozenset({"contact", "signoff"})
 _BEAM = 2 * MISPLACED
 
 
@@ -113,6 +118,8 @@ def read(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]]:
         else:
             priced = [(unit, unit.kind.upper(), 0.0)]
         misplaced = MISPLACED + _EARLIER * index
+        if priced[0][0].kind not in _LOCAL_MARKS:
+            misplaced += _STANDARD_PART
         nxt: dict[tuple[int, ...], tuple[float, int]] = {}
         for config, (cost, back) in best.items():
             for cand, terminal, price in priced:

@@ -285,7 +285,8 @@ def attachment_note_in_body(letter, options):
     last_sentence = max((i for i, p in enumerate(body)
                          if p.kind in ("paragraph", "closing") and _SENTENCE_MARK.search(p.text)), default=-1)
     for i, part in enumerate(body[:max(last_sentence, 0)]):
-        if part.kind != "paragraph" or not ATTACHMENT_LABEL.match(part.text):
+        label = ATTACHMENT_LABEL.match(part.text) if part.kind == "paragraph" else None
+        if label is None or not label.group("jian"):  # 附：amid the text introduces text
             continue
         if i < last_sentence:
             line = part.lines[0]
