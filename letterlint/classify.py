@@ -436,7 +436,13 @@ def _tail_kind(s: str) -> str | None:
 
 def classify(lines: list[Line]) -> list[Unit]:
     """The lines of a letter as grammar units, in document order, each with its candidate kinds."""
-    return [unit.settle() for unit in _classify(lines)]
+    units = _classify(lines)
+    for unit in units:
+        if unit.alts or len(unit.lines) > 1 or unit.kind in ("paragraph", "heading1", "heading2", "heading3",
+                                                            "heading4", "closing"):
+            continue  # the text's units were offered their evidence as they were made
+        unit.alts = [c for c in evidence(unit.lines[0]) if c.kind != unit.kind]
+    return [unit.settle() for unit in units]
 
 
 def _classify(lines: list[Line]) -> list[Unit]:
@@ -584,7 +590,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
             body_units.append(Unit(tk, [nb[k]]))
             continue
         kind, fields = _body_kind(s)
-        body_units.append(Unit(kind, [nb[k]], fields=fields, alts=_strong_elsewhere(nb[k])))
+        body_units.append(Unit(kind, [nb[k]], fields=fields, alts=evidence(nb[k])))
     _mark_closing(body_units)
     units.extend(body_units)
 
@@ -673,31 +679,50 @@ def _classify(lines: list[Line]) -> list[Unit]:
     return units
 
 
-def _strong_elsewhere(line: Line) -> list[Unit]:
-    """Kinds a line amid the text proves by itself (a 发文字号, a 密级, an 印发 line, a whole title).
+def evidence(line: Line) -> list[Unit]:
+    """The kinds one line's own text proves or allows, each with its strength: no neighbour, no position.
 
-    The grammar does not accept them in the 正文; offered as candidates, they
-    are reported as misplaced parts instead of being read as text.
+    STRONG: a label (抄送：, 联系人：, 附件：, 答复单位：), a whole 发文字号 or
+    签发人 line, a complete date, a 密级 or 紧急程度 word, a 发文机关标志
+    (…文件), an 印发 line, a whole title (关于……＋文种).  WEAK: a line ending
+    in a colon (a 称呼), a labelled 注：, a bracketed line below the text (附注).
+    Where the line stands is the grammar's business: offered everywhere, a
+    strong candidate the grammar rejects is a misplaced part, never text.
+    Each test first looks for what its kind cannot do without: every line passes here.
     """
     s = line.stripped
-    # Each test first looks for what its kind cannot do without: every body line passes here.
-    if s[-1:] in "：:" and len(s) <= 60 and _is_recipient(s) and not HEADING1.match(s) and not HEADING2.match(s):
-        # Weak: a 称呼 below a line the reading could not place (the grammar
-        # takes it only where a 主送 may stand, i.e. before any text).
-        return [Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以冒号结尾的短行（可能是称呼）")]
-    if NOTE_LABEL.match(s):
-        return _note_candidates(line)
-    if ANSWERED_BY.match(s) and len(s) <= 40 and not SENTENCE_PUNCT.search(s) \
-            and ORG_SUFFIX.search(_compact(s)):
-        return [Unit("signature", [line], strength=STRONG, evidence="标注“承办单位/答复单位”的机关名称")]
-    if len(s) > 60 or s[-1:] in "。；;，,：:！!？?":
+    if not s:
         return []
-    m = SECRECY.match(s) if s[0] in "绝机秘" else None
-    if m:
+    found: list[Unit] = []
+    tail = _tail_kind(s)
+    if tail == "copy_to":
+        found.append(_copy_to_unit(line))
+    elif tail:
+        found.append(Unit(tail, [line]))
+    if s[0] == "附":
+        if ATTACHMENT_NOTE.match(s):
+            found.append(_attachment_note_unit([line]))
+        elif m := ATTACHMENT_HEAD.match(s):
+            found.append(Unit("attachment", [line], fields={"num": m.group("num")}))
+    if NOTE_LABEL.match(s):
+        found.extend(_note_candidates(line))
+    if ANSWERED_BY.match(s) and len(s) <= 40 and not SENTENCE_PUNCT.search(s) and ORG_SUFFIX.search(_compact(s)):
+        found.append(Unit("signature", [line], strength=STRONG, evidence="标注“答复单位/承办单位”的机关名称"))
+    if s[-1:] in "：:" and len(s) <= 60 and _is_recipient(s) and not HEADING1.match(s) and not HEADING2.match(s):
+        found.append(Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以冒号结尾的短行（可能是称呼）"))
+    if len(s) > 60 or s[-1:] in "。；;，,：:！!？?" or found:
+        return found
+    if s[0] in "绝机秘" and (m := SECRECY.match(s)):
         return [Unit("secrecy", [line], fields={k: v for k, v in m.groupdict().items() if v})]
+    if len(s) <= 3 and URGENCY.match(s):
+        return [Unit("urgency", [line], fields={"level": s})]
+    if s[0] in "12二" and (df := date_fields(s)) is not None and df["d"]:
+        return [Unit("date", [line], fields=df)]
     if "印发" in s and not SENTENCE_PUNCT.search(s) and (m := PRINT_LINE.match(s)) and m.group("printed") \
             and not (m.group("org") or "").endswith(("于", "在")):
         return [Unit("print_line", [line], fields={"org": m.group("org"), "date": m.group("date"), "printed": "印发"})]
+    if s.endswith("文件") and len(s) <= 40 and not SENTENCE_PUNCT.search(s):
+        return [Unit("org_mark", [line])]
     if len(s) <= 48 and (_DOCNUM_HINT.search(s) or "签" in s):  # a line that holds only marks is short
         parts = _is_header_line(line)
         if parts and any(p.kind in ("doc_number", "signer") for p in parts):
@@ -706,7 +731,7 @@ def _strong_elsewhere(line: Line) -> list[Unit]:
         c = _compact(s)
         if (TITLE_START.match(c) or TITLE_ORG_THEN.match(c)) and title_doctype(c):
             return [Unit("title", [line], strength=STRONG, evidence="完整的标题（关于……＋文种）")]
-    return []
+    return found
 
 
 def _attachment_note_unit(lines: list[Line]) -> Unit:

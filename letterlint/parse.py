@@ -23,7 +23,7 @@ from letterlint.lalr import END, Node, Parser, Tables, load_tables
 from letterlint.model import HEADING_KINDS, PART_NAMES, Letter, Line, Misplacement, Part
 
 SECTION_OF = {"header": "版头", "title_part": "主体", "recipient": "主体", "body": "主体",
-              "signature_part": "主体", "attachments": "附件", "record": "版记"}
+              "signature_part": "主体", "attachments": "附件", "unsigned_attachments": "附件", "record": "版记"}
 
 # The price of a reading: choosing a candidate weaker than the line's best
 # costs the difference; a unit the grammar cannot place costs MISPLACED.  The
@@ -161,6 +161,11 @@ def read(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]]:
     return choices, configs
 
 
+# Parts of the document an attachment carries (grammar: _attachment_item), read as its text.
+_ATTACHED = frozenset({"title", "doc_number", "signer", "recipient", "attachment_note", "contact", "signoff",
+                       "signature", "date", "note"})
+
+
 def _name(kind: str) -> str:
     """A part's name in a message about order: headings are 正文 there."""
     return PART_NAMES["paragraph" if kind in HEADING_KINDS else kind]
@@ -244,6 +249,10 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
     for index, unit in enumerate(units):
         choice = chosen[index]
         placed = choice if choice is not None else max(_options(unit), key=lambda c: c.strength)
+        if placed.kind in _ATTACHED and sections.get(index) == "附件":
+            # The attached document's own title, 署名, date…: text of the attachment, not the letter's parts.
+            placed = Unit("attachment_text", placed.lines, strength=placed.strength,
+                          evidence=f"附件中的{PART_NAMES[placed.kind]}")
         primary = placed.part()
         fields = dict(placed.fields)
         if "start" in fields:
