@@ -420,9 +420,15 @@ def _body_kind(s: str) -> tuple[str, dict]:
     return "paragraph", {}
 
 
+# The first characters the labels of _tail_kind can start with (a bracket: a contact line in brackets).
+_TAIL_FIRST = frozenset("抄分报送领签主承责审联电手经传邮通地职（(")
+
+
 def _tail_kind(s: str) -> str | None:
     """Kinds recognised by their label wherever they stand (so misplaced ones are caught)."""
     c = s.strip(PAD)
+    if c[:1] not in _TAIL_FIRST:
+        return None
     if COPY_TO.match(c) and (COPY_TO.match(c).group("colon") or len(c) <= 60):
         return "copy_to"
     if COPY_TO_STRICT.match(c):
@@ -590,7 +596,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
             body_units.append(Unit(tk, [nb[k]]))
             continue
         kind, fields = _body_kind(s)
-        body_units.append(Unit(kind, [nb[k]], fields=fields, alts=evidence(nb[k])))
+        body_units.append(Unit(kind, [nb[k]], fields=fields, alts=evidence(nb[k], amid_text=True, tail=None)))
     _mark_closing(body_units)
     units.extend(body_units)
 
@@ -679,7 +685,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
     return units
 
 
-def evidence(line: Line) -> list[Unit]:
+def evidence(line: Line, amid_text: bool = False, tail: str | None | bool = False) -> list[Unit]:
     """The kinds one line's own text proves or allows, each with its strength: no neighbour, no position.
 
     STRONG: a label (抄送：, 联系人：, 附件：, 答复单位：), a whole 发文字号 or
@@ -689,24 +695,29 @@ def evidence(line: Line) -> list[Unit]:
     Where the line stands is the grammar's business: offered everywhere, a
     strong candidate the grammar rejects is a misplaced part, never text.
     Each test first looks for what its kind cannot do without: every line passes here.
+
+    ``amid_text``: the line stands between paragraphs of the text, where an
+    附件 label is left as text for ATTACH-001/ATTACH-005, which word that case
+    (a label without its colon, a 附件说明 amid the text) better than an order error.
     """
     s = line.stripped
     if not s:
         return []
     found: list[Unit] = []
-    tail = _tail_kind(s)
+    if tail is False:  # not already known to the caller
+        tail = _tail_kind(s)
     if tail == "copy_to":
         found.append(_copy_to_unit(line))
     elif tail:
         found.append(Unit(tail, [line]))
-    if s[0] == "附":
+    if s[0] == "附" and not amid_text:
         if ATTACHMENT_NOTE.match(s):
             found.append(_attachment_note_unit([line]))
         elif m := ATTACHMENT_HEAD.match(s):
             found.append(Unit("attachment", [line], fields={"num": m.group("num")}))
-    if NOTE_LABEL.match(s):
+    if s[0] in "注附（(" and NOTE_LABEL.match(s):
         found.extend(_note_candidates(line))
-    if ANSWERED_BY.match(s) and len(s) <= 40 and not SENTENCE_PUNCT.search(s) and ORG_SUFFIX.search(_compact(s)):
+    if s[0] in "答承发办" and ANSWERED_BY.match(s) and len(s) <= 40 and not SENTENCE_PUNCT.search(s) and ORG_SUFFIX.search(_compact(s)):
         found.append(Unit("signature", [line], strength=STRONG, evidence="标注“答复单位/承办单位”的机关名称"))
     if s[-1:] in "：:" and len(s) <= 60 and _is_recipient(s) and not HEADING1.match(s) and not HEADING2.match(s):
         found.append(Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以冒号结尾的短行（可能是称呼）"))
