@@ -113,8 +113,17 @@ def _s(line: Line) -> str:
     return line.stripped
 
 
+_NO_PAD = dict.fromkeys(map(ord, " \t\u3000\u00a0"))
+_HEADER_GLUE = lazyre.compile(r"[\s\u3000·、，,：:]+")
+_TITLE_BREAK = lazyre.compile(r"[。：:；;]")
+_NOT_SALUTATION = lazyre.compile(r"[。；;：:？?]")
+_NOT_CLASS_LIST = lazyre.compile(r"[。；;！？!?：:]")
+_NOT_SIGNATURE = lazyre.compile(r"[：:。（(]")
+_CONTACT_VALUE = lazyre.compile(r"[：:]|\d{5,}")
+
+
 def _compact(text: str) -> str:
-    return re.sub(r"[ \t\u3000\u00a0]+", "", text)
+    return text.translate(_NO_PAD)
 
 
 # How strongly a line's own evidence speaks for a kind (see parse.read).
@@ -247,7 +256,7 @@ def _is_header_line(line: Line) -> list[Part] | None:
     rest = line.text
     for p in sorted(parts, key=lambda p: -(p.start or 0)):
         rest = rest[: p.start] + rest[p.end:]
-    leftover = re.sub(r"[\s\u3000·、，,：:]+", "", rest)
+    leftover = _HEADER_GLUE.sub("", rest)
     if leftover and not (len(leftover) <= 4 and parts[0].kind == "signer"):
         return None
     return parts
@@ -290,7 +299,7 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
     joined = ""
     for k in range(i, min(i + 4, len(nb))):
         s = _s(nb[k])
-        if len(s) > 40 or re.search(r"[。：:；;]", s) or s.startswith(("（", "(", "〔", "【", "[")) \
+        if len(s) > 40 or _TITLE_BREAK.search(s) or s.startswith(("（", "(", "〔", "【", "[")) \
                 or _is_header_line(nb[k]) is not None:
             return 0
         joined += s
@@ -356,7 +365,7 @@ def _run_in_salutation(line: Line) -> Unit | None:
 def _is_recipient_wrong_mark(s: str) -> bool:
     """A salutation closed with a comma or an exclamation mark instead of the colon (示例市公安局，)."""
     c = s.strip(PAD)
-    if not c.endswith(("，", ",", "！", "!")) or len(c) > 40 or re.search(r"[。；;：:？?]", c):
+    if not c.endswith(("，", ",", "！", "!")) or len(c) > 40 or _NOT_SALUTATION.search(c):
         return False
     core = _compact(c[:-1])
     last = re.split(r"[，,、]", core)[-1]
@@ -372,7 +381,7 @@ def _is_recipient_without_colon(s: str) -> bool:
         return bool(ADDRESSEE_SUFFIX.search(core) or ORG_SUFFIX.search(core))
     # Classes of addressees separated by commas (各镇、乡人民政府，县政府直属各单位):
     # every class must end like a body of the state.
-    if len(c) > 120 or re.search(r"[。；;！？!?：:]", c):
+    if len(c) > 120 or _NOT_CLASS_LIST.search(c):
         return False
     classes = [x for x in re.split(r"[，,]", core) if x]
     return len(classes) > 1 and all(ORG_SUFFIX.search(x) or x.endswith(_GROUP_SUFFIXES) for x in classes)
@@ -387,7 +396,7 @@ def _is_signature(s: str) -> bool:
         return True
     if "此页无正文" in c:
         return False
-    if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or re.search(r"[：:。（(]", c):
+    if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or _NOT_SIGNATURE.search(c):
         return False
     if HEADING1.match(c) or HEADING2.match(c) or ATTACH_ITEM.match(c) or CONTACT.match(c) or SIGNOFF.match(c):
         return False
@@ -435,7 +444,7 @@ def _tail_kind(s: str) -> str | None:
         return "copy_to"
     if SIGNOFF.match(c) and len(c) <= 60 and not c.startswith(("签发人",)):
         return "signoff"
-    if CONTACT.match(c) and len(c) <= 120 and (re.search(r"[：:]|\d{5,}", c) or len(c) <= 12):
+    if CONTACT.match(c) and len(c) <= 120 and (_CONTACT_VALUE.search(c) or len(c) <= 12):
         return "contact"
     return None
 

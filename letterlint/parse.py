@@ -56,6 +56,9 @@ class _Automaton:
     def __init__(self, tables: Tables):
         self.tables = tables
         self.moves: dict[tuple[tuple[int, ...], str], tuple[int, ...] | None] = {}
+        self.ids: dict[tuple[int, ...], int] = {}
+        self.configs: list[tuple[int, ...]] = []
+        self.trans: list[dict[str, int]] = []
 
     def step(self, config: tuple[int, ...], terminal: str) -> tuple[int, ...] | None:
         """The configuration after shifting ``terminal``, or None if the grammar rejects it here."""
@@ -83,10 +86,31 @@ class _Automaton:
         self.moves[key] = result
         return result
 
+    # The search walks configurations by number: one small dict of moves per
+    # configuration is cheaper to consult than hashing the stack of states.
+    def number(self, config: tuple[int, ...]) -> int:
+        """The number of a configuration (given on first sight)."""
+        cid = self.ids.get(config)
+        if cid is None:
+            cid = self.ids[config] = len(self.configs)
+            self.configs.append(config)
+            self.trans.append({})
+        return cid
+
+    def next(self, cid: int, terminal: str) -> int:
+        """The number of the configuration after ``terminal``, or -1 if the grammar rejects it."""
+        after = self.step(self.configs[cid], terminal)
+        nid = -1 if after is None else self.number(after)
+        self.trans[cid][terminal] = nid
+        return nid
+
 
 @functools.lru_cache(maxsize=1)
 def _automaton() -> _Automaton:
     return _Automaton(tables())
+
+
+_TERMINAL = {kind: kind.upper() for kind in PART_NAMES}
 
 
 def _options(unit: Unit) -> list[Unit]:
@@ -105,37 +129,40 @@ def read(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]]:
     alive at any line, and the moves between them are memoised.
     """
     auto = _automaton()
-    moves, step = auto.moves, auto.step
-    start = (auto.tables.start,)
-    # best[config] = (cost, index into trail of the choice that reached it)
-    best: dict[tuple[int, ...], tuple[float, int]] = {start: (0.0, -1)}
-    trail: list[tuple[int, tuple[int, ...], Unit | None]] = []  # (back-pointer, config before, choice)
+    trans, move = auto.trans, auto.next
+    # best[config number] = (cost, index into trail of the choice that reached it)
+    best: dict[int, tuple[float, int]] = {auto.number((auto.tables.start,)): (0.0, -1)}
+    trail: list[tuple[int, int, Unit | None]] = []  # (back-pointer, config before, choice)
+    append = trail.append
     for index, unit in enumerate(units):
         if unit.alts:
             options = _options(unit)
             top = _COST[max(c.strength for c in options)]
-            priced = [(c, c.kind.upper(), _COST[c.strength] - top) for c in options]
+            priced = [(c, _TERMINAL[c.kind], _COST[c.strength] - top) for c in options]
         else:
-            priced = [(unit, unit.kind.upper(), 0.0)]
+            priced = ((unit, _TERMINAL[unit.kind], 0.0),)
         misplaced = MISPLACED + _EARLIER * index
         if priced[0][0].kind not in _LOCAL_MARKS:
             misplaced += _STANDARD_PART
-        nxt: dict[tuple[int, ...], tuple[float, int]] = {}
+        nxt: dict[int, tuple[float, int]] = {}
+        get = nxt.get
         for config, (cost, back) in best.items():
+            moves = trans[config]
             for cand, terminal, price in priced:
-                key = (config, terminal)
-                after = moves[key] if key in moves else step(config, terminal)
+                after = moves.get(terminal)
                 if after is None:
+                    after = move(config, terminal)
+                if after < 0:
                     continue
                 c = cost + price
-                old = nxt.get(after)
+                old = get(after)
                 if old is None or c < old[0]:
-                    trail.append((back, config, cand))
+                    append((back, config, cand))
                     nxt[after] = (c, len(trail) - 1)
             c = cost + misplaced
-            old = nxt.get(config)
+            old = get(config)
             if old is None or c < old[0]:
-                trail.append((back, config, None))
+                append((back, config, None))
                 nxt[config] = (c, len(trail) - 1)
         # A reading that has fallen far behind the best never catches up in a
         # real letter; dropping it keeps a handful of configurations alive
@@ -146,16 +173,17 @@ def read(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]]:
             best = {k: v for k, v in nxt.items() if v[0] <= floor}
         else:
             best = nxt
-    ends = [(cost, back, config) for config, (cost, back) in best.items() if step(config, END) is not None]
+    step, number = auto.step, auto.configs
+    ends = [(cost, back, config) for config, (cost, back) in best.items() if step(number[config], END) is not None]
     if not ends:
         ends = [(cost, back, config) for config, (cost, back) in best.items()]
     cost, back, last = min(ends, key=lambda e: e[0])
     choices: list[Unit | None] = []
-    configs: list[tuple[int, ...]] = [last]
+    configs: list[tuple[int, ...]] = [number[last]]
     while back >= 0:
         back, before, choice = trail[back]
         choices.append(choice)
-        configs.append(before)
+        configs.append(number[before])
     choices.reverse()
     configs.reverse()
     return choices, configs
