@@ -91,9 +91,16 @@ PAREN_LINE = lazyre.compile(r"^[（(].*[）)]$")
 ATTACH_ITEM = lazyre.compile(r"^\d{1,2}[.．、]")
 
 CLOSING = lazyre.compile(
-    r"特此|此复|此致|敬礼|函复|函告|函商|函询|为盼|为荷|妥否|请批示|请审批|请予|请即复函|感谢|谢谢|致谢|敬请|恳请"
+    r"特此|专此|此复|此致|敬礼|顺祝|敬祝|祝(?:您|你|愿|各位)|函复|函告|函商|函询|为盼|为荷|妥否|请批示|请审批|请予|请即复函|感谢|谢谢|致谢|敬请|恳请"
     r"|希望.{0,40}(?:支持|关心|关注|意见|建议|监督|指导)|欢迎.{0,30}(?:意见|建议|指导|监督)|多提宝贵意见"
+    # A reply that ends by asking for the addressee's view of it (以上答复…您对此有何意见，请填写回执).
+    r"|^以上(?:答复|意见|复函)|有何意见|如有(?:不同)?意见|如有疑问|意见回执|答复函回执"
 )
+# A sentence ends at these marks; a closing formula stands in the last sentence
+# of its paragraph, or the paragraph is the formula alone (one or two sentences).
+SENTENCE_END = lazyre.compile(r"[。！？!?]+(?=.)")
+# 注：… is a labelled 附注 (a disclosure mark is often written so: 注：此件主动公开).
+NOTE_LABEL = lazyre.compile(r"^[（(]?" + SP + r"(?:附" + SP + r")?注" + SP + r"[：:]")
 # The opening sentence of a text ends with a colon too ("……收悉，现答复如下："):
 # it announces the text and addresses nobody.
 OPENING_SENTENCE = lazyre.compile(r"收悉|如下\s*[：:]$|现将|现就|现予|经研究|为做好|根据")
@@ -106,8 +113,17 @@ def _s(line: Line) -> str:
     return line.stripped
 
 
+_NO_PAD = dict.fromkeys(map(ord, " \t\u3000\u00a0"))
+_HEADER_GLUE = lazyre.compile(r"[\s\u3000·、，,：:]+")
+_TITLE_BREAK = lazyre.compile(r"[。：:；;]")
+_NOT_SALUTATION = lazyre.compile(r"[。；;：:？?]")
+_NOT_CLASS_LIST = lazyre.compile(r"[。；;！？!?：:]")
+_NOT_SIGNATURE = lazyre.compile(r"[：:。（(]")
+_CONTACT_VALUE = lazyre.compile(r"[：:]|\d{5,}")
+
+
 def _compact(text: str) -> str:
-    return re.sub(r"[ \t\u3000\u00a0]+", "", text)
+    return text.translate(_NO_PAD)
 
 
 # How strongly a line's own evidence speaks for a kind (see parse.read).
@@ -250,7 +266,7 @@ def _is_header_line(line: Line) -> list[Part] | None:
     rest = line.text
     for p in sorted(parts, key=lambda p: -(p.start or 0)):
         rest = rest[: p.start] + rest[p.end:]
-    leftover = re.sub(r"[\s\u3000·、，,：:]+", "", rest)
+    leftover = _HEADER_GLUE.sub("", rest)
     if leftover and not (len(leftover) <= 4 and parts[0].kind == "signer"):
         return None
     return parts
@@ -293,7 +309,7 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
     joined = ""
     for k in range(i, min(i + 4, len(nb))):
         s = _s(nb[k])
-        if len(s) > 40 or re.search(r"[。：:；;]", s) or s.startswith(("（", "(", "〔", "【", "[")) \
+        if len(s) > 40 or _TITLE_BREAK.search(s) or s.startswith(("（", "(", "〔", "【", "[")) \
                 or _is_header_line(nb[k]) is not None:
             return 0
         joined += s
@@ -359,7 +375,7 @@ def _run_in_salutation(line: Line) -> Unit | None:
 def _is_recipient_wrong_mark(s: str) -> bool:
     """A salutation closed with a comma or an exclamation mark instead of the colon (示例市公安局，)."""
     c = s.strip(PAD)
-    if not c.endswith(("，", ",", "！", "!")) or len(c) > 40 or re.search(r"[。；;：:？?]", c):
+    if not c.endswith(("，", ",", "！", "!")) or len(c) > 40 or _NOT_SALUTATION.search(c):
         return False
     core = _compact(c[:-1])
     last = re.split(r"[，,、]", core)[-1]
@@ -375,7 +391,7 @@ def _is_recipient_without_colon(s: str) -> bool:
         return bool(ADDRESSEE_SUFFIX.search(core) or ORG_SUFFIX.search(core))
     # Classes of addressees separated by commas (各镇、乡人民政府，县政府直属各单位):
     # every class must end like a body of the state.
-    if len(c) > 120 or re.search(r"[。；;！？!?：:]", c):
+    if len(c) > 120 or _NOT_CLASS_LIST.search(c):
         return False
     classes = [x for x in re.split(r"[，,]", core) if x]
     return len(classes) > 1 and all(ORG_SUFFIX.search(x) or x.endswith(_GROUP_SUFFIXES) for x in classes)
@@ -390,7 +406,7 @@ def _is_signature(s: str) -> bool:
         return True
     if "此页无正文" in c:
         return False
-    if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or re.search(r"[：:。（(]", c):
+    if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or _NOT_SIGNATURE.search(c):
         return False
     if HEADING1.match(c) or HEADING2.match(c) or ATTACH_ITEM.match(c) or CONTACT.match(c) or SIGNOFF.match(c):
         return False
@@ -423,23 +439,35 @@ def _body_kind(s: str) -> tuple[str, dict]:
     return "paragraph", {}
 
 
+# The first characters the labels of _tail_kind can start with (a bracket: a contact line in brackets).
+_TAIL_FIRST = frozenset("抄分报送领签主承责审联电手经传邮通地职（(")
+
+
 def _tail_kind(s: str) -> str | None:
     """Kinds recognised by their label wherever they stand (so misplaced ones are caught)."""
     c = s.strip(PAD)
+    if c[:1] not in _TAIL_FIRST:
+        return None
     if COPY_TO.match(c) and (COPY_TO.match(c).group("colon") or len(c) <= 60):
         return "copy_to"
     if COPY_TO_STRICT.match(c):
         return "copy_to"
     if SIGNOFF.match(c) and len(c) <= 60 and not c.startswith(("签发人",)):
         return "signoff"
-    if CONTACT.match(c) and len(c) <= 120 and (re.search(r"[：:]|\d{5,}", c) or len(c) <= 12):
+    if CONTACT.match(c) and len(c) <= 120 and (_CONTACT_VALUE.search(c) or len(c) <= 12):
         return "contact"
     return None
 
 
 def classify(lines: list[Line]) -> list[Unit]:
     """The lines of a letter as grammar units, in document order, each with its candidate kinds."""
-    return [unit.settle() for unit in _classify(lines)]
+    units = _classify(lines)
+    for unit in units:
+        if unit.alts or len(unit.lines) > 1 or unit.kind in ("paragraph", "heading1", "heading2", "heading3",
+                                                            "heading4", "closing"):
+            continue  # the text's units were offered their evidence as they were made
+        unit.alts = [c for c in evidence(unit.lines[0]) if c.kind != unit.kind]
+    return [unit.settle() for unit in units]
 
 
 def _classify(lines: list[Line]) -> list[Unit]:
@@ -587,7 +615,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
             body_units.append(Unit(tk, [nb[k]]))
             continue
         kind, fields = _body_kind(s)
-        body_units.append(Unit(kind, [nb[k]], fields=fields, alts=_strong_elsewhere(nb[k])))
+        body_units.append(Unit(kind, [nb[k]], fields=fields, alts=evidence(nb[k], amid_text=True, tail=None)))
     _mark_closing(body_units)
     units.extend(body_units)
 
@@ -599,7 +627,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
             j = k + 1
             while j < sig_start and (ATTACH_ITEM.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
                 j += 1
-            units.append(Unit("attachment_note", nb[k:j]))
+            units.append(_attachment_note_unit(nb[k:j]))
             k = j
             continue
         hp = _is_header_line(nb[k])
@@ -641,7 +669,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
             units.append(Unit("print_line", [nb[k]], fields={"org": m.group("org"), "date": m.group("date"),
                                                              "printed": m.group("printed") or ""}))
         elif ATTACHMENT_NOTE.match(s) and not in_attachment:
-            units.append(Unit("attachment_note", [nb[k]]))
+            units.append(_attachment_note_unit([nb[k]]))
         elif ATTACHMENT_HEAD.match(s):
             in_attachment = True
             units.append(Unit("attachment", [nb[k]], fields={"num": ATTACHMENT_HEAD.match(s).group("num")}))
@@ -676,26 +704,55 @@ def _classify(lines: list[Line]) -> list[Unit]:
     return units
 
 
-def _strong_elsewhere(line: Line) -> list[Unit]:
-    """Kinds a line amid the text proves by itself (a 发文字号, a 密级, an 印发 line, a whole title).
+def evidence(line: Line, amid_text: bool = False, tail: str | None | bool = False) -> list[Unit]:
+    """The kinds one line's own text proves or allows, each with its strength: no neighbour, no position.
 
-    The grammar does not accept them in the 正文; offered as candidates, they
-    are reported as misplaced parts instead of being read as text.
+    STRONG: a label (抄送：, 联系人：, 附件：, 答复单位：), a whole 发文字号 or
+    签发人 line, a complete date, a 密级 or 紧急程度 word, a 发文机关标志
+    (…文件), an 印发 line, a whole title (关于……＋文种).  WEAK: a line ending
+    in a colon (a 称呼), a labelled 注：, a bracketed line below the text (附注).
+    Where the line stands is the grammar's business: offered everywhere, a
+    strong candidate the grammar rejects is a misplaced part, never text.
+    Each test first looks for what its kind cannot do without: every line passes here.
+
+    ``amid_text``: the line stands between paragraphs of the text, where an
+    附件 label is left as text for ATTACH-001/ATTACH-005, which word that case
+    (a label without its colon, a 附件说明 amid the text) better than an order error.
     """
     s = line.stripped
-    # Each test first looks for what its kind cannot do without: every body line passes here.
-    if s[-1:] in "：:" and len(s) <= 60 and _is_recipient(s) and not HEADING1.match(s) and not HEADING2.match(s):
-        # Weak: a 称呼 below a line the reading could not place (the grammar
-        # takes it only where a 主送 may stand, i.e. before any text).
-        return [Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以冒号结尾的短行（可能是称呼）")]
-    if len(s) > 60 or s[-1:] in "。；;，,：:！!？?":
+    if not s:
         return []
-    m = SECRECY.match(s) if s[0] in "绝机秘" else None
-    if m:
+    found: list[Unit] = []
+    if tail is False:  # not already known to the caller
+        tail = _tail_kind(s)
+    if tail == "copy_to":
+        found.append(_copy_to_unit(line))
+    elif tail:
+        found.append(Unit(tail, [line]))
+    if s[0] == "附" and not amid_text:
+        if ATTACHMENT_NOTE.match(s):
+            found.append(_attachment_note_unit([line]))
+        elif m := ATTACHMENT_HEAD.match(s):
+            found.append(Unit("attachment", [line], fields={"num": m.group("num")}))
+    if s[0] in "注附（(" and NOTE_LABEL.match(s):
+        found.extend(_note_candidates(line))
+    if s[0] in "答承发办" and ANSWERED_BY.match(s) and len(s) <= 40 and not SENTENCE_PUNCT.search(s) and ORG_SUFFIX.search(_compact(s)):
+        found.append(Unit("signature", [line], strength=STRONG, evidence="标注“答复单位/承办单位”的机关名称"))
+    if s[-1:] in "：:" and len(s) <= 60 and _is_recipient(s) and not HEADING1.match(s) and not HEADING2.match(s):
+        found.append(Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以冒号结尾的短行（可能是称呼）"))
+    if len(s) > 60 or s[-1:] in "。；;，,：:！!？?" or found:
+        return found
+    if s[0] in "绝机秘" and (m := SECRECY.match(s)):
         return [Unit("secrecy", [line], fields={k: v for k, v in m.groupdict().items() if v})]
+    if len(s) <= 3 and URGENCY.match(s):
+        return [Unit("urgency", [line], fields={"level": s})]
+    if s[0] in "12二" and (df := date_fields(s)) is not None and df["d"]:
+        return [Unit("date", [line], fields=df)]
     if "印发" in s and not SENTENCE_PUNCT.search(s) and (m := PRINT_LINE.match(s)) and m.group("printed") \
             and not (m.group("org") or "").endswith(("于", "在")):
         return [Unit("print_line", [line], fields={"org": m.group("org"), "date": m.group("date"), "printed": "印发"})]
+    if s.endswith("文件") and len(s) <= 40 and not SENTENCE_PUNCT.search(s):
+        return [Unit("org_mark", [line])]
     if len(s) <= 48 and (_DOCNUM_HINT.search(s) or "签" in s):  # a line that holds only marks is short
         parts = _is_header_line(line)
         if parts and any(p.kind in ("doc_number", "signer") for p in parts):
@@ -704,7 +761,33 @@ def _strong_elsewhere(line: Line) -> list[Unit]:
         c = _compact(s)
         if (TITLE_START.match(c) or TITLE_ORG_THEN.match(c)) and title_doctype(c):
             return [Unit("title", [line], strength=STRONG, evidence="完整的标题（关于……＋文种）")]
-    return []
+    return found
+
+
+def _attachment_note_unit(lines: list[Line]) -> Unit:
+    """An 附件说明; labelled 附： without 件 it is only weak evidence (附：also introduces text)."""
+    if ATTACHMENT_NOTE.match(lines[0].stripped).group("jian"):
+        return Unit("attachment_note", lines)
+    return Unit("attachment_note", lines, strength=WEAK, evidence="标注“附：”（缺“件”字）的附件说明")
+
+
+def _note_candidates(line: Line) -> list[Unit]:
+    """A labelled 附注 (注：…): a note, and when it is a disclosure mark (注：此件主动公开) that mark too.
+
+    Where the grammar takes a 附注 (below the date) it is read as one; a
+    disclosure mark may also close the text before the 署名 (local templates).
+    """
+    # Weak: amid the text, 注： also explains a table or a figure.
+    note = Unit("note", [line], strength=WEAK, evidence="标注“注：”的附注")
+    m = DISCLOSURE.search(line.text)
+    if m is None:
+        return [note]
+    disclosure = Part("disclosure", [line], start=m.start(), end=m.end(), fields={"mark": m.group("mark")})
+    note.extra.append(disclosure)
+    as_mark = Unit("disclosure", [line], extra=[Part("note", [line])], strength=STRONG,
+                   evidence="标注“注：”的公开属性",
+                   fields={"mark": m.group("mark"), "start": m.start(), "end": m.end()})
+    return [note, as_mark]
 
 
 _CONTACT_INSIDE = lazyre.compile(r"(?<=[。；;\s])(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|电" + SP + r"话)"
@@ -762,6 +845,8 @@ def _continues_copy_to(unit: Unit, line: Line) -> bool:
 
 def _mark_closing(body: list[Unit]) -> None:
     """The closing formula is the last paragraph of the body when it reads as one (此致/敬礼: two lines)."""
+    # A line whose own evidence says it is another part (注：…, a labelled 署名) is not text.
+    body = [u for u in body if not any(a.strength == STRONG for a in u.alts)]
     paras = [u for u in body if u.kind in ("paragraph",)]
     if not paras:
         return
@@ -781,5 +866,11 @@ def _mark_closing(body: list[Unit]) -> None:
         if idx > 0 and _compact(body[idx - 1].lines[0].stripped).startswith("此致"):
             body[idx - 1].kind = "closing"
         return
-    if CLOSING.search(s):
+    if CLOSING.search(s) and _closes(s):
         last.kind = "closing"
+
+
+def _closes(paragraph: str) -> bool:
+    """The closing words end the paragraph: a long paragraph that only opens with thanks goes on to answer."""
+    sentences = [x for x in SENTENCE_END.split(paragraph) if x]
+    return len(sentences) <= 2 or CLOSING.search(sentences[-1]) is not None

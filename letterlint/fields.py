@@ -784,8 +784,9 @@ def _signature(part) -> Signature:
 # --- 附件说明 -------------------------------------------------------------------------------
 
 # The label of a 附件说明 at the start of its first line: 附件： / 附件: / 附件1：
-ATTACHMENT_LABEL = lazyre.compile(r"附" + _S + r"件" + _S + r"(?P<num>\d*)" + _S + r"(?P<colon>[：:])")
-ATTACHMENT_NOTE = lazyre.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)" + SP + r"(?P<colon>[：:])")
+# 附： without 件 is a short form of the label (a defect of form, but the part is the 附件说明).
+ATTACHMENT_LABEL = lazyre.compile(r"附" + _S + r"(?P<jian>件)?" + _S + r"(?P<num>\d*)" + _S + r"(?P<colon>[：:])")
+ATTACHMENT_NOTE = lazyre.compile(r"^附" + SP + r"(?P<jian>件)?" + SP + r"(?P<num>\d*)" + SP + r"(?P<colon>[：:])")
 # An item number: 1. 1． 1、 1，
 ITEM_MARKER = lazyre.compile(r"(?P<num>\d{1,2})" + _S + r"(?P<punct>[.．、，,])(?!\d)")
 # A mark that may precede a second item on the same line.

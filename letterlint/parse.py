@@ -23,7 +23,7 @@ from letterlint.lalr import END, Node, Parser, Tables, load_tables
 from letterlint.model import HEADING_KINDS, PART_NAMES, Letter, Line, Misplacement, Part
 
 SECTION_OF = {"header": "版头", "title_part": "主体", "recipient": "主体", "body": "主体",
-              "signature_part": "主体", "attachments": "附件", "record": "版记"}
+              "signature_part": "主体", "attachments": "附件", "unsigned_attachments": "附件", "record": "版记"}
 
 # The price of a reading: choosing a candidate weaker than the line's best
 # costs the difference; a unit the grammar cannot place costs MISPLACED.  The
@@ -32,6 +32,11 @@ SECTION_OF = {"header": "版头", "title_part": "主体", "recipient": "主体",
 _COST = {STRONG: 0.0, WEAK: 1.0, FALLBACK: 2.0}
 MISPLACED = 10.0
 _EARLIER = 1e-6
+# Between two parts either of which may be the one out of place, the part that
+# GB/T 9704 places (署名, 成文日期, …) keeps its place and the local mark (a
+# contact or sign-off line, which the standard does not place) is blamed.
+_STANDARD_PART = 1e-3
+_LOCAL_MARKS = frozenset({"contact", "signoff"})
 _BEAM = 2 * MISPLACED
 
 
@@ -51,6 +56,9 @@ class _Automaton:
     def __init__(self, tables: Tables):
         self.tables = tables
         self.moves: dict[tuple[tuple[int, ...], str], tuple[int, ...] | None] = {}
+        self.ids: dict[tuple[int, ...], int] = {}
+        self.configs: list[tuple[int, ...]] = []
+        self.trans: list[dict[str, int]] = []
 
     def step(self, config: tuple[int, ...], terminal: str) -> tuple[int, ...] | None:
         """The configuration after shifting ``terminal``, or None if the grammar rejects it here."""
@@ -78,10 +86,31 @@ class _Automaton:
         self.moves[key] = result
         return result
 
+    # The search walks configurations by number: one small dict of moves per
+    # configuration is cheaper to consult than hashing the stack of states.
+    def number(self, config: tuple[int, ...]) -> int:
+        """The number of a configuration (given on first sight)."""
+        cid = self.ids.get(config)
+        if cid is None:
+            cid = self.ids[config] = len(self.configs)
+            self.configs.append(config)
+            self.trans.append({})
+        return cid
+
+    def next(self, cid: int, terminal: str) -> int:
+        """The number of the configuration after ``terminal``, or -1 if the grammar rejects it."""
+        after = self.step(self.configs[cid], terminal)
+        nid = -1 if after is None else self.number(after)
+        self.trans[cid][terminal] = nid
+        return nid
+
 
 @functools.lru_cache(maxsize=1)
 def _automaton() -> _Automaton:
     return _Automaton(tables())
+
+
+_TERMINAL = {kind: kind.upper() for kind in PART_NAMES}
 
 
 def _options(unit: Unit) -> list[Unit]:
@@ -100,35 +129,40 @@ def read(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]]:
     alive at any line, and the moves between them are memoised.
     """
     auto = _automaton()
-    moves, step = auto.moves, auto.step
-    start = (auto.tables.start,)
-    # best[config] = (cost, index into trail of the choice that reached it)
-    best: dict[tuple[int, ...], tuple[float, int]] = {start: (0.0, -1)}
-    trail: list[tuple[int, tuple[int, ...], Unit | None]] = []  # (back-pointer, config before, choice)
+    trans, move = auto.trans, auto.next
+    # best[config number] = (cost, index into trail of the choice that reached it)
+    best: dict[int, tuple[float, int]] = {auto.number((auto.tables.start,)): (0.0, -1)}
+    trail: list[tuple[int, int, Unit | None]] = []  # (back-pointer, config before, choice)
+    append = trail.append
     for index, unit in enumerate(units):
         if unit.alts:
             options = _options(unit)
             top = _COST[max(c.strength for c in options)]
-            priced = [(c, c.kind.upper(), _COST[c.strength] - top) for c in options]
+            priced = [(c, _TERMINAL[c.kind], _COST[c.strength] - top) for c in options]
         else:
-            priced = [(unit, unit.kind.upper(), 0.0)]
+            priced = ((unit, _TERMINAL[unit.kind], 0.0),)
         misplaced = MISPLACED + _EARLIER * index
-        nxt: dict[tuple[int, ...], tuple[float, int]] = {}
+        if priced[0][0].kind not in _LOCAL_MARKS:
+            misplaced += _STANDARD_PART
+        nxt: dict[int, tuple[float, int]] = {}
+        get = nxt.get
         for config, (cost, back) in best.items():
+            moves = trans[config]
             for cand, terminal, price in priced:
-                key = (config, terminal)
-                after = moves[key] if key in moves else step(config, terminal)
+                after = moves.get(terminal)
                 if after is None:
+                    after = move(config, terminal)
+                if after < 0:
                     continue
                 c = cost + price
-                old = nxt.get(after)
+                old = get(after)
                 if old is None or c < old[0]:
-                    trail.append((back, config, cand))
+                    append((back, config, cand))
                     nxt[after] = (c, len(trail) - 1)
             c = cost + misplaced
-            old = nxt.get(config)
+            old = get(config)
             if old is None or c < old[0]:
-                trail.append((back, config, None))
+                append((back, config, None))
                 nxt[config] = (c, len(trail) - 1)
         # A reading that has fallen far behind the best never catches up in a
         # real letter; dropping it keeps a handful of configurations alive
@@ -139,19 +173,25 @@ def read(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]]:
             best = {k: v for k, v in nxt.items() if v[0] <= floor}
         else:
             best = nxt
-    ends = [(cost, back, config) for config, (cost, back) in best.items() if step(config, END) is not None]
+    step, number = auto.step, auto.configs
+    ends = [(cost, back, config) for config, (cost, back) in best.items() if step(number[config], END) is not None]
     if not ends:
         ends = [(cost, back, config) for config, (cost, back) in best.items()]
     cost, back, last = min(ends, key=lambda e: e[0])
     choices: list[Unit | None] = []
-    configs: list[tuple[int, ...]] = [last]
+    configs: list[tuple[int, ...]] = [number[last]]
     while back >= 0:
         back, before, choice = trail[back]
         choices.append(choice)
-        configs.append(before)
+        configs.append(number[before])
     choices.reverse()
     configs.reverse()
     return choices, configs
+
+
+# Parts of the document an attachment carries (grammar: _attachment_item), read as its text.
+_ATTACHED = frozenset({"title", "doc_number", "signer", "recipient", "attachment_note", "contact", "signoff",
+                       "signature", "date", "note"})
 
 
 def _name(kind: str) -> str:
@@ -237,6 +277,10 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
     for index, unit in enumerate(units):
         choice = chosen[index]
         placed = choice if choice is not None else max(_options(unit), key=lambda c: c.strength)
+        if placed.kind in _ATTACHED and sections.get(index) == "附件":
+            # The attached document's own title, 署名, date…: text of the attachment, not the letter's parts.
+            placed = Unit("attachment_text", placed.lines, strength=placed.strength,
+                          evidence=f"附件中的{PART_NAMES[placed.kind]}")
         primary = placed.part()
         fields = dict(placed.fields)
         if "start" in fields:

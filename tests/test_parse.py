@@ -334,3 +334,81 @@ def test_contact_details_on_the_copy_to_line_are_a_contact_part():
     assert (contact.kind, contact.span.column) == ("contact", 25)
     assert contact.text == "联系人：刘某，联系电话：0791-86345678"
     assert copy_to.parsed.names[-1] == "市政府办公室"
+
+
+# --- closing, 附注, 附件说明 and the labelled 署名: general forms of the genre -------------
+
+def reply_ending(*tail):
+    return "\n".join(["示例市文化旅游局关于市政协六届二次会议第18号提案的答复", "孙明委员：",
+                      "您提出的《关于加强古村落保护的提案》收悉，现答复如下：",
+                      "我局已将古村落保护纳入年度重点工作，完成了普查建档。", *tail])
+
+
+def test_a_reply_that_ends_by_asking_for_the_addressees_view_has_that_as_its_closing():
+    letter = parse_text(reply_ending("以上答复，已经局长审阅，您对此有何意见，请填写在回执上，以便我们改进工作。",
+                                     "示例市文化旅游局", "2024年6月3日"))
+    assert [p.line for p in letter.all("closing")] == [5]
+    assert letter.misplacements == []
+
+
+def test_a_long_paragraph_that_only_opens_with_thanks_is_not_the_closing():
+    answer = ("感谢孙明委员对古村落保护的关心。古村落是不可再生的文化资源。下一步我局将会同住建部门制定保护规划，"
+              "落实修缮资金。对已列入名录的村落，将逐一建立保护档案。")
+    letter = parse_text(reply_ending(answer, "示例市文化旅游局", "2024年6月3日"))
+    assert letter.all("closing") == []
+    assert [(p.line, p.kind) for p in letter.parts if p.line == 5] == [(5, "paragraph")]
+
+
+def test_a_short_thanks_and_a_second_sentence_are_still_the_closing():
+    letter = parse_text(reply_ending("感谢您对文化旅游工作的关心。欢迎继续提出宝贵意见。",
+                                     "示例市文化旅游局", "2024年6月3日"))
+    assert [p.line for p in letter.all("closing")] == [5]
+
+
+def test_attachment_note_labelled_without_jian():
+    letter = parse_text(reply_ending("特此答复。", "附：1.古村落名录", "2.保护资金安排表",
+                                     "示例市文化旅游局", "2024年6月3日"))
+    note = letter.first("attachment_note")
+    assert [ln.number for ln in note.lines] == [6, 7]
+    assert [p.kind for p in letter.parts if p.line in (6, 7)] == ["attachment_note"]
+    assert [p.line for p in letter.all("closing")] == [5] and letter.misplacements == []
+
+
+def test_a_paragraph_beginning_with_fu_amid_the_text_stays_text():
+    letter = parse_text(reply_ending("附：有关情况说明如下。", "下一步我局将继续推进保护工作。", "特此答复。",
+                                     "示例市文化旅游局", "2024年6月3日"))
+    assert letter.all("attachment_note") == [] and letter.misplacements == []
+
+
+def test_a_labelled_disclosure_note_before_the_date():
+    letter = parse_text(reply_ending("感谢您对文化旅游工作的关心和支持。", "注：此件主动公开。", "2024年6月3日"))
+    assert [(p.line, p.kind) for p in letter.parts if p.line >= 5] == [
+        (5, "closing"), (6, "note"), (6, "disclosure"), (7, "date")]
+    assert letter.misplacements == []
+
+
+def test_a_note_label_amid_the_text_explains_the_text():
+    letter = parse_text(reply_ending("注：以上数据截至2024年5月底。", "下一步我局将继续推进保护工作。", "特此答复。",
+                                     "示例市文化旅游局", "2024年6月3日"))
+    assert [(p.line, p.kind) for p in letter.parts if p.line == 5] == [(5, "paragraph")]
+    assert letter.misplacements == []
+
+
+def test_a_labelled_signature_with_a_sign_off_line_before_the_date():
+    """答复单位：… is the 署名 written with a label; by GB/T 9704 the date stands right under the
+    署名, so a sign-off line between them is the one out of place."""
+    letter = parse_text(reply_ending("特此答复。", "答复单位：示例市文化旅游局", "承办负责人：周平", "2024年6月3日"))
+    assert [(p.line, p.kind) for p in letter.parts if p.line >= 5] == [
+        (5, "closing"), (6, "signature"), (7, "signoff"), (8, "date")]
+    assert misplaced_of(letter) == [(7, "signoff", "领导签发应位于成文日期之后")]
+
+
+def misplaced_of(letter):
+    return [(m.part.line, m.part.kind, m.message) for m in letter.misplacements]
+
+
+@pytest.mark.parametrize("closing", ["专此函复。", "祝您身体健康，工作顺利！", "新春将至，衷心祝愿各位工作顺利！",
+                                     "再次感谢您的关心，不足之处敬请谅解！祝您工作顺利！"])
+def test_closing_formulas_of_wishes_and_zhuanci(closing):
+    letter = parse_text(reply_ending(closing, "示例市文化旅游局", "2024年6月3日"))
+    assert [p.line for p in letter.all("closing")] == [5]

@@ -284,7 +284,10 @@ def attachment_note_in_body(letter, options):
     last_sentence = next((i for i in range(len(body) - 1, -1, -1)
                           if body[i].kind in ("paragraph", "closing") and _SENTENCE_MARK.search(body[i].text)), -1)
     for i, part in enumerate(body[:max(last_sentence, 0)]):
-        if part.kind != "paragraph" or not part.text.startswith("附") or not ATTACHMENT_LABEL.match(part.text):
+        if part.kind != "paragraph" or not part.text.startswith("附"):
+            continue
+        label = ATTACHMENT_LABEL.match(part.text)
+        if label is None or not label.group("jian"):  # 附：amid the text introduces text
             continue
         if i < last_sentence:
             line = part.lines[0]
