@@ -18,6 +18,10 @@ def part_order(letter, options):
     顺序由语法文件 grammar/letter.lark 统一规定；某一部分出现在不允许的位置时，
     在该部分处报告一次，其余部分照常检查。
 
+    答复类别、公开属性、联系人和领导签发的位置不由 GB/T 9704 规定，而由各地的
+    答复格式规定，各地不同（如“承办负责人”有的在成文日期之前，有的在之后），
+    所以这几项位置不当只报警告（warning）。
+
     反例：
         示例市交通运输局关于商请协助开展道路安全检查的函
 
@@ -41,7 +45,12 @@ def part_order(letter, options):
     for m in letter.misplacements:
         if m.duplicate and m.part.kind in _UNIQUE:
             continue  # reported by STRUCT-003
-        yield Finding(m.part.span, m.message, m.suggestion)
+        severity = "warning" if m.part.kind in _LOCAL_KINDS else None
+        yield Finding(m.part.span, m.message, m.suggestion, severity=severity)
+
+
+# Marks placed by local reply formats, not by GB/T 9704: their order differs by place.
+_LOCAL_KINDS = frozenset({"answer_class", "disclosure", "contact", "signoff"})
 
 
 # Which parts each kind of document must have.  The 主送机关 and 署名 have

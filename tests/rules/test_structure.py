@@ -28,12 +28,13 @@ def test_contact_inside_body():
     text = GOOD.replace("示例市公安局：\n", "示例市公安局：\n联系人：李华，电话：0791-86123456\n")
     d = only(lint(text, select=["STRUCT-001"]), "STRUCT-001")
     assert (d.line, d.message) == (4, "联系人应位于正文之后")
+    assert d.severity == "warning"  # a local mark: its place is set by the local format
 
 
 def test_copy_to_inside_body():
     text = GOOD.replace("示例市公安局：\n", "示例市公安局：\n抄送：示例市人民政府办公室。\n")
     d = only(lint(text, select=["STRUCT-001"]), "STRUCT-001")
-    assert (d.line, d.message) == (4, "抄送应位于成文日期之后")
+    assert (d.line, d.message, d.severity) == (4, "抄送应位于成文日期之后", "error")
 
 
 def test_header_order_comes_from_the_grammar():
