@@ -322,6 +322,12 @@ class Letter(Record):
         return list(body)
 
     @property
+    def has_header(self) -> bool:
+        """Whether the text holds any part of the 版头.  A text without one (a body-only draft, a
+        web copy, an excerpt) gets its 版头 from the red-header template, outside the text."""
+        return any(p.section == "版头" for p in self.parts)
+
+    @property
     def end_span(self) -> Span:
         """Where to report a part that is missing altogether: the last non-blank line."""
         for line in reversed(self.lines):

@@ -102,7 +102,8 @@ def urgency(letter, options):
 _UPWARD_OPINION = lazyre.compile(r"如无不妥|请批转|妥否|当否|请审定|请批示|请审阅")
 
 
-@rule("SIGNER-001", "signer-upward", "error", doctypes=doctypes.UPWARD | {"opinion"})
+@rule("SIGNER-001", "signer-upward", "error", doctypes=doctypes.UPWARD | {"opinion"},
+      options={"signer-required-without-header": False})
 def signer_upward(letter, options):
     """上行文（请示、报告、上报的意见）须标注签发人。
 
@@ -110,6 +111,10 @@ def signer_upward(letter, options):
     第二十二条"重要公文和上行文由机关主要负责人签发"。没有主送机关的报告（如向社会公开的
     年度工作报告）不是上行文，不检查。意见可以上行、下行或平行，以“如无不妥，请批转……”
     “妥否，请批示”等上行用语收尾的意见是上行文。
+
+    签发人是版头的一部分。文本没有任何版头内容（从标题开始、只写主体的草稿，网页转载）时，
+    版头在红头模板里、文本之外，只报警告“文本没有版头，签发人随版头标注”；
+    要求这类文本也标注签发人时，设 signer-required-without-header = true。
 
     反例：
         示交〔2024〕12号
@@ -137,8 +142,10 @@ def signer_upward(letter, options):
     docnum = letter.first("doc_number")
     title = letter.first("title")
     span = docnum.span if docnum else title.span
-    yield Finding(span, f"{doctypes.label(letter.doctype)}是上行文，应标注签发人",
-                  "在发文字号同一行右侧标注“签发人：×××”")
+    outside = not options["signer-required-without-header"] and not letter.has_header
+    yield Finding(span, f"{doctypes.label(letter.doctype)}是上行文，应标注签发人"
+                  + ("（文本没有版头，签发人随版头标注）" if outside else ""),
+                  "在发文字号同一行右侧标注“签发人：×××”", severity="warning" if outside else None)
 
 
 @rule("SIGNER-002", "signer-form", "error", needs_parts=("signer",))

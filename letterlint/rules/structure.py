@@ -91,7 +91,7 @@ def required_parts(letter, options):
     """
     where = letter.end_span
     if not letter.has("title"):
-        excerpt = not options["title-required-in-excerpt"] and not any(p.section == "版头" for p in letter.parts)
+        excerpt = not options["title-required-in-excerpt"] and not letter.has_header
         yield Finding(letter.start_span(), "缺少标题" + ("（文本没有版头，标题可能在文本之外）" if excerpt else ""),
                       "在主送机关之前写明“发文机关＋关于＋事由＋文种”的标题", severity="warning" if excerpt else None)
     if not letter.body:

@@ -1,5 +1,5 @@
 """版头 rules: 份号, 密级, 紧急程度, 签发人 and the 上行文 发文字号 line."""
-from helpers import lint, spans
+from helpers import only, lint, spans
 
 REQUEST = """\
 {head}示例市交通运输局关于申请道路安全专项经费的请示
@@ -42,6 +42,18 @@ def test_signer_required_on_upward_documents():
     assert check("SIGNER-001", "示交〔2024〕12号　　签发人：张明\n") == []
     letter = REQUEST.format(head="示交函〔2024〕12号\n").replace("申请道路安全专项经费的请示", "商请协助检查的函")
     assert spans(lint(letter, select=["SIGNER-001"]), "SIGNER-001") == []
+
+
+def test_signer_missing_in_a_body_only_draft_is_a_warning():
+    # No 版头 in the text: the 签发人 comes with the red-header template.
+    d = only(lint(REQUEST.format(head=""), select=["SIGNER-001"]), "SIGNER-001")
+    assert (d.line, d.column, d.end_line, d.end_column, d.severity) == (1, 1, 1, 24, "warning")
+    assert d.message == "请示是上行文，应标注签发人（文本没有版头，签发人随版头标注）"
+    strict = {"SIGNER-001": {"signer-required-without-header": True}}
+    d = only(lint(REQUEST.format(head=""), select=["SIGNER-001"], rule_options=strict), "SIGNER-001")
+    assert (d.line, d.severity, d.message) == (1, "error", "请示是上行文，应标注签发人")
+    d = only(lint(REQUEST.format(head="示交〔2024〕12号\n"), select=["SIGNER-001"]), "SIGNER-001")
+    assert (d.severity, d.message) == ("error", "请示是上行文，应标注签发人")
 
 
 def test_signer_form():
