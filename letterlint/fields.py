@@ -322,7 +322,9 @@ def _print_line(part) -> PrintLine:
 HEADING1 = lazyre.compile(r"^(?P<num>[" + CN_NUM + r"]{1,3})(?P<punct>[、.．，,：:；;]|" + SP + r"、)")
 HEADING2 = lazyre.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>[" + CN_NUM + r"]{1,3})" + SP
                           + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
-HEADING3 = lazyre.compile(r"^(?P<num>\d{1,2})(?P<punct>[.．、，,])(?!\d)")
+# After the mark of an item numbered 1. a figure means a decimal (1.5万元), except a year (1.2024年…).
+NOT_DECIMAL = r"(?!\d(?!\d{3}年))"
+HEADING3 = lazyre.compile(r"^(?P<num>\d{1,2})(?P<punct>[.．、，,])" + NOT_DECIMAL)
 HEADING4 = lazyre.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>\d{1,2})" + SP
                           + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
 HEADING_PATTERNS = {"heading1": HEADING1, "heading2": HEADING2, "heading3": HEADING3, "heading4": HEADING4}
@@ -788,7 +790,7 @@ def _signature(part) -> Signature:
 ATTACHMENT_LABEL = lazyre.compile(r"附" + _S + r"(?P<jian>件)?" + _S + r"(?P<num>\d*)" + _S + r"(?P<colon>[：:])")
 ATTACHMENT_NOTE = lazyre.compile(r"^附" + SP + r"(?P<jian>件)?" + SP + r"(?P<num>\d*)" + SP + r"(?P<colon>[：:])")
 # An item number: 1. 1． 1、 1，
-ITEM_MARKER = lazyre.compile(r"(?P<num>\d{1,2})" + _S + r"(?P<punct>[.．、，,])(?!\d)")
+ITEM_MARKER = lazyre.compile(r"(?P<num>\d{1,2})" + _S + r"(?P<punct>[.．、，,])" + NOT_DECIMAL)
 # A mark that may precede a second item on the same line.
 _ITEM_BREAK = PAD + "；;，,。、"
 

@@ -175,6 +175,22 @@ def test_attachment_note_with_number_before_colon():
     assert [it.name for it in note.items] == ["检查内容清单"] and note.items[0].num is None
 
 
+def test_attachment_item_number_followed_by_a_year_is_a_number_not_a_decimal():
+    note = part("attachment_note", "附件：1.2024年示例名单", "　　　2.2023年示例名单", first=11).parsed
+    one, two = note.items
+    assert (one.num, one.name, at(one.number)) == ("1", "2024年示例名单", (11, 4, 11, 5))
+    assert (two.num, two.name, at(two.number)) == ("2", "2023年示例名单", (12, 4, 12, 5))
+    # A decimal stays part of the name: 附件：1.5万元分配表 is one unnumbered item.
+    (only,) = part("attachment_note", "附件：1.5万元分配表").parsed.items
+    assert (only.num, only.name) == (None, "1.5万元分配表")
+
+
+def test_heading3_followed_by_a_year_but_not_by_a_decimal():
+    assert fields.HEADING3.match("1.2024年工作安排").group("num") == "1"
+    assert fields.HEADING3.match("1.5万元已拨付") is None
+    assert fields.HEADING3.match("2.20万元已拨付") is None
+
+
 # --- the contact block ------------------------------------------------------------------------
 
 
