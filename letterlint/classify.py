@@ -56,23 +56,42 @@ _YEAR_HINT = lazyre.compile(r"\d{4}")
 
 
 CLASS_LETTERS = "A-DＡ-Ｄ甲乙丙丁"
-# Labels may be letter-spaced (类 别：B) or have a space before the colon; any
-# single letter after the label is the class mark (an E is reported, not ignored).
+# Any letter where a class mark stands is the class mark: one outside the scheme (E) is
+# reported by REPLY-001, not ignored.
+_ANY_CLASS = r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])(?![A-Za-zＡ-Ｚａ-ｚ])"
+_OPEN, _CLOSE = r"[（(〔\[【]", r"[）)〕\]】]"
+# The meaning of the class in words, before or after the letter (已解决（A类）, A类（已解决）).
+_CLASS_WORDS = r"[\u4e00-\u9fff]{2,10}"
+# Labels may be letter-spaced (类 别：B) or have a space before the colon.
 CLASS_LABELLED = lazyre.compile(
     r"(?:答" + SP + r"复|办" + SP + r"理|办" + SP + r"复|办" + SP + r"结)?" + SP
     + r"(?:类" + SP + r"别|结" + SP + r"果|类" + SP + r"型)" + SP + r"[：:]" + SP
-    + r"[（(〔\[【]?" + SP + r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])(?![A-Za-z])" + SP + r"类?" + SP + r"[）)〕\]】]?"
+    + r"(?:" + _CLASS_WORDS + SP + r"(?=" + _OPEN + r"))?" + _OPEN + r"?" + SP + _ANY_CLASS + SP + r"类?" + SP
+    + _CLOSE + r"?(?:" + SP + _OPEN + _CLASS_WORDS + _CLOSE + r")?"
 )
 CLASS_ALONE = lazyre.compile(r"^[〔\[【（(]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类?" + SP + r"[〕\]】）)]?$")
-# A bracketed single letter alone on a header line is meant as a class mark,
-# even outside the usual A-D (so that "〔E〕" can be reported, not ignored).
-CLASS_BRACKETED = lazyre.compile(r"^[〔\[【（(]" + SP + r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])" + SP + r"类?" + SP + r"[〕\]】）)]$")
+# A single letter alone on a header line, bare or bracketed, is meant as a class mark
+# even outside the usual A-D (so that "E" or "〔E〕" can be reported, not ignored).
+CLASS_BRACKETED = lazyre.compile(r"^[〔\[【（(]?" + SP + r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])" + SP + r"类?" + SP + r"[〕\]】）)]?$")
 CLASS_GLUED = lazyre.compile(r"[（(〔\[【]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类" + SP + r"[）)〕\]】]?")
+# A class glued to the 发文字号 (…13号E类, …13号（E）): any letter.
+CLASS_AFTER_DOCNUM = lazyre.compile(r"(?<=号)" + SP + r"(?:" + _OPEN + SP + r")?" + _ANY_CLASS + SP
+                                    + r"(?:类" + SP + _CLOSE + r"?|" + _CLOSE + r")")
 
+# 公开属性: a label (是否同意公开, 公开属性, 公开方式 …) and its answer, or the mark alone.
+def _spaced(*words: str) -> str:
+    """Words a label may letter-space (公 开 属 性), as alternatives."""
+    return "(?:" + "|".join(SP.join(w) for w in words) + ")"
+
+
+_DISCLOSURE_LABEL = (r"(?:是否(?:同意)?(?:对外|向社会|社会)?公开|(?:信息|政务|政府信息)?"
+                     + _spaced("公开属性", "公开方式", "公开类型", "公开形式", "公开选项") + ")")
+_DISCLOSURE_ANSWER = (r"(?:不同意(?:对外|社会)?公开|同意(?:对外|社会)?公开|不同意|同意|主动公开|依申请公开|不予公开"
+                      r"|部分公开|不公开|公开|是|否)")
 DISCLOSURE = lazyre.compile(
     r"[〔【\[（(]?" + SP
-    + r"(?P<mark>是否(?:同意)?(?:对外)?公开" + SP + r"[：:]" + SP + r"[是否]"
-    r"|(?:不)?同意(?:对外|社会)?公开(?:发布)?"
+    + r"(?P<mark>" + _DISCLOSURE_LABEL + SP + r"[：:]" + SP + _DISCLOSURE_ANSWER
+    + r"|(?:不)?同意(?:对外|社会)?公开(?:发布)?"
     r"|此件(?:主动公开|公开发布|依申请公开|不予公开|不公开)"
     r"|(?:主动公开|依申请公开|不予公开))"
     + SP + r"[〕】\]）)]?"
@@ -239,7 +258,7 @@ def header_parts(line: Line) -> list[Part]:
     m = SIGNER.search(text) if "签" in text else None
     if m and free(m):
         add("signer", m.start(), m.end(), colon=m.group("colon"), names=m.group("names").strip(PAD))
-    for rx in (CLASS_LABELLED, CLASS_GLUED) if "类" in text or "结" in text else ():
+    for rx in (CLASS_LABELLED, CLASS_GLUED, CLASS_AFTER_DOCNUM) if "类" in text or "结" in text or "号" in text else ():
         m = rx.search(text)
         if m and free(m):
             add("answer_class", m.start(), m.end(), mark=m.group("cls"))

@@ -719,14 +719,18 @@ class Mark(Record):
     value: Tok | None
     star: Tok | None            # 密级: the ★ before the 保密期限
     period: Tok | None          # 密级: the 保密期限
+    label: Tok | None           # 公开属性 written as a field: its label (是否同意公开, 公开属性 …)
+    answer: Tok | None          # … and its answer (是, 同意, 主动公开 …)
 
-    __slots__ = _fields = ("span", "value", "star", "period")
+    __slots__ = _fields = ("span", "value", "star", "period", "label", "answer")
 
-    def __init__(self, span, value, star=None, period=None):
+    def __init__(self, span, value, star=None, period=None, label=None, answer=None):
         self.span = span
         self.value = value
         self.star = star
         self.period = period
+        self.label = label
+        self.answer = answer
 
 
 def _mark(part) -> Mark:
@@ -743,7 +747,21 @@ def _mark(part) -> Mark:
     # decide whether a line is such a mark); the field is where they stand.
     value = str(part.fields.get("mark") or "")
     at = line.text.find(value, lo, hi) if value else -1
-    return Mark(part.span, _tok(line, at, at + len(value)) if at >= 0 else None)
+    if at < 0:
+        return Mark(part.span, None)
+    label = answer = None
+    colon = _FIELD_COLON.search(value) if part.kind == "disclosure" else None
+    if colon is not None:  # 是否同意公开：同意, 公开属性：主动公开
+        a, b = colon.start(), colon.end()
+        while a > 0 and value[a - 1] in PAD:
+            a -= 1
+        while b < len(value) and value[b] in PAD:
+            b += 1
+        label, answer = _tok(line, at, at + a), _tok(line, at + b, at + len(value))
+    return Mark(part.span, _tok(line, at, at + len(value)), label=label, answer=answer)
+
+
+_FIELD_COLON = lazyre.compile(r"[：:]")
 
 
 # --- 署名 ----------------------------------------------------------------------------------

@@ -135,21 +135,46 @@ def disclosure_value(letter, options):
         2024年5月6日
         （此件公开发布）
 
+    写成“标签：答复”的标注（是否同意公开：同意、公开属性：主动公开、公开方式：依申请公开），整体是
+    允许的写法，或答复本身是允许的写法（主动公开），或是否式的问题用同意/不同意作答而对应的
+    “是/否”写法允许（是否同意公开：同意 同 是否同意公开：是），即为规定写法。
+
     设置：disclosure-marks（允许的公开属性写法）。
     """
     if not letter.has("disclosure", "note"):
         return
     allowed = _compact_marks(tuple(options["disclosure-marks"]))
     for part in letter.all("disclosure"):
-        value = part.parsed.value
+        mark = part.parsed
+        value = mark.value
         written = value.text if value is not None else part.text
-        if _compact(written) not in allowed:
+        if _compact(written) not in allowed and not _answer_allowed(mark, allowed):
             yield Finding(part.span, f"公开属性“{written}”不是本地规定的写法",
                           "改用规定写法，如（此件公开发布）")
     for part in letter.all("note"):
         text = _compact(part.text).strip("（）()")
         if "公开" in text and not any(a in text for a in allowed) and len(text) <= 12:
             yield Finding(part.span, f"公开属性“{text}”不是规定的写法", "改为（此件公开发布）、（此件依申请公开）或（此件不予公开）")
+
+
+# A yes/no question about disclosure (是否同意公开) answered in words: the 是/否 it means.
+_YES_NO = {"是": "是", "否": "否", "同意": "是", "同意公开": "是", "同意对外公开": "是",
+           "不同意": "否", "不同意公开": "否", "不同意对外公开": "否"}
+# 是否同意对外公开 asks what 是否同意公开 asks.
+_TO_WHOM = lazyre.compile(r"对外|向社会|社会")
+
+
+def _answer_allowed(mark, allowed: frozenset[str]) -> bool:
+    """A labelled 公开属性 (公开属性：主动公开, 是否同意公开：同意) whose answer is an allowed mark or means an allowed 是/否."""
+    if mark.answer is None or mark.label is None:
+        return False
+    answer, label = _compact(mark.answer.text), _compact(mark.label.text)
+    if answer in allowed:
+        return True
+    yes_no = _YES_NO.get(answer)
+    if not label.startswith("是否") or yes_no is None:
+        return False
+    return f"{label}：{yes_no}" in allowed or f"{_TO_WHOM.sub('', label)}：{yes_no}" in allowed
 
 
 @rule("REPLY-004", "disclosure-required", "warning", doctypes=REPLIES, options={"disclosure-required": False})

@@ -1,0 +1,112 @@
+"""Reading shapes of real letters that the fixtures did not show (issue 8): each by its general form.
+
+Every test writes its own small letter for a fictional organisation and checks the reading (which
+part each line is) and the diagnostics with their exact line and column.
+"""
+import pytest
+
+from helpers import lint
+from letterlint.classify import evidence
+from letterlint.model import Line
+from letterlint.parse import parse_text
+
+
+def kinds(letter, lines=None):
+    return [(p.line, p.kind) for p in letter.parts if lines is None or p.line in lines]
+
+
+def found(text, **settings):
+    return [(d.line, d.column, d.rule) for d in lint(text, **settings)]
+
+
+REPLY_BODY = """\
+示例县教育局关于县十届人大二次会议第9号建议的答复
+
+方某某代表：
+您提出的《关于改善乡村学校食堂条件的建议》收悉。现答复如下：
+一、今年我局安排资金300万元，改造乡村学校食堂8所。
+二、我局将建立食堂运营经费保障机制。
+感谢您对教育工作的关心和支持。
+
+示例县教育局
+2024年6月20日
+联系人及电话：何某　0790-6123456
+"""
+
+
+# --- 公开属性: labels and answers in their real variants ------------------------------------------
+
+@pytest.mark.parametrize("mark", [
+    "是否同意公开：同意", "是否同意公开：不同意", "是否公开：主动公开", "是否公开：是", "公开属性：主动公开",
+    "公开属性：依申请公开", "公开方式：不予公开", "公开属性 ：主动公开", "公 开 属 性：依申请公开",
+    "是否同意对外公开：是"])
+def test_a_labelled_disclosure_above_the_docnum_is_the_disclosure_mark(mark):
+    letter = parse_text(f"{mark}\n办理结果：B\n示教建〔2024〕9号\n\n{REPLY_BODY}")
+    assert kinds(letter, (1, 2, 3)) == [(1, "disclosure"), (2, "answer_class"), (3, "doc_number")]
+    assert letter.misplacements == []
+    assert found(f"{mark}\n办理结果：B\n示教建〔2024〕9号\n\n{REPLY_BODY}") == []
+
+
+def test_a_labelled_disclosure_has_its_label_and_answer_as_fields():
+    mark = parse_text(f"是否同意公开：同意\n示教建〔2024〕9号\n\n{REPLY_BODY}").first("disclosure").parsed
+    assert (mark.label.text, mark.answer.text) == ("是否同意公开", "同意")
+    assert (mark.answer.span.column, mark.answer.span.end_column) == (8, 10)
+
+
+def test_a_disclosure_answer_outside_the_local_marks_is_reported_at_the_mark():
+    # 公开属性 names a category: 是 does not answer it.
+    assert found(f"公开属性：是\n示教建〔2024〕9号\n\n{REPLY_BODY}") == [(1, 1, "NOTE-003")]
+    # With the local marks narrowed to the 附注 forms, a labelled answer is reported too.
+    assert found(f"是否同意公开：同意\n示教建〔2024〕9号\n\n{REPLY_BODY}",
+                 **{"rule_options": {"NOTE-003": {"disclosure-marks": ["此件公开发布"]}}}) == [(1, 1, "NOTE-003")]
+
+
+def test_a_disclosure_field_after_the_date_is_the_disclosure_mark():
+    letter = parse_text(REPLY_BODY + "公开方式：依申请公开\n\n抄送：县人大常委会人事代表工作委员会。\n")
+    assert kinds(letter, (12, 14)) == [(12, "disclosure"), (14, "copy_to")]
+
+
+def test_a_sentence_about_disclosure_in_the_text_stays_text():
+    text = REPLY_BODY.replace("二、我局将建立", "二、是否公开：是的，办理结果将主动公开。我局将建立")
+    assert kinds(parse_text(text), (6,)) == [(6, "heading1")]
+
+
+# --- 答复类别: the class in words, outside the scheme, glued to the 发文字号 -----------------------
+
+@pytest.mark.parametrize("mark, letter_col", [
+    ("办理结果：已解决（A类）", 10), ("办理结果：A类（已解决）", 6), ("答复类别：基本解决（B）", 11),
+    ("类别：正在解决〔B〕", 9)])
+def test_a_class_with_its_meaning_in_words_is_the_class_mark(mark, letter_col):
+    letter = parse_text(f"{mark}\n示教建〔2024〕9号\n\n{REPLY_BODY}")
+    assert kinds(letter, (1, 2)) == [(1, "answer_class"), (2, "doc_number")]
+    value = letter.first("answer_class").parsed.value
+    assert value.span.column == letter_col and value.text in "AB"
+    assert letter.misplacements == []
+
+
+@pytest.mark.parametrize("head, line, column", [
+    ("E\n\n示例县教育局\n\n示教建〔2024〕9号\n", 1, 1),           # alone above the organ's name (信函格式)
+    ("（F）\n示教建〔2024〕9号\n", 1, 2),
+    ("示教建〔2024〕9号E类\n", 1, 12),                            # glued to the 发文字号
+    ("示教建〔2024〕9号（E）\n", 1, 13),
+    ("办理结果：已解决（E类）\n示教建〔2024〕9号\n", 1, 10),
+])
+def test_a_class_outside_the_scheme_is_a_class_mark_and_reported(head, line, column):
+    text = head + "\n" + REPLY_BODY
+    assert found(text) == [(line, column, "REPLY-001")]
+    assert parse_text(text).misplacements == []
+
+
+def test_a_class_glued_to_the_docnum_is_read_with_it():
+    letter = parse_text("示教建〔2024〕9号E类\n\n" + REPLY_BODY)
+    assert kinds(letter, (1,)) == [(1, "doc_number"), (1, "answer_class")]
+    assert letter.first("doc_number").text == "示教建〔2024〕9号"
+
+
+def test_a_single_capital_in_the_text_is_not_a_class_mark():
+    text = REPLY_BODY.replace("感谢您", "附表\nA\n感谢您")
+    assert "answer_class" not in {k for _, k in kinds(parse_text(text))}
+
+
+def test_evidence_of_a_bare_letter_is_not_a_class_out_of_the_header():
+    assert [u.kind for u in evidence(Line(8, "E"))] == []
