@@ -302,6 +302,31 @@ def _unit_from_header(parts: list[Part]) -> Unit:
 # --- the whole letter ------------------------------------------------------------
 
 
+def _organ_run(nb: list[Line], i: int) -> int:
+    """How many lines from ``nb[i]`` make a 发文机关标志 of organ names, one per line, or 0.
+
+    The names must be followed by a mark of the 版头 (the 发文字号 of 信函格式), or the last of
+    them end in 文件 (示例市教育局 / 示例市财政局文件): a name alone is not evidence enough.
+    """
+    k = i
+    while k < len(nb) and k - i < 6 and _is_org_signature(_s(nb[k])):
+        k += 1
+    if k == i:
+        return 0
+    if k < len(nb) and _s(nb[k]).endswith("文件") and len(_s(nb[k])) <= 40 and not SENTENCE_PUNCT.search(_s(nb[k])):
+        return k - i + 1
+    return k - i if k < len(nb) and _is_header_line(nb[k]) is not None else 0
+
+
+_ISSUER_GAP = lazyre.compile(r"[ \u3000、和]+")
+
+
+def _issuer_list(s: str) -> bool:
+    """A line that only names organs (示例市教育局　示例市财政局): the issuers heading a joint title."""
+    names = [x for x in _ISSUER_GAP.split(s.strip(PAD)) if x]
+    return 0 < len(names) <= 8 and len(s) <= 100 and all(len(x) <= 30 and ORG_SUFFIX.search(x) for x in names)
+
+
 def _looks_like_title(s: str, nxt: str | None) -> bool:
     c = _compact(s).rstrip("。.，,；;！!")
     if len(c) > 80 or not c:
@@ -313,7 +338,7 @@ def _looks_like_title(s: str, nxt: str | None) -> bool:
     if title_doctype(c) and len(c) <= 60 and not SENTENCE_PUNCT.search(c):
         return True
     # An issuer name alone above a 关于… line starts the title.
-    if nxt is not None and ORG_SUFFIX.search(c) and len(c) <= 30 and TITLE_START.match(_compact(nxt)):
+    if nxt is not None and (ORG_SUFFIX.search(c) and len(c) <= 30 or _issuer_list(s)) and TITLE_START.match(_compact(nxt)):
         return True
     return False
 
@@ -513,10 +538,11 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 units.append(Unit("date", [nb[i]], fields=df))
             elif s.endswith("文件") and len(s) <= 40 and not SENTENCE_PUNCT.search(s):
                 units.append(Unit("org_mark", [nb[i]]))
-            elif top and i + 1 < n and not any(u.kind == "org_mark" for u in units) and _is_org_signature(s) \
-                    and _is_header_line(nb[i + 1]) is not None:
-                # 信函格式: the 发文机关标志 is the organ's name alone, with the 发文字号 below it.
-                units.append(Unit("org_mark", [nb[i]]))
+            elif top and not any(u.kind == "org_mark" for u in units) and (run := _organ_run(nb, i)):
+                # 信函格式: the 发文机关标志 is the organ's name alone, with the 发文字号 below it; a joint
+                # 版头 names several organs, one per line (the last may end in 文件).
+                units.append(Unit("org_mark", nb[i:i + run], evidence="版头的机关名称（其下是发文字号或“文件”）"))
+                i += run - 1
             elif (parts := _is_header_line(nb[i])) is not None:
                 units.append(_unit_from_header(parts))
             else:

@@ -386,6 +386,7 @@ _RECIPIENT_END = "：:，,！!"
 _OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”"}
 _MARKS: dict[str, re.Pattern] = {}   # separators and brackets, by the separators of a list
 _SPACES = lazyre.compile(PAD_RUN)
+_NO_PAD_RUN = lazyre.compile(r"[^" + PAD + r"]+")
 
 
 class Organ(Record):
@@ -445,7 +446,7 @@ class OrganList(Record):
 
 
 def organ_list(lines: list[Line], labelled: bool, end_marks: str, separators: str = ORGAN_SEPARATORS,
-               upto: int | None = None) -> OrganList | None:
+               upto: int | None = None, apart: bool = False) -> OrganList | None:
     """The one splitter for lists of organs, over one or more lines.
 
     Names are separated by 、，,；; outside brackets and quotes (各县（市、区）
@@ -453,6 +454,8 @@ def organ_list(lines: list[Line], labelled: bool, end_marks: str, separators: st
     on on the next.  ``labelled``: the first line opens with 抄送： (None when
     it does not); ``end_marks``: the marks that may close the list; ``upto``:
     where the list ends on the last line (the 关于 of a title), if not at its end.
+    ``apart``: organs may also stand apart by spaces or one per line (the issuers of a joint
+    版头 or title); a stretch is split so only when every piece is an organ's name.
     """
     if not lines:
         return None
@@ -508,6 +511,14 @@ def organ_list(lines: list[Line], labelled: bool, end_marks: str, separators: st
             elif sep is not None:
                 items.append(Organ("", sep.span, sep))
             return
+        if apart:
+            names = [(ln, m.start(), m.end()) for ln, a, b in trimmed for m in _NO_PAD_RUN.finditer(ln.text, a, b)]
+            if len(names) > 1 and all(b - a >= 3 and ORG_SUFFIX.search(ln.text[a:b]) for ln, a, b in names):
+                for ln, a, b in names[:-1]:
+                    items.append(Organ(ln.text[a:b], Span(ln.number, a + 1, ln.number, b + 1), None))
+                ln, a, b = names[-1]
+                items.append(Organ(ln.text[a:b], Span(ln.number, a + 1, ln.number, b + 1), sep))
+                return
         (l0, a0, _), (l1, _, b1) = trimmed[0], trimmed[-1]
         name = "".join(_SPACES.sub("", ln.text[a:b]) for ln, a, b in trimmed)
         items.append(Organ(name, Span(l0.number, a0 + 1, l1.number, b1 + 1), sep))
@@ -645,7 +656,7 @@ def _org_mark_issuers(part) -> OrganList | None:
             break
         k -= 1
     end = k if k is not None else len(last.text.rstrip(PAD))
-    return organ_list(part.lines, labelled=False, end_marks="", separators=ISSUER_SEPARATORS, upto=end)
+    return organ_list(part.lines, labelled=False, end_marks="", separators=ISSUER_SEPARATORS, upto=end, apart=True)
 
 
 class Title(Record):
@@ -667,7 +678,7 @@ def _title(part) -> Title:
         if i == 0 and not line.text[line.indent:m.start()].strip(PAD):
             break  # 关于… opens the title: no issuer named
         return Title(organ_list(part.lines[:i + 1], labelled=False, end_marks="", separators=ISSUER_SEPARATORS,
-                                upto=m.start()))
+                                upto=m.start(), apart=True))
     return Title(None)
 
 

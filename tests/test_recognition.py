@@ -110,3 +110,49 @@ def test_a_single_capital_in_the_text_is_not_a_class_mark():
 
 def test_evidence_of_a_bare_letter_is_not_a_class_out_of_the_header():
     assert [u.kind for u in evidence(Line(8, "E"))] == []
+
+
+# --- joint 版头: several issuers one per line, and a title whose first line lists them -----------
+
+JOINT_BODY = """\
+关于开展2024年农村道路安全隐患排查的通知
+
+各县（区）交通运输局、公安局：
+现就开展农村道路安全隐患排查有关事项通知如下。
+
+示例市交通运输局
+示例市公安局
+2024年3月5日
+"""
+
+
+def test_joint_issuers_one_per_line_above_the_docnum_are_the_org_mark():
+    letter = parse_text("示例市交通运输局\n示例市公安局\n\n示交联发〔2024〕2号\n\n" + JOINT_BODY)
+    mark = letter.first("org_mark")
+    assert [ln.number for ln in mark.lines] == [1, 2]
+    assert mark.parsed.names == ["示例市交通运输局", "示例市公安局"]
+    assert kinds(letter, (4, 6, 8)) == [(4, "doc_number"), (6, "title"), (8, "recipient")]
+    assert letter.misplacements == []
+    assert found("示例市交通运输局\n示例市公安局\n\n示交联发〔2024〕2号\n\n" + JOINT_BODY) == []
+
+
+def test_joint_issuers_whose_last_line_ends_in_wenjian():
+    letter = parse_text("示例市交通运输局\n示例市公安局文件\n\n示交联发〔2024〕2号\n\n" + JOINT_BODY)
+    assert [ln.number for ln in letter.first("org_mark").lines] == [1, 2]
+    assert letter.misplacements == []
+
+
+def test_an_organ_name_alone_at_the_top_without_a_mark_below_is_not_an_org_mark():
+    # A web copy that opens with the issuer's name and then the title: the name heads the title.
+    letter = parse_text("示例市交通运输局\n示例市公安局\n" + JOINT_BODY)
+    assert not letter.has("org_mark")
+
+
+def test_title_whose_first_line_lists_the_issuers():
+    head = "示交联发〔2024〕2号\n\n示例市交通运输局　示例市公安局　示例市农业农村局　示例市应急管理局\n"
+    letter = parse_text(head + JOINT_BODY)
+    title = letter.first("title")
+    assert [ln.number for ln in title.lines] == [3, 4]
+    assert title.parsed.issuers.names == ["示例市交通运输局", "示例市公安局", "示例市农业农村局", "示例市应急管理局"]
+    assert kinds(letter, (6,)) == [(6, "recipient")]
+    assert letter.misplacements == []

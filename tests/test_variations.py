@@ -31,10 +31,6 @@ def _reading(reason: str):
 
 # Misread letters: the line, what it is, what it is read as (see `letterlint structure --why FILE`).
 MISREAD = {
-    "quirks/tongzhi-yinfa-crlf-issuers.txt": _reading(
-        "joint 版头: the three issuers on lines 1-3 (one per line) are read as 正文, not 发文机关标志; the title's "
-        "first line 7 (the three issuers separated by U+3000) is read as 正文, so the title is line 8 alone and "
-        "the 主送 on line 10 is 正文: STRUCT-001 at lines 5 and 8, RECIP-001 at line 8"),
     "quirks/jiyao-issue-number.txt": _reading(
         "纪要 whose issuer and date stand on one line under the title and issue number (line 5 示例县人民政府办公室"
         "　…　2024年5月10日) read it as 正文: no 成文日期 is found and STRUCT-002 缺少成文日期 is reported at line 14"),
