@@ -291,6 +291,34 @@ def _is_header_line(line: Line) -> list[Part] | None:
     return parts
 
 
+# The name of the last of several 签发人, set apart at the right end of the 发文字号's line.
+_LAST_SIGNER = lazyre.compile("(?<=[" + PAD + "]{2})(?P<name>[\u4e00-\u9fff·]{2,5})[" + PAD + "]*$")
+
+
+def _has_signer(unit: Unit) -> bool:
+    return unit.kind == "signer" or any(p.kind == "signer" for p in unit.extra)
+
+
+def _docnum_with_last_signer(line: Line) -> list[Part] | None:
+    """A 发文字号 with the last 签发人's name at the right end of its line (示农请〔2024〕5号　　　王某某).
+
+    GB/T 9704 7.2.5/7.2.6: with several 签发人 the 发文字号 stands on the line of the last one; read
+    only below a 签发人 line, where a name alone at the end of the line can mean nothing else.
+    """
+    if len(line.stripped) > 60 or not _DOCNUM_HINT.search(line.text):
+        return None
+    m = _LAST_SIGNER.search(line.text)
+    if m is None:
+        return None
+    head = Line(line.number, line.text[: m.start()])
+    parts = _is_header_line(head)
+    if not parts or [p.kind for p in parts] != ["doc_number"]:
+        return None
+    name = Part("signer", [line], start=m.start("name"), end=m.end("name"),
+                fields={"colon": "", "names": m.group("name"), "continued": True})
+    return [Part(p.kind, [line], start=p.start, end=p.end, fields=p.fields) for p in parts] + [name]
+
+
 def _unit_from_header(parts: list[Part]) -> Unit:
     priority = ("doc_number", "signer", "answer_class", "disclosure")
     primary = min(parts, key=lambda p: priority.index(p.kind))
@@ -544,6 +572,8 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 units.append(Unit("org_mark", nb[i:i + run], evidence="版头的机关名称（其下是发文字号或“文件”）"))
                 i += run - 1
             elif (parts := _is_header_line(nb[i])) is not None:
+                units.append(_unit_from_header(parts))
+            elif units and _has_signer(units[-1]) and (parts := _docnum_with_last_signer(nb[i])) is not None:
                 units.append(_unit_from_header(parts))
             else:
                 return i

@@ -689,9 +689,13 @@ SIGNER = lazyre.compile(r"签" + SP + r"发" + SP + r"人" + SP + r"(?P<colon>[�
 
 
 class Signer(Record):
-    """签发人：姓名: the label, its colon, and each name (several 签发人 stand apart by spaces)."""
+    """签发人：姓名: the label, its colon, and each name (several 签发人 stand apart by spaces).
 
-    label: Tok
+    The last of several 签发人 stands at the right end of the 发文字号's line, without the label
+    (GB/T 9704 7.2.5, 7.2.6): that part has ``label`` and ``colon`` None.
+    """
+
+    label: Tok | None
     colon: Tok | None
     names: list[Tok]
 
@@ -707,6 +711,8 @@ def _signer(part) -> Signer | None:
     line = part.lines[0]
     lo = part.start if part.start is not None else line.indent
     hi = part.end if part.end is not None else len(line.text)
+    if part.fields.get("continued"):
+        return Signer(None, None, [_tok(line, n.start(), n.end()) for n in _NO_PAD_RUN.finditer(line.text, lo, hi)])
     m = SIGNER.search(line.text, lo, hi)
     if m is None:
         return None

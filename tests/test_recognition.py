@@ -156,3 +156,35 @@ def test_title_whose_first_line_lists_the_issuers():
     assert title.parsed.issuers.names == ["示例市交通运输局", "示例市公安局", "示例市农业农村局", "示例市应急管理局"]
     assert kinds(letter, (6,)) == [(6, "recipient")]
     assert letter.misplacements == []
+
+
+# --- 上行文 with several 签发人: the last one on the 发文字号's line (GB/T 9704 7.2.5, 7.2.6) ---------
+
+UPWARD_BODY = """\
+示例县交通运输局　示例县财政局
+关于申请农村公路养护补助资金的请示
+
+示例市交通运输局：
+今年我县农村公路养护资金缺口较大。恳请市局安排补助资金600万元。
+妥否，请批示。
+
+示例县交通运输局　　示例县财政局
+2024年4月8日
+（联系人：钱某，电话：0790-7112233）
+"""
+
+
+def test_docnum_line_carrying_the_last_signer():
+    text = "　　　　　　　　　　　　　　签发人：赵某某\n示县交请〔2024〕3号　　　　　　　　　　　　钱某某\n\n" + UPWARD_BODY
+    letter = parse_text(text)
+    assert kinds(letter, (1, 2, 4)) == [(1, "signer"), (2, "doc_number"), (2, "signer"), (4, "title")]
+    last = letter.all("signer")[-1]
+    assert (last.span.column, last.span.end_column) == (25, 28)
+    assert [t.text for t in last.parsed.names] == ["钱某某"] and last.parsed.label is None
+    assert letter.misplacements == []
+    assert found(text) == []
+
+
+def test_a_name_after_a_docnum_without_a_signer_above_is_not_read_as_a_signer():
+    text = "示县交请〔2024〕3号　　　　　　　　　　　　钱某某\n\n" + UPWARD_BODY
+    assert "signer" not in {k for _, k in kinds(parse_text(text))}

@@ -34,10 +34,6 @@ MISREAD = {
     "quirks/jiyao-issue-number.txt": _reading(
         "纪要 whose issuer and date stand on one line under the title and issue number (line 5 示例县人民政府办公室"
         "　…　2024年5月10日) read it as 正文: no 成文日期 is found and STRUCT-002 缺少成文日期 is reported at line 14"),
-    "quirks/qingshi-three-signers.txt": _reading(
-        "上行文 with three signers (GB/T 9704 7.2.5/7.2.6): line 1 签发人：张某某　李某某, line 2 the 文号 with the "
-        "last signer's name at its right end (示县农请〔2024〕5号　…　王某某). Line 2 is read as the first line of a "
-        "title 2-5 instead of 发文字号 + 签发人 (TITLE-006 at line 2)"),
     "quirks/jueding-adopted-subtitle.txt": _reading(
         "决定 adopted by a meeting: its 成文日期 is the adoption date in the 题注 under the title (line 3 "
         "（2024年6月28日…会议通过）, 条例 第九条（十二）), read as 正文, so STRUCT-002 缺少成文日期 at line 7"),
@@ -173,7 +169,6 @@ def test_date_on_the_first_line_does_not_turn_the_rest_into_attachment_text():
 
 # --- variation classes (issue 8 item 5) -----------------------------------------------------------------
 
-@_reading("the 文号 line carrying the last of three signers is read as the first line of the title")
 def test_docnum_on_the_line_of_the_last_of_several_signers():
     k = kinds("quirks/qingshi-three-signers.txt")
     assert (k[1], k[2], k[4]) == (["signer"], ["doc_number", "signer"], ["title"])

@@ -127,7 +127,8 @@ def duplicate_parts(letter, options):
         2024年5月6日
     """
     for kind in _UNIQUE:
-        parts = [p for p in letter.all(kind) if p.section != "附件"]
+        parts = [p for p in letter.all(kind) if p.section != "附件"
+                 and not (kind == "signer" and p.fields.get("continued"))]
         for extra in parts[1:]:
             yield Finding(extra.span, f"{extra.name}重复出现（第{parts[0].line}行已有）")
 
