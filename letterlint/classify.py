@@ -33,6 +33,7 @@ from letterlint.fields import (
     COPY_TO,
     COPY_TO_STRICT,
     DATE_CN,
+    DATE_IN_LINE,
     DATE_NUMERIC,
     DOCNUM,
     DOCNUM_BARE,
@@ -121,8 +122,8 @@ SENTENCE_END = lazyre.compile(r"[。！？!?]+(?=.)")
 # 注：… is a labelled 附注 (a disclosure mark is often written so: 注：此件主动公开).
 NOTE_LABEL = lazyre.compile(r"^[（(]?" + SP + r"(?:附" + SP + r")?注" + SP + r"[：:]")
 # The opening sentence of a text ends with a colon too ("……收悉，现答复如下："):
-# it announces the text and addresses nobody.
-OPENING_SENTENCE = lazyre.compile(r"收悉|如下\s*[：:]$|现将|现就|现予|经研究|为做好|根据")
+# it announces the text and addresses nobody (…作如下决定： too).
+OPENING_SENTENCE = lazyre.compile(r"收悉|如下[\u4e00-\u9fff]{0,4}\s*[：:]$|现将|现就|现予|经研究|为做好|根据")
 SENTENCE_PUNCT = lazyre.compile(r"[。，；！？!?;,]")
 TITLE_START = lazyre.compile(r"^(?:关于|对|转发|印发)")
 TITLE_ORG_THEN = lazyre.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:关于|对于|对)")
@@ -159,6 +160,7 @@ _DEFAULT_EVIDENCE = {
     "answer_class": (STRONG, "答复类别标注"),
     "disclosure": (STRONG, "公开属性标注"),
     "title": (WEAK, "标题形式（关于……、以文种结尾）"),
+    "issue_number": (STRONG, "标题下的期号（第N期）"),
     "recipient": (WEAK, "以冒号结尾的称呼行"),
     "paragraph": (FALLBACK, "没有其他依据"),
     "heading1": (FALLBACK, "以“一、”开头"),
@@ -193,10 +195,11 @@ class Unit(Record):
     strength: int                 # STRONG / WEAK / FALLBACK; -1: the kind's default
     evidence: str
     alts: list[Unit]
+    terminal: str                 # the grammar's terminal when not the kind's own (TITLE_DATE)
 
-    _fields = ("kind", "lines", "extra", "fields", "strength", "evidence", "alts")
+    _fields = ("kind", "lines", "extra", "fields", "strength", "evidence", "alts", "terminal")
 
-    def __init__(self, kind, lines, extra=None, fields=None, strength=-1, evidence="", alts=None):
+    def __init__(self, kind, lines, extra=None, fields=None, strength=-1, evidence="", alts=None, terminal=""):
         self.kind = kind
         self.lines = lines
         self.extra = [] if extra is None else extra
@@ -204,6 +207,7 @@ class Unit(Record):
         self.strength = strength
         self.evidence = evidence
         self.alts = [] if alts is None else alts
+        self.terminal = terminal
 
     def settle(self) -> Unit:
         """Fill in the strength and evidence of its kind where nothing more specific was said."""
@@ -328,6 +332,37 @@ def _unit_from_header(parts: list[Part]) -> Unit:
 
 
 # --- the whole letter ------------------------------------------------------------
+
+
+ISSUE_NUMBER = lazyre.compile(r"^[（(〔]?" + SP + r"第" + SP + r"[0-9０-９一二三四五六七八九十百零〇]{1,6}" + SP + r"期"
+                              + SP + r"[）)〕]?$")
+# The 题注 of a document adopted or approved by a meeting: （2024年6月28日……会议通过）.
+_ADOPTED = lazyre.compile(r"^[（(]" + SP + DATE_IN_LINE + r"[^（(）)]{2,80}?(?:通过|批准|公布|发布|修订|修正)"
+                          + r"[^（(）)]{0,40}[）)]$")
+# A 纪要's issuer and date on one line under its title: 示例县人民政府办公室　　　2024年5月10日.
+_ISSUER_DATE = lazyre.compile(r"^(?P<org>[^" + PAD + r"].{1,38}?)[" + PAD + r"]{2,}" + DATE_IN_LINE + r"$")
+
+
+def _title_date(line: Line) -> Unit | None:
+    """The date a document carries right under its title, as its 成文日期 (条例 第九条（十二）: a document
+    adopted by a meeting is dated by the meeting), or None."""
+    s = line.stripped
+    if not s or "日" not in s:
+        return None
+    extra: list[Part] = []
+    m = _ADOPTED.match(s)
+    evidence_ = "标题下题注中的会议通过日期"
+    if m is None:
+        m = _ISSUER_DATE.match(s)
+        if m is None or not _is_org_signature(m.group("org")):
+            return None
+        off = line.indent
+        extra.append(Part("signature", [line], start=off + m.start("org"), end=off + m.end("org")))
+        evidence_ = "标题下同一行的发文机关和日期"
+    off = line.indent
+    fields = date_fields(m.group("date")) or {}
+    fields.update(start=off + m.start("date"), end=off + m.end("date"))
+    return Unit("date", [line], extra=extra, fields=fields, evidence=evidence_, terminal="TITLE_DATE")
 
 
 def _organ_run(nb: list[Line], i: int) -> int:
@@ -599,6 +634,13 @@ def _classify(lines: list[Line]) -> list[Unit]:
         units.append(Unit("title", tl))
         title_found = True
         i = take_header(i, False)
+        # A 纪要's 期号, then the date a document carries under its title.
+        if i < n and ISSUE_NUMBER.match(_s(nb[i])):
+            units.append(Unit("issue_number", [nb[i]]))
+            i += 1
+        if i < n and (dated := _title_date(nb[i])) is not None:
+            units.append(dated)
+            i += 1
 
     # 3. 主送机关 / 称呼.
     if i < n:

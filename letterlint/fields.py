@@ -225,6 +225,8 @@ _Y = r"(?P<y>[0-9０-９]{1,4}|[" + CN_DIGIT + r"]{2,4})"
 _M = r"(?P<m>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
 _D = r"(?P<d>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
 DATE_CN = lazyre.compile(r"^" + _Y + SP + r"年" + SP + _M + SP + r"月(?:" + SP + _D + SP + r"日)?$")
+# A whole date inside a line (the 题注 of a document adopted by a meeting, a 纪要's issuer-and-date line).
+DATE_IN_LINE = r"(?P<date>" + _Y + SP + r"年" + SP + _M + SP + r"月" + SP + _D + SP + r"日)"
 DATE_NUMERIC = lazyre.compile(r"^(?P<y>\d{4})" + SP + r"(?P<sep>[.\-/．])" + SP + r"(?P<m>\d{1,2})" + SP
                               + r"(?P=sep)" + SP + r"(?P<d>\d{1,2})" + SP + r"日?$")
 
@@ -1255,7 +1257,7 @@ def _fill(f: ContactField) -> None:
 
 _KIND_PARSERS = {
     "doc_number": lambda p: own_docnumber(p.lines[0], p.start or 0, p.end),
-    "date": lambda p: date_of(p.lines[0]),
+    "date": lambda p: date_of(own_lines(p)[0]),
     "recipient": recipients,
     "copy_to": lambda p: copy_list(own_lines(p)),
     "contact": contact_lines,

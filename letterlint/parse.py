@@ -113,6 +113,11 @@ def _automaton() -> _Automaton:
 _TERMINAL = {kind: kind.upper() for kind in PART_NAMES}
 
 
+def _terminal(unit: Unit) -> str:
+    """The grammar's name for a candidate: its kind, unless it stands for it in a place of its own (TITLE_DATE)."""
+    return unit.terminal or _TERMINAL[unit.kind]
+
+
 def _options(unit: Unit) -> list[Unit]:
     """The candidates the reading may choose for ``unit``: never text instead of strong evidence."""
     cands = [unit] + unit.alts
@@ -138,9 +143,9 @@ def read(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]]:
         if unit.alts:
             options = _options(unit)
             top = _COST[max(c.strength for c in options)]
-            priced = [(c, _TERMINAL[c.kind], _COST[c.strength] - top) for c in options]
+            priced = [(c, _terminal(c), _COST[c.strength] - top) for c in options]
         else:
-            priced = ((unit, _TERMINAL[unit.kind], 0.0),)
+            priced = ((unit, _terminal(unit), 0.0),)
         misplaced = MISPLACED + _EARLIER * index
         if priced[0][0].kind not in _LOCAL_MARKS:
             misplaced += _STANDARD_PART
@@ -224,7 +229,7 @@ class _Placer:
             if chosen[k] is None:
                 continue
             self.budget -= 1
-            config = auto.step(config, chosen[k].kind.upper())
+            config = auto.step(config, _terminal(chosen[k]))
             if config is None:
                 return False
             if config == configs[k + 1]:
@@ -233,7 +238,7 @@ class _Placer:
 
     def message(self, index: int, unit: Unit) -> str:
         chosen, n = self.chosen, len(self.chosen)
-        terminal = unit.kind.upper()
+        terminal = _terminal(unit)
         name = PART_NAMES[unit.kind]
         # configs[index + 1] is configs[index]: the part was left out there.
         after = next((j for j in range(index + 2, n + 1) if self._fits(j, terminal)), None)
@@ -260,7 +265,7 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
     parser = Parser(tables())
     for index, choice in enumerate(chosen):
         if choice is not None:
-            parser.feed(choice.kind.upper(), index)
+            parser.feed(_terminal(choice), index)
     tree = parser.finish() if parser.accepts(END) else None
     sections: dict[int, str] = {}
     if tree is not None:

@@ -188,3 +188,65 @@ def test_docnum_line_carrying_the_last_signer():
 def test_a_name_after_a_docnum_without_a_signer_above_is_not_read_as_a_signer():
     text = "示县交请〔2024〕3号　　　　　　　　　　　　钱某某\n\n" + UPWARD_BODY
     assert "signer" not in {k for _, k in kinds(parse_text(text))}
+
+
+# --- the date under the title: a 决定 adopted by a meeting, a 纪要's issuer-and-date line ---------
+
+DECISION = """\
+示例县人民代表大会常务委员会关于加强饮用水水源保护的决定
+
+（{date}示例县第十八届人民代表大会常务委员会第十二次会议通过）
+
+为保护饮用水水源，保障公众饮水安全，作如下决定：
+一、县人民政府应当划定饮用水水源保护区。
+二、本决定自公布之日起施行。
+"""
+
+
+def test_the_adoption_date_in_the_note_under_a_decisions_title_is_its_date():
+    letter = parse_text(DECISION.format(date="2024年9月26日"))
+    date = letter.first("date")
+    assert (date.line, date.span.column, date.span.end_column) == (3, 2, 12)
+    assert (date.parsed.year.text, date.parsed.month.text, date.parsed.day.text) == ("2024", "9", "26")
+    assert kinds(letter, (3, 5)) == [(3, "date"), (5, "paragraph")]
+    assert letter.misplacements == []
+    assert found(DECISION.format(date="2024年9月26日")) == []
+
+
+def test_a_malformed_adoption_date_is_reported_at_its_own_columns():
+    assert [(line, col, rule) for line, col, rule in found(DECISION.format(date="2024年09月26日"))
+            if rule.startswith("DATE")] == [(3, 7, "DATE-002")]
+
+
+def test_a_bracketed_line_under_the_title_without_adoption_is_not_a_date():
+    letter = parse_text(DECISION.format(date="2024年9月26日").replace("会议通过", "会议材料"))
+    assert kinds(letter, (3,)) != [(3, "date")]
+
+
+MINUTES = """\
+示例镇人民政府镇长办公会议纪要
+
+第3期
+
+示例镇人民政府党政办公室　　　　　　　　2024年7月2日
+
+7月1日，镇长孙某某主持召开镇长办公会议，研究防汛备汛工作。现纪要如下：
+一、会议要求各村于7月10日前完成山塘水库隐患排查。
+二、会议同意安排防汛物资采购资金20万元。
+"""
+
+
+def test_minutes_with_issue_number_and_issuer_and_date_on_one_line():
+    letter = parse_text(MINUTES)
+    assert kinds(letter, (1, 3, 5, 7)) == [(1, "title"), (3, "issue_number"), (5, "signature"), (5, "date"),
+                                           (7, "paragraph")]
+    sig, date = letter.first("signature"), letter.first("date")
+    assert (sig.span.column, sig.span.end_column) == (1, 13)
+    assert (date.span.column, date.span.end_column) == (21, 30)
+    assert letter.misplacements == []
+    assert found(MINUTES) == []
+
+
+def test_a_date_under_the_title_and_another_after_the_signature_is_a_duplicate():
+    text = MINUTES + "\n示例镇人民政府党政办公室\n2024年7月3日\n"
+    assert ("STRUCT-003" in {r for _, _, r in found(text)})

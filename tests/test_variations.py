@@ -31,12 +31,6 @@ def _reading(reason: str):
 
 # Misread letters: the line, what it is, what it is read as (see `letterlint structure --why FILE`).
 MISREAD = {
-    "quirks/jiyao-issue-number.txt": _reading(
-        "纪要 whose issuer and date stand on one line under the title and issue number (line 5 示例县人民政府办公室"
-        "　…　2024年5月10日) read it as 正文: no 成文日期 is found and STRUCT-002 缺少成文日期 is reported at line 14"),
-    "quirks/jueding-adopted-subtitle.txt": _reading(
-        "决定 adopted by a meeting: its 成文日期 is the adoption date in the 题注 under the title (line 3 "
-        "（2024年6月28日…会议通过）, 条例 第九条（十二）), read as 正文, so STRUCT-002 缺少成文日期 at line 7"),
     "quirks/jianyi-signer-after-date.txt": _reading(
         "line 14 签发人：何某某 after the date (the reply's sign-off, as 领导签发：) is read as the 版头's 签发人 and "
         "reported misplaced (STRUCT-001). Judgement call: the catalogue (3.2 h) names 领导签发： after the date and "
@@ -174,7 +168,6 @@ def test_docnum_on_the_line_of_the_last_of_several_signers():
     assert (k[1], k[2], k[4]) == (["signer"], ["doc_number", "signer"], ["title"])
 
 
-@_reading("the adoption 题注 under a 决定's title is read as 正文, not as its 成文日期")
 def test_decision_dated_by_the_adoption_note_under_its_title():
     assert kinds("quirks/jueding-adopted-subtitle.txt")[3] == ["date"]
 
@@ -335,7 +328,6 @@ def test_joint_signature_one_organ_per_line():
     assert (k[8], k[9], k[10], k[11]) == (["signature"], ["signature"], ["signature"], ["date"])
 
 
-@_reading("the opening sentence 示例市人民政府决定对《…》作如下修改： (ends in a colon) is read as the 主送")
 def test_decision_opening_sentence_ending_in_a_colon_is_not_a_recipient():
     assert kinds("quirks/jueding-issuing-rules.txt")[3] == ["paragraph"]
 
