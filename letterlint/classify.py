@@ -323,6 +323,21 @@ def _docnum_with_last_signer(line: Line) -> list[Part] | None:
     return [Part(p.kind, [line], start=p.start, end=p.end, fields=p.fields) for p in parts] + [name]
 
 
+def _signer_after_date(line: Line) -> Unit | None:
+    """签发人：××× alone on a line after the 成文日期: the sign-off of the letter, as 领导签发：×××.
+
+    The rule catalogue (3.2 h) has the reply's 领导签发： after the date and the 签发人 of GB/T 9704
+    7.2.6 in the 版头; 签发人： written after the date is the local form of the former, so it is read as
+    a sign-off (with the 版头's 签发人 as the other candidate, for the grammar to weigh), not as a
+    版头 mark out of place.
+    """
+    parts = _is_header_line(line) if "签" in line.text else None
+    if not parts or [p.kind for p in parts] != ["signer"]:
+        return None
+    as_signer = _unit_from_header(parts)
+    return Unit("signoff", [line], evidence="成文日期之后的“签发人：”（领导签发）", alts=[as_signer])
+
+
 def _unit_from_header(parts: list[Part]) -> Unit:
     priority = ("doc_number", "signer", "answer_class", "disclosure")
     primary = min(parts, key=lambda p: priority.index(p.kind))
@@ -804,6 +819,8 @@ def _classify(lines: list[Line]) -> list[Unit]:
             if CONTACT.match(s.lstrip("（(")):
                 unit.kind = "contact"
             units.append(unit)
+        elif (signoff := _signer_after_date(nb[k])) is not None:
+            units.append(signoff)
         elif (hp := _is_header_line(nb[k])) is not None:
             units.append(_unit_from_header(hp))
         elif _is_org_signature(s) and units and units[-1].kind == "date":

@@ -972,6 +972,7 @@ LABEL_WORDS: dict[str, str] = {
     # Leader lines (signoff parts): a name, but not the contact person's.
     "领导署名": "leader", "领导签发": "leader", "签发领导": "leader", "主管领导": "leader", "分管领导": "leader",
     "承办负责人": "leader", "承办责任人": "leader", "责任领导": "leader", "审核人": "leader",
+    "签发人": "leader",   # 签发人：××× after the 成文日期: the reply's sign-off (classify._signer_after_date)
 }
 # Items whose value no rule checks: a missing one is not reported.
 UNCHECKED_ITEMS = ("leader", "other", "address", "postcode")

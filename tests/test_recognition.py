@@ -250,3 +250,24 @@ def test_minutes_with_issue_number_and_issuer_and_date_on_one_line():
 def test_a_date_under_the_title_and_another_after_the_signature_is_a_duplicate():
     text = MINUTES + "\n示例镇人民政府党政办公室\n2024年7月3日\n"
     assert ("STRUCT-003" in {r for _, _, r in found(text)})
+
+
+# --- 签发人：××× after the 成文日期: the sign-off (catalogue 3.2 h), not a misplaced 版头 mark -----
+
+def test_signer_label_after_the_date_is_the_sign_off():
+    text = "示教建〔2024〕9号\n\n" + REPLY_BODY.replace("2024年6月20日\n", "2024年6月20日\n签发人：吴某某\n")
+    letter = parse_text(text)
+    assert kinds(letter, (12, 13, 14)) == [(12, "date"), (13, "signoff"), (14, "contact")]
+    assert letter.misplacements == []
+    assert found(text) == []
+
+
+def test_signer_label_after_the_date_satisfies_a_required_sign_off():
+    text = "示教建〔2024〕9号\n\n" + REPLY_BODY.replace("2024年6月20日\n", "2024年6月20日\n签发人：吴某某\n")
+    assert found(text, rule_options={"REPLY-010": {"signoff-required": True}}) == []
+
+
+def test_an_upward_letter_with_its_signer_only_after_the_date_still_lacks_the_header_signer():
+    text = UPWARD_BODY + "签发人：赵某某\n"
+    assert (1, 1, "SIGNER-001") in found(text)
+    assert parse_text(text).misplacements == []

@@ -30,12 +30,7 @@ def _reading(reason: str):
 
 
 # Misread letters: the line, what it is, what it is read as (see `letterlint structure --why FILE`).
-MISREAD = {
-    "quirks/jianyi-signer-after-date.txt": _reading(
-        "line 14 签发人：何某某 after the date (the reply's sign-off, as 领导签发：) is read as the 版头's 签发人 and "
-        "reported misplaced (STRUCT-001). Judgement call: the catalogue (3.2 h) names 领导签发： after the date and "
-        "签发人 in the 版头; 签发人： after the date is the common local form of the former"),
-}
+MISREAD: dict[str, pytest.MarkDecorator] = {}
 
 # Correct letters that keep a diagnostic, each with the reason it is right.
 EXPECTED = {
