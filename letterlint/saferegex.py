@@ -25,6 +25,8 @@ from __future__ import annotations
 import functools
 import re
 
+from letterlint import lazyre
+
 MAX_SUBJECT = 100    # characters of one name that a config pattern reads
 STEP_BUDGET = 1000   # product of the quantifier ranges, per starting position
 
@@ -78,7 +80,20 @@ def compile_safe(pattern: str) -> re.Pattern:
     return compiled
 
 
+# The default values of the rules' pattern options: written with the rules, not by a
+# repository, and checked with compile_safe by the tests.  A run takes them from the
+# shipped pattern code (lazyre) instead of parsing and compiling them each time.
+_DEFAULTS: dict[str, lazyre.LazyPattern] = {}
+
+
+def rule_defaults(patterns) -> None:
+    """Declare patterns as a rule's own defaults (``rules.base.rule`` does, for its pattern options)."""
+    for p in patterns:
+        if p not in _DEFAULTS:
+            _DEFAULTS[p] = lazyre.compile(p)
+
+
 def search_any(patterns, name: str) -> bool:
     """Does any of the (already checked) patterns occur in ``name`` (cut to MAX_SUBJECT)?"""
     subject = name[:MAX_SUBJECT]
-    return any(compile_safe(p).search(subject) for p in patterns)
+    return any((_DEFAULTS.get(p) or compile_safe(p)).search(subject) for p in patterns)

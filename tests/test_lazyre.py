@@ -75,3 +75,16 @@ def test_patterns_from_a_users_lexicon_never_enter_the_generated_code():
     before = lazyre.generate()
     Lexicon([Entry("U1", "甲乙丙", "丙乙甲", "错字", not_after=lazyre.LazyPattern("丁"))])
     assert lazyre.generate() == before
+
+
+def test_the_default_patterns_of_rule_options_are_within_the_bounded_syntax():
+    """A run takes them from the shipped code without saferegex's check: the check is here."""
+    from letterlint import saferegex
+    from letterlint.rules import all_rules
+
+    defaults = {item for r in all_rules() for key in r.patterns for item in r.options.get(key) or ()}
+    assert defaults and defaults <= set(saferegex._DEFAULTS)
+    for pattern in defaults:
+        saferegex.compile_safe(pattern)
+        name = "示例市人大常委会"
+        assert bool(saferegex._DEFAULTS[pattern].search(name)) == bool(re.search(pattern, name))

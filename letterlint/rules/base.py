@@ -152,6 +152,12 @@ def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None 
     if fix is not None and fix not in APPLICABILITIES:
         raise ValueError(f"rule {code}: fix must be one of {APPLICABILITIES}")
 
+    patterns = tuple(patterns)
+    if patterns:
+        from letterlint.saferegex import rule_defaults
+
+        rule_defaults(item for key in patterns for item in (options or {}).get(key) or ())
+
     def decorate(fn):
         fn.__letterlint_rule__ = Rule(
             code=code, name=name, severity=severity, check=fn,

@@ -9,7 +9,6 @@ phone numbers and 职务 too, but their names are not the contact person.
 """
 from __future__ import annotations
 
-import re
 
 from letterlint import doctypes, lazyre
 from letterlint.fields import (
@@ -415,6 +414,9 @@ def _published(letter) -> bool:
     return False
 
 
+_HAN_NAME = lazyre.compile(r"[\u4e00-\u9fff·]+")
+
+
 def addressee_names(letter) -> list[str]:
     """The names of the 代表 or 委员 the salutation addresses: 王小明代表 → 王小明."""
     recipient = letter.first("recipient")
@@ -422,7 +424,7 @@ def addressee_names(letter) -> list[str]:
     if salutation is None or salutation.role.text not in ("代表", "委员"):
         return []
     names = [unpad(t.text) for t in salutation.name_list]
-    return [n for n in names if 2 <= len(n) <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", n)]
+    return [n for n in names if 2 <= len(n) <= 4 and _HAN_NAME.fullmatch(n)]
 
 
 @rule("REPLY-014", "reply-deputy-phone", "warning", doctypes=REPLIES)

@@ -17,6 +17,7 @@ from letterlint.model import PAD_RUN
 from letterlint.rules.base import Finding, rule
 
 _PAD = lazyre.compile(PAD_RUN)
+_HAN_CODE = lazyre.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
 def _registry(options) -> dict[str, list[str]]:
@@ -116,7 +117,7 @@ def _foreign_code(docnum, signature):
         return
     name = _signature_name(signature)
     code = docnum.fields["code"]
-    if not name or _PAD.search(signature.text.strip()) or not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", code):
+    if not name or _PAD.search(signature.text.strip()) or not _HAN_CODE.fullmatch(code):
         return
     core = _CODE_KIND.sub("", code)
     place = _PLACE.match(name)

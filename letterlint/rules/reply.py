@@ -8,7 +8,6 @@ disclosure mark are checked when present and required only when configured.
 from __future__ import annotations
 
 import functools
-import re
 
 from letterlint import doctypes, lazyre
 from letterlint.model import unpad
@@ -211,6 +210,7 @@ def disclosure_required(letter, options):
 
 
 _NUMBERED = lazyre.compile(r"第?\s*\d+\s*号|（第?\d+号）|\(第?\d+号\)")
+_ANSWERED = lazyre.compile(r"建议|提案|议案")
 
 
 @rule("REPLY-005", "reply-title", "warning", doctypes=REPLIES, needs_parts=("title",))
@@ -235,7 +235,7 @@ def reply_title(letter, options):
         return
     text = _compact(title.text)
     word = "提案" if letter.doctype == "proposal_reply" else "建议"
-    if not re.search(r"建议|提案|议案", text):
+    if not _ANSWERED.search(text):
         yield Finding(title.span, f"标题未写明所答复的{word}", f"如“关于……第×号{word}的答复”")
     elif not _NUMBERED.search(text):
         yield Finding(title.span, f"标题未写明{word}编号", f"如“关于……第×号{word}的答复”")

@@ -1,7 +1,6 @@
 """标题: 发文机关名称 + 事由 + 文种, without terminal punctuation (条例 第九条（七）)."""
 from __future__ import annotations
 
-import re
 
 from letterlint import lazyre
 from letterlint.fields import numbers_in_text
@@ -13,6 +12,7 @@ STATUTORY = ("决议", "决定", "命令", "令", "公报", "公告", "通告", 
              "请示", "批复", "议案", "函", "纪要")
 TERMINAL_PUNCT = "。.，,；;：:！!？?、"
 _PAD = lazyre.compile(PAD_RUN)
+_LAST_WORD = lazyre.compile(r"的([\u4e00-\u9fff]{1,4})$")
 
 
 def _compact(title) -> str:
@@ -89,7 +89,7 @@ def title_doctype(letter, options):
         if text.endswith("答复"):
             msg, fix = "标题缺少文种：应为“……的答复”或“……答复的函”", "在“答复”前加“的”，或以“的函”结尾"
         else:
-            tail = re.search(r"的([\u4e00-\u9fff]{1,4})$", text)
+            tail = _LAST_WORD.search(text)
             word = tail.group(1) if tail else text[-2:]
             msg = f"标题未以法定文种结尾（“{word}”不是法定文种）"
             fix = "以函、复函、通知、请示、报告、批复、意见等法定文种结尾，答复代表建议、委员提案用“……的答复”"
