@@ -513,3 +513,83 @@ def test_print_003_right_aligned_with_one_trailing_full_width_space():
     two = line + "　"
     got = [d[5] for d in diags(from_spec(PRINTED.replace("{line}", two)), "PRINT-003")]
     assert [m for m in got if m.startswith("印发日期")] == ["印发日期应右空一字，此处空2字"]
+
+
+# --- LAYOUT-007: the distances of GB/T 9704 10.1 -------------------------------------------------------
+
+
+@pytest.mark.parametrize("old, new, message", [
+    # The 标志 (26 pt, its box 30 mm down) ends at 37.8～42.4 mm: a line at 42 mm is 4 mm below, one at 50 mm is not.
+    ("{右对齐 段前=10mm 直线=170@42}", "{右对齐 段前=18mm 直线=170@50}",
+     "标志下的红色双线（绘制的直线“红线”）与标志下边缘相距约 7.6～12.2 mm，应在标志下 4 mm 处"),
+    # The number's characters 4.9 mm (7/8 of a 3号 character) under the line: 47 mm against a line at 42 mm.
+    ("{右对齐 段前=10mm 直线=170@42}", "{右对齐 段前=20mm 直线=170@42}",
+     "信函格式的发文字号与第一条红色双线（绘制的直线“红线”）相距约 15～19.6 mm，应为 3 号汉字高度的 7/8（约 4.9 mm）"),
+    ("{右对齐 段前=10mm 直线=170@42}", "{右对齐 直线=170@42}",
+     "信函格式的发文字号应在第一条红色双线之下，此处字的上边缘在线上方约 0.4～5 mm（绘制的直线“红线”）"),
+])
+def test_layout_007_distances_of_the_letter_format(old, new, message):
+    assert old in GOOD_LETTER
+    assert letter7(old, new) == [message]
+
+
+def test_layout_007_lines_are_centred():
+    data = from_spec(GOOD_LETTER)
+    # The first line placed 0 mm from the page's left edge instead of centred: its centre is 21 mm left of the text block's.
+    at42 = ('<wp:positionH relativeFrom="page"><wp:align>center</wp:align></wp:positionH>'
+            f'<wp:positionV relativeFrom="page"><wp:posOffset>{42 * EMU_PER_MM}</wp:posOffset>')
+    off = patched(data, at42, at42.replace("<wp:align>center</wp:align>", "<wp:posOffset>0</wp:posOffset>"))
+    assert [d[5] for d in diags(off, "LAYOUT-007", doctype="letter")] == [
+        "标志下的红色双线（绘制的直线“红线”）应居中排布，此处偏左 21 mm"]
+    # 20 mm from the page edge: the 170 mm line's centre is 105 mm, the page's centre (1 mm from the text block's): centred.
+    ok = patched(data, at42, at42.replace("<wp:align>center</wp:align>", f"<wp:posOffset>{20 * EMU_PER_MM}</wp:posOffset>"))
+    assert diags(ok, "LAYOUT-007", doctype="letter") == []
+    # A paragraph border: centred when the left and right indents are equal.
+    spec = GOOD_LETTER.replace("文本框=30}示例市教育局", "边框=上粗下细 左缩进=-7mm 右缩进=-7mm}示例市教育局") \
+                      .replace("{右对齐 段前=10mm 直线=170@42}", "{右对齐}")
+    shifted = spec.replace("左缩进=-7mm 右缩进=-7mm", "左缩进=-14mm 右缩进=0mm")
+    assert [d[5] for d in diags(from_spec(shifted), "LAYOUT-007", doctype="letter")] == [
+        "标志下的红色双线（段1的下边框）应居中排布，此处偏左 7 mm"]
+
+
+def test_layout_007_copy_number_top_left_under_the_line():
+    # A centred 份号 above the 标志 (as in the file format): in the letter format it goes top left, under the line.
+    spec = GOOD_LETTER.replace("{颜色=FF0000", "{居中}000123\n{颜色=FF0000")
+    got = diags(from_spec(spec), "LAYOUT-007", doctype="letter")
+    assert [(d[1], d[2], d[4], d[5]) for d in got] == [
+        (1, 1, 7, "信函格式的份号应在第一条红色双线之下"), (1, 1, 7, "信函格式的份号应顶格居版心左边缘"),
+        # its line pushes the number one grid line (10.2 mm) further down
+        (3, 1, 13, "信函格式的发文字号与第一条红色双线（绘制的直线“红线”）相距约 15.2～19.8 mm，应为 3 号汉字高度的 7/8（约 4.9 mm）")]
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="needs LibreOffice")
+def test_border_names_read_top_to_bottom_as_libreoffice_draws_them(tmp_path):
+    # thickThinSmallGap under a paragraph: LibreOffice strokes the thick line above the thin one (上粗下细);
+    # thinThickSmallGap the other way round.  The PDF's content stream gives each stroke's width and height.
+    import re
+    import zlib
+
+    from letterlint.docx.layout import _border_style
+
+    body = []
+    for val in ("thickThinSmallGap", "thinThickSmallGap"):
+        body.append(f'<w:p><w:pPr><w:pBdr><w:bottom w:val="{val}" w:sz="24" w:space="1" w:color="FF0000"/></w:pBdr>'
+                    f'</w:pPr><w:r><w:t>{val}</w:t></w:r></w:p><w:p><w:r><w:t>间隔</w:t></w:r></w:p>')
+    (tmp_path / "b.docx").write_bytes(build(body))
+    subprocess.run([shutil.which("soffice"), "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "b.docx")],
+                   capture_output=True, timeout=180, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    pdf = (tmp_path / "b.pdf").read_bytes()
+    strokes = []
+    for m in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            text = zlib.decompress(m.group(1)).decode("latin-1")
+        except zlib.error:
+            continue
+        strokes += [(float(y), float(width)) for width, y in re.findall(r"q ([\d.]+) w [^\n]*\n[\d.]+ ([\d.]+) m\n[^\n]* l S", text)]
+    strokes = sorted(set(strokes), key=lambda s: -s[0])     # top of the page first (PDF y grows upwards)
+    assert len(strokes) == 4
+    for k, val in enumerate(("thickThinSmallGap", "thinThickSmallGap")):
+        upper, lower = strokes[2 * k], strokes[2 * k + 1]
+        drawn = "上粗下细" if upper[1] > lower[1] else "上细下粗"
+        assert _border_style(val) == drawn

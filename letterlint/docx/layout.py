@@ -531,15 +531,17 @@ class RedLine(Record):
     top_mm: tuple | None          # its height on the page, mm below the page top, if known
     para: object                  # the paragraph that carries or anchors it
     how: str
+    offset_mm: float | None       # its centre's distance right (+) or left (−) of the text block's centre, if known
 
-    __slots__ = _fields = ("style", "length_mm", "top_mm", "para", "how")
+    __slots__ = _fields = ("style", "length_mm", "top_mm", "para", "how", "offset_mm")
 
-    def __init__(self, style, length_mm, top_mm, para, how):
+    def __init__(self, style, length_mm, top_mm, para, how, offset_mm=None):
         self.style = style
         self.length_mm = length_mm
         self.top_mm = top_mm
         self.para = para
         self.how = how
+        self.offset_mm = offset_mm
 
 
 def red_lines(layout) -> list[RedLine]:
@@ -560,30 +562,63 @@ def red_lines(layout) -> list[RedLine]:
             length = _mm(geometry.text_width(section) - (left + right) * unit)
             top = geometry.page_top_mm(layout, para)
             place = geometry.flow(layout).get(para.number)
+            try:   # the border stands w:space points off the text (ECMA-376 17.3.1.7)
+                space = _mm(float(edge.get(w_ns + "space") or 0) * 20)
+            except ValueError:
+                space = 0.0
             if side == "bottom":
                 top = None if top is None or place is None or place.line_height is None or place.lines is None \
-                    else (top[0] + _mm(place.line_height[0] * place.lines[0]), top[1] + _mm(place.line_height[1] * place.lines[1]))
+                    else (top[0] + _mm(place.line_height[0] * place.lines[0]) + space,
+                          top[1] + _mm(place.line_height[1] * place.lines[1]) + space)
+            elif top is not None:
+                top = (top[0] - space, top[1] - space)
             out.append(RedLine(_border_style(edge.get(w_ns + "val") or ""), length, top, para,
-                               f"段{para.number}的{'下' if side == 'bottom' else '上'}边框"))
+                               f"段{para.number}的{'下' if side == 'bottom' else '上'}边框",
+                               _mm((left - right) * unit) / 2))
     for d in geometry.drawings(layout):
         thin = d.kind == "line" or (d.height_mm is not None and d.height_mm <= 1.5 and d.kind == "shape")
         if not thin or not _red(d.color):
             continue
         out.append(RedLine(_THICK_THIN.get(d.compound or "sng", "单线"), d.width_mm,
-                           geometry.drawing_top_mm(layout, d), d.host, f"绘制的直线“{d.name}”" if d.name else "绘制的直线"))
+                           geometry.drawing_top_mm(layout, d), d.host, f"绘制的直线“{d.name}”" if d.name else "绘制的直线",
+                           _drawing_offset(layout, d)))
     return out
+
+
+def _drawing_offset(layout, d) -> float | None:
+    """How far right (+) of the text block's centre a drawn object's centre stands, in mm; None if unknown.
+
+    Centred on the page or on the margins both count as centred: the text
+    block of GB/T 9704 (28 mm left, 26 mm right) is only 1 mm off the page's centre.
+    """
+    host = d.host
+    section = layout.doc.sections[min(host.section, len(layout.doc.sections) - 1)]
+    page_w, left_m = _mm(section.page_width), _mm(section.left + section.gutter)
+    block_centre = left_m + _mm(geometry.text_width(section)) / 2
+    if d.h_align == "center" or (d.inline and (host.props.get("jc") or "left") == "center"):
+        return 0.0 if d.inline or d.h_from in ("margin", "column", "text", None) else page_w / 2 - block_centre
+    if d.inline or d.h_mm is None or d.width_mm is None or d.h_align:
+        return None
+    base = {"page": 0.0, "margin": left_m, "column": left_m, "text": left_m, None: left_m}.get(d.h_from)
+    if base is None:
+        return None
+    return base + d.h_mm + d.width_mm / 2 - block_centre
 
 
 @rule("LAYOUT-007", "letter-format", "warning", doctypes=("letter", "reply_letter"))
 def letter_format(letter, options):
-    """信函格式：首页不显示页码；标志下一条红色双线（上粗下细），距下页边 20 mm 处一条红色双线（上细下粗），
-    线长均为 170 mm；发文字号顶格居版心右边缘，在第一条红色双线之下。
+    """信函格式：首页不显示页码；标志下 4 mm 处一条红色双线（上粗下细），距下页边 20 mm 处一条红色双线（上细下粗），
+    线长均为 170 mm，居中排布；发文字号顶格居版心右边缘，份号、密级和保密期限、紧急程度顶格居版心左边缘，
+    都在第一条红色双线之下，与该线相距 3 号汉字高度的 7/8（约 4.9 mm）。
 
     发文机关标志是机关名称（不是“××文件”）时按信函格式检查。首页页脚不能有页码（“页面设置—版式—首页不同”）。
     红色双线可以是段落边框，也可以是绘制的直线（正文、页眉或页脚中）；段落边框的线型按名称从上到下读
-    （thickThin… 为上粗下细），长度为版心宽减去左右缩进，绘制的直线看它的宽度和复合类型。线长允许 ±2 mm，
-    下面那条线的位置（上边缘距页面下边 20 mm）允许 ±2 mm，位置无法推算时只检查有没有。发文字号要右对齐、
-    不缩进，并且在第一条红色双线下面（不能是带下边框的那一段）。标志距页面上边缘 30 mm 由 HDR-005 检查。
+    （thickThin… 为上粗下细、thinThick… 为上细下粗，与 LibreOffice 的绘制一致），长度为版心宽减去左右缩进，
+    位置在段落末行之下再加边框的间距（w:space）；绘制的直线看它的宽度、复合类型和水平位置。线长允许 ±2 mm；
+    居中：线的中点与版心（或页面）中线相差不超过 2 mm，段落边框看左右缩进是否相等。标志下边缘到第一条线
+    （4 mm）、第一条线到发文字号或份号等第一个要素的字的上边缘（约 4.9 mm）、下面那条线距页面下边缘（20 mm）
+    都允许 ±2 mm，按可能的范围判断（字在行内的位置随字体而不同），位置无法推算时不检查距离，只检查有没有。
+    标志距页面上边缘 30 mm 由 HDR-005 检查，版记不加印发机关和印发日期由 COPY 规则检查。
 
     依据：GB/T 9704-2012 10.1。
 
@@ -626,6 +661,11 @@ def letter_format(letter, options):
         yield Finding(span, "信函格式的发文机关标志下应有红色双线", "在标志下方加一条红色双线（上粗下细，长 170 mm）")
     else:
         yield from _check_line(head[0], "上粗下细", span, "标志下的红色双线")
+        mark_paras = layout.paragraphs_of(mark)
+        below = _mark_to_line(layout, mark_paras[0], head[0]) if mark_paras else None
+        if below is not None and (below[1] < LETTER_LINE_GAP - 2 or below[0] > LETTER_LINE_GAP + 2):
+            yield Finding(span, f"标志下的红色双线（{head[0].how}）与标志下边缘相距约 {_mm_range(below)}，"
+                                f"应在标志下 {LETTER_LINE_GAP} mm 处", "调整红色双线的位置，使它在标志下 4 mm")
     if head or foot:
         if not foot:
             yield Finding(span, "信函格式首页距页面下边缘 20 mm 处应有一条红色双线（上细下粗，长 170 mm）",
@@ -637,17 +677,66 @@ def letter_format(letter, options):
             if bottom[1] < 18 or bottom[0] > 22:
                 yield Finding(span, f"页面下方的红色双线距页面下边缘约 {_mm_range(bottom)}（{line.how}），应为 20 mm",
                               "把这条线移到距页面下边缘 20 mm 处")
-    number = letter.first("doc_number")
-    paras = layout.paragraphs_of(number) if number is not None else []
-    if not paras or paras[0].where != "正文":
+    chars = geometry.chars_per_line(first, layout.doc.base_size) or 28
+    for part in letter.all("doc_number", "copy_number", "secrecy", "urgency"):
+        paras = layout.paragraphs_of(part)
+        if not paras or paras[0].where != "正文" or (part.kind == "doc_number" and part is not letter.first("doc_number")):
+            continue
+        para = paras[0]
+        name = _LETTER_HEAD_NAMES[part.kind]
+        alone = para.text.strip(PAD) == part.text.strip(PAD)
+        if part.kind == "doc_number":
+            if alone:
+                right = _right_space(para, chars)
+                flush = (para.props.get("jc") or "left") in ("right", "end") and right is not None and right <= 0.3
+            else:   # on one line with the 份号 (a tab or spaces between): the room left at the line's end
+                room = _end_space(layout, para)
+                flush = room is None or room[0] <= 0.5
+            if not flush:
+                yield Finding(part.span, "信函格式的发文字号应顶格居版心右边缘", "段落右对齐，右缩进 0，不加空格")
+        elif para.text.lstrip(PAD).startswith(part.text.strip(PAD)) and (
+                (lead(para) or 0) > 0.3 or alone and (para.props.get("jc") or "left") in ("center", "right", "end")):
+            yield Finding(part.span, f"信函格式的{name}应顶格居版心左边缘", "段落左对齐，不缩进，不加空格")
+        if head and (head[0].para is para and head[0].how.endswith("下边框")
+                     or head[0].para.where == "正文" and head[0].para.number > para.number):
+            yield Finding(part.span, f"信函格式的{name}应在第一条红色双线之下", "把红色双线移到它的上方")
+            continue
+        if part.kind == "doc_number" or part is letter.first("copy_number", "secrecy", "urgency"):
+            yield from _under_line(layout, part, para, head[0] if head else None, name)
+
+
+LETTER_LINE_GAP = 4                    # mm from the 标志's lower edge to the first red double line (GB/T 9704 10.1)
+UNDER_LINE_MM = 7 / 8 * 16 * 25.4 / 72   # 3号汉字高度的 7/8: 14 pt ≈ 4.9 mm
+_LETTER_HEAD_NAMES = {"doc_number": "发文字号", "copy_number": "份号", "secrecy": "密级和保密期限", "urgency": "紧急程度"}
+
+
+def _mark_to_line(layout, para, line: RedLine) -> tuple[float, float] | None:
+    """Distance in mm from the 标志's lower edge (its characters' bottom) down to the red line, as a range."""
+    found = mark_top(layout, para)
+    if found is None or line.top_mm is None:
+        return None
+    (lo, hi), _ = found
+    size_mm = geometry._size(para) * 25.4 / 72
+    bottom = (lo + 0.85 * size_mm, hi + size_mm)   # a CJK glyph fills 0.85–1 of its em
+    return (line.top_mm[0] - bottom[1], line.top_mm[1] - bottom[0])
+
+
+def _under_line(layout, part, para, line: RedLine | None, name: str):
+    """The first element under the red double line stands 7/8 of a 3号 character's height below it."""
+    if line is None or line.top_mm is None:
         return
-    para = paras[0]
-    right = _right_space(para, geometry.chars_per_line(first, layout.doc.base_size) or 28)
-    if (para.props.get("jc") or "left") not in ("right", "end") or right is None or right > 0.3:
-        yield Finding(number.span, "信函格式的发文字号应顶格居版心右边缘", "段落右对齐，右缩进 0，不加空格")
-    if head and (head[0].para is para and head[0].how.endswith("下边框")
-                 or head[0].para.where == "正文" and head[0].para.number > para.number):
-        yield Finding(number.span, "信函格式的发文字号应在第一条红色双线之下", "把红色双线移到发文字号上方")
+    found = mark_top(layout, para)
+    if found is None:
+        return
+    (lo, hi), _ = found
+    gap = (lo - line.top_mm[1], hi - line.top_mm[0])
+    if gap[1] < 0:
+        yield Finding(part.span, f"信函格式的{name}应在第一条红色双线之下，此处字的上边缘在线上方约 {_mm_range((-gap[1], -gap[0]))}"
+                                 f"（{line.how}）", "调整段前间距或红色双线的位置，使它在线下约 4.9 mm")
+    elif gap[1] < UNDER_LINE_MM - 2 or gap[0] > UNDER_LINE_MM + 2:
+        yield Finding(part.span, f"信函格式的{name}与第一条红色双线（{line.how}）相距约 {_mm_range(gap)}，"
+                                 f"应为 3 号汉字高度的 7/8（约 {_fmt(UNDER_LINE_MM)} mm）",
+                      "调整段前间距，使它在红色双线下约 4.9 mm")
 
 
 def _check_line(line: RedLine, style: str, span, label: str):
@@ -656,8 +745,10 @@ def _check_line(line: RedLine, style: str, span, label: str):
         problems.append(f"应为{style}的双线，此处是{line.style}")
     if line.length_mm is not None and not _near(line.length_mm, 170, 2):
         problems.append(f"线长应为 170 mm，此处约 {_fmt(line.length_mm)} mm")
+    if line.offset_mm is not None and abs(line.offset_mm) > 2:
+        problems.append(f"应居中排布，此处偏{'右' if line.offset_mm > 0 else '左'} {_fmt(abs(line.offset_mm))} mm")
     if problems:
-        yield Finding(span, f"{label}（{line.how}）" + "，".join(problems), f"改为{style}的红色双线，长 170 mm")
+        yield Finding(span, f"{label}（{line.how}）" + "，".join(problems), f"改为{style}的红色双线，长 170 mm，居中")
 
 
 def _box_of(layout, para):
