@@ -593,3 +593,103 @@ def test_border_names_read_top_to_bottom_as_libreoffice_draws_them(tmp_path):
         upper, lower = strokes[2 * k], strokes[2 * k + 1]
         drawn = "上粗下细" if upper[1] > lower[1] else "上细下粗"
         assert _border_style(val) == drawn
+
+
+# --- LAYOUT-006: page numbers in frames, text boxes, several lines, the header ------------------------
+
+PN_RPR = '<w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="28"/></w:rPr>'
+
+
+def pn_runs(before: str = "— ", after: str = " —") -> str:
+    return (f'<w:r>{PN_RPR}<w:t xml:space="preserve">{before}</w:t></w:r><w:r>{PN_RPR}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{PN_RPR}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r>{PN_RPR}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r>{PN_RPR}<w:t>1</w:t></w:r><w:r>{PN_RPR}<w:fldChar w:fldCharType="end"/></w:r>'
+            f'<w:r>{PN_RPR}<w:t xml:space="preserve">{after}</w:t></w:r>')
+
+
+def pn_letter(footers: dict[str, str], *, even_odd: bool = False, headers: dict[str, str] | None = None,
+              page: str = "") -> list[str]:
+    body = [paragraph_xml(x) for x in ("{颜色=FF0000 居中 字体=方正小标宋简体 字号=26 段前=33mm}示例市教育局文件",
+                                       "示教发〔2024〕12号", "{字体=方正小标宋简体 字号=22 居中}示例市教育局关于做好暑期安全工作的通知",
+                                       "各县（区）教育局：", "　　现将有关事项通知如下。")]
+    data = build(body, section=_sect(_keys(page), footers, False, headers), footers=footers, even_odd=even_odd,
+                 headers=headers)
+    return [d[5] for d in diags(data, "LAYOUT-006")]
+
+
+def framed(x_align: str, h_anchor: str = "margin", text: tuple[str, str] = ("　— ", " —　")) -> str:
+    return (f'<w:p><w:pPr><w:framePr w:wrap="around" w:vAnchor="text" w:hAnchor="{h_anchor}" w:xAlign="{x_align}" w:y="1"/>'
+            f'</w:pPr>{pn_runs(*text)}</w:p>')
+
+
+def test_layout_006_plain_footers_odd_and_even():
+    odd = f'<w:p><w:pPr><w:ind w:rightChars="100"/><w:jc w:val="right"/></w:pPr>{pn_runs()}</w:p>'
+    even = f'<w:p><w:pPr><w:ind w:leftChars="100"/><w:jc w:val="left"/></w:pPr>{pn_runs()}</w:p>'
+    assert pn_letter({"default": odd, "even": even}, even_odd=True) == []
+    assert pn_letter({"default": odd}, even_odd=True) == [
+        "偶数页页脚没有页码（设置了奇偶页不同，双页也要有页码）"]
+    assert pn_letter({"default": odd, "even": odd}, even_odd=True) == ["偶数页页脚的页码：双页页码应居左空一字"]
+    assert pn_letter({"default": odd.replace('w:rightChars="100"', 'w:rightChars="300"'), "even": even}, even_odd=True) == [
+        "奇数页页脚的页码：单页页码应居右空一字，此处空3字"]
+
+
+def test_layout_006_a_frame_aligned_outside_mirrors_without_even_odd_footers():
+    # Word's "页码—外侧" frame: right on odd pages, left on even ones; the full-width spaces inside are the 空一字.
+    assert pn_letter({"default": framed("outside")}) == []
+    assert pn_letter({"default": framed("right")}) == ["页脚的页码：单页应居右、双页应居左（未设置奇偶页不同）"]
+    assert pn_letter({"default": framed("inside")}) == ["页脚的页码：单页页码应居右空一字；双页页码应居左空一字"]
+    assert pn_letter({"default": framed("outside", text=("— ", " —"))}) == [
+        "页脚的页码：单页页码应居右空一字，此处空0字；双页页码应居左空一字，此处空0字"]
+    # Aligned on the page's edge rather than the margin's: the number stands outside the text block.
+    assert pn_letter({"default": framed("outside", "page")}) == [
+        "页脚的页码：单页页码应居右空一字，此处在版心之外；双页页码应居左空一字，此处在版心之外"]
+
+
+def test_layout_006_text_box_in_the_footer():
+    def box(align: str, jc: str, text=("— ", " —"), ins: int = 0) -> str:
+        inner = f'<w:p><w:pPr><w:jc w:val="{jc}"/></w:pPr>{pn_runs(*text)}</w:p>'
+        return ('<w:p><w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '
+                'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+                f'<wp:positionH relativeFrom="margin"><wp:align>{align}</wp:align></wp:positionH>'
+                '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+                f'<wp:extent cx="{30 * EMU_PER_MM}" cy="{8 * EMU_PER_MM}"/><wp:wrapNone/><wp:docPr id="9" name="页码"/>'
+                '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+                f'<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx><wps:bodyPr lIns="{ins}" rIns="{ins}"/></wps:wsp>'
+                '</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>')
+
+    # Outside, the text against the box's right edge, one full-width space: odd right 空一字; the even side's room is unknown.
+    assert pn_letter({"default": box("outside", "right", ("— ", " —　"))}) == []
+    assert pn_letter({"default": box("center", "center")}) == [
+        "页脚的页码：单页应居右、双页应居左（未设置奇偶页不同）"]
+    # Word's default inset (2.54 mm) alone is about half a 4号 character: not 空一字.
+    assert pn_letter({"default": box("outside", "right")}) == ["页脚的页码：单页页码应居右空一字，此处空0字"]
+    # Word's default inset (2.54 mm) is about half a 4号 character: within the half-character tolerance.
+    assert pn_letter({"default": box("outside", "right", ins=91440)}) == []
+
+
+def test_layout_006_several_lines_in_the_footer():
+    odd = f'<w:p><w:pPr><w:ind w:rightChars="100"/><w:jc w:val="right"/></w:pPr><w:r><w:t>示例市教育局</w:t><w:br/></w:r>{pn_runs()}</w:p>'
+    even = f'<w:p><w:pPr><w:ind w:leftChars="100"/><w:jc w:val="left"/></w:pPr>{pn_runs()}</w:p>'
+    # Only the number's own line is its form; the line above it does not count.
+    assert pn_letter({"default": odd, "even": even}, even_odd=True) == []
+    # Two empty 3号 lines under the number (each 5.6 mm, or a grid line of 10.2 mm) lift it into the text block.
+    lifted = even + "<w:p/><w:p/>"
+    assert pn_letter({"default": odd, "even": lifted}, even_odd=True) == [
+        "偶数页页脚的页码：一字线距版心下边缘约 -19.6～-5.8 mm，应为 7 mm（调整“页脚距边界”）"]
+
+
+def test_layout_006_footer_distance():
+    odd = f'<w:p><w:pPr><w:ind w:rightChars="100"/><w:jc w:val="right"/></w:pPr>{pn_runs()}</w:p>'
+    even = f'<w:p><w:pPr><w:ind w:leftChars="100"/><w:jc w:val="left"/></w:pPr>{pn_runs()}</w:p>'
+    # Word's default footer distance, 17.5 mm: the number hangs 11～16 mm under the text block.
+    assert pn_letter({"default": odd, "even": even}, even_odd=True, page="页脚距离=17.5") == [
+        "偶数页页脚的页码：一字线距版心下边缘约 11.3～16 mm，应为 7 mm（调整“页脚距边界”）",
+        "奇数页页脚的页码：一字线距版心下边缘约 11.3～16 mm，应为 7 mm（调整“页脚距边界”）"]
+    assert pn_letter({"default": odd, "even": even}, even_odd=True, page="页脚距离=25") == []
+
+
+def test_layout_006_page_number_in_the_header():
+    header = f'<w:p><w:pPr><w:jc w:val="right"/></w:pPr>{pn_runs()}</w:p>'
+    assert pn_letter({}, headers={"default": header}) == ["页码在页眉中，应在页脚（版心下边缘之下）"]
+    data = from_spec("@页眉 {右对齐}— {页码} —\n示例市教育局关于调整校车线路的函\n示例市交通运输局：")
+    assert [d[5] for d in diags(data, "LAYOUT-006")] == ["页码在页眉中，应在页脚（版心下边缘之下）"]

@@ -423,16 +423,146 @@ def _page_field(paras):
     return None
 
 
+PAGE_NUMBER_DROP_MM = 7   # the 一字线 stand 7 mm below the text block's lower edge (GB/T 9704 7.5)
+_SIDES = {"right": ("right", "right"), "end": ("right", "right"), "left": ("left", "left"), "start": ("left", "left"),
+          "center": ("center", "center"), "outside": ("right", "left"), "inside": ("left", "right")}
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the manual line (between line breaks) that holds characters start:end."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return a, (len(text) if b < 0 else b)
+
+
+def _number_place(layout, section, para, a: int, b: int) -> dict[str, tuple[str, float | None]] | None:
+    """Where the page number's line stands on odd and even pages: {"odd"/"even": (side, room in characters)}.
+
+    ``side`` is left, right or center; ``room`` the space between the number's
+    outer character and the text block's edge on that side (None where it
+    cannot be told).  A plain footer paragraph follows its alignment and
+    indents; a frame (``w:framePr``) or a text box follows its horizontal
+    alignment, where inside/outside mirror on even pages (ECMA-376 17.3.1.11,
+    20.4.3.1), and its inset; an anchor relative to the page puts the number
+    that far past the text block's edge.
+    """
+    text = para.text
+    line = text[a:b]
+    lead_pad = _pad_width(line[:len(line) - len(line.lstrip(PAD))])
+    trail_pad = _pad_width(line[len(line.rstrip(PAD)):])
+    unit_mm = (_char_size(para) or 14) * 25.4 / 72
+    left_i, first_i, right_i = indents(para)
+    left_i += first_i if a == 0 else 0
+    frame = para.props.get("framePr") or {}
+    box = para.anchor if para.where == "文本框" else None
+    margin_mm = {"left": _mm(section.left + section.gutter), "right": _mm(section.right)}
+    if frame.get("xAlign") or (box and box.get("h_align")):
+        align = frame.get("xAlign") or box.get("h_align")
+        base = (frame.get("hAnchor") or "page") if frame else (box.get("h_from") or "column")
+        inset = {"left": box.get("l_ins", 0), "right": box.get("r_ins", 0)} if box else {"left": 0.0, "right": 0.0}
+        sides = _SIDES.get(align)
+        if sides is None:
+            return None
+        out = {}
+        for parity, side in zip(("odd", "even"), sides):
+            if side == "center":
+                out[parity] = (side, None)
+                continue
+            pad = lead_pad if side == "left" else trail_pad
+            jc = para.props.get("jc") or "left"
+            flush = jc in (("right", "end") if side == "right" else ("left", "start", "both", "distribute"))
+            sized = box.get("width_mm") if box else frame.get("w")
+            if sized and not flush:
+                out[parity] = (side, None)   # a box wider than its text, the text not against the outer edge
+                continue
+            room = None if pad is None else pad + (left_i if side == "left" else right_i) + inset[side] / unit_mm
+            if room is not None and base == "page":
+                room -= margin_mm[side] / unit_mm
+            elif base not in ("margin", "column", "text", "page"):
+                room = None
+            out[parity] = (side, room)
+        return out
+    if frame or box:
+        return None   # placed by an offset: where it falls is not worked out
+    jc = para.props.get("jc") or "left"
+    if jc in ("right", "end"):
+        side, room = "right", (None if trail_pad is None else right_i + trail_pad)
+    elif jc == "center":
+        side, room = "center", None
+    else:
+        side, room = "left", (None if lead_pad is None else left_i + lead_pad)
+    return {"odd": (side, room), "even": (side, room)}
+
+
+def _drop_mm(layout, section, store: list, para, b: int) -> tuple[float, float] | None:
+    """How far below the text block's lower edge the page number's dashes stand, in mm (a range).
+
+    Word sets a footer's last line on the footer distance (``w:pgMar/@footer``,
+    from the page's lower edge); the lines below the number's line raise it.
+    A dash is drawn about the middle of its line: 0.3–0.9 of the font size above
+    the line's foot, higher when the line is taller than the font.
+    """
+    if para.where != "页脚" or para.props.get("framePr"):
+        return None
+    size = _char_size(para) or 14
+    pitch = geometry.line_pitch(section)
+    below = [0.0, 0.0]
+
+    def add_lines(p, count: int) -> bool:
+        lh = geometry.line_height(p, None)
+        if lh is None:
+            return False
+        hi = max(lh[1], pitch or 0) if (p.props.get("spacing") or {}).get("lineRule") != "exact" else lh[1]
+        below[0] += lh[0] * count
+        below[1] += hi * count
+        return True
+
+    if not add_lines(para, para.text.count("\n", b)):
+        return None
+    after = geometry._spacing(para, "after", pitch)
+    if after is None:
+        return None
+    below[0] += after
+    below[1] += after
+    for p in store[store.index(para) + 1:]:
+        if p.where != "页脚":
+            continue
+        before, after = geometry._spacing(p, "before", pitch), geometry._spacing(p, "after", pitch)
+        if before is None or after is None or not add_lines(p, p.text.count("\n") + 1):
+            return None
+        below[0] += before + after
+        below[1] += before + after
+    own = geometry.line_height(para, None)
+    if own is None:
+        return None
+    foot = _mm(section.footer_distance)
+    lo = foot + _mm(below[0]) + 0.3 * size * 25.4 / 72
+    hi = foot + _mm(below[1]) + 0.9 * size * 25.4 / 72 + max(0.0, _mm(own[1] - size * 20))
+    bottom = _mm(abs(section.bottom))
+    return (bottom - hi, bottom - lo)
+
+
 @rule("LAYOUT-006", "page-number", "warning", options={"page-number-font": "宋体", "page-number-size": 14,
                                                         "font-aliases": FONT_ALIASES})
 def page_number(letter, options):
-    """页码：4 号半角宋体阿拉伯数字，两边各一条一字线（“— 1 —”）；单页居右空一字，双页居左空一字。
+    """页码：4 号半角宋体阿拉伯数字，两边各一条一字线（“— 1 —”），在版心下边缘之下，一字线上距版心下边缘 7 mm；
+    单页居右空一字，双页居左空一字。
 
-    页码在页脚里，不在正文的行中，所以问题报告在该节的第一行，消息里说明是页脚。单双页位置不同要在
-    “页面设置—版式”中勾选“奇偶页不同”，分别设置奇数页和偶数页页脚。文档没有页码时只作提示（一页的函、
+    页码在页脚里，不在正文的行中，所以问题报告在该节的第一行，消息里说明是页脚。页码可以是页脚中的段落
+    （右对齐加右缩进或空格，左对齐加左缩进或空格），也可以在图文框（w:framePr）或文本框里：框的水平对齐为
+    “外侧”（outside）时单页在右、双页在左，一个页脚就够了，框内的空格或内边距算作空的那一字；框相对页面
+    （而不是页边距）对齐时，页码在版心之外。“外侧”按 Word 的排法检查；LibreOffice 把这样的图文框在每页都排在
+    左边（实测），所以用 LibreOffice 或 WPS 打开时页码位置可能不同，不能确定时以“奇偶页不同”的两个页脚为稳妥。
+    否则单双页位置不同要在“页面设置—版式”中勾选“奇偶页不同”，
+    分别设置奇数页和偶数页页脚，偶数页页脚没有页码也报告。页脚有几行（页码之下还有空行）时只看页码那一行，
+    并把下面的行算进高度。页码放在页眉里的，报告应放在页脚。
+
+    上下位置：Word 把页脚的最后一行排在“页脚距边界”处，一字线大约在页码那一行的中部；按这个范围推算
+    一字线到版心下边缘的距离，允许 ±2 mm，只有整个范围都不合规定时才报告（Word 默认的页脚距边界 17.5 mm
+    会使页码离版心过远）。图文框和文本框里的页码不推算上下位置。文档没有页码时只作提示（一页的函、
     信函格式首页可以没有页码）。
 
-    依据：GB/T 9704-2012 7.5。
+    依据：GB/T 9704-2012 7.5；框的对齐见 ECMA-376 第 1 部分 17.3.1.11（framePr）、20.4.3.1（positionH）。
 
     例子是 Word 文档：每行一段，行首 {…} 是该段格式，[[格式|文字]] 是部分文字的格式（写法见 docs/docx.md）。
 
@@ -453,31 +583,51 @@ def page_number(letter, options):
         return
     aliases = options["font-aliases"]
     want_family, size = family(options["page-number-font"], aliases), options["page-number-size"]
+    even_odd = layout.doc.even_odd
     any_number = False
     for section, span in _section_spans(letter):
-        kinds = ["default", "even"] if layout.doc.even_odd else ["default"]
+        kinds = ["default", "even"] if even_odd else ["default"]
+        found_any = {k: _page_field(section.footers.get(k, ())) for k in kinds}
+        if not any(found_any.values()):
+            in_header = next((f for k in ("default", "even", "first") if (f := _page_field(section.headers.get(k, ())))), None)
+            if in_header is not None:
+                any_number = True
+                yield Finding(span, "页码在页眉中，应在页脚（版心下边缘之下）", "把页码移到页脚，形式为“— 1 —”")
+            continue
+        places: dict[str, tuple] = {}
         for kind in kinds:
-            found = _page_field(section.footers.get(kind, ()))
+            found = found_any[kind]
+            where = {"default": "奇数页页脚" if even_odd else "页脚", "even": "偶数页页脚"}[kind]
             if found is None:
+                yield Finding(span, f"{where}没有页码（设置了奇偶页不同，双页也要有页码）", "在偶数页页脚插入页码，居左空一字")
                 continue
             any_number = True
             para, start, end = found
-            where = {"default": "奇数页页脚" if layout.doc.even_odd else "页脚", "even": "偶数页页脚"}[kind]
+            a, b = _line_of(para.text, start, end)
             problems = []
-            before, after = para.text[:start].strip(PAD), para.text[end:].strip(PAD)
+            before, after = para.text[a:start].strip(PAD), para.text[end:b].strip(PAD)
             if before != "—" or after != "—":
-                problems.append(f"形式应为“— 1 —”（此处是“{para.text.strip(PAD)}”）")
+                problems.append(f"形式应为“— 1 —”（此处是“{para.text[a:b].strip(PAD)}”）")
             fmt = para.format_at(start) if end > start else para.mark
             if family(fmt.ascii or fmt.east_asia, aliases) != want_family or abs(fmt.size - size) > 0.26:
                 problems.append(f"应为{size_name(size)}{want_family}（此处是{size_name(fmt.size)}“{fmt.ascii or fmt.east_asia}”）")
-            jc = para.props.get("jc") or "left"
-            left, _, right = indents(para)
-            if not layout.doc.even_odd:
-                problems.append("单页应居右、双页应居左（未设置奇偶页不同）")
-            elif kind == "default" and (jc not in ("right", "end") or not _near((trail(para) or 0), 1, 0.5)):
-                problems.append("单页页码应居右空一字")
-            elif kind == "even" and (jc not in ("left", "start", "both") or not _near((lead(para) or 0), 1, 0.5)):
-                problems.append("双页页码应居左空一字")
+            place = _number_place(layout, section, para, a, b)
+            if place is not None:
+                places[kind] = place
+                for parity in (("odd", "even") if not even_odd else ("odd",) if kind == "default" else ("even",)):
+                    side, room = place[parity]
+                    want = "right" if parity == "odd" else "left"
+                    label = "单页页码应居右空一字" if parity == "odd" else "双页页码应居左空一字"
+                    if side != want or (room is not None and not _near(room, 1, 0.5)):
+                        if not even_odd and side == place["odd" if parity == "even" else "even"][0]:
+                            label = "单页应居右、双页应居左（未设置奇偶页不同）"
+                        if side == want and room is not None:
+                            label += "，此处在版心之外" if room < -0.3 else f"，此处空{_fmt(room)}字"
+                        if label not in problems:
+                            problems.append(label)
+            drop = _drop_mm(layout, section, section.footers.get(kind, []), para, b)
+            if drop is not None and (drop[1] < PAGE_NUMBER_DROP_MM - 2 or drop[0] > PAGE_NUMBER_DROP_MM + 2):
+                problems.append(f"一字线距版心下边缘约 {_mm_range(drop)}，应为 7 mm（调整“页脚距边界”）")
             if problems:
                 yield Finding(span, f"{where}的页码：" + "；".join(problems), "页码设为 4 号宋体“— 1 —”，单页居右空一字、双页居左空一字")
     if not any_number and not layout.doc.sections[0].title_page:

@@ -360,22 +360,54 @@ WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def _anchor(el) -> dict | None:
+    """Where a text box stands: the DrawingML anchor's positions, size and text insets, or a VML shape's style.
+
+    Keys (each only when the XML says it): ``v_from``, ``v_mm``, ``h_from``, ``h_align``
+    (left/center/right/inside/outside), ``h_mm``, ``width_mm``, ``l_ins``/``r_ins`` (mm).
+    """
     anchor = next(el.iter(f"{{{WP}}}anchor"), None)
     if anchor is None:
-        return None
+        return _vml_anchor(el)
     out: dict = {}
-    pv = anchor.find(f"{{{WP}}}positionV")
-    if pv is not None:
-        out["v_from"] = pv.get("relativeFrom")
-        off = pv.find(f"{{{WP}}}posOffset")
-        if off is not None and (off.text or "").lstrip("-").isdigit():
-            out["v_mm"] = int(off.text) / 36000
-    ph = anchor.find(f"{{{WP}}}positionH")
-    if ph is not None:
-        out["h_from"] = ph.get("relativeFrom")
-        align = ph.find(f"{{{WP}}}align")
+    for axis, tag in (("v", "positionV"), ("h", "positionH")):
+        pos = anchor.find(f"{{{WP}}}{tag}")
+        if pos is None:
+            continue
+        out[f"{axis}_from"] = pos.get("relativeFrom")
+        off = pos.find(f"{{{WP}}}posOffset")
+        if off is not None and (off.text or "").strip().lstrip("-").isdigit():
+            out[f"{axis}_mm"] = int(off.text) / 36000
+        align = pos.find(f"{{{WP}}}align")
         if align is not None:
-            out["h_align"] = align.text
+            out[f"{axis}_align"] = (align.text or "").strip()
+    ext = anchor.find(f"{{{WP}}}extent")
+    if ext is not None and (ext.get("cx") or "").isdigit():
+        out["width_mm"] = int(ext.get("cx")) / 36000
+    body = next(anchor.iter("{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}bodyPr"), None)
+    for key, attr in (("l_ins", "lIns"), ("r_ins", "rIns")):
+        value = body.get(attr) if body is not None else None
+        out[key] = int(value) / 36000 if value and value.isdigit() else 2.54   # Word's default inset: 0.1 inch
+    return out
+
+
+def _vml_anchor(el) -> dict | None:
+    from letterlint.docx.geometry import _length_mm
+
+    shape = next((n for n in el.iter() if isinstance(n.tag, str)
+                  and n.tag.startswith("{urn:schemas-microsoft-com:vml}") and n.get("style")), None)
+    if shape is None:
+        return None
+    style = {k.strip(): v.strip() for k, _, v in (item.partition(":") for item in shape.get("style", "").split(";")) if k.strip()}
+    if style.get("position") != "absolute":
+        return None
+    out: dict = {"h_from": {"page": "page", "margin": "margin", "text": "column"}.get(
+        style.get("mso-position-horizontal-relative", "text"), style.get("mso-position-horizontal-relative")),
+        "l_ins": 2.54, "r_ins": 2.54}
+    if style.get("mso-position-horizontal"):
+        out["h_align"] = style["mso-position-horizontal"]
+    for key, name in (("h_mm", "margin-left"), ("width_mm", "width")):
+        if name in style and _length_mm(style[name]) is not None:
+            out[key] = _length_mm(style[name])
     return out
 
 

@@ -15,7 +15,7 @@ from letterlint.docx.package import A, Package, w
 VAL = w("val")
 # Run properties read, by element name → key.
 _RUN_FLAGS = {"b": "bold", "i": "italic", "vanish": "hidden", "specVanish": "hidden", "strike": "strike"}
-_PARA_KEYS = ("jc", "ind", "numPr", "spacing", "pageBreakBefore", "pBdr", "outlineLvl", "snapToGrid", "tabs")
+_PARA_KEYS = ("jc", "ind", "numPr", "spacing", "pageBreakBefore", "pBdr", "outlineLvl", "snapToGrid", "tabs", "framePr")
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,8 @@ def _ppr_dict(ppr) -> dict:
             out["pStyle"] = child.get(VAL)
         elif tag == "snapToGrid":
             out["snapToGrid"] = _on(child)
+        elif tag == "framePr":
+            out["framePr"] = {k.rsplit("}", 1)[-1]: v for k, v in child.attrib.items()}
         elif tag == "tabs":
             out["tabs"] = [(t.get(VAL), t.get(w("pos"))) for t in child if t.tag == w("tab")]
     return out
