@@ -106,9 +106,37 @@ class Measure:
     rest: float           # room on the following lines
     full: float           # one full-width character
     tolerance: float      # a line may overrun by this much (grid rounding)
+    first_start: float = 0.0      # where the first line starts, pt from the text block's left edge
+    rest_start: float = 0.0       # where the following lines start
+    stops: tuple = ()             # the paragraph's tab stops: (position in pt, kind), sorted
+    default_tab: float = 36.0     # pt between default tab stops
+    hanging: float | None = None  # a hanging indent's edge: the first line's tab stop before any other (pt)
+    cell: float | None = None     # the character grid's cell, when the text snaps to it
+
+    def next_stop(self, x: float, first_line: bool) -> float | None:
+        """Where a tab at ``x`` (pt from the text block's left edge) takes the text; None if not a plain left stop.
+
+        Word measures tab stops from the text block's left edge (LibreOffice's
+        Word-compatible setting, tabs not relative to the indent); the edge of a
+        hanging indent is a stop on the first line, and default stops are cleared
+        up to the last custom one.
+        """
+        eps = 0.01
+        candidates = [pos for pos, kind in self.stops if pos > x + eps]
+        if first_line and self.hanging is not None and self.hanging > x + eps:
+            candidates.append(self.hanging)
+        if candidates:
+            best = min(candidates)
+            kinds = {kind for pos, kind in self.stops if abs(pos - best) < eps}
+            if kinds - {"left", "start", "num", None}:
+                return None   # a right, centre or decimal stop: where it puts the text depends on what follows
+            return best
+        if self.default_tab <= 0:
+            return None
+        return (math.floor((x + eps) / self.default_tab) + 1) * self.default_tab
 
 
-def measure(para, section, base_size: float) -> Measure | None:
+def measure(para, section, base_size: float, default_tab: int = 720) -> Measure | None:
     """The line widths and character width of ``para`` (None: the indents are not in characters we know)."""
     from letterlint.docx.layout import indents
 
@@ -123,8 +151,18 @@ def measure(para, section, base_size: float) -> Measure | None:
         unit = size
     left, first, right = indents(para)
     width = text_width(section) / TWIPS_PER_PT
+    stops = []
+    for kind, pos in para.props.get("tabs") or ():
+        if kind == "clear":
+            continue
+        try:
+            stops.append((float(pos) / TWIPS_PER_PT, kind))
+        except (TypeError, ValueError):
+            return None
     return Measure(first=width - (left + first + right) * unit, rest=width - (left + right) * unit,
-                   full=full, tolerance=GRID_SLACK * unit)
+                   full=full, tolerance=GRID_SLACK * unit, first_start=(left + first) * unit, rest_start=left * unit,
+                   stops=tuple(sorted(stops)), default_tab=default_tab / TWIPS_PER_PT,
+                   hanging=left * unit if first < 0 else None, cell=unit if full == unit and cell is not None else None)
 
 
 def _size(para) -> float:
@@ -132,12 +170,15 @@ def _size(para) -> float:
     return max(sizes) if sizes else para.mark.size
 
 
-def wrap(text: str, m: Measure, wide: bool, hang: bool) -> list[int] | None:
+def wrap(text: str, m: Measure, wide: bool, hang: bool, snap_tab: bool = False) -> list[int] | None:
     """Offsets where lines start (after the first), one way of laying the text out; None if unknown.
 
     ``wide`` takes half-width characters at their widest, ``hang`` lets a
     punctuation mark that may not open a line hang past the margin (Word's
     default for Chinese) instead of taking the character before it down.
+    A tab (the one after an automatic number, or any other) runs to the next
+    left tab stop; ``snap_tab`` rounds what follows it up to a whole cell of
+    the character grid (whether Word does is not known: both ways are tried).
     """
     half = m.full * (HALF_WIDTH[1] if wide else HALF_WIDTH[0])
     full = m.full
@@ -154,7 +195,18 @@ def wrap(text: str, m: Measure, wide: bool, hang: bool) -> list[int] | None:
             i += 1
             continue
         if ch == "\t":
-            return None
+            x = (m.rest_start if starts else m.first_start) + used
+            stop = m.next_stop(x, first_line=not starts)
+            if stop is None:
+                return None
+            width = stop - x
+            if snap_tab and m.cell:
+                width = math.ceil(width / m.cell - 0.01) * m.cell
+            if used + width > room:
+                return None   # a tab past the line's end: how Word breaks there is not modelled
+            used += width
+            i += 1
+            continue
         j = i + 1
         if ch.isascii():
             if _latin(ch):
@@ -191,34 +243,35 @@ def _width_of(s: str, full: float, half: float) -> float:
     return sum(full if full_width(c) else half for c in s)
 
 
-def _variants(para, section, base_size: float) -> list[list[int] | None] | None:
+def _variants(para, section, base_size: float, default_tab: int = 720) -> list[list[int] | None] | None:
     """The line starts of ``para`` under each reading of what is uncertain (cached on the paragraph)."""
-    key = (id(section), base_size)
+    key = (id(section), base_size, default_tab)
     cached = para.__dict__.get("_geometry_wraps")
     if cached is not None and cached[0] == key:
         return cached[1]
-    m = measure(para, section, base_size)
+    m = measure(para, section, base_size, default_tab)
     out = None
-    if m is not None and m.rest > m.full and not para.label:
-        # (an automatic number's tab or space is not in the text: its width is unknown)
+    if m is not None and m.rest > m.full:
+        # An automatic number is in the text as shown (its label and the tab, space or nothing after it).
         text = para.text
-        wides = (False, True) if any(c.isascii() and c not in "\n" for c in text) else (False,)
+        wides = (False, True) if any(c.isascii() and c not in "\n\t" for c in text) else (False,)
         hangs = (True, False) if any(c in NO_LINE_START for c in text) else (True,)
-        out = [wrap(text, m, wide, hang) for wide in wides for hang in hangs]
+        snaps = (False, True) if "\t" in text and m.cell else (False,)
+        out = [wrap(text, m, wide, hang, snap) for wide in wides for hang in hangs for snap in snaps]
     para.__dict__["_geometry_wraps"] = (key, out)
     return out
 
 
-def line_starts(para, section, base_size: float) -> list[int] | None:
+def line_starts(para, section, base_size: float, default_tab: int = 720) -> list[int] | None:
     """Where the automatic and manual line breaks of ``para`` fall, if every way of laying it out agrees."""
-    variants = _variants(para, section, base_size)
+    variants = _variants(para, section, base_size, default_tab)
     if not variants or any(v is None or v != variants[0] for v in variants):
         return None
     return variants[0]
 
 
-def line_count(para, section, base_size: float) -> Interval | None:
-    variants = _variants(para, section, base_size)
+def line_count(para, section, base_size: float, default_tab: int = 720) -> Interval | None:
+    variants = _variants(para, section, base_size, default_tab)
     if not variants or any(v is None for v in variants):
         return None
     counts = [len(v) + 1 for v in variants]
@@ -316,7 +369,7 @@ def flow(layout) -> dict[int, Place]:
         before = _spacing(para, "before", pitch)
         after = _spacing(para, "after", pitch)
         lh = line_height(para, pitch)
-        count = line_count(para, section, doc.base_size) if para.text else (1, 1)
+        count = line_count(para, section, doc.base_size, doc.default_tab) if para.text else (1, 1)
         top = _span(y, (before, before)) if y is not None and before is not None else None
         bottom = None
         if top is not None and lh is not None and count is not None and after is not None:

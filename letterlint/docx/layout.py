@@ -1105,7 +1105,7 @@ def _title_breaks(letter, part, paras):
         para = paras[0]
         doc = layout.doc
         section = doc.sections[min(para.section, len(doc.sections) - 1)]
-        starts = geometry.line_starts(para, section, doc.base_size)
+        starts = geometry.line_starts(para, section, doc.base_size, doc.default_tab)
         lead = len(para.text) - len(para.text.lstrip(PAD))
         if starts and len(para.text.strip(PAD)) == len(text):
             breaks += [(s - lead, "自动回行") for s in starts if para.text[s - 1] != "\n"]
@@ -1179,7 +1179,10 @@ def body_indent(letter, options):
     """正文每个自然段左空二字（首行缩进 2 字符），回行顶格。
 
     首行缩进可以用段落格式（首行缩进 2 字符），也可以用两个全角空格；两者相加应是二字。
-    回行顶格：段落不能有左缩进或悬挂缩进。各级标题、附件说明也是这样。
+    回行顶格：段落不能有左缩进或悬挂缩进。各级标题、附件说明也是这样。用 Word 自动编号的段落，缩进按 Word
+    的顺序取：段落样式，其上是编号级别的缩进，再上是段落自己的缩进（首行缩进和悬挂缩进互相取代）；
+    编号算作首行的字，所以 Word 默认列表的悬挂缩进（编号在页边、回行缩进）不合规定。
+    表格里的文字不是正文段落，不检查。
 
     依据：GB/T 9704-2012 7.3.3、7.3.4。
 
@@ -1597,7 +1600,11 @@ def number_line_break(letter, options):
     手动换行（Shift+Enter，例子中写作 ↵）把“1200”拆到两行，打印出来数字就断开了。自动换行按文档网格推算：
     每行的格数由版心宽、“正文”样式字号和字符网格（charSpace）算出（见 LAYOUT-003），汉字和全角字符各占一格，
     减去段落缩进。半角数字和字母连在一起时 Word 不会在中间自动换行，全角数字（１２００）则可能被拆开。
-    没有字符网格，或一段里有宽度不能确定的字符（半角字母、制表符）使换行位置无法确定时，不报告。
+    自动编号的段落按显示的样子排：编号的字、其后的制表符（到下一个左对齐制表位：悬挂缩进处、段落的制表位，
+    或每隔“默认制表位”一个；网格上制表符之后是否对齐到整格不确定，两种都算）、空格或什么也没有，
+    缩进取自编号级别（段落自己的缩进优先）；这样算出的换行位置已用 LibreOffice 核对。没有字符网格，
+    或一段里有宽度不能确定的字符（半角字母的宽度、右对齐或居中的制表位）使换行位置在各种可能下不一致时，
+    不报告。表格里的文字按所在单元格的宽度排（见 docs/docx.md），只报告手动换行。
 
     依据：GB/T 15835-2011 5.1.7.2。
 
@@ -1646,7 +1653,7 @@ def _wrapped_numbers(layout):
         section = doc.sections[min(para.section, len(doc.sections) - 1)]
         if geometry.cell_pt(section, doc.base_size) is None:
             continue
-        starts = geometry.line_starts(para, section, doc.base_size)
+        starts = geometry.line_starts(para, section, doc.base_size, doc.default_tab)
         text = para.text
         for s in starts or ():
             if s == 0 or text[s - 1] == "\n" or text[s - 1] not in FULL_DIGITS + "．" or text[s] not in FULL_DIGITS + "．％":

@@ -120,6 +120,7 @@ class WordDocument:
     even_odd: bool                # different footers on even and odd pages
     base_size: float              # the Normal style's size, the document grid's character unit
     package: Package | None = None
+    default_tab: int = 720        # twips between default tab stops (w:defaultTabStop; Word's default ½ inch)
 
 
 def open_package(data: bytes, name: str) -> Package:
@@ -157,7 +158,9 @@ def read_docx(data: bytes, name: str, root=None) -> WordDocument:
     for p in walker.paragraphs:
         p.section = min(p.section, len(sections) - 1)
     normal = styles.format(styles.paragraph(None)[1])
-    return WordDocument(walker.paragraphs, sections, even_odd, normal.size, pkg)
+    tab = settings.find(w("defaultTabStop")) if settings is not None else None
+    default_tab = _int(tab, "val", 720) or 720
+    return WordDocument(walker.paragraphs, sections, even_odd, normal.size, pkg, max(default_tab, 20))
 
 
 class _Walker:
@@ -221,6 +224,9 @@ class _Walker:
             raise InputError(f"{self.name}：段落超过 {MAX_PARAGRAPHS:,} 个，不像是一份公文，已拒绝读取")
         ppr_el = p.find(P_PR)
         props, para_rpr = self.styles.paragraph(ppr_el)
+        level = self.numbering.level(*props["numPr"]) if props.get("numPr") else None
+        if level is not None and level.ppr:
+            props = self.styles.paragraph(ppr_el, level.ppr)[0]
         mark_rpr = ppr_el.find(R_PR) if ppr_el is not None else None
         mark = self._format(props, para_rpr, mark_rpr)
         para = Paragraph(number=0, text="", pieces=[], props=props, mark=mark, where=where,
@@ -234,7 +240,9 @@ class _Walker:
             label = self.numbering.label(*num)
             if label:
                 chunks.append(label)
-                para.pieces.append(Piece(0, len(label), None, mark))
+                # The number is set in the paragraph mark's format with the level's run properties on top.
+                fmt = self.styles.run(para_rpr, mark_rpr, level.rpr) if level is not None and level.rpr else mark
+                para.pieces.append(Piece(0, len(label), None, fmt))
                 para.label = len(label)
         boxes: list = []
         state = {"run": 0, "len": para.label, "text_after_break": False}
