@@ -693,3 +693,110 @@ def test_layout_006_page_number_in_the_header():
     assert pn_letter({}, headers={"default": header}) == ["页码在页眉中，应在页脚（版心下边缘之下）"]
     data = from_spec("@页眉 {右对齐}— {页码} —\n示例市教育局关于调整校车线路的函\n示例市交通运输局：")
     assert [d[5] for d in diags(data, "LAYOUT-006")] == ["页码在页眉中，应在页脚（版心下边缘之下）"]
+
+
+# --- tables: the 版头 in a table, red lines as cell borders, text wrapped in a cell ------------------------
+
+
+def table(rows: list[tuple[str, str, str]], *, widths=(8844,), jc: str = "center", borders: str = "") -> str:
+    """A top-level table: each row is (trPr XML, tcPr XML, cell content XML), one cell per row."""
+    grid = "".join(f'<w:gridCol w:w="{x}"/>' for x in widths)
+    body = "".join(f"<w:tr><w:trPr>{tr}</w:trPr><w:tc><w:tcPr><w:tcW w:w=\"{sum(widths)}\" w:type=\"dxa\"/>{tc}</w:tcPr>"
+                   f"{content}</w:tc></w:tr>" for tr, tc, content in rows)
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="{jc}"/>{borders}</w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>")
+
+
+def exact(mm: float) -> str:
+    return f'<w:trHeight w:val="{round(mm * TWIPS_PER_MM)}" w:hRule="exact"/>'
+
+
+RED_BOTTOM = '<w:tcBorders><w:bottom w:val="{val}" w:sz="24" w:space="0" w:color="FF0000"/></w:tcBorders>'
+FILE_MARK = paragraph_xml("{颜色=FF0000 居中 字体=方正小标宋简体 字号=26}示例市教育局文件")
+FILE_REST = ["{字体=方正小标宋简体 字号=22 居中}示例市教育局关于做好暑期安全工作的通知", "各县（区）教育局：", "　　现将有关事项通知如下。"]
+
+
+def test_hdr_005_the_mark_in_a_table_row_of_exact_height():
+    # An empty first row 35 mm high, the 标志 in the second: its top is 35 mm below the text block's top.
+    head = table([(exact(35), "", "<w:p/>"), (exact(20), "", FILE_MARK),
+                  (exact(12), RED_BOTTOM.format(val="single"), paragraph_xml("{居中}示教发〔2024〕12号"))])
+    data = docx_of(head, *[paragraph_xml(x) for x in FILE_REST])
+    assert diags(data, "HDR-005") == []
+    # The 标志 in the first row: at the text block's top, 37 mm below the page top.
+    high = table([(exact(20), "", FILE_MARK), (exact(12), "", paragraph_xml("{居中}示教发〔2024〕12号"))])
+    got = diags(docx_of(high, *[paragraph_xml(x) for x in FILE_REST]), "HDR-005")
+    # (a 26 pt line takes one or two grid lines: whether Word sets cell text on the grid is not known)
+    assert [d[5] for d in got] == ["发文机关标志上边缘距页面上边约 37～48.3 mm（按表格的行高和单元格中各段推算），"
+                                   "应在版心上边缘下 35 mm（距页面上边缘 72 mm）"]
+    # A row whose height follows its text (no trHeight) in a cell of known width: laid out too.
+    auto = table([("", "", "<w:p/>"), ("", "", FILE_MARK)])
+    assert [d[5] for d in diags(docx_of(auto, *[paragraph_xml(x) for x in FILE_REST]), "HDR-005")] == [
+        "发文机关标志上边缘距页面上边约 42.7～58.5 mm（按表格的行高和单元格中各段推算），应在版心上边缘下 35 mm（距页面上边缘 72 mm）"]
+
+
+def test_title_008_measures_from_a_red_cell_border():
+    # The red line is the bottom border of the 发文字号's row; the title stands two grid lines (2 × 10.2 mm) below it.
+    head = table([(exact(35), "", "<w:p/>"), (exact(20), "", FILE_MARK),
+                  (exact(12), RED_BOTTOM.format(val="single"), paragraph_xml("{居中}示教发〔2024〕12号"))])
+    good = docx_of(head, paragraph_xml(FILE_REST[0].replace("居中}", "居中 段前=2}")), *[paragraph_xml(x) for x in FILE_REST[1:]])
+    assert diags(good, "TITLE-008") == []
+    close = docx_of(head, *[paragraph_xml(x) for x in FILE_REST])
+    assert [d[5] for d in diags(close, "TITLE-008")] == ["标题应在红色分隔线下空二行，此处空约 0 行"]
+
+
+def test_layout_007_red_line_as_the_bottom_border_of_the_mark_s_row():
+    mark = paragraph_xml("{颜色=FF0000 居中 字体=方正小标宋简体 字号=26}示例市教育局")
+    rest = ["{右对齐 段前=1mm}示教函〔2024〕12号", "{字体=方正小标宋简体 字号=22 居中 段前=2}示例市教育局关于调整校车线路的函",
+            "{直线=170@277 线型=上细下粗}示例市交通运输局：", "　　特此函告。"]
+
+    def letter(val: str, widths=(9638,)) -> list[str]:
+        head = table([(exact(12), RED_BOTTOM.format(val=val), mark)], widths=widths)
+        data = build([head, *[paragraph_xml(x) for x in rest]],
+                     section=_sect({}, {"first": "<w:p/>"}, True), footers={"first": "<w:p/>"})
+        return [d[5] for d in diags(data, "LAYOUT-007", doctype="letter")]
+
+    # 170 mm (9638 twips), centred, thick above thin; the 标志 ends 3.3～7.5 mm above it (within 4 ± 2).
+    assert letter("thickThinSmallGap") == []
+    assert letter("thinThickSmallGap") == ["标志下的红色双线（表格第1行的下框线）应为上粗下细的双线，此处是上细下粗"]
+    assert letter("thickThinSmallGap", widths=(8844,)) == ["标志下的红色双线（表格第1行的下框线）线长应为 170 mm，此处约 156 mm"]
+
+
+def test_num_012_in_a_table_cell_wraps_at_the_cell_s_width():
+    # A cell 3512 twips wide less 2 × 108 of margins: 10 characters a line on the grid and off it alike.
+    cell = paragraph_xml("{左对齐}本次涉及学生人数１２００余名")
+    data = docx_of(paragraph_xml("示例市教育局关于调整校车线路的函"), paragraph_xml("示例市交通运输局："),
+                   table([("", "", cell)], widths=(3512,), jc="left"))
+    doc = read_docx(data, "t.docx")
+    p = doc.paragraphs[2]
+    assert geometry.line_starts(p, doc.sections[0], doc.base_size) == [10]
+    got = diags(data, "NUM-012")
+    assert [(d[1], d[2], d[4], d[5]) for d in got] == [
+        (3, 9, 13, "数字“１２００”在自动换行处被断开（按每行 28 字推算，断在“１２”之后）")]
+    # A cell whose width is given in percent (and no table grid): its wraps are not computed.
+    pct = patched(data, '<w:tcW w:w="3512" w:type="dxa"/>', '<w:tcW w:w="2500" w:type="pct"/>')
+    pct = patched(pct, '<w:gridCol w:w="3512"/>', "")
+    assert diags(pct, "NUM-012") == []
+
+
+def test_tables_are_laid_out_in_linear_time():
+    """A table of many rows, and a row of many cells: finding a cell's width and margins walks no row or table."""
+    import time
+
+    def seconds(n: int, tall: bool) -> float:
+        if tall:
+            body = table([("", "", paragraph_xml("第１２行文字"))] * n)
+        else:
+            cells = "".join('<w:tc><w:tcPr><w:tcW w:w="100" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>格１２</w:t></w:r></w:p></w:tc>'
+                            for _ in range(n))
+            body = f'<w:tbl><w:tblGrid>{"<w:gridCol/>" * n}</w:tblGrid><w:tr>{cells}</w:tr></w:tbl>'
+        data = docx_of(paragraph_xml("示例市教育局关于调整校车线路的函"), body)
+        best = float("inf")
+        for _ in range(2):
+            t0 = time.perf_counter()
+            assert lint_bytes(data, "t.docx").error is None
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    for tall in (True, False):
+        small, large = seconds(600, tall), seconds(2400, tall)
+        assert large / small < 8, (tall, small, large)   # 4x the rows or cells; quadratic would be ~16x

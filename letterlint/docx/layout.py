@@ -199,7 +199,8 @@ def _near(a: float, b: float, tolerance: float = 0.3) -> bool:
 
 
 def _fmt(n: float) -> str:
-    return f"{n:.1f}".rstrip("0").rstrip(".")
+    text = f"{n:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 # --- page --------------------------------------------------------------------------
@@ -725,6 +726,7 @@ def red_lines(layout) -> list[RedLine]:
             out.append(RedLine(_border_style(edge.get(w_ns + "val") or ""), length, top, para,
                                f"段{para.number}的{'下' if side == 'bottom' else '上'}边框",
                                _mm((left - right) * unit) / 2))
+    out.extend(_table_lines(layout))
     for d in geometry.drawings(layout):
         thin = d.kind == "line" or (d.height_mm is not None and d.height_mm <= 1.5 and d.kind == "shape")
         if not thin or not _red(d.color):
@@ -732,6 +734,76 @@ def red_lines(layout) -> list[RedLine]:
         out.append(RedLine(_THICK_THIN.get(d.compound or "sng", "单线"), d.width_mm,
                            geometry.drawing_top_mm(layout, d), d.host, f"绘制的直线“{d.name}”" if d.name else "绘制的直线",
                            _drawing_offset(layout, d)))
+    return out
+
+
+def _table_lines(layout) -> list[RedLine]:
+    """Red rules drawn as table borders: a cell's top or bottom border (w:tcBorders), or the table's (w:tblBorders).
+
+    红头 templates that lay the 版头 out in a table draw the red line as the
+    bottom border of the 标志's row.  A rule is as long as the cells that carry
+    it (the table's width for a table border), and stands at its row's top or
+    bottom where the table's rows could be laid out.  Borders from a table style
+    are not read.
+    """
+    w_ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    out: list[RedLine] = []
+    firsts: dict[int, object] = {}
+    for para in layout.doc.paragraphs:
+        if para.where == "表格" and para.element is not None:
+            tr = para.element.getparent()
+            while tr is not None and tr.tag != w_ns + "tr":
+                tr = tr.getparent()
+            if tr is not None:
+                firsts.setdefault(id(tr), para)
+    for box in geometry.tables(layout):
+        tbl = box.element
+        host = next((firsts[id(tr)] for tr, _, _ in box.rows if id(tr) in firsts), None)
+        if host is None:
+            continue
+        section = layout.doc.sections[min(host.section, len(layout.doc.sections) - 1)]
+        left = geometry.table_left(tbl, section)
+        width = geometry.table_width(tbl)
+
+        def offset(start, length):
+            if start is None or length is None:
+                return None
+            return _mm(start + length / 2 - geometry.text_width(section) / 2)
+
+        def add(edge, side, row_index, start, length, what):
+            tr, top, height = box.rows[row_index]
+            if not _red((edge.get(w_ns + "color") or "").upper()) or (edge.get(w_ns + "val") or "") in ("nil", "none"):
+                return
+            at = None
+            if top is not None:
+                at = top if side == "top" else (None if height is None else (top[0] + height[0], top[1] + height[1]))
+            top_mm = None if at is None or box.page != 0 else (_mm(abs(section.top) + at[0]), _mm(abs(section.top) + at[1]))
+            out.append(RedLine(_border_style(edge.get(w_ns + "val") or ""), None if length is None else _mm(length), top_mm,
+                               firsts.get(id(tr), host), what, offset(start, length)))
+
+        borders = geometry._sub(tbl, "tblPr", "tblBorders")
+        if borders is not None and box.rows:
+            for side, row_index in (("top", 0), ("bottom", len(box.rows) - 1)):
+                edge = borders.find(w_ns + side)
+                if edge is not None:
+                    add(edge, side, row_index, left, width, f"表格的{'上' if side == 'top' else '下'}框线")
+        for k, (tr, _, _) in enumerate(box.rows):
+            for side in ("top", "bottom"):
+                runs: list[list] = []      # [start, length, first cell's border] of each stretch of red cells
+                x = left
+                previous_red = False
+                for tc in tr.iterfind(w_ns + "tc"):
+                    cw = geometry.cell_width(tc, section.__dict__.setdefault("_cell_widths", {}))
+                    edge = geometry._sub(tc, "tcPr", "tcBorders", side)
+                    red = edge is not None and _red((edge.get(w_ns + "color") or "").upper())
+                    if red and not previous_red:
+                        runs.append([x, 0, edge])
+                    if red:
+                        runs[-1][1] = None if cw is None or runs[-1][1] is None else runs[-1][1] + cw
+                    previous_red = red
+                    x = None if x is None or cw is None else x + cw
+                for run_start, run_len, edge in runs:
+                    add(edge, side, k, run_start, run_len, f"表格第{k + 1}行的{'上' if side == 'top' else '下'}框线")
     return out
 
 
@@ -762,7 +834,7 @@ def letter_format(letter, options):
     都在第一条红色双线之下，与该线相距 3 号汉字高度的 7/8（约 4.9 mm）。
 
     发文机关标志是机关名称（不是“××文件”）时按信函格式检查。首页页脚不能有页码（“页面设置—版式—首页不同”）。
-    红色双线可以是段落边框，也可以是绘制的直线（正文、页眉或页脚中）；段落边框的线型按名称从上到下读
+    红色双线可以是段落边框、表格或单元格的上下框线（红头模板用表格排版头时），也可以是绘制的直线（正文、页眉或页脚中）；段落边框的线型按名称从上到下读
     （thickThin… 为上粗下细、thinThick… 为上细下粗，与 LibreOffice 的绘制一致），长度为版心宽减去左右缩进，
     位置在段落末行之下再加边框的间距（w:space）；绘制的直线看它的宽度、复合类型和水平位置。线长允许 ±2 mm；
     居中：线的中点与版心（或页面）中线相差不超过 2 mm，段落边框看左右缩进是否相等。标志下边缘到第一条线
@@ -804,7 +876,7 @@ def letter_format(letter, options):
     stop = title_paras[0].number if title_paras else None
     lines = red_lines(layout)
     page_h = _mm(first.page_height)
-    head = [r for r in lines if r.para.where in ("正文", "页眉") and (stop is None or r.para.number < stop)
+    head = [r for r in lines if r.para.where in ("正文", "表格", "页眉") and (stop is None or r.para.number < stop)
             and (r.top_mm is None or r.top_mm[1] < page_h / 2)]
     foot = [r for r in lines if r not in head and r.top_mm is not None and r.top_mm[0] > page_h / 2]
     if not head:
@@ -848,7 +920,7 @@ def letter_format(letter, options):
                 (lead(para) or 0) > 0.3 or alone and (para.props.get("jc") or "left") in ("center", "right", "end")):
             yield Finding(part.span, f"信函格式的{name}应顶格居版心左边缘", "段落左对齐，不缩进，不加空格")
         if head and (head[0].para is para and head[0].how.endswith("下边框")
-                     or head[0].para.where == "正文" and head[0].para.number > para.number):
+                     or head[0].para.where in ("正文", "表格") and head[0].para.number > para.number):
             yield Finding(part.span, f"信函格式的{name}应在第一条红色双线之下", "把红色双线移到它的上方")
             continue
         if part.kind == "doc_number" or part is letter.first("copy_number", "secrecy", "urgency"):
@@ -927,10 +999,11 @@ def mark_top(layout, para) -> tuple[tuple[float, float], str] | None:
         place = {"page": "相对页面", "margin": "相对页边距", "topMargin": "相对上边距", "paragraph": "相对段落",
                  "line": "相对行"}.get(box.v_from or "", "嵌入文字行")
         return (top[0] + inset, top[1] + inset + size_mm * (geometry.GLYPH_HEIGHT[1] - 1)), f"文本框{place}定位"
-    if para.where != "正文":
+    if para.where not in ("正文", "表格"):
         return None
     top = geometry.glyph_top_mm(layout, para)
-    return (top, "按上方各段的行高和段前段后间距推算") if top is not None else None
+    how = "按上方各段的行高和段前段后间距推算" if para.where == "正文" else "按表格的行高和单元格中各段推算"
+    return (top, how) if top is not None else None
 
 
 def _box_inset(box) -> float:
@@ -953,7 +1026,10 @@ def org_mark_layout(letter, options):
     上边缘的位置（允许 ±2 mm）对各种排法都检查：标志在文本框里时，按文本框的定位（相对页面、页边距、
     上边距、段落或行）和文本框的上内边距计算；标志是正文中的段落时，按上方各段的行数、行高（文档网格的
     行距或固定行距）和段前段后间距推算。字的上边缘在行内的位置随字体而不同，按可能的范围判断，
-    只有整个范围都不合规定时才报告；无法推算的（上方有表格、没有网格的多倍行距等）不报告。
+    只有整个范围都不合规定时才报告；无法推算的（没有网格的多倍行距等）不报告。标志在表格里（红头模板常用表格
+    排版头）或上方有表格时，按表格各行的高度推算：固定行高照用，最小行高（默认）取它和单元格中各段高度的较大者，
+    单元格文字按单元格宽度减去左右边距（默认各 0.19 cm）排；单元格文字是否对齐文档网格不确定，两种都算。
+    单元格宽度以百分比给出、有纵向合并的单元格或嵌套表格时不推算。
 
     依据：GB/T 9704-2012 7.2.4、10.1。
 
@@ -1004,7 +1080,7 @@ def title_layout(letter, options):
     """标题用 2 号小标宋体字，居中，在红色分隔线下空二行；回行时词意完整。
 
     方正小标宋简体、方正小标宋_GBK 等都算小标宋；字体和字号用 title-font、title-size 设置。
-    位置：文件格式量红色分隔线到标题，信函格式量发文字号（标题上方最后一个要素）到标题，应空二行
+    位置：文件格式量红色分隔线（段落边框、表格框线或绘制的直线）到标题，信函格式量发文字号（标题上方最后一个要素）到标题，应空二行
     （按文档网格的行距，允许 ±半行）；行距或上方各段的高度无法推算时不检查。回行：手动换行、分成几段，
     或按版心宽和标题字号推算的自动换行（标题的字在字符网格上占整格）处，不能拆开“关于”、结尾的文种
     （通知、复函……）、连在一起的数字或字母，下一行也不能以句号、顿号、右括号等开头。其他词的边界
@@ -1056,7 +1132,7 @@ def _title_distance(letter, part, para):
         gap = geometry.gap(layout, above[0], para)
         what = "发文字号"
     else:
-        lines = [r for r in red_lines(layout) if r.para.where == "正文" and r.para.number < para.number]
+        lines = [r for r in red_lines(layout) if r.para.where in ("正文", "表格") and r.para.number < para.number]
         if not lines:
             return
         line = lines[-1]
@@ -1648,7 +1724,7 @@ def _wrapped_numbers(layout):
     """Full-width numbers that an automatic wrap splits, where the wrap can be computed."""
     doc = layout.doc
     for para in doc.paragraphs:
-        if para.where != "正文" or not any(ch in FULL_DIGITS for ch in para.text):
+        if para.where not in ("正文", "表格") or not any(ch in FULL_DIGITS for ch in para.text):
             continue
         section = doc.sections[min(para.section, len(doc.sections) - 1)]
         if geometry.cell_pt(section, doc.base_size) is None:
