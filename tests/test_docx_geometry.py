@@ -800,3 +800,36 @@ def test_tables_are_laid_out_in_linear_time():
     for tall in (True, False):
         small, large = seconds(600, tall), seconds(2400, tall)
         assert large / small < 8, (tall, small, large)   # 4x the rows or cells; quadratic would be ~16x
+
+
+def test_layout_007_lower_line_as_a_footer_paragraph_border():
+    # The 信函's lower line drawn as the top border of the first page's footer: the footer's one 4号 line ends 12 mm
+    # above the page's foot, so the border stands 12 mm + the line (4.9～6.7 mm, or a grid line of 10.2) + 1 pt up.
+    footer = ('<w:p><w:pPr><w:pBdr><w:top w:val="thinThickSmallGap" w:sz="24" w:space="1" w:color="FF0000"/></w:pBdr>'
+              '<w:ind w:left="-397" w:right="-397"/><w:rPr><w:sz w:val="28"/></w:rPr></w:pPr></w:p>')
+    spec = GOOD_LETTER.replace("{直线=170@277 线型=上细下粗}示例市交通运输局：", "示例市交通运输局：")
+    data = patched_part(from_spec(spec), "word/footer_first.xml", "<w:p></w:p>", footer)
+    data = patched_part(data, "word/document.xml", 'w:footer="1587"', f'w:footer="{round(12 * TWIPS_PER_MM)}"')
+    assert [d[5] for d in diags(data, "LAYOUT-007", doctype="letter")] == []
+    thick_below = patched_part(data, "word/footer_first.xml", "thinThickSmallGap", "thickThinSmallGap")
+    assert [d[5] for d in diags(thick_below, "LAYOUT-007", doctype="letter")] == [
+        "页面下方的红色双线（首页页脚段落的上边框）应为上细下粗的双线，此处是上粗下细"]
+    high = patched_part(data, "word/document.xml", f'w:footer="{round(12 * TWIPS_PER_MM)}"', f'w:footer="{round(30 * TWIPS_PER_MM)}"')
+    assert [d[5] for d in diags(high, "LAYOUT-007", doctype="letter")] == [
+        "页面下方的红色双线距页面下边缘约 35.3～40.6 mm（首页页脚段落的上边框），应为 20 mm"]
+
+
+def patched_part(data: bytes, part: str, old: str, new: str) -> bytes:
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == part:
+                assert old.encode() in content, (part, content[:400])
+                content = content.replace(old.encode(), new.encode())
+            z.writestr(item, content)
+    return out.getvalue()

@@ -727,6 +727,7 @@ def red_lines(layout) -> list[RedLine]:
                                f"段{para.number}的{'下' if side == 'bottom' else '上'}边框",
                                _mm((left - right) * unit) / 2))
     out.extend(_table_lines(layout))
+    out.extend(_header_footer_lines(layout))
     for d in geometry.drawings(layout):
         thin = d.kind == "line" or (d.height_mm is not None and d.height_mm <= 1.5 and d.kind == "shape")
         if not thin or not _red(d.color):
@@ -734,6 +735,74 @@ def red_lines(layout) -> list[RedLine]:
         out.append(RedLine(_THICK_THIN.get(d.compound or "sng", "单线"), d.width_mm,
                            geometry.drawing_top_mm(layout, d), d.host, f"绘制的直线“{d.name}”" if d.name else "绘制的直线",
                            _drawing_offset(layout, d)))
+    return out
+
+
+def _header_footer_lines(layout) -> list[RedLine]:
+    """Red paragraph borders in the first page's header and footer (a template may draw the 信函's lower line
+    as the top border of a footer paragraph).
+
+    The header's first line starts at the header distance from the page's top,
+    the footer's last line ends at the footer distance from its foot; the lines
+    between are 1–1.35 times their font size, or a grid line.
+    """
+    w_ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    doc = layout.doc
+    if not doc.sections:
+        return []
+    section = doc.sections[0]
+    kind = "first" if section.title_page else "default"
+    pitch = geometry.line_pitch(section)
+    out: list[RedLine] = []
+    for store, where in ((section.headers, "页眉"), (section.footers, "页脚")):
+        paras = [p for p in store.get(kind, []) if p.where == where]
+        extents = []   # (space before, line box height, space after) of each paragraph, as ranges
+        for p in paras:
+            lh = geometry.line_height(p, None)
+            before, after = geometry._spacing(p, "before", pitch), geometry._spacing(p, "after", pitch)
+            if lh is None or before is None or after is None:
+                extents = None
+                break
+            n = p.text.count("\n") + 1
+            extents.append((before, (lh[0] * n, max(lh[1], pitch or 0) * n), after))
+        for k, p in enumerate(paras):
+            border = p.props.get("pBdr")
+            if border is None:
+                continue
+            for edge in border:
+                side = edge.tag.rsplit("}", 1)[-1]
+                if side not in ("top", "bottom") or not _red((edge.get(w_ns + "color") or "").upper()):
+                    continue
+                try:
+                    space = _mm(float(edge.get(w_ns + "space") or 0) * 20)
+                except ValueError:
+                    space = 0.0
+                top = None
+                if extents is not None:
+                    if where == "页眉":   # from the header distance down to this paragraph's top or bottom
+                        lo = hi = float(section.header_distance)
+                        for b, h, a in extents[:k]:
+                            lo, hi = lo + b + h[0] + a, hi + b + h[1] + a
+                        lo, hi = lo + extents[k][0], hi + extents[k][0]
+                        if side == "bottom":
+                            lo, hi = lo + extents[k][1][0], hi + extents[k][1][1]
+                        top = (_mm(lo) + (space if side == "bottom" else -space), _mm(hi) + (space if side == "bottom" else -space))
+                    else:                 # from the footer distance up
+                        lo = hi = float(section.footer_distance)
+                        for b, h, a in extents[k + 1:]:
+                            lo, hi = lo + b + h[0] + a, hi + b + h[1] + a
+                        lo, hi = lo + extents[k][2], hi + extents[k][2]
+                        if side == "top":
+                            lo, hi = lo + extents[k][1][0], hi + extents[k][1][1]
+                        page_h = _mm(section.page_height)
+                        off = space if side == "top" else -space
+                        top = (page_h - _mm(hi) - off, page_h - _mm(lo) - off)
+                left, _, right = indents(p)
+                unit = _char_size(p) * 20
+                length = _mm(geometry.text_width(section) - (left + right) * unit)
+                out.append(RedLine(_border_style(edge.get(w_ns + "val") or ""), length, top, p,
+                                   f"{'首页' if kind == 'first' else ''}{where}段落的{'下' if side == 'bottom' else '上'}边框",
+                                   _mm((left - right) * unit) / 2))
     return out
 
 
@@ -834,7 +903,8 @@ def letter_format(letter, options):
     都在第一条红色双线之下，与该线相距 3 号汉字高度的 7/8（约 4.9 mm）。
 
     发文机关标志是机关名称（不是“××文件”）时按信函格式检查。首页页脚不能有页码（“页面设置—版式—首页不同”）。
-    红色双线可以是段落边框、表格或单元格的上下框线（红头模板用表格排版头时），也可以是绘制的直线（正文、页眉或页脚中）；段落边框的线型按名称从上到下读
+    红色双线可以是段落边框（正文，或首页的页眉、页脚中）、表格或单元格的上下框线（红头模板用表格排版头时），
+    也可以是绘制的直线（正文、页眉或页脚中）；页脚段落的边框按“页脚距边界”和页脚各行的高度推算位置；段落边框的线型按名称从上到下读
     （thickThin… 为上粗下细、thinThick… 为上细下粗，与 LibreOffice 的绘制一致），长度为版心宽减去左右缩进，
     位置在段落末行之下再加边框的间距（w:space）；绘制的直线看它的宽度、复合类型和水平位置。线长允许 ±2 mm；
     居中：线的中点与版心（或页面）中线相差不超过 2 mm，段落边框看左右缩进是否相等。标志下边缘到第一条线

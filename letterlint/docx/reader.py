@@ -104,6 +104,7 @@ class Section:
     right: int = 1800
     gutter: int = 0
     footer_distance: int = 720
+    header_distance: int = 720
     grid_type: str | None = None
     line_pitch: int | None = None
     char_space: int | None = None
@@ -443,6 +444,7 @@ def _section(sect, pkg: Package, main: str, styles: Styles, numbering: Numbering
     s.right = _int(mar, "right", s.right)
     s.gutter = _int(mar, "gutter", 0)
     s.footer_distance = _int(mar, "footer", s.footer_distance)
+    s.header_distance = _int(mar, "header", s.header_distance)
     grid = sect.find(w("docGrid"))
     if grid is not None:
         s.grid_type = grid.get(w("type"))
