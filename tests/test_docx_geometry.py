@@ -833,3 +833,30 @@ def patched_part(data: bytes, part: str, old: str, new: str) -> bytes:
                 content = content.replace(old.encode(), new.encode())
             z.writestr(item, content)
     return out.getvalue()
+
+
+@pytest.mark.parametrize("tr, tc, grid, ppr", [
+    ('<w:trHeight w:val="abc" w:hRule="exact"/>', '<w:tcW w:w="x" w:type="dxa"/>', '<w:gridCol w:w="abc"/>', ""),
+    ('<w:trHeight w:val="-99999999" w:hRule="atLeast"/>', '<w:gridSpan w:val="99999"/>', "", '<w:tabs><w:tab w:val="left" w:pos="x"/></w:tabs>'),
+    ('<w:gridBefore w:val="9999999"/>', '<w:tcMar><w:left w:w="99999999" w:type="dxa"/></w:tcMar>', '<w:gridCol w:w="0"/>',
+     '<w:framePr w:xAlign="sideways" w:hAnchor="nowhere" w:w="x"/>'),
+    ("", '<w:vAlign w:val="center"/><w:tcW w:w="-5000" w:type="dxa"/>', '<w:gridCol w:w="-3"/>',
+     '<w:ind w:hanging="-99999" w:left="abc"/>'),
+])
+def test_garbage_tables_frames_and_tabs_are_never_a_traceback(tr, tc, grid, ppr):
+    cell = paragraph_xml("{左对齐}本次涉及学生人数１２００余名").replace("<w:pPr>", f"<w:pPr>{ppr}", 1)
+    tbl = (f'<w:tbl><w:tblPr><w:tblCellMar><w:right w:w="zz" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}'
+           f'</w:tblGrid><w:tr><w:trPr>{tr}</w:trPr><w:tc><w:tcPr>{tc}</w:tcPr>{cell}</w:tc></w:tr></w:tbl>')
+    footer = f'<w:p><w:pPr>{ppr}</w:pPr>{pn_runs()}</w:p>'
+    numbering_xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering '
+                     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0">'
+                     f'<w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:pPr>{ppr}</w:pPr>'
+                     '<w:rPr><w:sz w:val="abc"/></w:rPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+                     '</w:num></w:numbering>')
+    numbered_para = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>总体安排１２</w:t></w:r></w:p>'
+    data = build([tbl, paragraph_xml("示例市教育局关于调整校车线路的函"), numbered_para],
+                 section=_sect({}, {"default": footer}, False), footers={"default": footer}, numbering=numbering_xml)
+    data = patched_part(data, "word/settings.xml", "</w:settings>", '<w:defaultTabStop w:val="abc"/></w:settings>')
+    result = lint_bytes(data, "t.docx")
+    assert result.error is None
+    assert [d.message for d in result.diagnostics if "内部错误" in d.message] == []
