@@ -791,14 +791,14 @@ def test_tables_are_laid_out_in_linear_time():
             body = f'<w:tbl><w:tblGrid>{"<w:gridCol/>" * n}</w:tblGrid><w:tr>{cells}</w:tr></w:tbl>'
         data = docx_of(paragraph_xml("示例市教育局关于调整校车线路的函"), body)
         best = float("inf")
-        for _ in range(2):
+        for _ in range(3):   # the best of three: other tests may share the machine
             t0 = time.perf_counter()
             assert lint_bytes(data, "t.docx").error is None
             best = min(best, time.perf_counter() - t0)
         return best
 
     for tall in (True, False):
-        small, large = seconds(600, tall), seconds(2400, tall)
+        small, large = seconds(800, tall), seconds(3200, tall)
         assert large / small < 8, (tall, small, large)   # 4x the rows or cells; quadratic would be ~16x
 
 
