@@ -338,7 +338,7 @@ def test_a_badly_made_word_letter_gets_the_complete_list():
            .replace("@单双页不同\n", ""))
     result = lint_bytes(from_spec("@页面 上=25.4 左=31.8 下=25.4 右=31.8 网格=无\n" + bad), "bad.docx")
     assert [(d.rule, d.line, d.column, d.end_column) for d in result.diagnostics] == [
-        ("LAYOUT-002", 2, 1, 13), ("LAYOUT-006", 2, 1, 13),
+        ("LAYOUT-002", 2, 1, 13), ("LAYOUT-006", 2, 1, 13), ("LAYOUT-007", 2, 1, 13),
         ("TITLE-008", 3, 1, 17), ("TITLE-008", 3, 1, 17), ("TITLE-008", 3, 1, 17),
         ("HEAD-010", 6, 3, 9), ("DATE-006", 11, 1, 12), ("DATE-002", 11, 6, 8), ("DATE-002", 11, 9, 11)]
 

@@ -20,7 +20,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docx_fixtures import docx, para, run, text_box
+from docx_fixtures import NUMBERING, docx, para, run, text_box
 
 from letterlint.cli import main
 from letterlint.docx import annotate as annotate_module
@@ -342,3 +342,53 @@ def test_libreoffice_round_trip_to_docx_and_pdf(annotated, tmp_path):
     assert len(comments) == len(result.diagnostics) + 1
     assert all(c.author == "letterlint" for c in comments)
     assert sorted(c.text for c in comments) == sorted(c.text for c in python_docx.Document(str(copy)).comments)
+
+
+def _comments_on(copy) -> list[tuple[str, str]]:
+    """(anchored text, comment text) of every comment of an annotated copy, in document order."""
+    parts = check_package(copy.read_bytes())
+    texts = {c.get(q("id")): "".join(t.text or "" for t in c.iter(q("t"))) for c in parts["word/comments.xml"].iterfind(q("comment"))}
+    open_ids: list[str] = []
+    anchored: dict[str, str] = {}
+    for el in parts["word/document.xml"].iter():
+        if el.tag == q("commentRangeStart"):
+            open_ids.append(el.get(q("id")))
+            anchored[el.get(q("id"))] = ""
+        elif el.tag == q("commentRangeEnd"):
+            open_ids.remove(el.get(q("id")))
+        elif el.tag == q("t"):
+            for i in open_ids:
+                anchored[i] += el.text or ""
+    return [(anchored[i], texts[i]) for i in anchored]
+
+
+def test_a_problem_on_an_automatic_number_is_anchored_at_the_paragraph_start(tmp_path):
+    # The level sets the number in 宋体 while the heading's words are 黑体: HEAD-010 reports the number alone.
+    numbering_xml = NUMBERING.replace('<w:lvlText w:val="%1、"/></w:lvl>',
+                                      '<w:lvlText w:val="%1、"/><w:rPr><w:rFonts w:eastAsia="宋体"/></w:rPr></w:lvl>')
+    heading = para(run("总体安排", font="黑体"), ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+                                                      '<w:ind w:firstLineChars="200"/>')
+    path = tmp_path / "函.docx"
+    path.write_bytes(docx(para(run("示例市教育局关于调整校车线路的函")), para(run("示例市交通运输局：")),
+                          para(run("　　为方便学生上下学，我局拟调整校车线路。")), heading, numbering=numbering_xml))
+    main(["--annotate", "--select", "HEAD-010", "--format", "concise", str(path)])
+    got = [c for c in _comments_on(tmp_path / "函.letterlint.docx") if c[1].startswith("HEAD-010")]
+    assert got == [("总体安排", "HEAD-010 一级标题应使用黑体，此处是“宋体” 建议：把字体改为黑体"
+                                "（问题在 Word 自动编号“一、”上；编号没有自己的文字块，批注标在段首。编号的字体、字号随段落标记"
+                                "和编号级别的设置，在“定义新编号格式—字体”中修改）")]
+
+
+def test_a_problem_across_table_cells_is_anchored_in_the_first_cell_and_says_so(tmp_path):
+    # A 版头 row of two cells reads as one line; a problem over the whole line crosses from one cell to the next.
+    from letterlint.diagnostic import Diagnostic
+    from letterlint.record import replace
+
+    row = _table(para(run("示教函〔2024〕3号")), para(run("签发人：张明")))
+    path = tmp_path / "函.docx"
+    path.write_bytes(docx(row, para(run("示例市教育局关于调整校车线路的函")), para(run("示例市交通运输局："))))
+    result = lint_path(str(path))
+    line = "示教函〔2024〕3号　　签发人：张明"
+    whole = Diagnostic(1, 1, 1, len(line) + 1, "TEST-001", "warning", "整行的问题", "改正")
+    annotate_module.annotate(str(path), replace(result, diagnostics=[whole]), str(tmp_path / "out.docx"))
+    assert [c for c in _comments_on(tmp_path / "out.docx") if c[1].startswith("TEST-001")] == [
+        ("示教函〔2024〕3号", "TEST-001 整行的问题 建议：改正（问题延续到段2；批注不能跨越表格单元格，只标在第一个单元格）")]

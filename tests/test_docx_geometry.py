@@ -513,3 +513,350 @@ def test_print_003_right_aligned_with_one_trailing_full_width_space():
     two = line + "　"
     got = [d[5] for d in diags(from_spec(PRINTED.replace("{line}", two)), "PRINT-003")]
     assert [m for m in got if m.startswith("印发日期")] == ["印发日期应右空一字，此处空2字"]
+
+
+# --- LAYOUT-007: the distances of GB/T 9704 10.1 -------------------------------------------------------
+
+
+@pytest.mark.parametrize("old, new, message", [
+    # The 标志 (26 pt, its box 30 mm down) ends at 37.8～42.4 mm: a line at 42 mm is 4 mm below, one at 50 mm is not.
+    ("{右对齐 段前=10mm 直线=170@42}", "{右对齐 段前=18mm 直线=170@50}",
+     "标志下的红色双线（绘制的直线“红线”）与标志下边缘相距约 7.6～12.2 mm，应在标志下 4 mm 处"),
+    # The number's characters 4.9 mm (7/8 of a 3号 character) under the line: 47 mm against a line at 42 mm.
+    ("{右对齐 段前=10mm 直线=170@42}", "{右对齐 段前=20mm 直线=170@42}",
+     "信函格式的发文字号与第一条红色双线（绘制的直线“红线”）相距约 15～19.6 mm，应为 3 号汉字高度的 7/8（约 4.9 mm）"),
+    ("{右对齐 段前=10mm 直线=170@42}", "{右对齐 直线=170@42}",
+     "信函格式的发文字号应在第一条红色双线之下，此处字的上边缘在线上方约 0.4～5 mm（绘制的直线“红线”）"),
+])
+def test_layout_007_distances_of_the_letter_format(old, new, message):
+    assert old in GOOD_LETTER
+    assert letter7(old, new) == [message]
+
+
+def test_layout_007_lines_are_centred():
+    data = from_spec(GOOD_LETTER)
+    # The first line placed 0 mm from the page's left edge instead of centred: its centre is 21 mm left of the text block's.
+    at42 = ('<wp:positionH relativeFrom="page"><wp:align>center</wp:align></wp:positionH>'
+            f'<wp:positionV relativeFrom="page"><wp:posOffset>{42 * EMU_PER_MM}</wp:posOffset>')
+    off = patched(data, at42, at42.replace("<wp:align>center</wp:align>", "<wp:posOffset>0</wp:posOffset>"))
+    assert [d[5] for d in diags(off, "LAYOUT-007", doctype="letter")] == [
+        "标志下的红色双线（绘制的直线“红线”）应居中排布，此处偏左 21 mm"]
+    # 20 mm from the page edge: the 170 mm line's centre is 105 mm, the page's centre (1 mm from the text block's): centred.
+    ok = patched(data, at42, at42.replace("<wp:align>center</wp:align>", f"<wp:posOffset>{20 * EMU_PER_MM}</wp:posOffset>"))
+    assert diags(ok, "LAYOUT-007", doctype="letter") == []
+    # A paragraph border: centred when the left and right indents are equal.
+    spec = GOOD_LETTER.replace("文本框=30}示例市教育局", "边框=上粗下细 左缩进=-7mm 右缩进=-7mm}示例市教育局") \
+                      .replace("{右对齐 段前=10mm 直线=170@42}", "{右对齐}")
+    shifted = spec.replace("左缩进=-7mm 右缩进=-7mm", "左缩进=-14mm 右缩进=0mm")
+    assert [d[5] for d in diags(from_spec(shifted), "LAYOUT-007", doctype="letter")] == [
+        "标志下的红色双线（段1的下边框）应居中排布，此处偏左 7 mm"]
+
+
+def test_layout_007_copy_number_top_left_under_the_line():
+    # A centred 份号 above the 标志 (as in the file format): in the letter format it goes top left, under the line.
+    spec = GOOD_LETTER.replace("{颜色=FF0000", "{居中}000123\n{颜色=FF0000")
+    got = diags(from_spec(spec), "LAYOUT-007", doctype="letter")
+    assert [(d[1], d[2], d[4], d[5]) for d in got] == [
+        (1, 1, 7, "信函格式的份号应在第一条红色双线之下"), (1, 1, 7, "信函格式的份号应顶格居版心左边缘"),
+        # its line pushes the number one grid line (10.2 mm) further down
+        (3, 1, 13, "信函格式的发文字号与第一条红色双线（绘制的直线“红线”）相距约 15.2～19.8 mm，应为 3 号汉字高度的 7/8（约 4.9 mm）")]
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="needs LibreOffice")
+def test_border_names_read_top_to_bottom_as_libreoffice_draws_them(tmp_path):
+    # thickThinSmallGap under a paragraph: LibreOffice strokes the thick line above the thin one (上粗下细);
+    # thinThickSmallGap the other way round.  The PDF's content stream gives each stroke's width and height.
+    import re
+    import zlib
+
+    from letterlint.docx.layout import _border_style
+
+    body = []
+    for val in ("thickThinSmallGap", "thinThickSmallGap"):
+        body.append(f'<w:p><w:pPr><w:pBdr><w:bottom w:val="{val}" w:sz="24" w:space="1" w:color="FF0000"/></w:pBdr>'
+                    f'</w:pPr><w:r><w:t>{val}</w:t></w:r></w:p><w:p><w:r><w:t>间隔</w:t></w:r></w:p>')
+    (tmp_path / "b.docx").write_bytes(build(body))
+    subprocess.run([shutil.which("soffice"), "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "b.docx")],
+                   capture_output=True, timeout=180, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    pdf = (tmp_path / "b.pdf").read_bytes()
+    strokes = []
+    for m in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            text = zlib.decompress(m.group(1)).decode("latin-1")
+        except zlib.error:
+            continue
+        strokes += [(float(y), float(width)) for width, y in re.findall(r"q ([\d.]+) w [^\n]*\n[\d.]+ ([\d.]+) m\n[^\n]* l S", text)]
+    strokes = sorted(set(strokes), key=lambda s: -s[0])     # top of the page first (PDF y grows upwards)
+    assert len(strokes) == 4
+    for k, val in enumerate(("thickThinSmallGap", "thinThickSmallGap")):
+        upper, lower = strokes[2 * k], strokes[2 * k + 1]
+        drawn = "上粗下细" if upper[1] > lower[1] else "上细下粗"
+        assert _border_style(val) == drawn
+
+
+# --- LAYOUT-006: page numbers in frames, text boxes, several lines, the header ------------------------
+
+PN_RPR = '<w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/><w:sz w:val="28"/></w:rPr>'
+
+
+def pn_runs(before: str = "— ", after: str = " —") -> str:
+    return (f'<w:r>{PN_RPR}<w:t xml:space="preserve">{before}</w:t></w:r><w:r>{PN_RPR}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{PN_RPR}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r>{PN_RPR}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r>{PN_RPR}<w:t>1</w:t></w:r><w:r>{PN_RPR}<w:fldChar w:fldCharType="end"/></w:r>'
+            f'<w:r>{PN_RPR}<w:t xml:space="preserve">{after}</w:t></w:r>')
+
+
+def pn_letter(footers: dict[str, str], *, even_odd: bool = False, headers: dict[str, str] | None = None,
+              page: str = "") -> list[str]:
+    body = [paragraph_xml(x) for x in ("{颜色=FF0000 居中 字体=方正小标宋简体 字号=26 段前=33mm}示例市教育局文件",
+                                       "示教发〔2024〕12号", "{字体=方正小标宋简体 字号=22 居中}示例市教育局关于做好暑期安全工作的通知",
+                                       "各县（区）教育局：", "　　现将有关事项通知如下。")]
+    data = build(body, section=_sect(_keys(page), footers, False, headers), footers=footers, even_odd=even_odd,
+                 headers=headers)
+    return [d[5] for d in diags(data, "LAYOUT-006")]
+
+
+def framed(x_align: str, h_anchor: str = "margin", text: tuple[str, str] = ("　— ", " —　")) -> str:
+    return (f'<w:p><w:pPr><w:framePr w:wrap="around" w:vAnchor="text" w:hAnchor="{h_anchor}" w:xAlign="{x_align}" w:y="1"/>'
+            f'</w:pPr>{pn_runs(*text)}</w:p>')
+
+
+def test_layout_006_plain_footers_odd_and_even():
+    odd = f'<w:p><w:pPr><w:ind w:rightChars="100"/><w:jc w:val="right"/></w:pPr>{pn_runs()}</w:p>'
+    even = f'<w:p><w:pPr><w:ind w:leftChars="100"/><w:jc w:val="left"/></w:pPr>{pn_runs()}</w:p>'
+    assert pn_letter({"default": odd, "even": even}, even_odd=True) == []
+    assert pn_letter({"default": odd}, even_odd=True) == [
+        "偶数页页脚没有页码（设置了奇偶页不同，双页也要有页码）"]
+    assert pn_letter({"default": odd, "even": odd}, even_odd=True) == ["偶数页页脚的页码：双页页码应居左空一字"]
+    assert pn_letter({"default": odd.replace('w:rightChars="100"', 'w:rightChars="300"'), "even": even}, even_odd=True) == [
+        "奇数页页脚的页码：单页页码应居右空一字，此处空3字"]
+
+
+def test_layout_006_a_frame_aligned_outside_mirrors_without_even_odd_footers():
+    # Word's "页码—外侧" frame: right on odd pages, left on even ones; the full-width spaces inside are the 空一字.
+    assert pn_letter({"default": framed("outside")}) == []
+    assert pn_letter({"default": framed("right")}) == ["页脚的页码：单页应居右、双页应居左（未设置奇偶页不同）"]
+    assert pn_letter({"default": framed("inside")}) == ["页脚的页码：单页页码应居右空一字；双页页码应居左空一字"]
+    assert pn_letter({"default": framed("outside", text=("— ", " —"))}) == [
+        "页脚的页码：单页页码应居右空一字，此处空0字；双页页码应居左空一字，此处空0字"]
+    # Aligned on the page's edge rather than the margin's: the number stands outside the text block.
+    assert pn_letter({"default": framed("outside", "page")}) == [
+        "页脚的页码：单页页码应居右空一字，此处在版心之外；双页页码应居左空一字，此处在版心之外"]
+
+
+def test_layout_006_text_box_in_the_footer():
+    def box(align: str, jc: str, text=("— ", " —"), ins: int = 0) -> str:
+        inner = f'<w:p><w:pPr><w:jc w:val="{jc}"/></w:pPr>{pn_runs(*text)}</w:p>'
+        return ('<w:p><w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '
+                'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+                f'<wp:positionH relativeFrom="margin"><wp:align>{align}</wp:align></wp:positionH>'
+                '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+                f'<wp:extent cx="{30 * EMU_PER_MM}" cy="{8 * EMU_PER_MM}"/><wp:wrapNone/><wp:docPr id="9" name="页码"/>'
+                '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+                f'<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx><wps:bodyPr lIns="{ins}" rIns="{ins}"/></wps:wsp>'
+                '</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>')
+
+    # Outside, the text against the box's right edge, one full-width space: odd right 空一字; the even side's room is unknown.
+    assert pn_letter({"default": box("outside", "right", ("— ", " —　"))}) == []
+    assert pn_letter({"default": box("center", "center")}) == [
+        "页脚的页码：单页应居右、双页应居左（未设置奇偶页不同）"]
+    # Word's default inset (2.54 mm) alone is about half a 4号 character: not 空一字.
+    assert pn_letter({"default": box("outside", "right")}) == ["页脚的页码：单页页码应居右空一字，此处空0字"]
+    # Word's default inset (2.54 mm) is about half a 4号 character: within the half-character tolerance.
+    assert pn_letter({"default": box("outside", "right", ins=91440)}) == []
+
+
+def test_layout_006_several_lines_in_the_footer():
+    odd = f'<w:p><w:pPr><w:ind w:rightChars="100"/><w:jc w:val="right"/></w:pPr><w:r><w:t>示例市教育局</w:t><w:br/></w:r>{pn_runs()}</w:p>'
+    even = f'<w:p><w:pPr><w:ind w:leftChars="100"/><w:jc w:val="left"/></w:pPr>{pn_runs()}</w:p>'
+    # Only the number's own line is its form; the line above it does not count.
+    assert pn_letter({"default": odd, "even": even}, even_odd=True) == []
+    # Two empty 3号 lines under the number (each 5.6 mm, or a grid line of 10.2 mm) lift it into the text block.
+    lifted = even + "<w:p/><w:p/>"
+    assert pn_letter({"default": odd, "even": lifted}, even_odd=True) == [
+        "偶数页页脚的页码：一字线距版心下边缘约 -19.6～-5.8 mm，应为 7 mm（调整“页脚距边界”）"]
+
+
+def test_layout_006_footer_distance():
+    odd = f'<w:p><w:pPr><w:ind w:rightChars="100"/><w:jc w:val="right"/></w:pPr>{pn_runs()}</w:p>'
+    even = f'<w:p><w:pPr><w:ind w:leftChars="100"/><w:jc w:val="left"/></w:pPr>{pn_runs()}</w:p>'
+    # Word's default footer distance, 17.5 mm: the number hangs 11～16 mm under the text block.
+    assert pn_letter({"default": odd, "even": even}, even_odd=True, page="页脚距离=17.5") == [
+        "偶数页页脚的页码：一字线距版心下边缘约 11.3～16 mm，应为 7 mm（调整“页脚距边界”）",
+        "奇数页页脚的页码：一字线距版心下边缘约 11.3～16 mm，应为 7 mm（调整“页脚距边界”）"]
+    assert pn_letter({"default": odd, "even": even}, even_odd=True, page="页脚距离=25") == []
+
+
+def test_layout_006_page_number_in_the_header():
+    header = f'<w:p><w:pPr><w:jc w:val="right"/></w:pPr>{pn_runs()}</w:p>'
+    assert pn_letter({}, headers={"default": header}) == ["页码在页眉中，应在页脚（版心下边缘之下）"]
+    data = from_spec("@页眉 {右对齐}— {页码} —\n示例市教育局关于调整校车线路的函\n示例市交通运输局：")
+    assert [d[5] for d in diags(data, "LAYOUT-006")] == ["页码在页眉中，应在页脚（版心下边缘之下）"]
+
+
+# --- tables: the 版头 in a table, red lines as cell borders, text wrapped in a cell ------------------------
+
+
+def table(rows: list[tuple[str, str, str]], *, widths=(8844,), jc: str = "center", borders: str = "") -> str:
+    """A top-level table: each row is (trPr XML, tcPr XML, cell content XML), one cell per row."""
+    grid = "".join(f'<w:gridCol w:w="{x}"/>' for x in widths)
+    body = "".join(f"<w:tr><w:trPr>{tr}</w:trPr><w:tc><w:tcPr><w:tcW w:w=\"{sum(widths)}\" w:type=\"dxa\"/>{tc}</w:tcPr>"
+                   f"{content}</w:tc></w:tr>" for tr, tc, content in rows)
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="{jc}"/>{borders}</w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>")
+
+
+def exact(mm: float) -> str:
+    return f'<w:trHeight w:val="{round(mm * TWIPS_PER_MM)}" w:hRule="exact"/>'
+
+
+RED_BOTTOM = '<w:tcBorders><w:bottom w:val="{val}" w:sz="24" w:space="0" w:color="FF0000"/></w:tcBorders>'
+FILE_MARK = paragraph_xml("{颜色=FF0000 居中 字体=方正小标宋简体 字号=26}示例市教育局文件")
+FILE_REST = ["{字体=方正小标宋简体 字号=22 居中}示例市教育局关于做好暑期安全工作的通知", "各县（区）教育局：", "　　现将有关事项通知如下。"]
+
+
+def test_hdr_005_the_mark_in_a_table_row_of_exact_height():
+    # An empty first row 35 mm high, the 标志 in the second: its top is 35 mm below the text block's top.
+    head = table([(exact(35), "", "<w:p/>"), (exact(20), "", FILE_MARK),
+                  (exact(12), RED_BOTTOM.format(val="single"), paragraph_xml("{居中}示教发〔2024〕12号"))])
+    data = docx_of(head, *[paragraph_xml(x) for x in FILE_REST])
+    assert diags(data, "HDR-005") == []
+    # The 标志 in the first row: at the text block's top, 37 mm below the page top.
+    high = table([(exact(20), "", FILE_MARK), (exact(12), "", paragraph_xml("{居中}示教发〔2024〕12号"))])
+    got = diags(docx_of(high, *[paragraph_xml(x) for x in FILE_REST]), "HDR-005")
+    # (a 26 pt line takes one or two grid lines: whether Word sets cell text on the grid is not known)
+    assert [d[5] for d in got] == ["发文机关标志上边缘距页面上边约 37～48.3 mm（按表格的行高和单元格中各段推算），"
+                                   "应在版心上边缘下 35 mm（距页面上边缘 72 mm）"]
+    # A row whose height follows its text (no trHeight) in a cell of known width: laid out too.
+    auto = table([("", "", "<w:p/>"), ("", "", FILE_MARK)])
+    assert [d[5] for d in diags(docx_of(auto, *[paragraph_xml(x) for x in FILE_REST]), "HDR-005")] == [
+        "发文机关标志上边缘距页面上边约 42.7～58.5 mm（按表格的行高和单元格中各段推算），应在版心上边缘下 35 mm（距页面上边缘 72 mm）"]
+
+
+def test_title_008_measures_from_a_red_cell_border():
+    # The red line is the bottom border of the 发文字号's row; the title stands two grid lines (2 × 10.2 mm) below it.
+    head = table([(exact(35), "", "<w:p/>"), (exact(20), "", FILE_MARK),
+                  (exact(12), RED_BOTTOM.format(val="single"), paragraph_xml("{居中}示教发〔2024〕12号"))])
+    good = docx_of(head, paragraph_xml(FILE_REST[0].replace("居中}", "居中 段前=2}")), *[paragraph_xml(x) for x in FILE_REST[1:]])
+    assert diags(good, "TITLE-008") == []
+    close = docx_of(head, *[paragraph_xml(x) for x in FILE_REST])
+    assert [d[5] for d in diags(close, "TITLE-008")] == ["标题应在红色分隔线下空二行，此处空约 0 行"]
+
+
+def test_layout_007_red_line_as_the_bottom_border_of_the_mark_s_row():
+    mark = paragraph_xml("{颜色=FF0000 居中 字体=方正小标宋简体 字号=26}示例市教育局")
+    rest = ["{右对齐 段前=1mm}示教函〔2024〕12号", "{字体=方正小标宋简体 字号=22 居中 段前=2}示例市教育局关于调整校车线路的函",
+            "{直线=170@277 线型=上细下粗}示例市交通运输局：", "　　特此函告。"]
+
+    def letter(val: str, widths=(9638,)) -> list[str]:
+        head = table([(exact(12), RED_BOTTOM.format(val=val), mark)], widths=widths)
+        data = build([head, *[paragraph_xml(x) for x in rest]],
+                     section=_sect({}, {"first": "<w:p/>"}, True), footers={"first": "<w:p/>"})
+        return [d[5] for d in diags(data, "LAYOUT-007", doctype="letter")]
+
+    # 170 mm (9638 twips), centred, thick above thin; the 标志 ends 3.3～7.5 mm above it (within 4 ± 2).
+    assert letter("thickThinSmallGap") == []
+    assert letter("thinThickSmallGap") == ["标志下的红色双线（表格第1行的下框线）应为上粗下细的双线，此处是上细下粗"]
+    assert letter("thickThinSmallGap", widths=(8844,)) == ["标志下的红色双线（表格第1行的下框线）线长应为 170 mm，此处约 156 mm"]
+
+
+def test_num_012_in_a_table_cell_wraps_at_the_cell_s_width():
+    # A cell 3512 twips wide less 2 × 108 of margins: 10 characters a line on the grid and off it alike.
+    cell = paragraph_xml("{左对齐}本次涉及学生人数１２００余名")
+    data = docx_of(paragraph_xml("示例市教育局关于调整校车线路的函"), paragraph_xml("示例市交通运输局："),
+                   table([("", "", cell)], widths=(3512,), jc="left"))
+    doc = read_docx(data, "t.docx")
+    p = doc.paragraphs[2]
+    assert geometry.line_starts(p, doc.sections[0], doc.base_size) == [10]
+    got = diags(data, "NUM-012")
+    assert [(d[1], d[2], d[4], d[5]) for d in got] == [
+        (3, 9, 13, "数字“１２００”在自动换行处被断开（按每行 28 字推算，断在“１２”之后）")]
+    # A cell whose width is given in percent (and no table grid): its wraps are not computed.
+    pct = patched(data, '<w:tcW w:w="3512" w:type="dxa"/>', '<w:tcW w:w="2500" w:type="pct"/>')
+    pct = patched(pct, '<w:gridCol w:w="3512"/>', "")
+    assert diags(pct, "NUM-012") == []
+
+
+def test_tables_are_laid_out_in_linear_time():
+    """A table of many rows, and a row of many cells: finding a cell's width and margins walks no row or table."""
+    import time
+
+    def seconds(n: int, tall: bool) -> float:
+        if tall:
+            body = table([("", "", paragraph_xml("第１２行文字"))] * n)
+        else:
+            cells = "".join('<w:tc><w:tcPr><w:tcW w:w="100" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>格１２</w:t></w:r></w:p></w:tc>'
+                            for _ in range(n))
+            body = f'<w:tbl><w:tblGrid>{"<w:gridCol/>" * n}</w:tblGrid><w:tr>{cells}</w:tr></w:tbl>'
+        data = docx_of(paragraph_xml("示例市教育局关于调整校车线路的函"), body)
+        best = float("inf")
+        for _ in range(3):   # the best of three: other tests may share the machine
+            t0 = time.perf_counter()
+            assert lint_bytes(data, "t.docx").error is None
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    for tall in (True, False):
+        small, large = seconds(800, tall), seconds(3200, tall)
+        assert large / small < 8, (tall, small, large)   # 4x the rows or cells; quadratic would be ~16x
+
+
+def test_layout_007_lower_line_as_a_footer_paragraph_border():
+    # The 信函's lower line drawn as the top border of the first page's footer: the footer's one 4号 line ends 12 mm
+    # above the page's foot, so the border stands 12 mm + the line (4.9～6.7 mm, or a grid line of 10.2) + 1 pt up.
+    footer = ('<w:p><w:pPr><w:pBdr><w:top w:val="thinThickSmallGap" w:sz="24" w:space="1" w:color="FF0000"/></w:pBdr>'
+              '<w:ind w:left="-397" w:right="-397"/><w:rPr><w:sz w:val="28"/></w:rPr></w:pPr></w:p>')
+    spec = GOOD_LETTER.replace("{直线=170@277 线型=上细下粗}示例市交通运输局：", "示例市交通运输局：")
+    data = patched_part(from_spec(spec), "word/footer_first.xml", "<w:p></w:p>", footer)
+    data = patched_part(data, "word/document.xml", 'w:footer="1587"', f'w:footer="{round(12 * TWIPS_PER_MM)}"')
+    assert [d[5] for d in diags(data, "LAYOUT-007", doctype="letter")] == []
+    thick_below = patched_part(data, "word/footer_first.xml", "thinThickSmallGap", "thickThinSmallGap")
+    assert [d[5] for d in diags(thick_below, "LAYOUT-007", doctype="letter")] == [
+        "页面下方的红色双线（首页页脚段落的上边框）应为上细下粗的双线，此处是上粗下细"]
+    high = patched_part(data, "word/document.xml", f'w:footer="{round(12 * TWIPS_PER_MM)}"', f'w:footer="{round(30 * TWIPS_PER_MM)}"')
+    assert [d[5] for d in diags(high, "LAYOUT-007", doctype="letter")] == [
+        "页面下方的红色双线距页面下边缘约 35.3～40.6 mm（首页页脚段落的上边框），应为 20 mm"]
+
+
+def patched_part(data: bytes, part: str, old: str, new: str) -> bytes:
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == part:
+                assert old.encode() in content, (part, content[:400])
+                content = content.replace(old.encode(), new.encode())
+            z.writestr(item, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("tr, tc, grid, ppr", [
+    ('<w:trHeight w:val="abc" w:hRule="exact"/>', '<w:tcW w:w="x" w:type="dxa"/>', '<w:gridCol w:w="abc"/>', ""),
+    ('<w:trHeight w:val="-99999999" w:hRule="atLeast"/>', '<w:gridSpan w:val="99999"/>', "", '<w:tabs><w:tab w:val="left" w:pos="x"/></w:tabs>'),
+    ('<w:gridBefore w:val="9999999"/>', '<w:tcMar><w:left w:w="99999999" w:type="dxa"/></w:tcMar>', '<w:gridCol w:w="0"/>',
+     '<w:framePr w:xAlign="sideways" w:hAnchor="nowhere" w:w="x"/>'),
+    ("", '<w:vAlign w:val="center"/><w:tcW w:w="-5000" w:type="dxa"/>', '<w:gridCol w:w="-3"/>',
+     '<w:ind w:hanging="-99999" w:left="abc"/>'),
+])
+def test_garbage_tables_frames_and_tabs_are_never_a_traceback(tr, tc, grid, ppr):
+    cell = paragraph_xml("{左对齐}本次涉及学生人数１２００余名").replace("<w:pPr>", f"<w:pPr>{ppr}", 1)
+    tbl = (f'<w:tbl><w:tblPr><w:tblCellMar><w:right w:w="zz" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}'
+           f'</w:tblGrid><w:tr><w:trPr>{tr}</w:trPr><w:tc><w:tcPr>{tc}</w:tcPr>{cell}</w:tc></w:tr></w:tbl>')
+    footer = f'<w:p><w:pPr>{ppr}</w:pPr>{pn_runs()}</w:p>'
+    numbering_xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering '
+                     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0">'
+                     f'<w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:pPr>{ppr}</w:pPr>'
+                     '<w:rPr><w:sz w:val="abc"/></w:rPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+                     '</w:num></w:numbering>')
+    numbered_para = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>总体安排１２</w:t></w:r></w:p>'
+    data = build([tbl, paragraph_xml("示例市教育局关于调整校车线路的函"), numbered_para],
+                 section=_sect({}, {"default": footer}, False), footers={"default": footer}, numbering=numbering_xml)
+    data = patched_part(data, "word/settings.xml", "</w:settings>", '<w:defaultTabStop w:val="abc"/></w:settings>')
+    result = lint_bytes(data, "t.docx")
+    assert result.error is None
+    assert [d.message for d in result.diagnostics if "内部错误" in d.message] == []

@@ -204,3 +204,105 @@ def test_a_wrong_numbering_pattern_is_reported_where_the_reader_sees_it(suff, ga
     assert _diags(word) == _diags(txt)
     assert [(d.rule, d.line, d.column, d.end_column) for d in word.diagnostics] == [("HEAD-002", 4, 2, 3)]
     assert word.position(4, 2) == "段4:列2"
+
+
+# --- a numbered paragraph's format and geometry: the level's pPr and rPr, the gap after the number ------------
+
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+
+from letterlint.docx import geometry  # noqa: E402
+from letterlint.docx.spec import _sect, build, paragraph_xml  # noqa: E402
+
+HANG = '<w:ind w:left="1360" w:leftChars="400" w:hanging="1360" w:hangingChars="400"/>'
+FIRST = '<w:ind w:left="0" w:firstLine="640" w:firstLineChars="200"/>'
+CHARS = "天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈剑号巨阙珠称夜光果珍李柰"
+
+
+def with_level(ppr: str = "", rpr: str = "", suff: str | None = None) -> str:
+    lv = level(0, "chineseCounting", "%1、", suff=suff)
+    return numbering((0, [lv.replace("</w:lvl>", f"<w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:lvl>")]),
+                     nums={1: '<w:abstractNumId w:val="0"/>'})
+
+
+def heading_letter(num_xml: str, heading_ppr: str = "", heading_font: str = "黑体") -> bytes:
+    heading = (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>{heading_ppr}</w:pPr>'
+               f'<w:r><w:rPr><w:rFonts w:eastAsia="{heading_font}"/></w:rPr><w:t>总体安排</w:t></w:r></w:p>')
+    body = [paragraph_xml(x) for x in ("{字体=方正小标宋简体 字号=22 居中}示例市教育局关于调整校车线路的函", "示例市交通运输局：",
+                                       "{首行缩进=2}为方便学生上下学，我局拟调整校车线路。")]
+    return build([*body, heading, paragraph_xml("{首行缩进=2}特此函告。")], numbering=num_xml)
+
+
+def layout_diags(data: bytes, *codes: str):
+    result = lint_bytes(data, "t.docx", Settings(select=list(codes)))
+    assert result.error is None
+    return [(d.rule, d.line, d.column, d.end_column, d.message) for d in result.diagnostics]
+
+
+def test_the_number_is_set_in_the_level_s_run_format():
+    # The heading's words are 黑体; the number "一、" takes the paragraph mark's format with the level's rPr on top.
+    assert layout_diags(heading_letter(with_level(FIRST, '<w:rFonts w:eastAsia="黑体"/>')), "HEAD-010") == []
+    assert layout_diags(heading_letter(with_level(FIRST, '<w:rFonts w:eastAsia="宋体"/>')), "HEAD-010") == [
+        ("HEAD-010", 4, 1, 4, "一级标题应使用黑体，此处是“宋体”")]   # "一、" and the tab after it
+
+
+def test_the_level_s_indents_go_between_the_style_and_the_paragraph():
+    # The level indents the first line two characters: the heading is 左空二字.
+    assert layout_diags(heading_letter(with_level(FIRST, '<w:rFonts w:eastAsia="黑体"/>')), "BODY-001") == []
+    # A hanging indent from the level (Word's default list): the first line starts at the margin.
+    assert layout_diags(heading_letter(with_level(HANG, '<w:rFonts w:eastAsia="黑体"/>')), "BODY-001") == [
+        ("BODY-001", 4, 1, 2, "一级标题（一、）应首行左空二字，此处空0字")]
+    # The paragraph's own first-line indent replaces the level's hanging one, and its left indent the level's.
+    fixed = heading_letter(with_level(HANG, '<w:rFonts w:eastAsia="黑体"/>'),
+                           '<w:ind w:left="0" w:leftChars="0" w:firstLineChars="200"/>')
+    assert layout_diags(fixed, "BODY-001") == []
+
+
+def test_num_012_measures_a_numbered_paragraph_with_its_number():
+    # "一、" and the tab to the next default stop take the first line's first cells: ２０２４ lands on the wrap.
+    text = "为方便学生上下学，我局拟调整校车线路，现于２０２４年秋季学期起调整线路十二条。"
+    para_xml = (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+                f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+    data = build([paragraph_xml("示例市教育局关于调整校车线路的函"), paragraph_xml("示例市交通运输局："), para_xml],
+                 numbering=with_level(FIRST))
+    doc = read_docx(data, "t.docx")
+    p = doc.paragraphs[2]
+    starts = geometry.line_starts(p, doc.sections[0], doc.base_size, doc.default_tab)
+    # 2 cells of indent, 2 of "一、", the tab to 36 pt (720 twips: the third cell), then 23 characters.
+    assert p.text[:3] == "一、\t" and starts == [3 + 23]
+    assert p.text[starts[0] - 2:starts[0] + 2] == "２０２４"
+    assert [d[4] for d in layout_diags(data, "NUM-012")] == [
+        "数字“２０２４”在自动换行处被断开（按每行 28 字推算，断在“２０”之后）"]
+
+
+GRID_26 = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles '
+           f'xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="32"/></w:rPr></w:rPrDefault></w:docDefaults>'
+           '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:sz w:val="32"/>'
+           '</w:rPr></w:style></w:styles>')
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="needs LibreOffice and pdftotext")
+@pytest.mark.parametrize("ind, suff", [(HANG, None), (FIRST, None), (FIRST, "space"), (FIRST, "nothing")])
+def test_libreoffice_wraps_a_numbered_paragraph_where_the_geometry_does(tmp_path, ind, suff):
+    # A 26-cell grid (LibreOffice sets a 3号 character in two cells of a grid finer than 16 pt, Word in one:
+    # so the check uses a grid both set alike).  The number, its tab/space/nothing and the indents of the level.
+    width = 11906 - 1587 - 1474
+    cs = round((width / 20 / 26 - 16) * 4096)
+    sect = _sect({}, {}, False).replace('w:charSpace="-841"', f'w:charSpace="{cs}"')
+    body = [f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:jc w:val="left"/></w:pPr>'
+            f'<w:r><w:t>{CHARS}</w:t></w:r></w:p>']
+    lv = level(0, "chineseCounting", "%1、", suff=suff).replace("</w:lvl>", f"<w:pPr>{ind}</w:pPr></w:lvl>")
+    data = build(body, numbering=numbering((0, [lv]), nums={1: '<w:abstractNumId w:val="0"/>'}), styles=GRID_26,
+                 section=sect)
+    doc = read_docx(data, "t.docx")
+    p = doc.paragraphs[0]
+    starts = geometry.line_starts(p, doc.sections[0], doc.base_size, doc.default_tab)
+    assert starts is not None
+    ours = [len(p.text[a:b].replace("\t", "").replace(" ", "")) for a, b in zip([0, *starts], [*starts, len(p.text)])]
+    (tmp_path / "n.docx").write_bytes(data)
+    subprocess.run([shutil.which("soffice"), "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "n.docx")],
+                   capture_output=True, timeout=180, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "n.pdf"), "-"], capture_output=True, text=True).stdout
+    theirs = [len(x.replace(" ", "")) for x in text.split("\f")[0].split("\n") if x.strip()]
+    assert ours == theirs

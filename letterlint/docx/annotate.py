@@ -17,7 +17,11 @@ repair prompt (ECMA-376 Part 1 §17.13.4 and Word's own notes on it,
   boxes, headers and footers): a problem in a 版头 text box is anchored on
   the run that holds the text box, in the body;
 - a range spans paragraphs only within one container (the body, or one table
-  cell); otherwise it is anchored on the part in its first paragraph;
+  cell); otherwise it is anchored on the part in its first paragraph, and a
+  problem over several cells says so in its text (a range may not cross a
+  cell's boundary);
+- a problem on an automatic number alone (the number is drawn by Word, not a
+  run) is anchored on the paragraph's first run, its text saying so;
 - at most ``MAX_COMMENTS`` comments (Word refuses a file with more than 32767
   comment ranges); the summary says how many were left out;
 - the comments part (word/comments.xml, its content-type override and the
@@ -125,6 +129,31 @@ def _ranges(layout, d):
     return [(p1, a, max(b, a + 1))]
 
 
+def _anchor_note(layout, d, ranges) -> str:
+    """What the comment's anchor could not show, said in its text.
+
+    A problem on an automatic number only: the number is not a run of the
+    document (Word draws it from numbering.xml, in the paragraph mark's format
+    with the list level's on top), so the comment sits on the paragraph's first
+    run.  A problem over several table cells: a comment range may not cross a
+    cell's boundary, so it is anchored in the first cell.
+    """
+    notes = []
+    if len(ranges) == 1:
+        para, a, b = ranges[0]
+        if para.label and b <= para.label:
+            label = para.text[:para.label].rstrip("\t ")
+            notes.append(f"问题在 Word 自动编号“{label}”上；编号没有自己的文字块，批注标在段首。编号的字体、字号随段落标记"
+                         "和编号级别的设置，在“定义新编号格式—字体”中修改")
+        p2, _ = layout.locate(d.end_line, d.end_column)
+        if p2 is not None and p2 is not para and "表格" in (para.where, p2.where):
+            same_cell = (para.element is not None and p2.element is not None
+                         and para.element.getparent() is p2.element.getparent())
+            if not same_cell:
+                notes.append(f"问题延续到段{p2.number}；批注不能跨越表格单元格，只标在第一个单元格")
+    return "".join(f"（{n}）" for n in notes)
+
+
 def _anchor_run(r):
     """The run a comment can be anchored on: ``r``, or for a run in a text box the body run that holds the box."""
     anchor, node = r, r.getparent()
@@ -171,12 +200,12 @@ def _runs_in(paragraph, start: int, end: int) -> list:
         r = _run_of(piece)
         if r is not None and (not runs or runs[-1] is not r):
             runs.append(r)
-    if not runs:   # only a numbering label, or an empty paragraph: the paragraph's runs
+    if not runs:   # only a numbering label, or an empty paragraph: the paragraph's first run
         for piece in paragraph.pieces:
             if piece.run is not None and piece.node is not None:
                 r = _run_of(piece)
-                if r is not None and (not runs or runs[-1] is not r):
-                    runs.append(r)
+                if r is not None:
+                    return [r]
     return runs
 
 
@@ -283,7 +312,7 @@ def annotate(path: str, result, out_path: str) -> int:
         runs = []
         for para, a, b in ranges:
             runs.extend(_runs_in(para, a, b))
-        add(runs or first_runs(), comment_text(d))
+        add(runs or first_runs(), comment_text(d) + _anchor_note(layout, d, ranges))
     folder = os.path.dirname(out_path) or "."
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".letterlint-", suffix=".docx", dir=folder)

@@ -106,14 +106,46 @@ class Measure:
     rest: float           # room on the following lines
     full: float           # one full-width character
     tolerance: float      # a line may overrun by this much (grid rounding)
+    first_start: float = 0.0      # where the first line starts, pt from the text block's left edge
+    rest_start: float = 0.0       # where the following lines start
+    stops: tuple = ()             # the paragraph's tab stops: (position in pt, kind), sorted
+    default_tab: float = 36.0     # pt between default tab stops
+    hanging: float | None = None  # a hanging indent's edge: the first line's tab stop before any other (pt)
+    cell: float | None = None     # the character grid's cell, when the text snaps to it
+
+    def next_stop(self, x: float, first_line: bool) -> float | None:
+        """Where a tab at ``x`` (pt from the text block's left edge) takes the text; None if not a plain left stop.
+
+        Word measures tab stops from the text block's left edge (LibreOffice's
+        Word-compatible setting, tabs not relative to the indent); the edge of a
+        hanging indent is a stop on the first line, and default stops are cleared
+        up to the last custom one.
+        """
+        eps = 0.01
+        candidates = [pos for pos, kind in self.stops if pos > x + eps]
+        if first_line and self.hanging is not None and self.hanging > x + eps:
+            candidates.append(self.hanging)
+        if candidates:
+            best = min(candidates)
+            kinds = {kind for pos, kind in self.stops if abs(pos - best) < eps}
+            if kinds - {"left", "start", "num", None}:
+                return None   # a right, centre or decimal stop: where it puts the text depends on what follows
+            return best
+        if self.default_tab <= 0:
+            return None
+        return (math.floor((x + eps) / self.default_tab) + 1) * self.default_tab
 
 
-def measure(para, section, base_size: float) -> Measure | None:
-    """The line widths and character width of ``para`` (None: the indents are not in characters we know)."""
+def measure(para, section, base_size: float, default_tab: int = 720, grid: bool = True) -> Measure | None:
+    """The line widths and character width of ``para`` (None: the indents are not in characters we know).
+
+    ``grid`` False lays the text out without the character grid (for table
+    cells, where whether Word snaps to the grid is not known: both are tried).
+    """
     from letterlint.docx.layout import indents
 
     size = _size(para)
-    cell = cell_pt(section, base_size)
+    cell = cell_pt(section, base_size) if grid else None
     if cell is not None and para.props.get("snapToGrid", True):
         # A character takes whole cells; one at the grid's own size always fits in one, however narrow.
         full = cell if size <= max(cell, base_size) + 0.01 else math.ceil(size / cell - 0.01) * cell
@@ -123,8 +155,23 @@ def measure(para, section, base_size: float) -> Measure | None:
         unit = size
     left, first, right = indents(para)
     width = text_width(section) / TWIPS_PER_PT
+    if para.where == "表格":
+        inner = cell_text_width(para, section.__dict__.setdefault("_cell_widths", {}))
+        if inner is None:
+            return None
+        width = inner / TWIPS_PER_PT
+    stops = []
+    for kind, pos in para.props.get("tabs") or ():
+        if kind == "clear":
+            continue
+        try:
+            stops.append((float(pos) / TWIPS_PER_PT, kind))
+        except (TypeError, ValueError):
+            return None
     return Measure(first=width - (left + first + right) * unit, rest=width - (left + right) * unit,
-                   full=full, tolerance=GRID_SLACK * unit)
+                   full=full, tolerance=GRID_SLACK * unit, first_start=(left + first) * unit, rest_start=left * unit,
+                   stops=tuple(sorted(stops)), default_tab=default_tab / TWIPS_PER_PT,
+                   hanging=left * unit if first < 0 else None, cell=unit if full == unit and cell is not None else None)
 
 
 def _size(para) -> float:
@@ -132,12 +179,15 @@ def _size(para) -> float:
     return max(sizes) if sizes else para.mark.size
 
 
-def wrap(text: str, m: Measure, wide: bool, hang: bool) -> list[int] | None:
+def wrap(text: str, m: Measure, wide: bool, hang: bool, snap_tab: bool = False) -> list[int] | None:
     """Offsets where lines start (after the first), one way of laying the text out; None if unknown.
 
     ``wide`` takes half-width characters at their widest, ``hang`` lets a
     punctuation mark that may not open a line hang past the margin (Word's
     default for Chinese) instead of taking the character before it down.
+    A tab (the one after an automatic number, or any other) runs to the next
+    left tab stop; ``snap_tab`` rounds what follows it up to a whole cell of
+    the character grid (whether Word does is not known: both ways are tried).
     """
     half = m.full * (HALF_WIDTH[1] if wide else HALF_WIDTH[0])
     full = m.full
@@ -154,7 +204,18 @@ def wrap(text: str, m: Measure, wide: bool, hang: bool) -> list[int] | None:
             i += 1
             continue
         if ch == "\t":
-            return None
+            x = (m.rest_start if starts else m.first_start) + used
+            stop = m.next_stop(x, first_line=not starts)
+            if stop is None:
+                return None
+            width = stop - x
+            if snap_tab and m.cell:
+                width = math.ceil(width / m.cell - 0.01) * m.cell
+            if used + width > room:
+                return None   # a tab past the line's end: how Word breaks there is not modelled
+            used += width
+            i += 1
+            continue
         j = i + 1
         if ch.isascii():
             if _latin(ch):
@@ -191,38 +252,312 @@ def _width_of(s: str, full: float, half: float) -> float:
     return sum(full if full_width(c) else half for c in s)
 
 
-def _variants(para, section, base_size: float) -> list[list[int] | None] | None:
+def _variants(para, section, base_size: float, default_tab: int = 720) -> list[list[int] | None] | None:
     """The line starts of ``para`` under each reading of what is uncertain (cached on the paragraph)."""
-    key = (id(section), base_size)
+    key = (id(section), base_size, default_tab)
     cached = para.__dict__.get("_geometry_wraps")
     if cached is not None and cached[0] == key:
         return cached[1]
-    m = measure(para, section, base_size)
+    measures = [measure(para, section, base_size, default_tab)]
+    if para.where == "表格" and cell_pt(section, base_size) is not None:
+        measures.append(measure(para, section, base_size, default_tab, grid=False))
     out = None
-    if m is not None and m.rest > m.full and not para.label:
-        # (an automatic number's tab or space is not in the text: its width is unknown)
+    if all(m is not None and m.rest > m.full for m in measures):
+        # An automatic number is in the text as shown (its label and the tab, space or nothing after it).
         text = para.text
-        wides = (False, True) if any(c.isascii() and c not in "\n" for c in text) else (False,)
+        wides = (False, True) if any(c.isascii() and c not in "\n\t" for c in text) else (False,)
         hangs = (True, False) if any(c in NO_LINE_START for c in text) else (True,)
-        out = [wrap(text, m, wide, hang) for wide in wides for hang in hangs]
+        out = [wrap(text, m, wide, hang, snap) for m in measures for wide in wides for hang in hangs
+               for snap in ((False, True) if "\t" in text and m.cell else (False,))]
     para.__dict__["_geometry_wraps"] = (key, out)
     return out
 
 
-def line_starts(para, section, base_size: float) -> list[int] | None:
+def line_starts(para, section, base_size: float, default_tab: int = 720) -> list[int] | None:
     """Where the automatic and manual line breaks of ``para`` fall, if every way of laying it out agrees."""
-    variants = _variants(para, section, base_size)
+    variants = _variants(para, section, base_size, default_tab)
     if not variants or any(v is None or v != variants[0] for v in variants):
         return None
     return variants[0]
 
 
-def line_count(para, section, base_size: float) -> Interval | None:
-    variants = _variants(para, section, base_size)
+def line_count(para, section, base_size: float, default_tab: int = 720) -> Interval | None:
+    variants = _variants(para, section, base_size, default_tab)
     if not variants or any(v is None for v in variants):
         return None
     counts = [len(v) + 1 for v in variants]
     return (min(counts), max(counts))
+
+
+# --- tables ------------------------------------------------------------------------------
+#
+# Text in a table cell wraps at the cell's width less its left and right
+# margins (Word's default 108 twips, 0.19 cm, each side); a row is as tall as
+# its trHeight says when the rule is "exact", at least that for "atLeast" (the
+# default, ECMA-376 17.4.81), and otherwise as its tallest cell's paragraphs.
+# Whether Word sets cell text on the document grid is not known here, so a
+# cell's lines are measured both on and off the grid and a rule speaks only
+# when both agree.  Merged cells (vMerge), nested tables and widths in percent
+# leave what depends on them unknown.
+
+DEFAULT_CELL_MARGIN = 108
+
+
+def _dxa(el, attr: str = "w") -> int | None:
+    if el is None:
+        return None
+    kind = el.get(w("type"))
+    value = el.get(w(attr))
+    if kind not in (None, "dxa") or value is None:
+        return None
+    try:
+        return int(float(value))
+    except ValueError:
+        return None
+
+
+def _cell_and_table(para):
+    """The innermost w:tc holding ``para`` and the outermost w:tbl (None, None outside tables or in a text box)."""
+    el = para.element
+    tc = tbl = None
+    cur = el.getparent() if el is not None else None
+    while cur is not None:
+        if cur.tag == w("txbxContent"):
+            return None, None
+        if cur.tag == w("tc") and tc is None:
+            tc = cur
+        if cur.tag == w("tbl"):
+            tbl = cur
+        cur = cur.getparent()
+    return tc, tbl
+
+
+def _sub(el, *names: str):
+    """The first child named names[0], its first child named names[1], …: one step at a time, so that a
+    table's or cell's properties are found at its head without a search through all its rows or paragraphs."""
+    for name in names:
+        if el is None:
+            return None
+        tag = w(name)
+        # Properties come first (the schema's order); lxml's find looks through every child of a table with
+        # thousands of rows, so only the head is scanned.
+        found = None
+        for k, child in enumerate(el):
+            if child.tag == tag:
+                found = child
+                break
+            if k >= 32:
+                break
+        el = found
+    return el
+
+
+def _grid(tbl) -> list[int]:
+    grid = _sub(tbl, "tblGrid")
+    cols = []
+    for col in grid.iterfind(w("gridCol")) if grid is not None else ():
+        try:
+            cols.append(int(float(col.get(w("w"), "0"))))
+        except ValueError:
+            cols.append(0)
+    return cols
+
+
+def _grid_span(tc) -> int:
+    span = _sub(tc, "tcPr", "gridSpan")
+    value = span.get(w("val")) if span is not None else None
+    return int(value) if value and value.isdigit() else 1
+
+
+def cell_width(tc, cache: dict | None = None) -> int | None:
+    """Width of a cell in twips: its tcW, else its columns of the table grid.
+
+    ``cache`` (kept by the caller for one document) holds each row's widths,
+    so that the cells of a wide row are not each walked from the row's start.
+    """
+    tr = tc.getparent()
+    if tr is None:
+        return None
+    if cache is not None and id(tr) in cache and cache[id(tr)][0] is tr:
+        return cache[id(tr)][1].get(id(tc))
+    cells, widths = _row_widths(tr)
+    if cache is not None:
+        # The row and its cells are kept with the widths: lxml gives an element the same proxy while one is alive,
+        # so their ids stay theirs.
+        cache[id(tr)] = (tr, widths, cells)
+    return widths.get(id(tc))
+
+
+def _row_widths(tr) -> tuple[list, dict[int, int | None]]:
+    tbl = tr.getparent()
+    cols = _grid(tbl) if tbl is not None and tbl.tag == w("tbl") else []
+    before = _sub(tr, "trPr", "gridBefore")
+    start = int(before.get(w("val"))) if before is not None and (before.get(w("val")) or "").isdigit() else 0
+    out: dict[int, int | None] = {}
+    cells = list(tr.iterfind(w("tc")))
+    for tc in cells:
+        span = _grid_span(tc)
+        width = _dxa(_sub(tc, "tcPr", "tcW"))
+        if not width:
+            part = cols[start:start + span]
+            width = sum(part) if part and len(part) == span and all(part) else None
+        out[id(tc)] = width
+        start += span
+    return cells, out
+
+
+def _margin(tc, side: str) -> int:
+    names = (side, {"left": "start", "right": "end"}.get(side, side))
+    for holder in (_sub(tc, "tcPr", "tcMar"), _sub(_table_of(tc), "tblPr", "tblCellMar")
+                   if _table_of(tc) is not None else None):
+        if holder is None:
+            continue
+        for name in names:
+            value = _dxa(_sub(holder, name))
+            if value is not None:
+                return value
+    return DEFAULT_CELL_MARGIN if side in ("left", "right") else 0
+
+
+def _table_of(tc):
+    tr = tc.getparent()
+    tbl = tr.getparent() if tr is not None else None
+    return tbl if tbl is not None and tbl.tag == w("tbl") else None
+
+
+def cell_text_width(para, cache: dict | None = None) -> int | None:
+    """Width in twips that the text of a paragraph in a table cell wraps in; None if not known."""
+    tc, _ = _cell_and_table(para)
+    if tc is None:
+        return None
+    width = cell_width(tc, cache)
+    if width is None:
+        return None
+    inner = width - _margin(tc, "left") - _margin(tc, "right")
+    return inner if inner > 0 else None
+
+
+def table_width(tbl) -> int | None:
+    cols = _grid(tbl)
+    if cols and all(cols):
+        return sum(cols)
+    return _dxa(_sub(tbl, "tblPr", "tblW"))
+
+
+def table_left(tbl, section) -> int | None:
+    """The table's left edge in twips from the text block's left edge (centred tables included)."""
+    width = table_width(tbl)
+    jc = _sub(tbl, "tblPr", "jc")
+    align = jc.get(w("val")) if jc is not None else "left"
+    if align == "center":
+        return None if width is None else (text_width(section) - width) // 2
+    if align in ("right", "end"):
+        return None if width is None else text_width(section) - width
+    indent = _dxa(_sub(tbl, "tblPr", "tblInd"))
+    return indent or 0
+
+
+@dataclass
+class TableBox:
+    """Where a top-level table stands: its rows' tops and heights in twips below the text block's top."""
+
+    element: object
+    page: int | None
+    rows: list                    # (w:tr element, top interval or None, height interval or None)
+    bottom: Interval | None
+
+
+def _row_height(tr, content: Interval | None) -> Interval | None:
+    height = _sub(tr, "trPr", "trHeight")
+    value = None
+    if height is not None:
+        try:
+            value = int(float(height.get(w("val"), "0")))
+        except ValueError:
+            return None
+    rule = (height.get(w("hRule")) if height is not None else None) or "atLeast"
+    if value and rule == "exact":
+        return (value, value)
+    if content is None:
+        return None
+    if value and rule == "atLeast":
+        return (max(value, content[0]), max(value, content[1]))
+    return content
+
+
+def _cell_content(tc, by_element, section, doc) -> tuple[list, Interval | None]:
+    """(paragraph, offset of its first line's top from the cell's top, line height, lines) per paragraph, and the
+    cell's content height; None where not known."""
+    pitch = line_pitch(section)
+    y: Interval | None = (float(_margin(tc, "top")), float(_margin(tc, "top")))
+    out = []
+    children = [c for c in tc if c.tag in (w("p"), w("tbl"), w("sdt"))]
+    for k, child in enumerate(children):
+        para = by_element.get(id(child))
+        if para is None:
+            y = None
+            continue
+        before = _spacing(para, "before", pitch)
+        after = _spacing(para, "after", pitch)
+        lh_grid, lh_free = line_height(para, pitch), line_height(para, None)
+        count = line_count(para, section, doc.base_size, doc.default_tab) if para.text else (1, 1)
+        lh = None if lh_grid is None or lh_free is None else (min(lh_grid[0], lh_free[0]), max(lh_grid[1], lh_free[1]))
+        if y is None or before is None or after is None or lh is None or count is None:
+            out.append((para, None, lh, count))
+            y = None
+            continue
+        # Word may drop the first paragraph's space before and the last one's space after in a cell: either way.
+        b_lo = 0.0 if k == 0 else before
+        a_lo = 0.0 if k == len(children) - 1 else after
+        top = (y[0] + b_lo, y[1] + before)
+        out.append((para, top, lh, count))
+        y = (top[0] + lh[0] * count[0] + a_lo, top[1] + lh[1] * count[1] + after)
+    if y is not None:
+        bottom = float(_margin(tc, "bottom"))
+        y = (y[0] + bottom, y[1] + bottom)
+    return out, y
+
+
+def _table_flow(doc, tbl, group, section, y: Interval | None, page: int | None, out: dict) -> tuple[Interval | None, TableBox]:
+    """Lay out one top-level table starting at ``y``: the places of its cells' paragraphs go into ``out``."""
+    by_element = {id(p.element): p for p in group}
+    rows = []
+    cur = y
+    for tr in tbl.iterfind(w("tr")):
+        cells = list(tr.iterfind(w("tc")))
+        merged = any(_sub(c, "tcPr", "vMerge") is not None for c in cells)
+        contents = [_cell_content(tc, by_element, section, doc) for tc in cells]
+        heights = [c[1] for c in contents]
+        content = None
+        if cells and not merged and all(h is not None for h in heights):
+            content = (max(h[0] for h in heights), max(h[1] for h in heights))
+        height = _row_height(tr, content)
+        rows.append((tr, cur, height))
+        for tc, (placed, inner) in zip(cells, contents):
+            v = _sub(tc, "tcPr", "vAlign")
+            valign = v.get(w("val")) if v is not None else "top"
+            for para, top, lh, count in placed:
+                if cur is None or top is None or height is None or inner is None:
+                    out[para.number] = Place(None, None, lh, count, None)
+                    continue
+                if valign == "center":
+                    shift = (max(0.0, (height[0] - inner[1]) / 2), max(0.0, (height[1] - inner[0]) / 2))
+                elif valign == "bottom":
+                    shift = (max(0.0, height[0] - inner[1]), max(0.0, height[1] - inner[0]))
+                else:
+                    shift = (0.0, 0.0)
+                ptop = (cur[0] + top[0] + shift[0], cur[1] + top[1] + shift[1])
+                out[para.number] = Place(page, ptop, lh, count, None)
+        cur = None if cur is None or height is None else (cur[0] + height[0], cur[1] + height[1])
+    if cur is not None and cur[1] > text_height(section):
+        cur = None
+    return cur, TableBox(tbl, page, rows, cur)
+
+
+def tables(layout) -> list[TableBox]:
+    """The top-level tables of the body as ``flow`` laid them out, in document order."""
+    flow(layout)
+    return layout.__dict__.get("_geometry_tables", [])
 
 
 # --- vertical flow ------------------------------------------------------------------------
@@ -300,11 +635,32 @@ def flow(layout) -> dict[int, Place]:
         return cached
     doc = layout.doc
     out: dict[int, Place] = {}
+    boxes: list[TableBox] = []
     page = 0
     y: Interval | None = (0.0, 0.0)
-    for para in doc.paragraphs:
+    paras = doc.paragraphs
+    i = 0
+    while i < len(paras):
+        para = paras[i]
+        i += 1
         if para.where == "表格":
-            y = None          # a table's height is not computed: positions below it are unknown
+            _, tbl = _cell_and_table(para)
+            group = [para]
+            while i < len(paras) and paras[i].where in ("表格", "文本框") and _cell_and_table(paras[i])[1] in (tbl, None):
+                if paras[i].where == "表格":
+                    group.append(paras[i])
+                i += 1
+            if tbl is None:
+                y = None
+                continue
+            section = doc.sections[min(para.section, len(doc.sections) - 1)]
+            if para.new_page:
+                page = page + 1 if page is not None else None
+                y = (0.0, 0.0)
+            y, box = _table_flow(doc, tbl, group, section, y, page, out)
+            boxes.append(box)
+            if y is None:
+                page = None
             continue
         if para.where != "正文":
             continue
@@ -316,7 +672,7 @@ def flow(layout) -> dict[int, Place]:
         before = _spacing(para, "before", pitch)
         after = _spacing(para, "after", pitch)
         lh = line_height(para, pitch)
-        count = line_count(para, section, doc.base_size) if para.text else (1, 1)
+        count = line_count(para, section, doc.base_size, doc.default_tab) if para.text else (1, 1)
         top = _span(y, (before, before)) if y is not None and before is not None else None
         bottom = None
         if top is not None and lh is not None and count is not None and after is not None:
@@ -327,6 +683,7 @@ def flow(layout) -> dict[int, Place]:
         out[para.number] = Place(page, top, lh, count, bottom)
         y = bottom
     layout.__dict__["_geometry_flow"] = out
+    layout.__dict__["_geometry_tables"] = boxes
     return out
 
 
@@ -584,8 +941,12 @@ def gap(layout, a, b) -> Interval | None:
     lo = hi = 0.0
     doc = layout.doc
     for para in doc.paragraphs[a.number - 1:b.number]:
-        if para.where == "表格":
-            return None
+        if para.where == "表格" or a.where == "表格":
+            # A table between (or around) them: the distance of their places, each known on its own.
+            if pa.top is None or pb.top is None or pa.line_height is None or pa.lines is None:
+                return None
+            end = (pa.top[0] + pa.line_height[0] * pa.lines[0], pa.top[1] + pa.line_height[1] * pa.lines[1])
+            return (pb.top[0] - end[1], pb.top[1] - end[0])
         place = places.get(para.number)
         if place is None:
             continue

@@ -199,7 +199,8 @@ def _near(a: float, b: float, tolerance: float = 0.3) -> bool:
 
 
 def _fmt(n: float) -> str:
-    return f"{n:.1f}".rstrip("0").rstrip(".")
+    text = f"{n:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 # --- page --------------------------------------------------------------------------
@@ -423,16 +424,146 @@ def _page_field(paras):
     return None
 
 
+PAGE_NUMBER_DROP_MM = 7   # the 一字线 stand 7 mm below the text block's lower edge (GB/T 9704 7.5)
+_SIDES = {"right": ("right", "right"), "end": ("right", "right"), "left": ("left", "left"), "start": ("left", "left"),
+          "center": ("center", "center"), "outside": ("right", "left"), "inside": ("left", "right")}
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the manual line (between line breaks) that holds characters start:end."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return a, (len(text) if b < 0 else b)
+
+
+def _number_place(layout, section, para, a: int, b: int) -> dict[str, tuple[str, float | None]] | None:
+    """Where the page number's line stands on odd and even pages: {"odd"/"even": (side, room in characters)}.
+
+    ``side`` is left, right or center; ``room`` the space between the number's
+    outer character and the text block's edge on that side (None where it
+    cannot be told).  A plain footer paragraph follows its alignment and
+    indents; a frame (``w:framePr``) or a text box follows its horizontal
+    alignment, where inside/outside mirror on even pages (ECMA-376 17.3.1.11,
+    20.4.3.1), and its inset; an anchor relative to the page puts the number
+    that far past the text block's edge.
+    """
+    text = para.text
+    line = text[a:b]
+    lead_pad = _pad_width(line[:len(line) - len(line.lstrip(PAD))])
+    trail_pad = _pad_width(line[len(line.rstrip(PAD)):])
+    unit_mm = (_char_size(para) or 14) * 25.4 / 72
+    left_i, first_i, right_i = indents(para)
+    left_i += first_i if a == 0 else 0
+    frame = para.props.get("framePr") or {}
+    box = para.anchor if para.where == "文本框" else None
+    margin_mm = {"left": _mm(section.left + section.gutter), "right": _mm(section.right)}
+    if frame.get("xAlign") or (box and box.get("h_align")):
+        align = frame.get("xAlign") or box.get("h_align")
+        base = (frame.get("hAnchor") or "page") if frame else (box.get("h_from") or "column")
+        inset = {"left": box.get("l_ins", 0), "right": box.get("r_ins", 0)} if box else {"left": 0.0, "right": 0.0}
+        sides = _SIDES.get(align)
+        if sides is None:
+            return None
+        out = {}
+        for parity, side in zip(("odd", "even"), sides):
+            if side == "center":
+                out[parity] = (side, None)
+                continue
+            pad = lead_pad if side == "left" else trail_pad
+            jc = para.props.get("jc") or "left"
+            flush = jc in (("right", "end") if side == "right" else ("left", "start", "both", "distribute"))
+            sized = box.get("width_mm") if box else frame.get("w")
+            if sized and not flush:
+                out[parity] = (side, None)   # a box wider than its text, the text not against the outer edge
+                continue
+            room = None if pad is None else pad + (left_i if side == "left" else right_i) + inset[side] / unit_mm
+            if room is not None and base == "page":
+                room -= margin_mm[side] / unit_mm
+            elif base not in ("margin", "column", "text", "page"):
+                room = None
+            out[parity] = (side, room)
+        return out
+    if frame or box:
+        return None   # placed by an offset: where it falls is not worked out
+    jc = para.props.get("jc") or "left"
+    if jc in ("right", "end"):
+        side, room = "right", (None if trail_pad is None else right_i + trail_pad)
+    elif jc == "center":
+        side, room = "center", None
+    else:
+        side, room = "left", (None if lead_pad is None else left_i + lead_pad)
+    return {"odd": (side, room), "even": (side, room)}
+
+
+def _drop_mm(layout, section, store: list, para, b: int) -> tuple[float, float] | None:
+    """How far below the text block's lower edge the page number's dashes stand, in mm (a range).
+
+    Word sets a footer's last line on the footer distance (``w:pgMar/@footer``,
+    from the page's lower edge); the lines below the number's line raise it.
+    A dash is drawn about the middle of its line: 0.3–0.9 of the font size above
+    the line's foot, higher when the line is taller than the font.
+    """
+    if para.where != "页脚" or para.props.get("framePr"):
+        return None
+    size = _char_size(para) or 14
+    pitch = geometry.line_pitch(section)
+    below = [0.0, 0.0]
+
+    def add_lines(p, count: int) -> bool:
+        lh = geometry.line_height(p, None)
+        if lh is None:
+            return False
+        hi = max(lh[1], pitch or 0) if (p.props.get("spacing") or {}).get("lineRule") != "exact" else lh[1]
+        below[0] += lh[0] * count
+        below[1] += hi * count
+        return True
+
+    if not add_lines(para, para.text.count("\n", b)):
+        return None
+    after = geometry._spacing(para, "after", pitch)
+    if after is None:
+        return None
+    below[0] += after
+    below[1] += after
+    for p in store[store.index(para) + 1:]:
+        if p.where != "页脚":
+            continue
+        before, after = geometry._spacing(p, "before", pitch), geometry._spacing(p, "after", pitch)
+        if before is None or after is None or not add_lines(p, p.text.count("\n") + 1):
+            return None
+        below[0] += before + after
+        below[1] += before + after
+    own = geometry.line_height(para, None)
+    if own is None:
+        return None
+    foot = _mm(section.footer_distance)
+    lo = foot + _mm(below[0]) + 0.3 * size * 25.4 / 72
+    hi = foot + _mm(below[1]) + 0.9 * size * 25.4 / 72 + max(0.0, _mm(own[1] - size * 20))
+    bottom = _mm(abs(section.bottom))
+    return (bottom - hi, bottom - lo)
+
+
 @rule("LAYOUT-006", "page-number", "warning", options={"page-number-font": "宋体", "page-number-size": 14,
                                                         "font-aliases": FONT_ALIASES})
 def page_number(letter, options):
-    """页码：4 号半角宋体阿拉伯数字，两边各一条一字线（“— 1 —”）；单页居右空一字，双页居左空一字。
+    """页码：4 号半角宋体阿拉伯数字，两边各一条一字线（“— 1 —”），在版心下边缘之下，一字线上距版心下边缘 7 mm；
+    单页居右空一字，双页居左空一字。
 
-    页码在页脚里，不在正文的行中，所以问题报告在该节的第一行，消息里说明是页脚。单双页位置不同要在
-    “页面设置—版式”中勾选“奇偶页不同”，分别设置奇数页和偶数页页脚。文档没有页码时只作提示（一页的函、
+    页码在页脚里，不在正文的行中，所以问题报告在该节的第一行，消息里说明是页脚。页码可以是页脚中的段落
+    （右对齐加右缩进或空格，左对齐加左缩进或空格），也可以在图文框（w:framePr）或文本框里：框的水平对齐为
+    “外侧”（outside）时单页在右、双页在左，一个页脚就够了，框内的空格或内边距算作空的那一字；框相对页面
+    （而不是页边距）对齐时，页码在版心之外。“外侧”按 Word 的排法检查；LibreOffice 把这样的图文框在每页都排在
+    左边（实测），所以用 LibreOffice 或 WPS 打开时页码位置可能不同，不能确定时以“奇偶页不同”的两个页脚为稳妥。
+    否则单双页位置不同要在“页面设置—版式”中勾选“奇偶页不同”，
+    分别设置奇数页和偶数页页脚，偶数页页脚没有页码也报告。页脚有几行（页码之下还有空行）时只看页码那一行，
+    并把下面的行算进高度。页码放在页眉里的，报告应放在页脚。
+
+    上下位置：Word 把页脚的最后一行排在“页脚距边界”处，一字线大约在页码那一行的中部；按这个范围推算
+    一字线到版心下边缘的距离，允许 ±2 mm，只有整个范围都不合规定时才报告（Word 默认的页脚距边界 17.5 mm
+    会使页码离版心过远）。图文框和文本框里的页码不推算上下位置。文档没有页码时只作提示（一页的函、
     信函格式首页可以没有页码）。
 
-    依据：GB/T 9704-2012 7.5。
+    依据：GB/T 9704-2012 7.5；框的对齐见 ECMA-376 第 1 部分 17.3.1.11（framePr）、20.4.3.1（positionH）。
 
     例子是 Word 文档：每行一段，行首 {…} 是该段格式，[[格式|文字]] 是部分文字的格式（写法见 docs/docx.md）。
 
@@ -453,31 +584,51 @@ def page_number(letter, options):
         return
     aliases = options["font-aliases"]
     want_family, size = family(options["page-number-font"], aliases), options["page-number-size"]
+    even_odd = layout.doc.even_odd
     any_number = False
     for section, span in _section_spans(letter):
-        kinds = ["default", "even"] if layout.doc.even_odd else ["default"]
+        kinds = ["default", "even"] if even_odd else ["default"]
+        found_any = {k: _page_field(section.footers.get(k, ())) for k in kinds}
+        if not any(found_any.values()):
+            in_header = next((f for k in ("default", "even", "first") if (f := _page_field(section.headers.get(k, ())))), None)
+            if in_header is not None:
+                any_number = True
+                yield Finding(span, "页码在页眉中，应在页脚（版心下边缘之下）", "把页码移到页脚，形式为“— 1 —”")
+            continue
+        places: dict[str, tuple] = {}
         for kind in kinds:
-            found = _page_field(section.footers.get(kind, ()))
+            found = found_any[kind]
+            where = {"default": "奇数页页脚" if even_odd else "页脚", "even": "偶数页页脚"}[kind]
             if found is None:
+                yield Finding(span, f"{where}没有页码（设置了奇偶页不同，双页也要有页码）", "在偶数页页脚插入页码，居左空一字")
                 continue
             any_number = True
             para, start, end = found
-            where = {"default": "奇数页页脚" if layout.doc.even_odd else "页脚", "even": "偶数页页脚"}[kind]
+            a, b = _line_of(para.text, start, end)
             problems = []
-            before, after = para.text[:start].strip(PAD), para.text[end:].strip(PAD)
+            before, after = para.text[a:start].strip(PAD), para.text[end:b].strip(PAD)
             if before != "—" or after != "—":
-                problems.append(f"形式应为“— 1 —”（此处是“{para.text.strip(PAD)}”）")
+                problems.append(f"形式应为“— 1 —”（此处是“{para.text[a:b].strip(PAD)}”）")
             fmt = para.format_at(start) if end > start else para.mark
             if family(fmt.ascii or fmt.east_asia, aliases) != want_family or abs(fmt.size - size) > 0.26:
                 problems.append(f"应为{size_name(size)}{want_family}（此处是{size_name(fmt.size)}“{fmt.ascii or fmt.east_asia}”）")
-            jc = para.props.get("jc") or "left"
-            left, _, right = indents(para)
-            if not layout.doc.even_odd:
-                problems.append("单页应居右、双页应居左（未设置奇偶页不同）")
-            elif kind == "default" and (jc not in ("right", "end") or not _near((trail(para) or 0), 1, 0.5)):
-                problems.append("单页页码应居右空一字")
-            elif kind == "even" and (jc not in ("left", "start", "both") or not _near((lead(para) or 0), 1, 0.5)):
-                problems.append("双页页码应居左空一字")
+            place = _number_place(layout, section, para, a, b)
+            if place is not None:
+                places[kind] = place
+                for parity in (("odd", "even") if not even_odd else ("odd",) if kind == "default" else ("even",)):
+                    side, room = place[parity]
+                    want = "right" if parity == "odd" else "left"
+                    label = "单页页码应居右空一字" if parity == "odd" else "双页页码应居左空一字"
+                    if side != want or (room is not None and not _near(room, 1, 0.5)):
+                        if not even_odd and side == place["odd" if parity == "even" else "even"][0]:
+                            label = "单页应居右、双页应居左（未设置奇偶页不同）"
+                        if side == want and room is not None:
+                            label += "，此处在版心之外" if room < -0.3 else f"，此处空{_fmt(room)}字"
+                        if label not in problems:
+                            problems.append(label)
+            drop = _drop_mm(layout, section, section.footers.get(kind, []), para, b)
+            if drop is not None and (drop[1] < PAGE_NUMBER_DROP_MM - 2 or drop[0] > PAGE_NUMBER_DROP_MM + 2):
+                problems.append(f"一字线距版心下边缘约 {_mm_range(drop)}，应为 7 mm（调整“页脚距边界”）")
             if problems:
                 yield Finding(span, f"{where}的页码：" + "；".join(problems), "页码设为 4 号宋体“— 1 —”，单页居右空一字、双页居左空一字")
     if not any_number and not layout.doc.sections[0].title_page:
@@ -531,15 +682,17 @@ class RedLine(Record):
     top_mm: tuple | None          # its height on the page, mm below the page top, if known
     para: object                  # the paragraph that carries or anchors it
     how: str
+    offset_mm: float | None       # its centre's distance right (+) or left (−) of the text block's centre, if known
 
-    __slots__ = _fields = ("style", "length_mm", "top_mm", "para", "how")
+    __slots__ = _fields = ("style", "length_mm", "top_mm", "para", "how", "offset_mm")
 
-    def __init__(self, style, length_mm, top_mm, para, how):
+    def __init__(self, style, length_mm, top_mm, para, how, offset_mm=None):
         self.style = style
         self.length_mm = length_mm
         self.top_mm = top_mm
         self.para = para
         self.how = how
+        self.offset_mm = offset_mm
 
 
 def red_lines(layout) -> list[RedLine]:
@@ -560,30 +713,204 @@ def red_lines(layout) -> list[RedLine]:
             length = _mm(geometry.text_width(section) - (left + right) * unit)
             top = geometry.page_top_mm(layout, para)
             place = geometry.flow(layout).get(para.number)
+            try:   # the border stands w:space points off the text (ECMA-376 17.3.1.7)
+                space = _mm(float(edge.get(w_ns + "space") or 0) * 20)
+            except ValueError:
+                space = 0.0
             if side == "bottom":
                 top = None if top is None or place is None or place.line_height is None or place.lines is None \
-                    else (top[0] + _mm(place.line_height[0] * place.lines[0]), top[1] + _mm(place.line_height[1] * place.lines[1]))
+                    else (top[0] + _mm(place.line_height[0] * place.lines[0]) + space,
+                          top[1] + _mm(place.line_height[1] * place.lines[1]) + space)
+            elif top is not None:
+                top = (top[0] - space, top[1] - space)
             out.append(RedLine(_border_style(edge.get(w_ns + "val") or ""), length, top, para,
-                               f"段{para.number}的{'下' if side == 'bottom' else '上'}边框"))
+                               f"段{para.number}的{'下' if side == 'bottom' else '上'}边框",
+                               _mm((left - right) * unit) / 2))
+    out.extend(_table_lines(layout))
+    out.extend(_header_footer_lines(layout))
     for d in geometry.drawings(layout):
         thin = d.kind == "line" or (d.height_mm is not None and d.height_mm <= 1.5 and d.kind == "shape")
         if not thin or not _red(d.color):
             continue
         out.append(RedLine(_THICK_THIN.get(d.compound or "sng", "单线"), d.width_mm,
-                           geometry.drawing_top_mm(layout, d), d.host, f"绘制的直线“{d.name}”" if d.name else "绘制的直线"))
+                           geometry.drawing_top_mm(layout, d), d.host, f"绘制的直线“{d.name}”" if d.name else "绘制的直线",
+                           _drawing_offset(layout, d)))
     return out
+
+
+def _header_footer_lines(layout) -> list[RedLine]:
+    """Red paragraph borders in the first page's header and footer (a template may draw the 信函's lower line
+    as the top border of a footer paragraph).
+
+    The header's first line starts at the header distance from the page's top,
+    the footer's last line ends at the footer distance from its foot; the lines
+    between are 1–1.35 times their font size, or a grid line.
+    """
+    w_ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    doc = layout.doc
+    if not doc.sections:
+        return []
+    section = doc.sections[0]
+    kind = "first" if section.title_page else "default"
+    pitch = geometry.line_pitch(section)
+    out: list[RedLine] = []
+    for store, where in ((section.headers, "页眉"), (section.footers, "页脚")):
+        paras = [p for p in store.get(kind, []) if p.where == where]
+        extents = []   # (space before, line box height, space after) of each paragraph, as ranges
+        for p in paras:
+            lh = geometry.line_height(p, None)
+            before, after = geometry._spacing(p, "before", pitch), geometry._spacing(p, "after", pitch)
+            if lh is None or before is None or after is None:
+                extents = None
+                break
+            n = p.text.count("\n") + 1
+            extents.append((before, (lh[0] * n, max(lh[1], pitch or 0) * n), after))
+        for k, p in enumerate(paras):
+            border = p.props.get("pBdr")
+            if border is None:
+                continue
+            for edge in border:
+                side = edge.tag.rsplit("}", 1)[-1]
+                if side not in ("top", "bottom") or not _red((edge.get(w_ns + "color") or "").upper()):
+                    continue
+                try:
+                    space = _mm(float(edge.get(w_ns + "space") or 0) * 20)
+                except ValueError:
+                    space = 0.0
+                top = None
+                if extents is not None:
+                    if where == "页眉":   # from the header distance down to this paragraph's top or bottom
+                        lo = hi = float(section.header_distance)
+                        for b, h, a in extents[:k]:
+                            lo, hi = lo + b + h[0] + a, hi + b + h[1] + a
+                        lo, hi = lo + extents[k][0], hi + extents[k][0]
+                        if side == "bottom":
+                            lo, hi = lo + extents[k][1][0], hi + extents[k][1][1]
+                        top = (_mm(lo) + (space if side == "bottom" else -space), _mm(hi) + (space if side == "bottom" else -space))
+                    else:                 # from the footer distance up
+                        lo = hi = float(section.footer_distance)
+                        for b, h, a in extents[k + 1:]:
+                            lo, hi = lo + b + h[0] + a, hi + b + h[1] + a
+                        lo, hi = lo + extents[k][2], hi + extents[k][2]
+                        if side == "top":
+                            lo, hi = lo + extents[k][1][0], hi + extents[k][1][1]
+                        page_h = _mm(section.page_height)
+                        off = space if side == "top" else -space
+                        top = (page_h - _mm(hi) - off, page_h - _mm(lo) - off)
+                left, _, right = indents(p)
+                unit = _char_size(p) * 20
+                length = _mm(geometry.text_width(section) - (left + right) * unit)
+                out.append(RedLine(_border_style(edge.get(w_ns + "val") or ""), length, top, p,
+                                   f"{'首页' if kind == 'first' else ''}{where}段落的{'下' if side == 'bottom' else '上'}边框",
+                                   _mm((left - right) * unit) / 2))
+    return out
+
+
+def _table_lines(layout) -> list[RedLine]:
+    """Red rules drawn as table borders: a cell's top or bottom border (w:tcBorders), or the table's (w:tblBorders).
+
+    红头 templates that lay the 版头 out in a table draw the red line as the
+    bottom border of the 标志's row.  A rule is as long as the cells that carry
+    it (the table's width for a table border), and stands at its row's top or
+    bottom where the table's rows could be laid out.  Borders from a table style
+    are not read.
+    """
+    w_ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    out: list[RedLine] = []
+    firsts: dict[int, object] = {}
+    for para in layout.doc.paragraphs:
+        if para.where == "表格" and para.element is not None:
+            tr = para.element.getparent()
+            while tr is not None and tr.tag != w_ns + "tr":
+                tr = tr.getparent()
+            if tr is not None:
+                firsts.setdefault(id(tr), para)
+    for box in geometry.tables(layout):
+        tbl = box.element
+        host = next((firsts[id(tr)] for tr, _, _ in box.rows if id(tr) in firsts), None)
+        if host is None:
+            continue
+        section = layout.doc.sections[min(host.section, len(layout.doc.sections) - 1)]
+        left = geometry.table_left(tbl, section)
+        width = geometry.table_width(tbl)
+
+        def offset(start, length):
+            if start is None or length is None:
+                return None
+            return _mm(start + length / 2 - geometry.text_width(section) / 2)
+
+        def add(edge, side, row_index, start, length, what):
+            tr, top, height = box.rows[row_index]
+            if not _red((edge.get(w_ns + "color") or "").upper()) or (edge.get(w_ns + "val") or "") in ("nil", "none"):
+                return
+            at = None
+            if top is not None:
+                at = top if side == "top" else (None if height is None else (top[0] + height[0], top[1] + height[1]))
+            top_mm = None if at is None or box.page != 0 else (_mm(abs(section.top) + at[0]), _mm(abs(section.top) + at[1]))
+            out.append(RedLine(_border_style(edge.get(w_ns + "val") or ""), None if length is None else _mm(length), top_mm,
+                               firsts.get(id(tr), host), what, offset(start, length)))
+
+        borders = geometry._sub(tbl, "tblPr", "tblBorders")
+        if borders is not None and box.rows:
+            for side, row_index in (("top", 0), ("bottom", len(box.rows) - 1)):
+                edge = borders.find(w_ns + side)
+                if edge is not None:
+                    add(edge, side, row_index, left, width, f"表格的{'上' if side == 'top' else '下'}框线")
+        for k, (tr, _, _) in enumerate(box.rows):
+            for side in ("top", "bottom"):
+                runs: list[list] = []      # [start, length, first cell's border] of each stretch of red cells
+                x = left
+                previous_red = False
+                for tc in tr.iterfind(w_ns + "tc"):
+                    cw = geometry.cell_width(tc, section.__dict__.setdefault("_cell_widths", {}))
+                    edge = geometry._sub(tc, "tcPr", "tcBorders", side)
+                    red = edge is not None and _red((edge.get(w_ns + "color") or "").upper())
+                    if red and not previous_red:
+                        runs.append([x, 0, edge])
+                    if red:
+                        runs[-1][1] = None if cw is None or runs[-1][1] is None else runs[-1][1] + cw
+                    previous_red = red
+                    x = None if x is None or cw is None else x + cw
+                for run_start, run_len, edge in runs:
+                    add(edge, side, k, run_start, run_len, f"表格第{k + 1}行的{'上' if side == 'top' else '下'}框线")
+    return out
+
+
+def _drawing_offset(layout, d) -> float | None:
+    """How far right (+) of the text block's centre a drawn object's centre stands, in mm; None if unknown.
+
+    Centred on the page or on the margins both count as centred: the text
+    block of GB/T 9704 (28 mm left, 26 mm right) is only 1 mm off the page's centre.
+    """
+    host = d.host
+    section = layout.doc.sections[min(host.section, len(layout.doc.sections) - 1)]
+    page_w, left_m = _mm(section.page_width), _mm(section.left + section.gutter)
+    block_centre = left_m + _mm(geometry.text_width(section)) / 2
+    if d.h_align == "center" or (d.inline and (host.props.get("jc") or "left") == "center"):
+        return 0.0 if d.inline or d.h_from in ("margin", "column", "text", None) else page_w / 2 - block_centre
+    if d.inline or d.h_mm is None or d.width_mm is None or d.h_align:
+        return None
+    base = {"page": 0.0, "margin": left_m, "column": left_m, "text": left_m, None: left_m}.get(d.h_from)
+    if base is None:
+        return None
+    return base + d.h_mm + d.width_mm / 2 - block_centre
 
 
 @rule("LAYOUT-007", "letter-format", "warning", doctypes=("letter", "reply_letter"))
 def letter_format(letter, options):
-    """信函格式：首页不显示页码；标志下一条红色双线（上粗下细），距下页边 20 mm 处一条红色双线（上细下粗），
-    线长均为 170 mm；发文字号顶格居版心右边缘，在第一条红色双线之下。
+    """信函格式：首页不显示页码；标志下 4 mm 处一条红色双线（上粗下细），距下页边 20 mm 处一条红色双线（上细下粗），
+    线长均为 170 mm，居中排布；发文字号顶格居版心右边缘，份号、密级和保密期限、紧急程度顶格居版心左边缘，
+    都在第一条红色双线之下，与该线相距 3 号汉字高度的 7/8（约 4.9 mm）。
 
     发文机关标志是机关名称（不是“××文件”）时按信函格式检查。首页页脚不能有页码（“页面设置—版式—首页不同”）。
-    红色双线可以是段落边框，也可以是绘制的直线（正文、页眉或页脚中）；段落边框的线型按名称从上到下读
-    （thickThin… 为上粗下细），长度为版心宽减去左右缩进，绘制的直线看它的宽度和复合类型。线长允许 ±2 mm，
-    下面那条线的位置（上边缘距页面下边 20 mm）允许 ±2 mm，位置无法推算时只检查有没有。发文字号要右对齐、
-    不缩进，并且在第一条红色双线下面（不能是带下边框的那一段）。标志距页面上边缘 30 mm 由 HDR-005 检查。
+    红色双线可以是段落边框（正文，或首页的页眉、页脚中）、表格或单元格的上下框线（红头模板用表格排版头时），
+    也可以是绘制的直线（正文、页眉或页脚中）；页脚段落的边框按“页脚距边界”和页脚各行的高度推算位置；段落边框的线型按名称从上到下读
+    （thickThin… 为上粗下细、thinThick… 为上细下粗，与 LibreOffice 的绘制一致），长度为版心宽减去左右缩进，
+    位置在段落末行之下再加边框的间距（w:space）；绘制的直线看它的宽度、复合类型和水平位置。线长允许 ±2 mm；
+    居中：线的中点与版心（或页面）中线相差不超过 2 mm，段落边框看左右缩进是否相等。标志下边缘到第一条线
+    （4 mm）、第一条线到发文字号或份号等第一个要素的字的上边缘（约 4.9 mm）、下面那条线距页面下边缘（20 mm）
+    都允许 ±2 mm，按可能的范围判断（字在行内的位置随字体而不同），位置无法推算时不检查距离，只检查有没有。
+    标志距页面上边缘 30 mm 由 HDR-005 检查，版记不加印发机关和印发日期由 COPY 规则检查。
 
     依据：GB/T 9704-2012 10.1。
 
@@ -619,13 +946,18 @@ def letter_format(letter, options):
     stop = title_paras[0].number if title_paras else None
     lines = red_lines(layout)
     page_h = _mm(first.page_height)
-    head = [r for r in lines if r.para.where in ("正文", "页眉") and (stop is None or r.para.number < stop)
+    head = [r for r in lines if r.para.where in ("正文", "表格", "页眉") and (stop is None or r.para.number < stop)
             and (r.top_mm is None or r.top_mm[1] < page_h / 2)]
     foot = [r for r in lines if r not in head and r.top_mm is not None and r.top_mm[0] > page_h / 2]
     if not head:
         yield Finding(span, "信函格式的发文机关标志下应有红色双线", "在标志下方加一条红色双线（上粗下细，长 170 mm）")
     else:
         yield from _check_line(head[0], "上粗下细", span, "标志下的红色双线")
+        mark_paras = layout.paragraphs_of(mark)
+        below = _mark_to_line(layout, mark_paras[0], head[0]) if mark_paras else None
+        if below is not None and (below[1] < LETTER_LINE_GAP - 2 or below[0] > LETTER_LINE_GAP + 2):
+            yield Finding(span, f"标志下的红色双线（{head[0].how}）与标志下边缘相距约 {_mm_range(below)}，"
+                                f"应在标志下 {LETTER_LINE_GAP} mm 处", "调整红色双线的位置，使它在标志下 4 mm")
     if head or foot:
         if not foot:
             yield Finding(span, "信函格式首页距页面下边缘 20 mm 处应有一条红色双线（上细下粗，长 170 mm）",
@@ -637,17 +969,66 @@ def letter_format(letter, options):
             if bottom[1] < 18 or bottom[0] > 22:
                 yield Finding(span, f"页面下方的红色双线距页面下边缘约 {_mm_range(bottom)}（{line.how}），应为 20 mm",
                               "把这条线移到距页面下边缘 20 mm 处")
-    number = letter.first("doc_number")
-    paras = layout.paragraphs_of(number) if number is not None else []
-    if not paras or paras[0].where != "正文":
+    chars = geometry.chars_per_line(first, layout.doc.base_size) or 28
+    for part in letter.all("doc_number", "copy_number", "secrecy", "urgency"):
+        paras = layout.paragraphs_of(part)
+        if not paras or paras[0].where != "正文" or (part.kind == "doc_number" and part is not letter.first("doc_number")):
+            continue
+        para = paras[0]
+        name = _LETTER_HEAD_NAMES[part.kind]
+        alone = para.text.strip(PAD) == part.text.strip(PAD)
+        if part.kind == "doc_number":
+            if alone:
+                right = _right_space(para, chars)
+                flush = (para.props.get("jc") or "left") in ("right", "end") and right is not None and right <= 0.3
+            else:   # on one line with the 份号 (a tab or spaces between): the room left at the line's end
+                room = _end_space(layout, para)
+                flush = room is None or room[0] <= 0.5
+            if not flush:
+                yield Finding(part.span, "信函格式的发文字号应顶格居版心右边缘", "段落右对齐，右缩进 0，不加空格")
+        elif para.text.lstrip(PAD).startswith(part.text.strip(PAD)) and (
+                (lead(para) or 0) > 0.3 or alone and (para.props.get("jc") or "left") in ("center", "right", "end")):
+            yield Finding(part.span, f"信函格式的{name}应顶格居版心左边缘", "段落左对齐，不缩进，不加空格")
+        if head and (head[0].para is para and head[0].how.endswith("下边框")
+                     or head[0].para.where in ("正文", "表格") and head[0].para.number > para.number):
+            yield Finding(part.span, f"信函格式的{name}应在第一条红色双线之下", "把红色双线移到它的上方")
+            continue
+        if part.kind == "doc_number" or part is letter.first("copy_number", "secrecy", "urgency"):
+            yield from _under_line(layout, part, para, head[0] if head else None, name)
+
+
+LETTER_LINE_GAP = 4                    # mm from the 标志's lower edge to the first red double line (GB/T 9704 10.1)
+UNDER_LINE_MM = 7 / 8 * 16 * 25.4 / 72   # 3号汉字高度的 7/8: 14 pt ≈ 4.9 mm
+_LETTER_HEAD_NAMES = {"doc_number": "发文字号", "copy_number": "份号", "secrecy": "密级和保密期限", "urgency": "紧急程度"}
+
+
+def _mark_to_line(layout, para, line: RedLine) -> tuple[float, float] | None:
+    """Distance in mm from the 标志's lower edge (its characters' bottom) down to the red line, as a range."""
+    found = mark_top(layout, para)
+    if found is None or line.top_mm is None:
+        return None
+    (lo, hi), _ = found
+    size_mm = geometry._size(para) * 25.4 / 72
+    bottom = (lo + 0.85 * size_mm, hi + size_mm)   # a CJK glyph fills 0.85–1 of its em
+    return (line.top_mm[0] - bottom[1], line.top_mm[1] - bottom[0])
+
+
+def _under_line(layout, part, para, line: RedLine | None, name: str):
+    """The first element under the red double line stands 7/8 of a 3号 character's height below it."""
+    if line is None or line.top_mm is None:
         return
-    para = paras[0]
-    right = _right_space(para, geometry.chars_per_line(first, layout.doc.base_size) or 28)
-    if (para.props.get("jc") or "left") not in ("right", "end") or right is None or right > 0.3:
-        yield Finding(number.span, "信函格式的发文字号应顶格居版心右边缘", "段落右对齐，右缩进 0，不加空格")
-    if head and (head[0].para is para and head[0].how.endswith("下边框")
-                 or head[0].para.where == "正文" and head[0].para.number > para.number):
-        yield Finding(number.span, "信函格式的发文字号应在第一条红色双线之下", "把红色双线移到发文字号上方")
+    found = mark_top(layout, para)
+    if found is None:
+        return
+    (lo, hi), _ = found
+    gap = (lo - line.top_mm[1], hi - line.top_mm[0])
+    if gap[1] < 0:
+        yield Finding(part.span, f"信函格式的{name}应在第一条红色双线之下，此处字的上边缘在线上方约 {_mm_range((-gap[1], -gap[0]))}"
+                                 f"（{line.how}）", "调整段前间距或红色双线的位置，使它在线下约 4.9 mm")
+    elif gap[1] < UNDER_LINE_MM - 2 or gap[0] > UNDER_LINE_MM + 2:
+        yield Finding(part.span, f"信函格式的{name}与第一条红色双线（{line.how}）相距约 {_mm_range(gap)}，"
+                                 f"应为 3 号汉字高度的 7/8（约 {_fmt(UNDER_LINE_MM)} mm）",
+                      "调整段前间距，使它在红色双线下约 4.9 mm")
 
 
 def _check_line(line: RedLine, style: str, span, label: str):
@@ -656,8 +1037,10 @@ def _check_line(line: RedLine, style: str, span, label: str):
         problems.append(f"应为{style}的双线，此处是{line.style}")
     if line.length_mm is not None and not _near(line.length_mm, 170, 2):
         problems.append(f"线长应为 170 mm，此处约 {_fmt(line.length_mm)} mm")
+    if line.offset_mm is not None and abs(line.offset_mm) > 2:
+        problems.append(f"应居中排布，此处偏{'右' if line.offset_mm > 0 else '左'} {_fmt(abs(line.offset_mm))} mm")
     if problems:
-        yield Finding(span, f"{label}（{line.how}）" + "，".join(problems), f"改为{style}的红色双线，长 170 mm")
+        yield Finding(span, f"{label}（{line.how}）" + "，".join(problems), f"改为{style}的红色双线，长 170 mm，居中")
 
 
 def _box_of(layout, para):
@@ -686,10 +1069,11 @@ def mark_top(layout, para) -> tuple[tuple[float, float], str] | None:
         place = {"page": "相对页面", "margin": "相对页边距", "topMargin": "相对上边距", "paragraph": "相对段落",
                  "line": "相对行"}.get(box.v_from or "", "嵌入文字行")
         return (top[0] + inset, top[1] + inset + size_mm * (geometry.GLYPH_HEIGHT[1] - 1)), f"文本框{place}定位"
-    if para.where != "正文":
+    if para.where not in ("正文", "表格"):
         return None
     top = geometry.glyph_top_mm(layout, para)
-    return (top, "按上方各段的行高和段前段后间距推算") if top is not None else None
+    how = "按上方各段的行高和段前段后间距推算" if para.where == "正文" else "按表格的行高和单元格中各段推算"
+    return (top, how) if top is not None else None
 
 
 def _box_inset(box) -> float:
@@ -712,7 +1096,10 @@ def org_mark_layout(letter, options):
     上边缘的位置（允许 ±2 mm）对各种排法都检查：标志在文本框里时，按文本框的定位（相对页面、页边距、
     上边距、段落或行）和文本框的上内边距计算；标志是正文中的段落时，按上方各段的行数、行高（文档网格的
     行距或固定行距）和段前段后间距推算。字的上边缘在行内的位置随字体而不同，按可能的范围判断，
-    只有整个范围都不合规定时才报告；无法推算的（上方有表格、没有网格的多倍行距等）不报告。
+    只有整个范围都不合规定时才报告；无法推算的（没有网格的多倍行距等）不报告。标志在表格里（红头模板常用表格
+    排版头）或上方有表格时，按表格各行的高度推算：固定行高照用，最小行高（默认）取它和单元格中各段高度的较大者，
+    单元格文字按单元格宽度减去左右边距（默认各 0.19 cm）排；单元格文字是否对齐文档网格不确定，两种都算。
+    单元格宽度以百分比给出、有纵向合并的单元格或嵌套表格时不推算。
 
     依据：GB/T 9704-2012 7.2.4、10.1。
 
@@ -763,7 +1150,7 @@ def title_layout(letter, options):
     """标题用 2 号小标宋体字，居中，在红色分隔线下空二行；回行时词意完整。
 
     方正小标宋简体、方正小标宋_GBK 等都算小标宋；字体和字号用 title-font、title-size 设置。
-    位置：文件格式量红色分隔线到标题，信函格式量发文字号（标题上方最后一个要素）到标题，应空二行
+    位置：文件格式量红色分隔线（段落边框、表格框线或绘制的直线）到标题，信函格式量发文字号（标题上方最后一个要素）到标题，应空二行
     （按文档网格的行距，允许 ±半行）；行距或上方各段的高度无法推算时不检查。回行：手动换行、分成几段，
     或按版心宽和标题字号推算的自动换行（标题的字在字符网格上占整格）处，不能拆开“关于”、结尾的文种
     （通知、复函……）、连在一起的数字或字母，下一行也不能以句号、顿号、右括号等开头。其他词的边界
@@ -815,7 +1202,7 @@ def _title_distance(letter, part, para):
         gap = geometry.gap(layout, above[0], para)
         what = "发文字号"
     else:
-        lines = [r for r in red_lines(layout) if r.para.where == "正文" and r.para.number < para.number]
+        lines = [r for r in red_lines(layout) if r.para.where in ("正文", "表格") and r.para.number < para.number]
         if not lines:
             return
         line = lines[-1]
@@ -864,7 +1251,7 @@ def _title_breaks(letter, part, paras):
         para = paras[0]
         doc = layout.doc
         section = doc.sections[min(para.section, len(doc.sections) - 1)]
-        starts = geometry.line_starts(para, section, doc.base_size)
+        starts = geometry.line_starts(para, section, doc.base_size, doc.default_tab)
         lead = len(para.text) - len(para.text.lstrip(PAD))
         if starts and len(para.text.strip(PAD)) == len(text):
             breaks += [(s - lead, "自动回行") for s in starts if para.text[s - 1] != "\n"]
@@ -938,7 +1325,10 @@ def body_indent(letter, options):
     """正文每个自然段左空二字（首行缩进 2 字符），回行顶格。
 
     首行缩进可以用段落格式（首行缩进 2 字符），也可以用两个全角空格；两者相加应是二字。
-    回行顶格：段落不能有左缩进或悬挂缩进。各级标题、附件说明也是这样。
+    回行顶格：段落不能有左缩进或悬挂缩进。各级标题、附件说明也是这样。用 Word 自动编号的段落，缩进按 Word
+    的顺序取：段落样式，其上是编号级别的缩进，再上是段落自己的缩进（首行缩进和悬挂缩进互相取代）；
+    编号算作首行的字，所以 Word 默认列表的悬挂缩进（编号在页边、回行缩进）不合规定。
+    表格里的文字不是正文段落，不检查。
 
     依据：GB/T 9704-2012 7.3.3、7.3.4。
 
@@ -1356,7 +1746,11 @@ def number_line_break(letter, options):
     手动换行（Shift+Enter，例子中写作 ↵）把“1200”拆到两行，打印出来数字就断开了。自动换行按文档网格推算：
     每行的格数由版心宽、“正文”样式字号和字符网格（charSpace）算出（见 LAYOUT-003），汉字和全角字符各占一格，
     减去段落缩进。半角数字和字母连在一起时 Word 不会在中间自动换行，全角数字（１２００）则可能被拆开。
-    没有字符网格，或一段里有宽度不能确定的字符（半角字母、制表符）使换行位置无法确定时，不报告。
+    自动编号的段落按显示的样子排：编号的字、其后的制表符（到下一个左对齐制表位：悬挂缩进处、段落的制表位，
+    或每隔“默认制表位”一个；网格上制表符之后是否对齐到整格不确定，两种都算）、空格或什么也没有，
+    缩进取自编号级别（段落自己的缩进优先）；这样算出的换行位置已用 LibreOffice 核对。没有字符网格，
+    或一段里有宽度不能确定的字符（半角字母的宽度、右对齐或居中的制表位）使换行位置在各种可能下不一致时，
+    不报告。表格里的文字按所在单元格的宽度排（见 docs/docx.md），只报告手动换行。
 
     依据：GB/T 15835-2011 5.1.7.2。
 
@@ -1400,12 +1794,12 @@ def _wrapped_numbers(layout):
     """Full-width numbers that an automatic wrap splits, where the wrap can be computed."""
     doc = layout.doc
     for para in doc.paragraphs:
-        if para.where != "正文" or not any(ch in FULL_DIGITS for ch in para.text):
+        if para.where not in ("正文", "表格") or not any(ch in FULL_DIGITS for ch in para.text):
             continue
         section = doc.sections[min(para.section, len(doc.sections) - 1)]
         if geometry.cell_pt(section, doc.base_size) is None:
             continue
-        starts = geometry.line_starts(para, section, doc.base_size)
+        starts = geometry.line_starts(para, section, doc.base_size, doc.default_tab)
         text = para.text
         for s in starts or ():
             if s == 0 or text[s - 1] == "\n" or text[s - 1] not in FULL_DIGITS + "．" or text[s] not in FULL_DIGITS + "．％":

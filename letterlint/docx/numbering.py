@@ -129,6 +129,8 @@ class Level:
     restart: int | None = None   # w:lvlRestart: restart after this (1-based) level; None: after any shallower
     legal: bool = False          # w:isLgl: show every level in decimal
     suffix: str = "tab"
+    ppr: dict = field(default_factory=dict)   # the level's paragraph properties (indents, tabs), as styles reads them
+    rpr: dict = field(default_factory=dict)   # the level's run properties: the number's own format
 
 
 @dataclass
@@ -156,6 +158,10 @@ def _level(el) -> Level:
     sf = el.find(w("suff"))
     if sf is not None:
         lv.suffix = sf.get(VAL, "tab")
+    from letterlint.docx.styles import _ppr_dict, _rpr_dict
+
+    lv.ppr = _ppr_dict(el.find(w("pPr")))
+    lv.rpr = _rpr_dict(el.find(w("rPr")))
     return lv
 
 
@@ -210,6 +216,12 @@ class Numbering:
         levels = dict(self.abstract.get(lst.abstract, {}))
         levels.update(lst.level_defs)
         return levels
+
+    def level(self, num_id: str | None, ilvl: str | None) -> Level | None:
+        """The level definition a paragraph in this list at this level uses (counters untouched)."""
+        if not num_id or num_id == "0" or num_id not in self.lists:
+            return None
+        return self._levels(self.lists[num_id]).get(int(ilvl) if ilvl and ilvl.isdigit() else 0)
 
     def label(self, num_id: str | None, ilvl: str | None) -> str | None:
         """The label shown for a paragraph in this list at this level, with its suffix (tab, space or

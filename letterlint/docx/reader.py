@@ -104,6 +104,7 @@ class Section:
     right: int = 1800
     gutter: int = 0
     footer_distance: int = 720
+    header_distance: int = 720
     grid_type: str | None = None
     line_pitch: int | None = None
     char_space: int | None = None
@@ -120,6 +121,7 @@ class WordDocument:
     even_odd: bool                # different footers on even and odd pages
     base_size: float              # the Normal style's size, the document grid's character unit
     package: Package | None = None
+    default_tab: int = 720        # twips between default tab stops (w:defaultTabStop; Word's default ½ inch)
 
 
 def open_package(data: bytes, name: str) -> Package:
@@ -157,7 +159,9 @@ def read_docx(data: bytes, name: str, root=None) -> WordDocument:
     for p in walker.paragraphs:
         p.section = min(p.section, len(sections) - 1)
     normal = styles.format(styles.paragraph(None)[1])
-    return WordDocument(walker.paragraphs, sections, even_odd, normal.size, pkg)
+    tab = settings.find(w("defaultTabStop")) if settings is not None else None
+    default_tab = _int(tab, "val", 720) or 720
+    return WordDocument(walker.paragraphs, sections, even_odd, normal.size, pkg, max(default_tab, 20))
 
 
 class _Walker:
@@ -221,6 +225,9 @@ class _Walker:
             raise InputError(f"{self.name}：段落超过 {MAX_PARAGRAPHS:,} 个，不像是一份公文，已拒绝读取")
         ppr_el = p.find(P_PR)
         props, para_rpr = self.styles.paragraph(ppr_el)
+        level = self.numbering.level(*props["numPr"]) if props.get("numPr") else None
+        if level is not None and level.ppr:
+            props = self.styles.paragraph(ppr_el, level.ppr)[0]
         mark_rpr = ppr_el.find(R_PR) if ppr_el is not None else None
         mark = self._format(props, para_rpr, mark_rpr)
         para = Paragraph(number=0, text="", pieces=[], props=props, mark=mark, where=where,
@@ -234,7 +241,9 @@ class _Walker:
             label = self.numbering.label(*num)
             if label:
                 chunks.append(label)
-                para.pieces.append(Piece(0, len(label), None, mark))
+                # The number is set in the paragraph mark's format with the level's run properties on top.
+                fmt = self.styles.run(para_rpr, mark_rpr, level.rpr) if level is not None and level.rpr else mark
+                para.pieces.append(Piece(0, len(label), None, fmt))
                 para.label = len(label)
         boxes: list = []
         state = {"run": 0, "len": para.label, "text_after_break": False}
@@ -360,22 +369,54 @@ WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def _anchor(el) -> dict | None:
+    """Where a text box stands: the DrawingML anchor's positions, size and text insets, or a VML shape's style.
+
+    Keys (each only when the XML says it): ``v_from``, ``v_mm``, ``h_from``, ``h_align``
+    (left/center/right/inside/outside), ``h_mm``, ``width_mm``, ``l_ins``/``r_ins`` (mm).
+    """
     anchor = next(el.iter(f"{{{WP}}}anchor"), None)
     if anchor is None:
-        return None
+        return _vml_anchor(el)
     out: dict = {}
-    pv = anchor.find(f"{{{WP}}}positionV")
-    if pv is not None:
-        out["v_from"] = pv.get("relativeFrom")
-        off = pv.find(f"{{{WP}}}posOffset")
-        if off is not None and (off.text or "").lstrip("-").isdigit():
-            out["v_mm"] = int(off.text) / 36000
-    ph = anchor.find(f"{{{WP}}}positionH")
-    if ph is not None:
-        out["h_from"] = ph.get("relativeFrom")
-        align = ph.find(f"{{{WP}}}align")
+    for axis, tag in (("v", "positionV"), ("h", "positionH")):
+        pos = anchor.find(f"{{{WP}}}{tag}")
+        if pos is None:
+            continue
+        out[f"{axis}_from"] = pos.get("relativeFrom")
+        off = pos.find(f"{{{WP}}}posOffset")
+        if off is not None and (off.text or "").strip().lstrip("-").isdigit():
+            out[f"{axis}_mm"] = int(off.text) / 36000
+        align = pos.find(f"{{{WP}}}align")
         if align is not None:
-            out["h_align"] = align.text
+            out[f"{axis}_align"] = (align.text or "").strip()
+    ext = anchor.find(f"{{{WP}}}extent")
+    if ext is not None and (ext.get("cx") or "").isdigit():
+        out["width_mm"] = int(ext.get("cx")) / 36000
+    body = next(anchor.iter("{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}bodyPr"), None)
+    for key, attr in (("l_ins", "lIns"), ("r_ins", "rIns")):
+        value = body.get(attr) if body is not None else None
+        out[key] = int(value) / 36000 if value and value.isdigit() else 2.54   # Word's default inset: 0.1 inch
+    return out
+
+
+def _vml_anchor(el) -> dict | None:
+    from letterlint.docx.geometry import _length_mm
+
+    shape = next((n for n in el.iter() if isinstance(n.tag, str)
+                  and n.tag.startswith("{urn:schemas-microsoft-com:vml}") and n.get("style")), None)
+    if shape is None:
+        return None
+    style = {k.strip(): v.strip() for k, _, v in (item.partition(":") for item in shape.get("style", "").split(";")) if k.strip()}
+    if style.get("position") != "absolute":
+        return None
+    out: dict = {"h_from": {"page": "page", "margin": "margin", "text": "column"}.get(
+        style.get("mso-position-horizontal-relative", "text"), style.get("mso-position-horizontal-relative")),
+        "l_ins": 2.54, "r_ins": 2.54}
+    if style.get("mso-position-horizontal"):
+        out["h_align"] = style["mso-position-horizontal"]
+    for key, name in (("h_mm", "margin-left"), ("width_mm", "width")):
+        if name in style and _length_mm(style[name]) is not None:
+            out[key] = _length_mm(style[name])
     return out
 
 
@@ -403,6 +444,7 @@ def _section(sect, pkg: Package, main: str, styles: Styles, numbering: Numbering
     s.right = _int(mar, "right", s.right)
     s.gutter = _int(mar, "gutter", 0)
     s.footer_distance = _int(mar, "footer", s.footer_distance)
+    s.header_distance = _int(mar, "header", s.header_distance)
     grid = sect.find(w("docGrid"))
     if grid is not None:
         s.grid_type = grid.get(w("type"))

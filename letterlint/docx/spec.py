@@ -22,7 +22,7 @@ top, anchored in the next paragraph),
 formats part of a line; ``↵`` is a manual line break.
 Unstated, a paragraph is the document default: 3号 (16 pt) 仿宋_GB2312, on an
 A4 page with the GB/T 9704 margins and a 22 × 28 grid.  ``@页脚``,
-``@偶数页脚`` and ``@首页页脚`` add footers (``{页码}`` is a PAGE field);
+``@偶数页脚`` and ``@首页页脚`` add footers (``{页码}`` is a PAGE field), ``@页眉`` a header;
 ``@首页不同`` and ``@单双页不同`` set the matching page options.
 """
 from __future__ import annotations
@@ -184,8 +184,9 @@ def _mm(keys: dict[str, str], key: str, default: float) -> int:
     return round(float(keys.get(key, default)) * TWIPS_PER_MM)
 
 
-def _sect(keys: dict[str, str], footers: dict[str, str], title_page: bool) -> str:
-    refs = "".join(f'<w:footerReference w:type="{kind}" r:id="rIdF{kind}"/>' for kind in footers)
+def _sect(keys: dict[str, str], footers: dict[str, str], title_page: bool, headers: dict[str, str] | None = None) -> str:
+    refs = "".join(f'<w:headerReference w:type="{kind}" r:id="rIdHdr{kind}"/>' for kind in headers or {})
+    refs += "".join(f'<w:footerReference w:type="{kind}" r:id="rIdF{kind}"/>' for kind in footers)
     grid = keys.get("网格", "22x28")
     if grid == "无":
         grid_xml = ""
@@ -215,7 +216,7 @@ def styles_xml(font: str = DEFAULT_FONT, size: float = DEFAULT_SIZE, extra: str 
 
 def build(body: list[str], *, section: str | None = None, footers: dict[str, str] | None = None,
           styles: str | None = None, numbering: str | None = None, theme: str | None = None,
-          even_odd: bool = False) -> bytes:
+          even_odd: bool = False, headers: dict[str, str] | None = None) -> bytes:
     """A .docx from raw ``w:body`` children (``w:p``, ``w:tbl``) and optional raw parts."""
     footers = footers or {}
     section = section if section is not None else _sect({}, footers, False)
@@ -240,6 +241,11 @@ def build(body: list[str], *, section: str | None = None, footers: dict[str, str
         parts[f"word/{name}"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {ns}>{xml}</w:ftr>')
         rels.append(f'<Relationship Id="rIdF{kind}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="{name}"/>')
         types.append(f'<Override PartName="/word/{name}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>')
+    for kind, xml in (headers or {}).items():
+        name = f"header_{kind}.xml"
+        parts[f"word/{name}"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {ns}>{xml}</w:hdr>')
+        rels.append(f'<Relationship Id="rIdHdr{kind}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="{name}"/>')
+        types.append(f'<Override PartName="/word/{name}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>')
     if numbering:
         parts["word/numbering.xml"] = numbering
         rels.append('<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>')
@@ -271,11 +277,14 @@ def from_spec(spec: str) -> bytes:
     body: list[str] = []
     page: dict[str, str] = {}
     footers: dict[str, str] = {}
+    headers: dict[str, str] = {}
     title_page = even_odd = False
     pending: list[str] = []
     for line in spec.split("\n"):
         if line.startswith("@页面"):
             page = _keys(line[3:])
+        elif line.startswith("@页眉"):
+            headers["default"] = paragraph_xml(line.partition(" ")[2])
         elif line.startswith(("@页脚", "@偶数页脚", "@首页页脚")):
             word, _, rest = line.partition(" ")
             kind = {"@页脚": "default", "@偶数页脚": "even", "@首页页脚": "first"}[word]
@@ -296,4 +305,5 @@ def from_spec(spec: str) -> bytes:
             body.append(xml)
     while body and body[-1] == "<w:p></w:p>":
         body.pop()
-    return build(body, section=_sect(page, footers, title_page), footers=footers, even_odd=even_odd)
+    return build(body, section=_sect(page, footers, title_page, headers), footers=footers, even_odd=even_odd,
+                 headers=headers)

@@ -15,7 +15,7 @@ from letterlint.docx.package import A, Package, w
 VAL = w("val")
 # Run properties read, by element name → key.
 _RUN_FLAGS = {"b": "bold", "i": "italic", "vanish": "hidden", "specVanish": "hidden", "strike": "strike"}
-_PARA_KEYS = ("jc", "ind", "numPr", "spacing", "pageBreakBefore", "pBdr", "outlineLvl", "snapToGrid", "tabs")
+_PARA_KEYS = ("jc", "ind", "numPr", "spacing", "pageBreakBefore", "pBdr", "outlineLvl", "snapToGrid", "tabs", "framePr")
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,8 @@ def _ppr_dict(ppr) -> dict:
             out["pStyle"] = child.get(VAL)
         elif tag == "snapToGrid":
             out["snapToGrid"] = _on(child)
+        elif tag == "framePr":
+            out["framePr"] = {k.rsplit("}", 1)[-1]: v for k, v in child.attrib.items()}
         elif tag == "tabs":
             out["tabs"] = [(t.get(VAL), t.get(w("pos"))) for t in child if t.tag == w("tab")]
     return out
@@ -104,7 +106,15 @@ def _ppr_dict(ppr) -> dict:
 def _merge(base: dict, over: dict) -> dict:
     out = dict(base)
     for k, v in over.items():
-        if k in ("ind", "spacing") and k in out:
+        if k == "ind" and k in out:
+            base = dict(out[k])
+            # A first-line indent and a hanging one exclude each other: the later setting replaces the earlier.
+            if {"firstLine", "firstLineChars"} & v.keys():
+                base = {a: b for a, b in base.items() if not a.startswith("hanging")}
+            if {"hanging", "hangingChars"} & v.keys():
+                base = {a: b for a, b in base.items() if not a.startswith("firstLine")}
+            out[k] = {**base, **v}
+        elif k in ("ind", "spacing") and k in out:
             out[k] = {**out[k], **v}
         elif k == "numPr" and k in out:
             num = v[0] if v[0] is not None else out[k][0]
@@ -162,19 +172,30 @@ class Styles:
         self._chains[key] = out
         return out
 
-    def paragraph(self, ppr_el) -> tuple[dict, dict]:
-        """(resolved paragraph properties, the paragraph style's run properties) for a ``w:pPr``."""
+    def paragraph(self, ppr_el, numbering: dict | None = None) -> tuple[dict, dict]:
+        """(resolved paragraph properties, the paragraph style's run properties) for a ``w:pPr``.
+
+        ``numbering`` is the paragraph properties of its list level: Word sets
+        them over the paragraph style's and under the paragraph's own (a list's
+        indents win over the style's, a direct indent over the list's).
+        """
         direct = _ppr_dict(ppr_el)
         sid = direct.get("pStyle") or self.default_para
         ppr = _merge(_merge(self.default_ppr, self._chain(sid, 2)), direct)
+        if numbering:
+            ppr = _merge(_merge(_merge(self.default_ppr, self._chain(sid, 2)), numbering), direct)
         ppr["style"] = sid
         rpr = _merge(self.default_rpr, self._chain(sid, 3))
         return ppr, rpr
 
-    def run(self, para_rpr: dict, rpr_el) -> RunFormat:
+    def run(self, para_rpr: dict, rpr_el, over: dict | None = None) -> RunFormat:
+        """The format of a run with properties ``rpr_el`` in a paragraph whose style gives ``para_rpr``;
+        ``over`` (a list level's run properties, for the number) goes on top."""
         direct = _rpr_dict(rpr_el)
         char_style = direct.get("rStyle") or self.default_char
         merged = _merge(_merge(para_rpr, self._chain(char_style, 3)), direct)
+        if over:
+            merged = _merge(merged, over)
         return self.format(merged)
 
     def format(self, merged: dict) -> RunFormat:
