@@ -883,21 +883,25 @@ def _part_dict(part, letter) -> dict:
 def run_structure(args) -> int:
     """Show how each file is read: the same reading path as ``check`` (lint.read_letter)."""
     from letterlint.decode import InputError, decode_bytes, read_path, read_stdin
-    from letterlint.docx.sniff import kind_of_path
+    from letterlint.docx.sniff import kind_of_bytes, kind_of_path
     from letterlint.lint import read_letter
 
     doctype = _doctype(args)
     docs, failed = [], False
     for path in args.paths:
         try:
-            if path != "-" and kind_of_path(path):  # a Word draft: its text view, parts know their paragraphs
+            data = read_stdin() if path == "-" else None
+            if kind_of_bytes(data[:1024]) if data is not None else kind_of_path(path):
+                # A Word draft (on standard input too, known by its first bytes): its text view, and parts
+                # that know their paragraphs.
                 from letterlint.docx.check import parse_word
 
                 from types import SimpleNamespace
 
-                letter, source = parse_word(path), SimpleNamespace(encoding="docx")
+                letter = parse_word("<stdin>" if data is not None else path, data)
+                source = SimpleNamespace(encoding="docx")
             else:
-                source = decode_bytes(read_stdin(), args.encoding) if path == "-" else read_path(path, args.encoding)
+                source = decode_bytes(data, args.encoding) if data is not None else read_path(path, args.encoding)
                 letter, _ = read_letter(source.text, path)
         except InputError as exc:
             print(f"letterlint: {printable(str(exc))}", file=sys.stderr)

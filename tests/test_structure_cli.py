@@ -62,3 +62,39 @@ def test_a_markdown_draft_is_read_as_check_reads_it(capsys, tmp_path):
     doc = json.loads(out)
     assert code == 0 and doc["misplaced"] == []
     assert doc["parts"][0]["kind"] == "title"
+
+
+def test_a_word_draft_shows_its_parts_with_their_paragraphs(capsys, tmp_path, monkeypatch):
+    import io
+
+    from docx_fixtures import docx, para, run, table_row
+
+    # The 版头 in a table row of two cells: paragraphs 1 and 2 read as line 1; the title is paragraph 3, line 2.
+    data = docx(table_row(para(run("示交函〔2024〕3号")), para(run("签发人：张明"))),
+                *[para(run(t)) for t in LETTER.replace("秘密\n", "").split("\n") if t])
+    path = tmp_path / "函.docx"
+    path.write_bytes(data)
+    code, out, _ = structure(capsys, "--no-color", str(path))
+    assert code == 0 and "文种：函" in out
+    assert "标题 第2行（段3） 示例市交通运输局关于商请协助开展道路安全检查的函" in out
+    code, out, _ = structure(capsys, "--format", "json", str(path))
+    title = next(p for p in json.loads(out)["parts"] if p["kind"] == "title")
+    assert (title["line"], title["paragraph"], title["paragraph_column"]) == (2, 3, 1)
+    # On standard input, a Word file is known by its first bytes, as `check` knows it.
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, err = structure(capsys, "--format", "json", "-")
+    assert code == 0 and json.loads(out)["encoding"] == "docx", err
+
+
+def test_a_file_that_is_no_draft_is_refused_with_exit_code_2(capsys, tmp_path, monkeypatch):
+    import io
+
+    scan = tmp_path / "扫描.docx"
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj")
+    good = tmp_path / "a.txt"
+    good.write_text(LETTER, encoding="utf-8")
+    code, out, err = structure(capsys, "--no-color", str(scan), str(good))
+    assert code == 2 and "这是 PDF 文件" in err and "Traceback" not in err and "a.txt" in out
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"%PDF-1.4\n1 0 obj")))
+    code, out, err = structure(capsys, "-")
+    assert code == 2 and "<stdin>：这是 PDF 文件" in err
