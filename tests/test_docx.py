@@ -123,6 +123,29 @@ def test_same_text_diagnostics_for_txt_md_and_docx(tmp_path):
     assert word.place(9, 6) == (9, 6, 1) and word.position(9, 6) == "段9:列6"
 
 
+def test_same_text_diagnostics_with_a_header_table_and_automatic_numbering():
+    # The 版头 in two tables (the 标志; the 发文字号 and 签发人 in two cells of one row) and the headings
+    # numbered by Word with "一." (wrong) and "（一）", no gap after the number: typed as text, the same letter.
+    numbering = NUMBERING.replace("<w:lvlText", '<w:suff w:val="nothing"/><w:lvlText').replace('w:val="%1、"',
+                                                                                                'w:val="%1."')
+    head = [table_row(para(run("示例市教育局文件", color="FF0000"))),
+            table_row(para(run("示教函〔2024〕03号")), para(run("签发人：张明")))]
+    before = ["示例市教育局关于调整校车线路的函", "示例市交通运输局：", "　　为方便学生上下学，我局拟调整校车线路，现将有关事项函告如下。"]
+    after = ["　　本次调整涉及3条线路，惠及学生1200余名。", "　　请予支持。", "　　特此函告。", "示例市教育局", "2024年05月06日"]
+    data = docx(*head, *[para(run(t)) for t in before], numbered("总体安排", 1, 0), numbered("调整线路。", 1, 1),
+                *[para(run(t)) for t in after], numbering=numbering)
+    text = "\n".join(["示例市教育局文件", "示教函〔2024〕03号　　签发人：张明", *before, "一.总体安排", "（一）调整线路。", *after])
+    assert "\n".join(view(data)) == text
+    word = lint_bytes(data, "letter.docx", TEXT_ONLY)
+    txt, md = lint_text(text, "letter.txt", TEXT_ONLY), lint_text(text, "letter.md", TEXT_ONLY)
+    assert _diags(word) == _diags(txt) == _diags(md) == [
+        ("DOCNUM-004", 2, 10, 2, 12), ("HEAD-002", 6, 2, 6, 3), ("HEAD-009", 7, 8, 7, 9),
+        ("DATE-002", 12, 6, 12, 8), ("DATE-002", 12, 9, 12, 11)]
+    # In the document: the cell holding the 发文字号 is paragraph 2, the numbered heading paragraph 7.
+    assert [word.position(d.line, d.column) for d in word.diagnostics] == ["段2:列10", "段7:列2", "段8:列8", "段13:列6",
+                                                                          "段13:列9"]
+
+
 def test_numbering_labels_are_linted_as_written(tmp_path):
     # "一." from numbering.xml: the heading's punctuation is wrong exactly as the reader sees it.
     numbering = NUMBERING.replace('w:val="%1、"', 'w:val="%1."')
@@ -155,6 +178,14 @@ REFUSED = {
     "表格.docx": (_zip({"[Content_Types].xml": b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
                       "xl/workbook.xml": b"<workbook/>"}), "Excel 或 PowerPoint"),
     "嵌套.docx": (docx("<w:p>" + "<w:hyperlink>" * 300 + "</w:hyperlink>" * 300 + "</w:p>"), "不是有效的 XML"),
+    # Only macros, no document: a .docm (or a .docx) whose package holds a VBA project and nothing to read.
+    "宏.docm": (_zip({"[Content_Types].xml": b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                                            b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+                                            b'</Types>', "word/vbaProject.bin": b"\x00" * 64}), "没有 Word 正文"),
+    # Known by their first bytes, whatever their names say.
+    "改名.docx": (OLE + b"WordDocument", "旧版 Word 文件（.doc）"),
+    "扫描.txt": (b"%PDF-1.4\n1 0 obj", "PDF 文件"),
+    "版式.md": (_zip({"Doc_0/Document.xml": b"<ofd:Document/>", "OFD.xml": b"<ofd:OFD/>"}), "OFD 版式文件"),
 }
 
 
