@@ -600,7 +600,9 @@ def page_number(letter, options):
             found = found_any[kind]
             where = {"default": "奇数页页脚" if even_odd else "页脚", "even": "偶数页页脚"}[kind]
             if found is None:
-                yield Finding(span, f"{where}没有页码（设置了奇偶页不同，双页也要有页码）", "在偶数页页脚插入页码，居左空一字")
+                odd = kind == "default"
+                yield Finding(span, f"{where}没有页码（设置了奇偶页不同，{'单' if odd else '双'}页也要有页码）",
+                              f"在{'奇' if odd else '偶'}数页页脚插入页码，居{'右' if odd else '左'}空一字")
                 continue
             any_number = True
             para, start, end = found
