@@ -538,7 +538,8 @@ def run_check(args) -> int:
     thresholds = {r.path: s.fail_on for r, s in results if s}
     text = _render_text([r for r, _ in results], fmt, args, thresholds)  # may mark a file the renderer failed on
     errors = any(r.error or any(d.rule == INTERNAL_CODE for d in r.diagnostics) for r, _ in results)
-    if args.annotate and _annotate_all([r for r, _ in results], args):
+    stdin_names = {name for path, name in targets if path == "-"}
+    if args.annotate and _annotate_all([r for r, _ in results], args, stdin_names):
         errors = True
     code = EXIT_ERROR if errors else EXIT_PROBLEMS if fail and not args.exit_zero else EXIT_OK
     try:
@@ -567,13 +568,20 @@ def _explain_files(results, engine) -> None:
         warn(f"{r.path}：文种 {kind}，编码 {r.encoding}，配置 {files}，{len(r.diagnostics)} 个问题")
 
 
-def _annotate_all(results, args) -> bool:
-    """Write the annotated copies of the Word drafts (``--annotate``); True if one could not be written."""
+def _annotate_all(results, args, stdin_names=frozenset()) -> bool:
+    """Write the annotated copies of the Word drafts (``--annotate``); True if one could not be written.
+
+    A draft read from standard input has no file to copy (its ``--stdin-filename`` names where it came
+    from, and the file there may differ): it is said, not annotated."""
     from letterlint.decode import InputError
 
-    failed, taken = False, set()
+    failed = False
+    taken = {os.path.abspath(r.path) for r in results if r.path not in stdin_names}   # never written over a draft
     for r in results:
-        if r.error or r.paragraphs is None or r.path == "-":
+        if r.error or r.paragraphs is None:
+            continue
+        if r.path in stdin_names:
+            warn(f"{r.path}：从标准输入读取的 Word 文档不写批注稿；请给出文件路径")
             continue
         from letterlint.docx.annotate import annotate, target_path
 

@@ -392,3 +392,63 @@ def test_a_problem_across_table_cells_is_anchored_in_the_first_cell_and_says_so(
     annotate_module.annotate(str(path), replace(result, diagnostics=[whole]), str(tmp_path / "out.docx"))
     assert [c for c in _comments_on(tmp_path / "out.docx") if c[1].startswith("TEST-001")] == [
         ("示教函〔2024〕3号", "TEST-001 整行的问题 建议：改正（问题延续到段2；批注不能跨越表格单元格，只标在第一个单元格）")]
+
+
+# --- the draft is only read ----------------------------------------------------------------------------
+
+WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+
+def test_the_draft_is_never_opened_for_writing(tmp_path, monkeypatch):
+    import builtins
+
+    path = tmp_path / "复函.docx"
+    path.write_bytes(draft())
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    path.chmod(0o444)
+    draft_path = os.path.realpath(path)
+    writes: list[str] = []
+    real_os_open, real_open = os.open, builtins.open
+
+    def os_open(name, flags, *a, **k):
+        if isinstance(name, (str, os.PathLike)) and os.path.realpath(name) == draft_path and flags & WRITE_FLAGS:
+            writes.append(f"os.open {flags:#o}")
+        return real_os_open(name, flags, *a, **k)
+
+    def open_(file, mode="r", *a, **k):
+        if isinstance(file, (str, os.PathLike)) and os.path.realpath(file) == draft_path and set(mode) & set("wax+"):
+            writes.append(f"open {mode}")
+        return real_open(file, mode, *a, **k)
+
+    monkeypatch.setattr(os, "open", os_open)
+    monkeypatch.setattr(builtins, "open", open_)
+    assert main(["--annotate", "--format", "concise", str(path)]) == 1
+    assert writes == [] and (path.read_bytes(), path.stat().st_mtime_ns) == before
+    assert (tmp_path / "复函.letterlint.docx").is_file()
+
+
+def test_a_copy_never_replaces_a_draft_named_on_the_command_line(tmp_path, capsys):
+    # a.letterlint.docx is named as a draft to check: the copy of a.docx goes beside it, not over it.
+    a, named = tmp_path / "a.docx", tmp_path / "a.letterlint.docx"
+    a.write_bytes(draft())
+    named.write_bytes(draft())
+    before = named.read_bytes()
+    main(["--annotate", "--format", "concise", str(a), str(named)])
+    assert named.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-2.letterlint.docx", "a.docx", "a.letterlint.docx",
+                                                          "a.letterlint.letterlint.docx"]
+    check_package((tmp_path / "a-2.letterlint.docx").read_bytes())
+
+
+def test_a_word_draft_on_standard_input_is_not_annotated(tmp_path):
+    import sys
+
+    # --stdin-filename names a file that exists, with other content: it is neither read for the copy nor written.
+    on_disk = tmp_path / "复函.docx"
+    on_disk.write_bytes(docx(para(run("示例市教育局关于调整校车线路的函")), para(run("示例市交通运输局："))))
+    before = on_disk.read_bytes()
+    p = subprocess.run([sys.executable, "-m", "letterlint", "--annotate", "--format", "concise", "--stdin-filename",
+                        str(on_disk), "-"], input=draft(), capture_output=True, cwd=tmp_path)
+    err = p.stderr.decode("utf-8")
+    assert p.returncode == 1 and "从标准输入读取的 Word 文档不写批注稿" in err and "Traceback" not in err
+    assert on_disk.read_bytes() == before and sorted(x.name for x in tmp_path.iterdir()) == ["复函.docx"]

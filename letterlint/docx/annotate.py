@@ -49,15 +49,20 @@ MAX_COMMENTS = 32_000    # Word will not open a file with more than 32767 commen
 
 
 def target_path(path: str, output_dir: str | None, taken: set[str]) -> str:
+    """Where the annotated copy of ``path`` goes: ``X.letterlint.docx`` next to it or in ``output_dir``.
+
+    ``taken`` holds the absolute paths already written in this run and the files being linted: a copy never
+    replaces another copy of the run, nor a draft named on the command line (``a.docx a.letterlint.docx``).
+    """
     base = os.path.basename(path)
     stem = base[: -len(os.path.splitext(base)[1])] if os.path.splitext(base)[1] else base
     folder = output_dir if output_dir else os.path.dirname(path) or "."
     out = os.path.join(folder, stem + SUFFIX)
     n = 2
-    while out in taken:
+    while os.path.abspath(out) in taken:
         out = os.path.join(folder, f"{stem}-{n}{SUFFIX}")
         n += 1
-    taken.add(out)
+    taken.add(os.path.abspath(out))
     return out
 
 
