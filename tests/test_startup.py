@@ -47,6 +47,32 @@ def test_a_clean_text_run_imports_none_of_the_heavy_modules(tmp_path):
     assert sorted(m for m in NOT_ON_THE_TEXT_PATH if m in loaded) == []
 
 
+# The Word reader and its libraries, and the Markdown reader: what a .txt run must never load.
+WORD_AND_MARKDOWN = ("docx", "lxml", "lxml.etree", "markdown_it", "letterlint.docx.reader", "letterlint.docx.package",
+                     "letterlint.docx.geometry", "letterlint.docx.check", "letterlint.docx.annotate", "letterlint.markdown")
+
+
+def _importtime(tmp_path, name: str, data: bytes) -> set[str]:
+    """Every module ``python -X importtime -m letterlint NAME`` imports, from the interpreter's start."""
+    (tmp_path / name).write_bytes(data)
+    env = dict(os.environ, NO_COLOR="1")
+    err = subprocess.run([sys.executable, "-X", "importtime", "-m", "letterlint", name], cwd=tmp_path, env=env,
+                         capture_output=True, text=True).stderr
+    return {line.rsplit("|", 1)[1].strip() for line in err.splitlines() if line.startswith("import time:")
+            and "|" in line and not line.endswith("| imported package")}
+
+
+def test_importtime_of_a_text_run_shows_no_word_or_markdown_reader(tmp_path):
+    from letterlint.docx.spec import from_spec
+
+    loaded = _importtime(tmp_path, "letter.txt", GOOD.encode("utf-8"))
+    assert "letterlint.lint" in loaded  # the run did happen, and importtime was read
+    assert sorted(m for m in WORD_AND_MARKDOWN if m in loaded) == []
+    # The same letter as .docx does load the reader (so the test above can see it).
+    word = _importtime(tmp_path, "letter.docx", from_spec(GOOD.strip("\n")))
+    assert {"lxml.etree", "letterlint.docx.reader"} <= word
+
+
 def test_common_options_stay_on_the_light_path(tmp_path):
     loaded = _modules_after(tmp_path, "--format", "concise", "--no-color", "-q", "letter.txt")
     assert "argparse" not in loaded and "rich" not in loaded
