@@ -229,6 +229,23 @@ def test_legacy_doc_converted_with_soffice_when_present(tmp_path, monkeypatch):
     assert result.error is None and ("DATE-002", 9, 6, 9, 8) in _diags(result)
 
 
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
+def test_a_real_doc_and_wps_are_converted_by_libreoffice(tmp_path):
+    # LibreOffice writes the letter as a Word 97 .doc; WPS 文字 .wps files are the same container.
+    (tmp_path / "letter.docx").write_bytes(from_spec(LETTER))
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "doc", "--outdir", str(tmp_path / "doc"), str(tmp_path / "letter.docx")],
+                   capture_output=True, timeout=180)
+    doc = tmp_path / "doc" / "letter.doc"
+    assert doc.read_bytes()[:8] == OLE[:8]
+    wps = tmp_path / "doc" / "旧稿.wps"
+    wps.write_bytes(doc.read_bytes())
+    for path in (doc, wps):
+        result = lint_path(path, TEXT_ONLY)
+        assert result.error is None and ("DATE-002", 9, 6, 9, 8) in _diags(result), (path, result.error)
+        assert result.position(9, 6) == "段9:列6"
+
+
 def test_text_run_does_not_import_the_word_reader(tmp_path):
     letter = tmp_path / "函.txt"
     letter.write_text(LETTER, encoding="utf-8")
