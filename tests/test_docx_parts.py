@@ -106,3 +106,19 @@ def test_a_missing_odd_page_number_is_named_as_such():
     result = lint_bytes(from_spec(spec), "e.docx", Settings(select=["LAYOUT-006"]))
     assert [(d.message, d.suggestion) for d in result.diagnostics] == [
         ("奇数页页脚没有页码（设置了奇偶页不同，单页也要有页码）", "在奇数页页脚插入页码，居右空一字")]
+
+
+def test_an_office_says_its_fonts_and_sizes_once_in_the_config(tmp_path, capsys):
+    from letterlint.cli import main
+
+    draft = tmp_path / "函.docx"
+    draft.write_bytes(from_spec("{字号=20 字体=方正小标宋简体 居中}示例市教育局关于调整校车线路的函\n示例市交通运输局：\n"
+                                "{字体=汉仪仿宋简}　　为方便学生上下学，我局拟调整校车线路。"))
+    argv = ["--format", "concise", "--select", "LAYOUT-004,TITLE-008", str(draft)]
+    main(argv)
+    assert capsys.readouterr().out.splitlines() == [
+        f"{draft}:段1:列1: 警告 TITLE-008 标题应为2号（22磅），此处是20磅",
+        f"{draft}:段3:列3: 警告 LAYOUT-004 正文应使用仿宋，此处是“汉仪仿宋简”"]
+    (tmp_path / "letterlint.toml").write_text('[local]\nfont-aliases = ["汉仪仿宋简=仿宋"]\ntitle-size = 20\n',
+                                             encoding="utf-8")
+    assert main(argv) == 0 and capsys.readouterr().out == ""
