@@ -452,3 +452,32 @@ def test_a_word_draft_on_standard_input_is_not_annotated(tmp_path):
     err = p.stderr.decode("utf-8")
     assert p.returncode == 1 and "从标准输入读取的 Word 文档不写批注稿" in err and "Traceback" not in err
     assert on_disk.read_bytes() == before and sorted(x.name for x in tmp_path.iterdir()) == ["复函.docx"]
+
+
+def test_split_runs_keep_every_character_s_format(tmp_path):
+    """Runs are cut where a comment starts or ends (a date over three runs, one red): each character keeps the
+    resolved format it had, and every paragraph its text and properties."""
+    from letterlint.docx.reader import read_docx
+
+    path = tmp_path / "函.docx"
+    path.write_bytes(docx(para(run("示例县农业农村局关于春耕物资调运的函", font="方正小标宋简体", size=22),
+                               ppr='<w:jc w:val="center"/>'),
+                          para(run("示例县供销合作社:")),
+                          para(run("　　为保障春耕生产，我局拟调运化肥"),
+                               '<w:ins w:id="11" w:author="审核人"><w:r><w:rPr><w:b/></w:rPr><w:t>和种子</w:t></w:r></w:ins>',
+                               '<w:del w:id="12" w:author="审核人"><w:r><w:delText>和农药</w:delText></w:r></w:del>',
+                               run("。")),
+                          para(run("示例县农业农村局")),
+                          para(run("2024年0", font="宋体"), run("5月0", color="FF0000", size=15), run("6日"))))
+    assert main(["--annotate", "--format", "concise", str(path)]) == 1
+    copy = tmp_path / "函.letterlint.docx"
+    check_package(copy.read_bytes())
+    before, after = read_docx(path.read_bytes(), "a"), read_docx(copy.read_bytes(), "b")
+
+    def chars(doc):
+        return [(p.number, p.text, p.props, [(p.text[k], piece.fmt) for piece in p.pieces for k in range(piece.start, piece.end)])
+                for p in doc.paragraphs]
+
+    assert chars(after) == chars(before)
+    # The date was cut: "05" and "06" each span two runs, so the last paragraph has more runs than before.
+    assert len({piece.run for piece in after.paragraphs[-1].pieces}) > len({piece.run for piece in before.paragraphs[-1].pieces})
