@@ -481,3 +481,43 @@ def test_split_runs_keep_every_character_s_format(tmp_path):
     assert chars(after) == chars(before)
     # The date was cut: "05" and "06" each span two runs, so the last paragraph has more runs than before.
     assert len({piece.run for piece in after.paragraphs[-1].pieces}) > len({piece.run for piece in before.paragraphs[-1].pieces})
+
+
+def test_many_problems_in_one_paragraph_of_many_runs_cost_linear_work(tmp_path, monkeypatch):
+    """Counted, not timed: each paragraph's pieces are walked a fixed number of times whatever the number of
+    problems, and python-docx's search through every comment for a free id runs once (it made 2,000 comments
+    take seconds)."""
+    from docx.oxml.comments import CT_Comments
+
+    from letterlint.docx import reader
+
+    class Counted(list):
+        def __iter__(self):
+            Counted.walks_by[id(self)] = Counted.walks_by.get(id(self), 0) + 1
+            return super().__iter__()
+
+    Counted.walks_by = {}
+    real_read, real_next = reader.read_docx, CT_Comments._next_available_comment_id
+    searches = []
+
+    def read_docx(*a, **k):
+        doc = real_read(*a, **k)
+        for p in doc.paragraphs:
+            p.pieces = Counted(p.pieces)
+        return doc
+
+    def next_id(self):
+        searches.append(1)
+        return real_next(self)
+
+    monkeypatch.setattr(reader, "read_docx", read_docx)
+    monkeypatch.setattr(CT_Comments, "_next_available_comment_id", next_id)
+    path = tmp_path / "函.docx"
+    path.write_bytes(docx(para(run("示例市教育局关于调整校车线路的函")), para(run("示例市交通运输局：")),
+                          para(*[run("学生," if k % 2 else "上学,") for k in range(400)])))
+    result = lint_path(str(path))
+    assert len(result.diagnostics) > 400   # a half-width comma in every run
+    Counted.walks_by.clear()
+    assert annotate_module.annotate(str(path), result, str(tmp_path / "out.docx")) == len(result.diagnostics)
+    assert max(Counted.walks_by.values()) <= 2 and len(searches) == 1, (max(Counted.walks_by.values()), len(searches))
+    check_package((tmp_path / "out.docx").read_bytes())

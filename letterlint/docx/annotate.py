@@ -35,6 +35,7 @@ repair prompt (ECMA-376 Part 1 §17.13.4 and Word's own notes on it,
 """
 from __future__ import annotations
 
+import bisect
 import copy
 import io
 import os
@@ -174,20 +175,20 @@ def _anchor_run(r):
 def _cut_points(paragraph, offsets) -> None:
     """Split the paragraph's runs at these text offsets (right to left, so earlier nodes stay valid).
 
-    Text boxes are left whole: their comments go on the run that holds the box.
+    Text boxes are left whole: their comments go on the run that holds the box.  Each offset finds its
+    piece by bisection, so a paragraph of many runs with many problems is cut in O((n + k) log n).
     """
     if paragraph.where == "文本框":
         return
+    usable = [piece for piece in paragraph.pieces if piece.run is not None and piece.node is not None]
+    starts = [piece.start for piece in usable]
     for off in sorted(set(offsets), reverse=True):
-        for piece in paragraph.pieces:
-            if piece.run is None or piece.node is None:
-                continue
-            if piece.start < off < piece.end:
-                _split_run(piece.node, off - piece.start)
-                break
-            if off == piece.start:
-                _split_run(piece.node, 0)
-                break
+        # The first piece that starts at the offset, else the one the offset falls inside.
+        k = bisect.bisect_left(starts, off)
+        if k < len(usable) and usable[k].start == off:
+            _split_run(usable[k].node, 0)
+        elif k > 0 and usable[k - 1].start < off < usable[k - 1].end:
+            _split_run(usable[k - 1].node, off - usable[k - 1].start)
 
 
 def _run_of(piece):
@@ -197,20 +198,35 @@ def _run_of(piece):
     return _anchor_run(r) if r is not None else None
 
 
-def _runs_in(paragraph, start: int, end: int) -> list:
+class _RunIndex:
+    """The pieces of each paragraph that are runs, with their ends, to find a range's runs by bisection."""
+
+    def __init__(self):
+        self._by_paragraph: dict[int, tuple[list, list[int]]] = {}
+
+    def of(self, paragraph) -> tuple[list, list[int]]:
+        entry = self._by_paragraph.get(id(paragraph))
+        if entry is None:
+            usable = [piece for piece in paragraph.pieces if piece.run is not None and piece.node is not None]
+            entry = self._by_paragraph[id(paragraph)] = (usable, [piece.end for piece in usable])
+        return entry
+
+
+def _runs_in(paragraph, start: int, end: int, index: _RunIndex | None = None) -> list:
+    usable, ends = (index or _RunIndex()).of(paragraph)
     runs: list = []
-    for piece in paragraph.pieces:
-        if piece.run is None or piece.node is None or piece.end <= start or piece.start >= end:
-            continue
+    for k in range(bisect.bisect_right(ends, start), len(usable)):   # the first piece ending after ``start``
+        piece = usable[k]
+        if piece.start >= end:
+            break
         r = _run_of(piece)
         if r is not None and (not runs or runs[-1] is not r):
             runs.append(r)
     if not runs:   # only a numbering label, or an empty paragraph: the paragraph's first run
-        for piece in paragraph.pieces:
-            if piece.run is not None and piece.node is not None:
-                r = _run_of(piece)
-                if r is not None:
-                    return [r]
+        for piece in usable:
+            r = _run_of(piece)
+            if r is not None:
+                return [r]
     return runs
 
 
@@ -279,29 +295,52 @@ def annotate(path: str, result, out_path: str) -> int:
         _cut_points(by_number[number], offsets)
     layout = Layout(read_docx(data, path, root))   # the runs after splitting
     letter = parse_text(layout.text, path)
+    index = _RunIndex()
     count = 0
+    comments = template = None
+    next_id = 0
+    paragraphs = document.paragraphs
+    parent = paragraphs[0] if paragraphs else document   # what a Run needs to find its part
 
     def add(runs, text):
-        nonlocal count
+        """One comment on ``runs``.  The first is added by python-docx, which makes the comments part (its content
+        type and relationship) and picks an id above the draft's own; the others copy it, with the next ids:
+        python-docx looks through every comment for a free id, which made a draft with many problems quadratic."""
+        nonlocal count, comments, template, next_id
         if not runs:
             return
-        parent = document.paragraphs[0] if document.paragraphs else document
-        document.add_comment([Run(r, parent) for r in (runs[0], runs[-1])] if len(runs) > 1 else Run(runs[0], parent),
-                             text=text, author=AUTHOR, initials=INITIALS)
+        first, last = Run(runs[0], parent), Run(runs[-1], parent)
+        if template is None or "\n" in text or "\t" in text:
+            comment = document.add_comment([first, last], text=text, author=AUTHOR, initials=INITIALS)
+            cid = comment.comment_id
+            if template is None:
+                comments = comment.part.element
+                template = next(el for el in reversed(comments) if el.get(w("id")) == str(cid))
+        else:
+            cid = next_id
+            element = copy.deepcopy(template)
+            element.set(w("id"), str(cid))
+            t = element.findall(f".//{w('t')}")[-1]
+            t.text = text
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            comments.append(element)
+            first.mark_comment_range(last, cid)
+        next_id = max(next_id, cid + 1)
         count += 1
 
+    title_runs: list = []
+
     def first_runs():
+        if title_runs:
+            return title_runs
         title = letter.first("title")
-        if title is not None:
-            for para in layout.paragraphs_of(title):
-                runs = _runs_in(para, 0, len(para.text))
-                if runs:
-                    return runs
-        for para in layout.doc.paragraphs:
-            runs = _runs_in(para, 0, len(para.text))
+        paragraphs = layout.paragraphs_of(title) if title is not None else []
+        for para in [*paragraphs, *layout.doc.paragraphs]:
+            runs = _runs_in(para, 0, len(para.text), index)
             if runs:
-                return runs
-        return []
+                title_runs.extend(runs)
+                break
+        return title_runs
 
     counts = {s: sum(1 for d in result.diagnostics if d.severity == s) for s in SEVERITY_ZH}
     shown = result.diagnostics[:MAX_COMMENTS - 1]
@@ -316,7 +355,7 @@ def annotate(path: str, result, out_path: str) -> int:
         ranges = _ranges(layout, d)
         runs = []
         for para, a, b in ranges:
-            runs.extend(_runs_in(para, a, b))
+            runs.extend(_runs_in(para, a, b, index))
         add(runs or first_runs(), comment_text(d) + _anchor_note(layout, d, ranges))
     folder = os.path.dirname(out_path) or "."
     os.makedirs(folder, exist_ok=True)
