@@ -7,8 +7,9 @@ ignored; more than 32767 comment ranges and Word refuses the file).
 ``check_package`` tests those rules on every annotated copy; when the
 ECMA-376 transitional schemas are at hand (``LETTERLINT_OOXML_XSD``: a folder
 with wml.xsd and its imports) the copy is also validated against them;
-LibreOffice, when installed, converts it to PDF and back to .docx, and
-python-docx reads the comments of both.
+LibreOffice, when installed, converts it to PDF (the comments as PDF notes) and
+back to .docx: every comment is kept, on the characters it was anchored on,
+and python-docx reads the comments of both.
 """
 from __future__ import annotations
 
@@ -327,21 +328,92 @@ def test_annotated_copy_validates_against_the_wordprocessingml_schema(annotated,
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
 def test_libreoffice_round_trip_to_docx_and_pdf(annotated, tmp_path):
+    path, copy = annotated
+    comments = _libreoffice_keeps_the_comments(copy, tmp_path)
+    assert len(comments) == len(lint_path(str(path)).diagnostics) + 1
+
+
+def _libreoffice_keeps_the_comments(copy: Path, tmp_path: Path) -> list:
+    """Convert an annotated copy to .docx and to PDF with LibreOffice; check it kept every comment, its text and
+    the characters it is anchored on, and drew each as a PDF note.  The comments of the converted .docx."""
     import docx as python_docx
 
-    path, copy = annotated
     out = tmp_path / "lo"
-    for target in ("docx", "pdf"):
+    # The PDF with the comments exported as PDF notes (LibreOffice 7.4 takes filter options as JSON).
+    for target in ("docx", 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'):
         p = subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
                             "--convert-to", target, "--outdir", str(out), str(copy)], capture_output=True, timeout=240)
-        assert (out / f"复函.letterlint.{target}").is_file(), p.stderr
-    assert (out / "复函.letterlint.pdf").stat().st_size > 1000
-    saved = out / "复函.letterlint.docx"
+        assert (out / f"{copy.stem}.{target[:4].rstrip(':')}").is_file(), p.stderr
+    assert (out / f"{copy.stem}.pdf").stat().st_size > 1000
+    saved = out / f"{copy.stem}.docx"
     comments = list(python_docx.Document(str(saved)).comments)
-    result = lint_path(str(path))
-    assert len(comments) == len(result.diagnostics) + 1
     assert all(c.author == "letterlint" for c in comments)
-    assert sorted(c.text for c in comments) == sorted(c.text for c in python_docx.Document(str(copy)).comments)
+    ours = sorted(c.text for c in python_docx.Document(str(copy)).comments)
+    assert sorted(c.text for c in comments) == ours
+    # LibreOffice laid out every comment: one PDF note each, with the comment's text.
+    assert sorted(_pdf_notes((out / f"{copy.stem}.pdf").read_bytes())) == ours
+    # And kept each on the characters it was anchored on (a range holding only the text box's run, no text,
+    # LibreOffice keeps as a comment at that place, without a range).
+    kept = dict(_anchors(saved))
+    assert [(text, kept.get(text)) for text, anchored in _anchors(copy) if anchored] == \
+        [(text, anchored) for text, anchored in _anchors(copy) if anchored]
+    return comments
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_libreoffice_keeps_comments_on_numbered_headings_table_cells_and_split_runs(tmp_path):
+    # The 标志 in a table, the 发文字号 and 签发人 in two cells, headings numbered by Word with a wrong "一.",
+    # a tracked insertion and deletion, and a padded date over three runs (one red).
+    wrong = NUMBERING.replace('w:val="%1、"', 'w:val="%1."')
+    path = tmp_path / "函.docx"
+    path.write_bytes(docx(
+        _table(para(run("示例县农业农村局文件", font="方正小标宋简体", size=26, color="FF0000"), ppr='<w:jc w:val="center"/>')),
+        _table(para(run("示农函〔2024〕07号")), para(run("签发人：王芳"))),
+        para(run("示例县农业农村局关于春耕物资调运的函", font="方正小标宋简体", size=22), ppr='<w:jc w:val="center"/>'),
+        para(run("示例县供销合作社:")),
+        para(run("　　为保障春耕生产，我局拟调运化肥"), '<w:ins w:id="11" w:author="审核人"><w:r><w:t>和种子</w:t></w:r></w:ins>',
+             '<w:del w:id="12" w:author="审核人"><w:r><w:delText>和农药</w:delText></w:r></w:del>', run("，现函告如下。")),
+        para(run("调运安排"), ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'),
+        para(run("调运数量"), ppr='<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>'),
+        para(run("　　特此函告。")), para(run("示例县农业农村局")),
+        para(run("2024年0"), run("5月0", color="FF0000"), run("6日")), numbering=wrong))
+    assert main(["--annotate", "--format", "concise", str(path)]) == 1
+    copy = tmp_path / "函.letterlint.docx"
+    held = dict(_anchors(copy))
+    assert held["HEAD-002 一级标题序号“一”后应使用顿号“、”，不应使用“.” 建议：改为 一、（问题在 Word 自动编号“一.”上；编号没有"
+                "自己的文字块，批注标在段首。编号的字体、字号随段落标记和编号级别的设置，在“定义新编号格式—字体”中修改）"] == "调运安排"
+    assert sorted(v for k, v in held.items() if k.startswith(("DATE-002", "DOCNUM-004", "SIGNER-003", "LAYOUT-005"))) == \
+        ["05", "06", "07", "5月0", "王芳"]
+    _libreoffice_keeps_the_comments(copy, tmp_path)
+
+
+def _pdf_notes(pdf: bytes) -> list[str]:
+    """The texts of a PDF's text annotations (LibreOffice writes them as UTF-16 hex strings)."""
+    import re
+
+    return [bytes.fromhex(m.group(1).decode())[2:].decode("utf-16-be")
+            for m in re.finditer(rb"/Subtype\s*/Text\b.*?/Contents\s*<([0-9A-Fa-f]+)>", pdf, re.S)]
+
+
+def _anchors(path) -> list[tuple[str, str | None]]:
+    """(comment text, the document text its range holds, None without a range) for every comment."""
+    from lxml import etree
+
+    z = zipfile.ZipFile(path)
+    texts = {c.get(q("id")): "".join(t.text or "" for t in c.iter(q("t")))
+             for c in etree.fromstring(z.read("word/comments.xml")).iterfind(q("comment"))}
+    open_ids: list[str] = []
+    held: dict[str, str] = {}
+    for el in etree.fromstring(z.read("word/document.xml")).iter(q("commentRangeStart"), q("commentRangeEnd"), q("t")):
+        if el.tag == q("commentRangeStart"):
+            open_ids.append(el.get(q("id")))
+            held[el.get(q("id"))] = ""
+        elif el.tag == q("commentRangeEnd"):
+            open_ids.remove(el.get(q("id")))
+        elif not any(a.tag == q("txbxContent") for a in el.iterancestors()):
+            for i in open_ids:
+                held[i] += el.text or ""
+    return sorted((text, held.get(cid)) for cid, text in texts.items())
 
 
 def _comments_on(copy) -> list[tuple[str, str]]:
