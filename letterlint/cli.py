@@ -577,6 +577,8 @@ def _annotate_all(results, args, stdin_names=frozenset()) -> bool:
 
     failed = False
     taken = {os.path.abspath(r.path) for r in results if r.path not in stdin_names}   # never written over a draft
+    if not any(r.paragraphs is not None for r in results) and not any(r.error for r in results):
+        warn("--annotate：没有 Word 文档（.docx、.doc、.wps），未写出批注稿；文本草稿的问题见上面的报告")
     for r in results:
         if r.error or r.paragraphs is None:
             continue

@@ -452,6 +452,13 @@ def test_annotate_output_dir_for_a_folder(tmp_path):
     assert not (drafts / "甲.letterlint.docx").exists()
 
 
+def test_annotate_without_a_word_draft_says_so(tmp_path, capsys):
+    (tmp_path / "乙.txt").write_text(LETTER, encoding="utf-8")
+    assert main(["--annotate", "--format", "concise", str(tmp_path / "乙.txt")]) == 1
+    assert "--annotate：没有 Word 文档（.docx、.doc、.wps），未写出批注稿" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["乙.txt"]
+
+
 @pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
 def test_annotated_copy_opens_in_libreoffice(tmp_path):
     draft = tmp_path / "draft.docx"
