@@ -504,9 +504,9 @@ def test_reading_and_layout_rules_are_linear_in_the_runs():
         data = docx(*body)
         best = float("inf")
         for _ in range(2):
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             lint_bytes(data, "big.docx")
-            best = min(best, time.perf_counter() - t0)
+            best = min(best, time.process_time() - t0)
         return best
 
     small, large = seconds(1000), seconds(4000)
