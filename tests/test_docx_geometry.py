@@ -6,6 +6,7 @@ needs an anchoring the language does not write.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -494,6 +495,19 @@ def test_garbage_geometry_is_never_a_traceback(bad):
     assert [d.message for d in result.diagnostics if d.rule == "LINT-001"] == []
 
 
+@pytest.mark.parametrize("grid", ['w:charSpace="4294949887"', 'w:charSpace="1e999"', 'w:linePitch="4294949887"',
+                                  'w:linePitch="inf"'])
+def test_grid_numbers_beyond_32_bits_are_unknown(grid):
+    # LibreOffice writes a negative charSpace as an unsigned number (4294949887, from a base it does not write
+    # down): the characters per line are unknown, not "0", and the rules that need them are silent.
+    attr = grid.split("=")[0]
+    sect = re.sub(rf'{attr}="[^"]*"', grid, _sect(_keys("网格=22x28"), {}, False))
+    line = "{首行缩进=2}本次调整涉及校车线路三条，经统计，惠及沿线各小区学生共计１２００余名。"
+    result = lint_bytes(build([paragraph_xml(x) for x in (*REST, line)], section=sect), "t.docx")
+    assert result.error is None
+    assert [(d.rule, d.message) for d in result.diagnostics if d.rule in ("LAYOUT-003", "NUM-012", "LINT-001")] == []
+
+
 def test_hdr_005_an_inline_picture_above_the_mark_pushes_it_down():
     # A 28 mm inline picture takes three grid lines (3 × 10.2 mm); 4 mm before the mark: 37 + 30.6 + 4 ≈ 71.6 mm.
     picture = anchored("", kind="picture", name="徽标", inline=True, cx_mm=28, cy_mm=28)
@@ -842,6 +856,10 @@ def patched_part(data: bytes, part: str, old: str, new: str) -> bytes:
      '<w:framePr w:xAlign="sideways" w:hAnchor="nowhere" w:w="x"/>'),
     ("", '<w:vAlign w:val="center"/><w:tcW w:w="-5000" w:type="dxa"/>', '<w:gridCol w:w="-3"/>',
      '<w:ind w:hanging="-99999" w:left="abc"/>'),
+    # Numbers float() reads as infinite, or beyond the 32 bits of every OOXML number
+    ('<w:trHeight w:val="1e999" w:hRule="exact"/>', '<w:tcW w:w="1e999" w:type="dxa"/>', '<w:gridCol w:w="-1e999"/>', ""),
+    ('<w:trHeight w:val="99999999999999999999"/>', '<w:tcW w:w="99999999999999999999" w:type="dxa"/>',
+     '<w:gridCol w:w="99999999999999999999"/>', '<w:spacing w:line="1e999" w:lineRule="exact"/>'),
 ])
 def test_garbage_tables_frames_and_tabs_are_never_a_traceback(tr, tc, grid, ppr):
     cell = paragraph_xml("{左对齐}本次涉及学生人数１２００余名").replace("<w:pPr>", f"<w:pPr>{ppr}", 1)

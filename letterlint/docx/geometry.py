@@ -310,10 +310,16 @@ def _dxa(el, attr: str = "w") -> int | None:
     value = el.get(w(attr))
     if kind not in (None, "dxa") or value is None:
         return None
+    return _whole(value)
+
+
+def _whole(value: str | None) -> int | None:
+    """A whole number of twips from an attribute; None when unreadable or beyond 32 bits ("1e999" in a tcW)."""
     try:
-        return int(float(value))
-    except ValueError:
+        n = int(float(value)) if value is not None else None
+    except (ValueError, OverflowError):
         return None
+    return n if n is None or -2**31 <= n < 2**31 else None
 
 
 def _cell_and_table(para):
@@ -356,10 +362,7 @@ def _grid(tbl) -> list[int]:
     grid = _sub(tbl, "tblGrid")
     cols = []
     for col in grid.iterfind(w("gridCol")) if grid is not None else ():
-        try:
-            cols.append(int(float(col.get(w("w"), "0"))))
-        except ValueError:
-            cols.append(0)
+        cols.append(_whole(col.get(w("w"), "0")) or 0)
     return cols
 
 
@@ -471,9 +474,8 @@ def _row_height(tr, content: Interval | None) -> Interval | None:
     height = _sub(tr, "trPr", "trHeight")
     value = None
     if height is not None:
-        try:
-            value = int(float(height.get(w("val"), "0")))
-        except ValueError:
+        value = _whole(height.get(w("val"), "0"))
+        if value is None:
             return None
     rule = (height.get(w("hRule")) if height is not None else None) or "atLeast"
     if value and rule == "exact":

@@ -421,13 +421,20 @@ def _vml_anchor(el) -> dict | None:
 
 
 def _int(el, attr: str, default: int | None) -> int | None:
+    """An integer attribute; ``default`` when absent, unreadable or outside the 32 bits every OOXML number has.
+
+    LibreOffice writes a negative docGrid charSpace as an unsigned number (4294949887), measured from a base it
+    does not write down: read as a number it made 0 characters (or lines) per page, so it counts as unknown and
+    the rules that need it stay silent.  "1e999" no longer refuses the whole file.
+    """
     if el is None:
         return default
     v = el.get(w(attr))
     try:
-        return int(float(v)) if v is not None else default
-    except ValueError:
+        n = int(float(v)) if v is not None else default
+    except (ValueError, OverflowError):
         return default
+    return n if n is None or -2**31 <= n < 2**31 else default
 
 
 def _section(sect, pkg: Package, main: str, styles: Styles, numbering: Numbering, name: str) -> Section:
