@@ -636,7 +636,7 @@ def _run_fixes(targets, settings, args, fmt: str, engine) -> int:
         from letterlint.docx.sniff import kind_of_path
 
         if path != "-" and kind_of_path(path):  # a Word file, whatever its name: checked, never rewritten
-            warn(f"{path}：Word 文档不自动修正，未修改（可用 --annotate 写出带批注的副本）")
+            warn(f"{path}：Word 文档不自动修正，未修改" + ("" if args.annotate else "（可用 --annotate 写出带批注的副本）"))
             done.append(FileFix(_lint_one(path, args, s)))
             continue
         if path == "-":
@@ -670,6 +670,9 @@ def _run_fixes(targets, settings, args, fmt: str, engine) -> int:
             warn(r.error)
     failed = any(r.error or any(d.rule == INTERNAL_CODE for d in r.diagnostics) for r in results) \
         or any(f.failed for f in done)
+    # --annotate with --fix (or a config's fix = true): the text drafts are fixed, the Word drafts get their copies.
+    if args.annotate and _annotate_all(results, args, {name for path, name in targets if path == "-"}):
+        failed = True
     if stdin_out is not None:
         sys.stdout.flush()
         sys.stdout.buffer.write(stdin_out)

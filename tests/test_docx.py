@@ -452,6 +452,23 @@ def test_annotate_output_dir_for_a_folder(tmp_path):
     assert not (drafts / "甲.letterlint.docx").exists()
 
 
+def test_annotate_when_fixing_fixes_the_text_and_annotates_the_word_draft(tmp_path, capsys):
+    # An office whose config says fix = true still gets its 批注稿 (the Word draft itself is never rewritten).
+    (tmp_path / ".letterlint.toml").write_text("fix = true\n", encoding="utf-8")
+    (tmp_path / "甲.docx").write_bytes(from_spec(LETTER))
+    before = (tmp_path / "甲.docx").read_bytes()
+    (tmp_path / "乙.txt").write_text(LETTER, encoding="utf-8")
+    main(["--annotate", "--format", "concise", "--select", "DATE-002", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert "已写出批注稿" in err and "可用 --annotate" not in err
+    assert (tmp_path / "甲.docx").read_bytes() == before
+    assert "2024年5月6日" in (tmp_path / "乙.txt").read_text(encoding="utf-8")
+    import docx
+
+    assert [c.text.split(" ")[0] for c in docx.Document(str(tmp_path / "甲.letterlint.docx")).comments] == [
+        "letterlint", "DATE-002", "DATE-002"]
+
+
 def test_annotate_without_a_word_draft_says_so(tmp_path, capsys):
     (tmp_path / "乙.txt").write_text(LETTER, encoding="utf-8")
     assert main(["--annotate", "--format", "concise", str(tmp_path / "乙.txt")]) == 1
