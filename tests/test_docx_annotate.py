@@ -303,7 +303,7 @@ def _markup_compatibility(root):
 
 
 @pytest.mark.skipif(not os.path.isfile(os.path.join(XSD_DIR, "wml.xsd")),
-                    reason="set LETTERLINT_OOXML_XSD to a folder with the ECMA-376 transitional schemas (wml.xsd …)")
+                    reason="set LETTERLINT_OOXML_XSD to a folder with the ECMA-376 transitional schemas (wml.xsd …; python-docx's repository has them in ref/xsd)")
 def test_annotated_copy_validates_against_the_wordprocessingml_schema(annotated, tmp_path):
     from lxml import etree
 
