@@ -213,6 +213,28 @@ def test_docx_bomb_refused(tmp_path):
     assert result.error and "压缩炸弹" in result.error
 
 
+def _with_doctype(doctype: str, entity: str) -> bytes:
+    data = docx(para(run("示例市教育局关于调整校车线路的函")), para(run("示例市交通运输局：")))
+    src = zipfile.ZipFile(io.BytesIO(data))
+    document = src.read("word/document.xml").decode("utf-8").split("?>", 1)[-1].replace("交通运输局：", "交通运输局：" + entity, 1)
+    return _zip({n: (doctype + document).encode("utf-8") if n == "word/document.xml" else src.read(n)
+                 for n in src.namelist()})
+
+
+def test_entities_neither_expand_nor_reach_outside(tmp_path, monkeypatch):
+    # "Billion laughs": refused by the parser's amplification limit, with the Chinese message and no traceback.
+    laughs = "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefg", "bcdefgh"))
+    bomb = _with_doctype(f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">{laughs}]>', "&h;")
+    result = lint_bytes(bomb, "笑.docx")
+    assert result.error and result.error.startswith("笑.docx：包中的 word/document.xml 不是有效的 XML")
+    # An external entity is not read: the text is the letter's, whatever file it names.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密内容", encoding="utf-8")
+    xxe = _with_doctype(f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "{secret.as_uri()}">]>', "&x;")
+    result = lint_bytes(xxe, "外部.docx")
+    assert result.error is None and "机密内容" not in "\n".join(result.lines)
+
+
 def test_legacy_doc_converted_with_soffice_when_present(tmp_path, monkeypatch):
     fake = tmp_path / "bin" / "soffice"
     fake.parent.mkdir()
