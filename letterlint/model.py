@@ -291,7 +291,7 @@ class Letter(Record):
                     by_kind.setdefault(p.kind, []).append((i, p))
             hits = [hit for kind in kinds for hit in by_kind.get(kind, ())]
             if len(kinds) > 1:
-                hits.sort(key=lambda hit: hit[0])  # back into document order
+                hits.sort()  # back into document order (by index: the indexes differ, parts are never compared)
             found = self._memo[kinds] = tuple(p for _, p in hits)
         return found
 
@@ -300,7 +300,7 @@ class Letter(Record):
         """The kinds of part the letter has (for the engine's quick test of a rule's needs)."""
         kinds = self._memo.get("kinds")
         if kinds is None:
-            kinds = self._memo["kinds"] = frozenset(p.kind for p in self.parts)
+            kinds = self._memo["kinds"] = frozenset([p.kind for p in self.parts])
         return kinds
 
     def first(self, *kinds: str) -> Part | None:

@@ -174,7 +174,7 @@ def read(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]]:
         # (otherwise every configuration ever reached would stay, misplacing
         # every later line).
         if len(nxt) > 4:
-            floor = min(c for c, _ in nxt.values()) + _BEAM
+            floor = min(nxt.values())[0] + _BEAM
             best = {k: v for k, v in nxt.items() if v[0] <= floor}
         else:
             best = nxt
