@@ -271,7 +271,9 @@ class Letter(Record):
 
     def all(self, *kinds: str) -> list[Part]:
         """The parts of these kinds, in document order (a fresh list: callers may change it)."""
-        return list(self._of(kinds))
+        # The memo is looked at here before calling _of: rules ask some 150 times a letter.
+        found = self._memo.get(kinds)
+        return list(found if found is not None else self._of(kinds))
 
     @property
     def text(self) -> str:
@@ -304,15 +306,20 @@ class Letter(Record):
         return kinds
 
     def first(self, *kinds: str) -> Part | None:
-        found = self._of(kinds)
+        found = self._memo.get(kinds)
+        if found is None:
+            found = self._of(kinds)
         return found[0] if found else None
 
     def last(self, *kinds: str) -> Part | None:
-        found = self._of(kinds)
+        found = self._memo.get(kinds)
+        if found is None:
+            found = self._of(kinds)
         return found[-1] if found else None
 
     def has(self, *kinds: str) -> bool:
-        return bool(self._of(kinds))
+        found = self._memo.get(kinds)
+        return bool(found if found is not None else self._of(kinds))
 
     @property
     def body(self) -> list[Part]:
