@@ -29,6 +29,7 @@ from letterlint.fields import (
     ADDRESSEE_SUFFIX,
     ANSWERED_BY,
     ATTACHMENT_NOTE,
+    CN_NUM,
     CONTACT,
     COPY_TO,
     COPY_TO_STRICT,
@@ -550,8 +551,14 @@ def date_fields(s: str) -> dict | None:
     return None
 
 
+# The characters a heading's 序号 can start with (HEADING1 … HEADING4), but the digits (str.isdigit).
+_HEADING_FIRST = frozenset("（(" + CN_NUM)
+
+
 def _body_kind(s: str) -> tuple[str, dict]:
     c = s.strip(PAD)
+    if c[:1] not in _HEADING_FIRST and not c[:1].isdigit():
+        return "paragraph", {}  # no 序号 can start here: spare the four patterns (most lines of the text)
     for kind, rx in (("heading2", HEADING2), ("heading4", HEADING4), ("heading1", HEADING1), ("heading3", HEADING3)):
         m = rx.match(c)
         if m:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 from collections.abc import Iterator
+from operator import itemgetter
 
 from letterlint.record import Record
 
@@ -61,6 +62,7 @@ PART_NAMES: dict[str, str] = {
 }
 
 HEADING_KINDS = ("heading1", "heading2", "heading3", "heading4")
+_PART = itemgetter(1)  # the part of an (index, part) pair
 BODY_KINDS = ("paragraph", "closing") + HEADING_KINDS
 
 
@@ -271,7 +273,9 @@ class Letter(Record):
 
     def all(self, *kinds: str) -> list[Part]:
         """The parts of these kinds, in document order (a fresh list: callers may change it)."""
-        return list(self._of(kinds))
+        # The memo is looked at here before calling _of: rules ask some 150 times a letter.
+        found = self._memo.get(kinds)
+        return list(found if found is not None else self._of(kinds))
 
     @property
     def text(self) -> str:
@@ -289,10 +293,12 @@ class Letter(Record):
                 by_kind = self._memo["by_kind"] = {}
                 for i, p in enumerate(self.parts):
                     by_kind.setdefault(p.kind, []).append((i, p))
-            hits = [hit for kind in kinds for hit in by_kind.get(kind, ())]
+            hits: list[tuple[int, Part]] = []
+            for kind in kinds:  # a loop over the kinds, the parts copied in C (a letter asks for some 50 sets)
+                hits += by_kind.get(kind, ())
             if len(kinds) > 1:
-                hits.sort(key=lambda hit: hit[0])  # back into document order
-            found = self._memo[kinds] = tuple(p for _, p in hits)
+                hits.sort()  # back into document order (by index: the indexes differ, parts are never compared)
+            found = self._memo[kinds] = tuple(map(_PART, hits))
         return found
 
     @property
@@ -300,19 +306,24 @@ class Letter(Record):
         """The kinds of part the letter has (for the engine's quick test of a rule's needs)."""
         kinds = self._memo.get("kinds")
         if kinds is None:
-            kinds = self._memo["kinds"] = frozenset(p.kind for p in self.parts)
+            kinds = self._memo["kinds"] = frozenset([p.kind for p in self.parts])
         return kinds
 
     def first(self, *kinds: str) -> Part | None:
-        found = self._of(kinds)
+        found = self._memo.get(kinds)
+        if found is None:
+            found = self._of(kinds)
         return found[0] if found else None
 
     def last(self, *kinds: str) -> Part | None:
-        found = self._of(kinds)
+        found = self._memo.get(kinds)
+        if found is None:
+            found = self._of(kinds)
         return found[-1] if found else None
 
     def has(self, *kinds: str) -> bool:
-        return bool(self._of(kinds))
+        found = self._memo.get(kinds)
+        return bool(found if found is not None else self._of(kinds))
 
     @property
     def body(self) -> list[Part]:

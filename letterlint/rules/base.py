@@ -87,7 +87,10 @@ class Rule(FrozenRecord):
             return False
         if self.needs_text is not None:
             text = letter.text
-            return any(word in text for word in self.needs_text)
+            for word in self.needs_text:
+                if word in text:
+                    return True
+            return False
         return True
 
     @property

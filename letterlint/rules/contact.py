@@ -118,6 +118,7 @@ TEXT_PHONE = lazyre.compile(r"(?:联系电话|电话号码|办公电话|联系�
                         + r"(?=[（(+＋]?[\d０-９])")
 # Every label TEXT_PHONE knows holds one of these words.
 _TEXT_PHONE_WORDS = ("电话", "手机", "联系方式", "传真")
+_TEXT_PHONE_WORD = lazyre.compile("|".join(_TEXT_PHONE_WORDS))
 _TEXT_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4", "note", "attachment_note")
 
 
@@ -129,10 +130,10 @@ def _text_numbers(letter) -> list[Number]:
 def _find_text_numbers(letter) -> list[Number]:
     """Numbers written right after a phone label in the text of the letter (not in contact lines)."""
     out: list[Number] = []
-    if not any(word in letter.text for word in _TEXT_PHONE_WORDS):
+    if _TEXT_PHONE_WORD.search(letter.text) is None:
         return out  # no phone label anywhere (the common case): no line to scan
     for part in letter.all(*_TEXT_KINDS):
-        if part.section == "附件" or not any(word in part.text for word in _TEXT_PHONE_WORDS):
+        if part.section == "附件" or _TEXT_PHONE_WORD.search(part.text) is None:
             continue
         for line, m in part.iter_matches(TEXT_PHONE):
             n = NUMBER.match(line.text, m.end())

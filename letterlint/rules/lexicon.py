@@ -199,24 +199,28 @@ class Lexicon:
         return found
 
     def _index(self) -> None:
-        # Candidates are found by two character classes (the first and second characters
-        # of the wrong forms, looked at without consuming them), which the regex engine
-        # tests with a bitmap; a dictionary on the first two characters then says which
-        # wrong forms may start there.  One pass over the text, whatever the entry count.
+        # Candidates are found by one pattern over character classes: a first character of
+        # a wrong form (or a one-character form), then a second character of one, or
+        # nothing if it was a one-character form.  The pattern opens with a class, so the
+        # regex engine skips in C, with a bitmap test, every character that starts no
+        # wrong form; a dictionary on the first two characters then says which wrong forms
+        # may start there.  One pass over the text, whatever the entry count.
         self.by_head: dict[str, tuple[int, ...]] = {}
         heads: dict[str, set[int]] = {}
         for w in self.by_wrong:
             heads.setdefault(w[:2], set()).add(len(w))
         self.by_head = {h: tuple(sorted(ls, reverse=True)) for h, ls in heads.items()}
-        firsts = "".join(sorted({w[0] for w in self.by_wrong if len(w) > 1}))
+        firsts = {w[0] for w in self.by_wrong if len(w) > 1}
         seconds = "".join(sorted({w[1] for w in self.by_wrong if len(w) > 1}))
         singles = "".join(sorted(w for w in self.by_wrong if len(w) == 1))
         alternatives = []
-        if firsts:
-            alternatives.append(f"[{re.escape(firsts)}][{re.escape(seconds)}]")
+        if seconds:
+            alternatives.append(f"[{re.escape(seconds)}]")
         if singles:
-            alternatives.append(f"[{re.escape(singles)}]")
-        self.finder = lazyre.LazyPattern(f"(?=({'|'.join(alternatives)}))") if alternatives else None
+            alternatives.append(f"(?<=[{re.escape(singles)}])")
+        starts = "".join(sorted(firsts | set(singles)))
+        self.finder = (lazyre.LazyPattern(f"[{re.escape(starts)}](?:{'|'.join(alternatives)})")
+                       if starts else None)
 
     def scan(self, text: str, start: int = 0, end: int | None = None,
              part_kind: str | None = None) -> Iterator[tuple[int, int, Entry]]:

@@ -26,6 +26,7 @@ _MEASURE = lazyre.compile(
     r"(?![化论制性钱线镇村县乡级户企园区市楼产])")
 _DIGIT = "一二两三四五六七八九"
 _UNIT_CHARS = "米里顷克斤元亩吨"  # one of them ends every unit _MEASURE knows
+_UNIT_CHAR = lazyre.compile(f"[{_UNIT_CHARS}]")
 
 
 def _approximate(n: str) -> bool:
@@ -48,7 +49,7 @@ def measure_arabic(letter, options):
     """
     for part in letter.all(*_TEXT_PARTS):
         text = part.text
-        if "百分之" not in text and not any(u in text for u in _UNIT_CHARS):
+        if "百分之" not in text and _UNIT_CHAR.search(text) is None:
             continue  # neither a percentage nor a unit: skip the scan (the common paragraph)
         for line, m in part.iter_matches(_PERCENT):
             yield Finding(line.span(m.start(), m.end()), f"百分比“{m.group()}”用阿拉伯数字",

@@ -100,15 +100,17 @@ _INTERNAL_ERROR = "。，；！？!?;,"
 _INTERNAL_WARN = "、：:"
 # Marks inside 书名号, quotes or brackets belong to the quoted name, not to the title.
 _QUOTED = lazyre.compile(r"《[^《》]*》|“[^“”]*”|（[^（）]*）|\([^()]*\)")
+_INTERNAL = lazyre.compile("[" + _INTERNAL_ERROR + _INTERNAL_WARN + "]")  # none is special in a class
 
 
-def _title_chars(title):
-    """(line, offset, char) for every character of the title outside 书名号, quotes and brackets."""
+def _title_marks(title):
+    """(line, offset, mark) for every mark of _INTERNAL_ERROR or _INTERNAL_WARN in the title,
+    outside 书名号, quotes and brackets and before its closing punctuation."""
     for line in title.lines:
         masked = _QUOTED.sub(lambda m: "\x00" * len(m.group(0)), line.text)
         end = len(line.text.rstrip(PAD + TERMINAL_PUNCT))
-        for i, ch in enumerate(masked[:end]):
-            yield line, i, ch
+        for m in _INTERNAL.finditer(masked, 0, end):
+            yield line, m.start(), m.group()
 
 
 @rule("TITLE-003", "title-internal-punctuation", "error", needs_parts=("title",))
@@ -126,7 +128,7 @@ def title_internal_punctuation(letter, options):
         关于加强校园安全做好暑期工作的通知
     """
     for title in letter.all("title"):
-        for line, i, ch in _title_chars(title):
+        for line, i, ch in _title_marks(title):
             if ch in _INTERNAL_ERROR:
                 yield Finding(line.span(i, i + 1), f"标题中不应使用“{ch}”", "删去标点或改写标题")
             elif ch in _INTERNAL_WARN:

@@ -1,0 +1,90 @@
+"""The shortcuts taken for speed give what the general way gives (issue 13).
+
+Each shortcut is checked against the way it stands in for, on the bundled
+letters and on variations of them (lines swapped or dropped, so that parts
+stand out of place and the shortcut has to give way).
+"""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from letterlint import parse
+from letterlint.classify import classify
+from letterlint.rules import lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _letters() -> list[str]:
+    texts = []
+    for folder in (ROOT / "tests" / "letters", ROOT / "examples"):
+        for p in sorted(folder.rglob("*")):
+            if p.suffix in (".txt", ".md") and p.is_file() and p.name.lower() != "readme.md":
+                texts.append(p.read_text(encoding="utf-8"))
+    return texts
+
+
+def _variations(texts: list[str], n: int, seed: int = 13) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        lines = rng.choice(texts).split("\n")
+        for _ in range(rng.randint(0, 2)):
+            a, b = rng.randrange(len(lines)), rng.randrange(len(lines))
+            lines[a], lines[b] = lines[b], lines[a]
+        if len(lines) > 1 and rng.random() < 0.3:
+            del lines[rng.randrange(len(lines))]
+        out.append("\n".join(lines))
+    return out
+
+
+LETTERS = _letters()
+
+
+def test_plain_reading_is_what_the_search_chooses():
+    """Where every unit has one candidate and the grammar takes them all, the search picks that reading."""
+    texts = LETTERS + _variations(LETTERS, 600)
+    plain = 0
+    for text in texts:
+        units = classify(parse.split_lines(text))
+        shortcut = parse._plain_reading(units)
+        if shortcut is None:
+            continue
+        plain += 1
+        chosen, configs = parse._search(units)
+        assert [id(u) for u in shortcut[0]] == [id(u) for u in chosen]
+        assert shortcut[1] == configs
+    assert LETTERS and plain >= len(LETTERS) // 2  # the shortcut is the common case
+
+
+def _lookahead_finder(lex: lexicon.Lexicon) -> re.Pattern:
+    """The lexicon's finder as it was written before: a lookahead tried at every character."""
+    firsts = "".join(sorted({w[0] for w in lex.by_wrong if len(w) > 1}))
+    seconds = "".join(sorted({w[1] for w in lex.by_wrong if len(w) > 1}))
+    singles = "".join(sorted(w for w in lex.by_wrong if len(w) == 1))
+    alternatives = [f"[{re.escape(firsts)}][{re.escape(seconds)}]"]
+    if singles:
+        alternatives.append(f"[{re.escape(singles)}]")
+    return re.compile(f"(?=({'|'.join(alternatives)}))")
+
+
+@pytest.mark.parametrize("words", [None, ["即"], ["布署"], ["布署", "即", "再接再励"]])
+def test_lexicon_finder_finds_the_same_hits(words):
+    lex = lexicon.builtin() if words is None else lexicon.Lexicon(
+        lexicon.Entry(f"X{i}", w, "对", "错字") for i, w in enumerate(words))
+    finder, before = lex.finder, _lookahead_finder(lex)
+    lines = [line for text in LETTERS for line in text.split("\n")]
+    lines += [e.example for e in lexicon.builtin().entries] + ["布署即布署", "再接再励即可", "即"]
+    try:
+        for line in lines:
+            for lo, hi in ((0, None), (1, None), (0, max(0, len(line) - 1))):
+                lex.finder = finder
+                ours = list(lex.scan(line, lo, hi))
+                lex.finder = before
+                assert list(lex.scan(line, lo, hi)) == ours, line
+    finally:
+        lex.finder = finder
