@@ -25,7 +25,8 @@ GOOD = ("示例市交通运输局关于商请协助开展道路安全检查的�
 
 # Modules a clean text run has no use for: each cost a run milliseconds at import.
 NOT_ON_THE_TEXT_PATH = ("argparse", "dataclasses", "inspect", "typing", "pathlib", "tomllib", "rich",
-                        "importlib.metadata", "importlib.util", "json", "letterlint.docx.check", "shutil")
+                        "importlib.metadata", "importlib.util", "json", "letterlint.docx.check", "shutil",
+                        "letterlint.docx.layout", "letterlint.docx.geometry")
 
 
 def _modules_after(tmp_path, *args: str) -> set[str]:
@@ -45,6 +46,29 @@ def test_a_clean_text_run_imports_none_of_the_heavy_modules(tmp_path):
     loaded = _modules_after(tmp_path, "letter.txt")
     assert "letterlint.lint" in loaded  # the run did happen
     assert sorted(m for m in NOT_ON_THE_TEXT_PATH if m in loaded) == []
+
+
+def test_the_rule_index_is_current():
+    """letterlint/rules/_index.py is what `python -m letterlint.rules` makes of the rule modules today."""
+    from letterlint import rules
+
+    with open(rules.INDEX_MODULE, encoding="utf-8") as f:
+        assert f.read() == rules.index_source(), \
+            "a rule's decorator changed: run `python -m letterlint.rules` to regenerate letterlint/rules/_index.py"
+
+
+def test_the_indexed_rules_are_the_decorated_ones_and_import_their_module_on_first_use():
+    from letterlint.rules import builtin_rules, decorated_rules
+    from letterlint.rules.base import Rule
+
+    indexed, decorated = builtin_rules(), decorated_rules()
+    assert [r.code for r in indexed] == [r.code for r in decorated]
+    for a, b in zip(indexed, decorated, strict=True):
+        assert [getattr(a, f) for f in Rule._fields] == [getattr(b, f) for f in Rule._fields]
+    code = ("import sys\nfrom letterlint.rules import all_rules\nr = next(r for r in all_rules() if r.code == 'DATE-001')\n"
+            "before = 'letterlint.rules.date' in sys.modules\nr.check\nprint(before, 'letterlint.rules.date' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]
 
 
 def test_common_options_stay_on_the_light_path(tmp_path):
