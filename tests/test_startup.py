@@ -26,7 +26,7 @@ GOOD = ("示例市交通运输局关于商请协助开展道路安全检查的�
 # Modules a clean text run has no use for: each cost a run milliseconds at import.
 NOT_ON_THE_TEXT_PATH = ("argparse", "dataclasses", "inspect", "typing", "pathlib", "tomllib", "rich",
                         "importlib.metadata", "importlib.util", "json", "letterlint.docx.check", "shutil",
-                        "letterlint.docx.layout", "letterlint.docx.geometry")
+                        "letterlint.docx.layout", "letterlint.docx.geometry", "importlib", "warnings", "fnmatch")
 
 
 def _modules_after(tmp_path, *args: str) -> set[str]:
