@@ -57,6 +57,21 @@ def test_the_rule_index_is_current():
             "a rule's decorator changed: run `python -m letterlint.rules` to regenerate letterlint/rules/_index.py"
 
 
+def test_the_lexicon_index_is_current_and_makes_the_lexicon_the_file_makes():
+    """letterlint/data/lexicon_index.marshal is what `python -m letterlint.rules` makes of lexicon.tsv today."""
+    import marshal
+
+    with open(lexicon.INDEX_FILE, "rb") as f:
+        assert marshal.loads(f.read()) == marshal.loads(lexicon.index_bytes()), \
+            "lexicon.tsv changed: run `python -m letterlint.rules` to regenerate letterlint/data/lexicon_index.marshal"
+    shipped = lexicon.Lexicon._from_index(*lexicon._shipped_index()[1:])
+    read = lexicon.Lexicon.from_tsv(lexicon._builtin_text())
+    assert (dict(shipped.by_wrong), shipped.by_head, shipped.finder.pattern) == \
+        (dict(read.by_wrong), read.by_head, read.finder.pattern)
+    text = "现将有关工作布署如下，请登陆网站查询"
+    assert [(s, e, h.id) for s, e, h in shipped.scan(text)] == [(s, e, h.id) for s, e, h in read.scan(text)] != []
+
+
 def test_the_indexed_rules_are_the_decorated_ones_and_import_their_module_on_first_use():
     from letterlint.rules import builtin_rules, decorated_rules
     from letterlint.rules.base import Rule
