@@ -10,7 +10,7 @@ Three measurements, side by side, in one run:
 1. Cold start (the pre-commit case): wall time of ``letterlint one-letter.txt``
    as a fresh subprocess, next to ``python -c "import lark, rich.console"``,
    autocorrect's own cold start and ``python -c pass`` (the floor).
-   Target: letterlint / (import lark, rich.console) <= 1.5.
+   Target: letterlint <= autocorrect's cold start (1x).
 2. Throughput: ``letterlint.lint.lint_text`` over 1,000 generated letters in
    one process on one core, against ``autocorrect_py.lint_for`` over the same
    texts.  Target: letterlint >= 1/4 of autocorrect's letters per second.

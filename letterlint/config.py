@@ -11,7 +11,6 @@ ignores every config.  Command-line options win over every file.
 """
 from __future__ import annotations
 
-import fnmatch
 import os
 
 from letterlint.diagnostic import SEVERITIES
@@ -373,6 +372,8 @@ class ConfigResolver:
 
 def matches(path: str, pattern: str, base_dir: str) -> bool:
     """Does a config glob match ``path``?  Globs are relative to the config's directory."""
+    import fnmatch  # here: a run without globs in its config never needs it
+
     absolute = os.path.abspath(path)
     rel = os.path.relpath(absolute, base_dir).replace(os.sep, "/")
     pattern = pattern.replace(os.sep, "/")

@@ -66,7 +66,7 @@ def _compile(pattern: str, flags: int) -> re.Pattern:
 
         try:
             final_flags, code, groups, groupindex, indexgroup = entry
-            return _sre.compile(pattern, final_flags, list(memoryview(code).cast("I")), groups,
+            return _sre.compile(pattern, final_flags, memoryview(code).cast("I").tolist(), groups,
                                 groupindex, indexgroup)
         except Exception:  # noqa: BLE001 - a stale or foreign entry: compile as usual
             pass

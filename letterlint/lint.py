@@ -148,7 +148,8 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
     found: list = []
     crashes: list[Diagnostic] = []
     for rule, options, override in settings.active_for(letter.doctype):
-        if (rule.needs_parts is not None or rule.needs_text is not None) and not rule.can_fire(letter):
+        if (rule.needs_parts is not None or rule.needs_text is not None or rule.needs_layout) \
+                and not rule.can_fire(letter):
             continue  # the letter lacks what the rule needs: it would find nothing
         try:
             mine = list(rule.check(letter, options))

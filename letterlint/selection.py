@@ -74,6 +74,8 @@ class Decision(FrozenRecord):
         _set(self, "severity", severity)
 
     def enabled(self, code: str, name: str) -> bool:
+        if not (self.select or self.extend_select or self.ignore):
+            return True  # no selectors (the default): every rule, without a look at each selector list
         chosen = max(best(self.select, code, name) if self.select else 0,
                      best(self.extend_select, code, name))
         if chosen < 0:

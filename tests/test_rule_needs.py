@@ -1,4 +1,4 @@
-"""What a rule declares it needs (``needs_parts``, ``needs_text``): the engine's quick skip.
+"""What a rule declares it needs (``needs_parts``, ``needs_text``, ``needs_layout``): the engine's quick skip.
 
 A rule that declares a need is not called on a letter that lacks it.  The
 declarations are checked here against every letter the tests and examples
@@ -37,7 +37,7 @@ def _texts() -> list[tuple[str, str]]:
 
 
 TEXTS = _texts()
-DECLARING = sorted((r for r in all_rules() if r.needs_parts is not None or r.needs_text is not None),
+DECLARING = sorted((r for r in all_rules() if r.needs_parts is not None or r.needs_text is not None or r.needs_layout),
                    key=lambda r: r.code)
 
 

@@ -25,7 +25,8 @@ GOOD = ("示例市交通运输局关于商请协助开展道路安全检查的�
 
 # Modules a clean text run has no use for: each cost a run milliseconds at import.
 NOT_ON_THE_TEXT_PATH = ("argparse", "dataclasses", "inspect", "typing", "pathlib", "tomllib", "rich",
-                        "importlib.metadata", "importlib.util", "json", "letterlint.docx.check", "shutil")
+                        "importlib.metadata", "importlib.util", "json", "letterlint.docx.check", "shutil",
+                        "letterlint.docx.layout", "letterlint.docx.geometry", "importlib", "warnings", "fnmatch")
 
 
 def _modules_after(tmp_path, *args: str) -> set[str]:
@@ -168,3 +169,41 @@ def test_the_lexicon_makes_an_entry_when_a_text_first_holds_it_and_makes_it_as_t
 def vars_of(entry) -> tuple:
     return tuple(getattr(entry, f) if not hasattr(getattr(entry, f), "pattern") else getattr(entry, f).pattern
                  for f in entry._fields)
+
+
+def test_the_rule_index_is_current():
+    """letterlint/rules/_index.py is what `python -m letterlint.rules` makes of the rule modules today."""
+    from letterlint import rules
+
+    with open(rules.INDEX_MODULE, encoding="utf-8") as f:
+        assert f.read() == rules.index_source(), \
+            "a rule's decorator changed: run `python -m letterlint.rules` to regenerate letterlint/rules/_index.py"
+
+
+def test_the_lexicon_index_is_current_and_makes_the_lexicon_the_file_makes():
+    """letterlint/data/lexicon_index.marshal is what `python -m letterlint.rules` makes of lexicon.tsv today."""
+    import marshal
+
+    with open(lexicon.INDEX_FILE, "rb") as f:
+        assert marshal.loads(f.read()) == marshal.loads(lexicon.index_bytes()), \
+            "lexicon.tsv changed: run `python -m letterlint.rules` to regenerate letterlint/data/lexicon_index.marshal"
+    shipped = lexicon.Lexicon._from_index(*lexicon._shipped_index()[1:])
+    read = lexicon.Lexicon.from_tsv(lexicon._builtin_text())
+    assert (dict(shipped.by_wrong), shipped.by_head, shipped.finder.pattern) == \
+        (dict(read.by_wrong), read.by_head, read.finder.pattern)
+    text = "现将有关工作布署如下，请登陆网站查询"
+    assert [(s, e, h.id) for s, e, h in shipped.scan(text)] == [(s, e, h.id) for s, e, h in read.scan(text)] != []
+
+
+def test_the_indexed_rules_are_the_decorated_ones_and_import_their_module_on_first_use():
+    from letterlint.rules import builtin_rules, decorated_rules
+    from letterlint.rules.base import Rule
+
+    indexed, decorated = builtin_rules(), decorated_rules()
+    assert [r.code for r in indexed] == [r.code for r in decorated]
+    for a, b in zip(indexed, decorated, strict=True):
+        assert [getattr(a, f) for f in Rule._fields] == [getattr(b, f) for f in Rule._fields]
+    code = ("import sys\nfrom letterlint.rules import all_rules\nr = next(r for r in all_rules() if r.code == 'DATE-001')\n"
+            "before = 'letterlint.rules.date' in sys.modules\nr.check\nprint(before, 'letterlint.rules.date' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]

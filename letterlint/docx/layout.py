@@ -217,7 +217,7 @@ def _section_spans(letter):
         yield layout.doc.sections[para.section], _line_span(letter, layout.first_line[para.number])
 
 
-@rule("LAYOUT-001", "page-a4", "error")
+@rule("LAYOUT-001", "page-a4", "error", needs_layout=True)
 def page_a4(letter, options):
     """公文用纸为 A4（210 mm × 297 mm）。
 
@@ -244,7 +244,7 @@ def page_a4(letter, options):
                           "在“布局—纸张大小”中选 A4")
 
 
-@rule("LAYOUT-002", "page-margins", "warning")
+@rule("LAYOUT-002", "page-margins", "warning", needs_layout=True)
 def page_margins(letter, options):
     """页边距：天头（上白边）37 mm ± 1 mm，订口（左白边）28 mm ± 1 mm，版心 156 mm × 225 mm。
 
@@ -286,7 +286,7 @@ def page_margins(letter, options):
                           "页边距设为上 37 mm、下 35 mm、左 28 mm、右 26 mm")
 
 
-@rule("LAYOUT-003", "page-grid", "warning", options={"lines-per-page": 22, "chars-per-line": 28})
+@rule("LAYOUT-003", "page-grid", "warning", options={"lines-per-page": 22, "chars-per-line": 28}, needs_layout=True)
 def page_grid(letter, options):
     """每面排 22 行，每行排 28 个字（文档网格，或约 29 磅的固定行距）。
 
@@ -343,7 +343,8 @@ _BODY_KINDS = {"paragraph": "正文", "closing": "正文", "recipient": "主送�
 
 
 @rule("LAYOUT-004", "element-fonts", "warning",
-      options={"body-font": "仿宋", "body-size": 16, "copy-font": "仿宋", "copy-size": 14, "font-aliases": FONT_ALIASES})
+      options={"body-font": "仿宋", "body-size": 16, "copy-font": "仿宋", "copy-size": 14, "font-aliases": FONT_ALIASES},
+      needs_layout=True)
 def element_fonts(letter, options):
     """正文等各要素用 3 号仿宋体字，抄送机关用 4 号仿宋体字。
 
@@ -377,7 +378,7 @@ def element_fonts(letter, options):
             yield from check_format(letter, part, "抄送", options["copy-font"], options["copy-size"], aliases)
 
 
-@rule("LAYOUT-005", "text-color", "warning")
+@rule("LAYOUT-005", "text-color", "warning", needs_layout=True)
 def text_color(letter, options):
     """文字用黑色；只有发文机关标志（以及版头分隔线、印章）用红色。
 
@@ -544,7 +545,8 @@ def _drop_mm(layout, section, store: list, para, b: int) -> tuple[float, float] 
 
 
 @rule("LAYOUT-006", "page-number", "warning", options={"page-number-font": "宋体", "page-number-size": 14,
-                                                        "font-aliases": FONT_ALIASES})
+                                                        "font-aliases": FONT_ALIASES},
+                                                        needs_layout=True)
 def page_number(letter, options):
     """页码：4 号半角宋体阿拉伯数字，两边各一条一字线（“— 1 —”），在版心下边缘之下，一字线上距版心下边缘 7 mm；
     单页居右空一字，双页居左空一字。
@@ -898,7 +900,7 @@ def _drawing_offset(layout, d) -> float | None:
     return base + d.h_mm + d.width_mm / 2 - block_centre
 
 
-@rule("LAYOUT-007", "letter-format", "warning", doctypes=("letter", "reply_letter"))
+@rule("LAYOUT-007", "letter-format", "warning", doctypes=("letter", "reply_letter"), needs_layout=True)
 def letter_format(letter, options):
     """信函格式：首页不显示页码；标志下 4 mm 处一条红色双线（上粗下细），距下页边 20 mm 处一条红色双线（上细下粗），
     线长均为 170 mm，居中排布；发文字号顶格居版心右边缘，份号、密级和保密期限、紧急程度顶格居版心左边缘，
@@ -1091,7 +1093,7 @@ def _mm_range(r) -> str:
     return f"{_fmt(lo)} mm" if abs(hi - lo) < 0.05 else f"{_fmt(lo)}～{_fmt(hi)} mm"
 
 
-@rule("HDR-005", "org-mark-layout", "warning")
+@rule("HDR-005", "org-mark-layout", "warning", needs_layout=True)
 def org_mark_layout(letter, options):
     """发文机关标志用红色，居中排布；上边缘的位置：文件格式在版心上边缘下 35 mm，信函格式距页面上边缘 30 mm。
 
@@ -1147,7 +1149,8 @@ def org_mark_layout(letter, options):
 
 
 @rule("TITLE-008", "title-layout", "warning",
-      options={"title-font": "小标宋", "title-size": 22, "font-aliases": FONT_ALIASES})
+      options={"title-font": "小标宋", "title-size": 22, "font-aliases": FONT_ALIASES},
+      needs_layout=True)
 def title_layout(letter, options):
     """标题用 2 号小标宋体字，居中，在红色分隔线下空二行；回行时词意完整。
 
@@ -1288,7 +1291,8 @@ def _heading_extent(part) -> tuple[int, int] | None:
 
 
 @rule("HEAD-010", "heading-fonts", "warning",
-      options={"heading-fonts": HEADING_FONTS, "body-size": 16, "font-aliases": FONT_ALIASES})
+      options={"heading-fonts": HEADING_FONTS, "body-size": 16, "font-aliases": FONT_ALIASES},
+      needs_layout=True)
 def heading_fonts(letter, options):
     """结构层次序数的字体：一级标题黑体，二级标题楷体，三级、四级标题仿宋，都是 3 号。
 
@@ -1322,7 +1326,7 @@ def heading_fonts(letter, options):
                                 limit=extent)
 
 
-@rule("BODY-001", "body-indent", "warning")
+@rule("BODY-001", "body-indent", "warning", needs_layout=True)
 def body_indent(letter, options):
     """正文每个自然段左空二字（首行缩进 2 字符），回行顶格。
 
@@ -1370,7 +1374,8 @@ def body_indent(letter, options):
 
 
 @rule("SIGNER-003", "signer-layout", "warning",
-      options={"body-font": "仿宋", "body-size": 16, "signer-name-font": "楷体", "font-aliases": FONT_ALIASES})
+      options={"body-font": "仿宋", "body-size": 16, "signer-name-font": "楷体", "font-aliases": FONT_ALIASES},
+      needs_layout=True)
 def signer_layout(letter, options):
     """签发人：“签发人：”用 3 号仿宋，姓名用 3 号楷体，居右空一字。
 
@@ -1479,7 +1484,7 @@ def _right_space(para, chars: int) -> float | None:
     return None
 
 
-@rule("DATE-006", "date-position", "warning", options={"chars-per-line": 28})
+@rule("DATE-006", "date-position", "warning", options={"chars-per-line": 28}, needs_layout=True)
 def date_position(letter, options):
     """成文日期的位置：加盖印章的右空四字；不加盖印章的，署名右空二字，日期首字比署名首字右移二字。
 
@@ -1555,7 +1560,8 @@ def date_position(letter, options):
 
 
 @rule("PRINT-003", "print-line-layout", "warning",
-      options={"copy-font": "仿宋", "copy-size": 14, "font-aliases": FONT_ALIASES})
+      options={"copy-font": "仿宋", "copy-size": 14, "font-aliases": FONT_ALIASES},
+      needs_layout=True)
 def print_line_layout(letter, options):
     """印发机关和印发日期用 4 号仿宋，印发机关左空一字，印发日期右空一字。
 
@@ -1644,7 +1650,8 @@ def _end_space(layout, para) -> tuple[float, float] | None:
 
 
 @rule("ATTACH-008", "attachment-label-layout", "warning",
-      options={"attachment-label-font": "黑体", "body-size": 16, "font-aliases": FONT_ALIASES})
+      options={"attachment-label-font": "黑体", "body-size": 16, "font-aliases": FONT_ALIASES},
+      needs_layout=True)
 def attachment_label_layout(letter, options):
     """附件页：“附件”及序号用 3 号黑体，顶格编排在版心左上角第一行，另起一页；附件标题居中编排在第三行。
 
@@ -1741,7 +1748,7 @@ def _view_position(layout, para, offset: int) -> tuple[int, int] | None:
     return None
 
 
-@rule("NUM-012", "number-line-break", "warning")
+@rule("NUM-012", "number-line-break", "warning", needs_layout=True)
 def number_line_break(letter, options):
     """一个数字不能被换行断开移行：手动换行，或自动换行。
 

@@ -6,8 +6,6 @@ modules are imported only when chosen, so a run pays only for its format.
 """
 from __future__ import annotations
 
-import importlib
-
 from letterlint import lazyre
 from letterlint.record import Record
 
@@ -76,7 +74,8 @@ def printable(text: str) -> str:
 
 
 def get_renderer(name: str):
-    return importlib.import_module(FORMATS[name]).render
+    # __import__ rather than importlib.import_module: importing importlib (and warnings) costs a run.
+    return __import__(FORMATS[name], fromlist=["render"]).render
 
 
 def summary(results) -> dict:

@@ -13,6 +13,9 @@ from letterlint.record import Record
 from letterlint.rules.base import Finding, Fix, rule
 
 _S = PAD_CLASS + "*"
+# Every finding here is about a 附件说明 or an attachment page ("附件：", "附：", "附件1"):
+# a letter without the character 附 has none, and the engine skips these rules on it.
+_NEEDS = ("附",)
 # "附件" alone on a line: a 附件说明 label without its colon when numbered names follow.
 _BARE_LABEL = lazyre.compile(r"^附" + _S + r"件" + _S + r"\d*$")
 _NAME_END_PUNCT = "。，；、：！？.,;:!?．"
@@ -76,7 +79,7 @@ def _compact(text: str) -> str:
     return _SPACES.sub("", text)
 
 
-@rule("ATTACH-001", "attachment-note-form", "error", doctypes=None)
+@rule("ATTACH-001", "attachment-note-form", "error", doctypes=None, needs_text=_NEEDS)
 def attachment_note_form(letter, options):
     """附件说明写作“附件”加全角冒号再加附件名称（“附件：××××”）。
 
@@ -119,7 +122,8 @@ def attachment_note_form(letter, options):
             yield Finding(part.span, "附件说明的“附件”后缺少全角冒号", "写作“附件：1.××××”，其余附件名称另起一行对齐")
 
 
-@rule("ATTACH-002", "attachment-list-form", "warning", doctypes=None, options={"attachment-alignment": True})
+@rule("ATTACH-002", "attachment-list-form", "warning", doctypes=None, options={"attachment-alignment": True},
+      needs_text=_NEEDS)
 def attachment_list_form(letter, options):
     """有多个附件时写作“附件：1.××××”，其后“2.××××”另起一行，不重复写“附件：”。
 
@@ -192,7 +196,7 @@ def _width(text: str) -> int:
     return sum(1 if ord(c) < 0x2000 else 2 for c in text)
 
 
-@rule("ATTACH-003", "attachment-name-punctuation", "error", doctypes=None, fix="safe")
+@rule("ATTACH-003", "attachment-name-punctuation", "error", doctypes=None, fix="safe", needs_text=_NEEDS)
 def attachment_name_punctuation(letter, options):
     """附件名称后不加标点符号。
 
@@ -224,7 +228,7 @@ def attachment_name_punctuation(letter, options):
                 yield Finding(span, f"附件名称后不应加标点“{mark}”", "删去这个标点", fix=Fix.delete(span))
 
 
-@rule("ATTACH-004", "single-attachment-number", "info", doctypes=None)
+@rule("ATTACH-004", "single-attachment-number", "info", doctypes=None, needs_text=_NEEDS)
 def single_attachment_number(letter, options):
     """只有一个附件时不标顺序号（“附件：××××”，不写“附件：1.××××”）。
 
@@ -253,7 +257,7 @@ def single_attachment_number(letter, options):
         yield Finding(it.line.span(*it.marker), "只有一个附件时不标顺序号", f"写作“附件：{it.name}”")
 
 
-@rule("ATTACH-005", "attachment-note-in-body", "warning", doctypes=None)
+@rule("ATTACH-005", "attachment-note-in-body", "warning", doctypes=None, needs_text=_NEEDS)
 def attachment_note_in_body(letter, options):
     """附件说明位于正文之后、发文机关署名之前，不能夹在正文中间。
 
@@ -339,7 +343,7 @@ def _match_title(page: _Page, name: str) -> bool:
     return False
 
 
-@rule("ATTACH-006", "attachments-match-note", "error", doctypes=None)
+@rule("ATTACH-006", "attachments-match-note", "error", doctypes=None, needs_text=_NEEDS)
 def attachments_match_note(letter, options):
     """附件页的数量、顺序号和标题须与附件说明一致。
 
@@ -411,7 +415,7 @@ def attachments_match_note(letter, options):
                           "使附件标题与附件说明的表述一致")
 
 
-@rule("ATTACH-007", "attachment-note-vague", "warning", doctypes=None)
+@rule("ATTACH-007", "attachment-note-vague", "warning", doctypes=None, needs_text=_NEEDS)
 def attachment_note_vague(letter, options):
     """附件说明须写明附件名称，不能只写“附件如文”“附件3件”。
 

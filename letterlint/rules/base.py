@@ -43,6 +43,23 @@ class Finding(FrozenRecord):
         _set(self, "fix", fix)
 
 
+class _Imported:
+    """``Rule.check`` of a rule made from the generated index (``letterlint/rules/_index.py``).
+
+    The index gives the function as ``"module:function"``; its module is
+    imported when the rule first runs (or is documented), not when the rules
+    are listed, so a run imports only the rule modules it uses.  The function
+    then sits in the rule's ``__dict__``, where it shadows this descriptor.
+    """
+
+    def __get__(self, rule, owner=None):
+        if rule is None:
+            return self
+        module, _, name = rule.__dict__["_address"].partition(":")
+        check = rule.__dict__["check"] = getattr(__import__(module, fromlist=[name]), name)
+        return check
+
+
 class Rule(FrozenRecord):
     code: str
     name: str
@@ -60,29 +77,29 @@ class Rule(FrozenRecord):
     # rule, without calling it, on a letter that lacks it.  None: no such condition.
     needs_parts: frozenset[str] | None  # a part of at least one of these kinds
     needs_text: tuple[str, ...] | None  # at least one of these strings in the text
+    needs_layout: bool                  # a Word draft (letter.layout): silent on text and Markdown
 
     _fields = ("code", "name", "severity", "check", "doctypes", "options", "choices", "patterns", "fix", "origin",
-               "needs_parts", "needs_text")
+               "needs_parts", "needs_text", "needs_layout")
     _uncompared = ("check", "options", "choices", "patterns")
 
+    check = _Imported()  # when ``check`` is given as "module:function"
+
     def __init__(self, code, name, severity, check, doctypes=None, options=None, choices=None, patterns=None,
-                 fix=None, origin="letterlint", needs_parts=None, needs_text=None):
-        _set = object.__setattr__
-        _set(self, "code", code)
-        _set(self, "name", name)
-        _set(self, "severity", severity)
-        _set(self, "check", check)
-        _set(self, "doctypes", doctypes)
-        _set(self, "options", {} if options is None else options)
-        _set(self, "choices", {} if choices is None else choices)
-        _set(self, "patterns", frozenset() if patterns is None else patterns)
-        _set(self, "fix", fix)
-        _set(self, "origin", origin)
-        _set(self, "needs_parts", needs_parts)
-        _set(self, "needs_text", needs_text)
+                 fix=None, origin="letterlint", needs_parts=None, needs_text=None, needs_layout=False):
+        # One update of the instance's dict (a frozen record refuses attribute assignment):
+        # a run makes some three hundred rules, from the index and the decorators.
+        self.__dict__.update(
+            code=code, name=name, severity=severity, doctypes=doctypes,
+            options={} if options is None else options, choices={} if choices is None else choices,
+            patterns=frozenset() if patterns is None else patterns, fix=fix, origin=origin,
+            needs_parts=needs_parts, needs_text=needs_text, needs_layout=needs_layout)
+        self.__dict__["_address" if isinstance(check, str) else "check"] = check
 
     def can_fire(self, letter) -> bool:
         """False when the letter lacks what the rule declares it needs (so it would find nothing)."""
+        if self.needs_layout and letter.layout is None:
+            return False
         if self.needs_parts is not None and self.needs_parts.isdisjoint(letter.kinds):
             return False
         if self.needs_text is not None:
@@ -133,14 +150,16 @@ class Rule(FrozenRecord):
 def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None = None,
          options: dict[str, object] | None = None, choices: dict[str, Iterable[str]] | None = None,
          patterns: Iterable[str] = (), fix: str | None = None, fixable: bool = False,
-         needs_parts: Iterable[str] | None = None, needs_text: Iterable[str] | None = None):
+         needs_parts: Iterable[str] | None = None, needs_text: Iterable[str] | None = None,
+         needs_layout: bool = False):
     """Mark a generator function as a letterlint rule.
 
     ``needs_parts`` (part kinds) and ``needs_text`` (strings) declare what a
     letter must hold, at least one of each, for the rule to report anything:
     the engine then skips the rule cheaply on a letter without them.  Declare
     only what is true of every finding, also under any option (a rule that
-    reports a missing part never needs that part).
+    reports a missing part never needs that part).  ``needs_layout``: the rule
+    reads only the Word layout, and is skipped on text and Markdown drafts.
 
     ``fix`` declares the tier of the fixes its findings carry: "safe" (the
     text means the same afterwards) or "unsafe" (wording or order changes).
@@ -171,6 +190,7 @@ def rule(code: str, name: str, severity: str, *, doctypes: Iterable[str] | None 
             origin=fn.__module__,
             needs_parts=frozenset(needs_parts) if needs_parts is not None else None,
             needs_text=tuple(needs_text) if needs_text is not None else None,
+            needs_layout=needs_layout,
         )
         return fn
 

@@ -25,13 +25,15 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from letterlint import lazyre
 from letterlint.record import Record
 from letterlint.rules.base import Finding, rule
 
 LEXICON_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "lexicon.tsv")
+# What a run needs of LEXICON_FILE, worked out by ``python -m letterlint.rules`` (see ``index_bytes``).
+INDEX_FILE = os.path.join(os.path.dirname(LEXICON_FILE), "lexicon_index.marshal")
 
 WINDOW = 24  # characters of context an entry's conditions may look at, each side
 # Where words are checked: the title, the body and the attachments (not the
@@ -143,11 +145,14 @@ def parse_tsv(text: str, where: str = "lexicon.tsv") -> list[Entry]:
 
 
 class _EntriesByWrong(dict):
-    """wrong form → its entries, for a lexicon read from a file: the lines of a wrong form are
-    made into entries when a text first holds it (a letter meets a handful of the 460)."""
+    """wrong form → its entries, for a lexicon read from a file: the lines of a wrong form (their
+    numbers, 1-based) are made into entries when a text first holds it (a letter meets a handful
+    of the 460, a clean one none); ``text`` gives the file's text then."""
 
-    def __init__(self, lines: dict[str, list[tuple[int, str]]], where: str):
-        super().__init__(lines)
+    def __init__(self, numbers: dict[str, list[int]], text: Callable[[], str], where: str):
+        super().__init__(numbers)
+        self._text = text
+        self._lines: list[str] | None = None
         self._where = where
         self._made: set[str] = set()
 
@@ -157,7 +162,9 @@ class _EntriesByWrong(dict):
             return default
         if wrong not in self._made:
             self._made.add(wrong)
-            found = self[wrong] = [_entry(number, line, self._where) for number, line in found]
+            if self._lines is None:
+                self._lines = self._text().splitlines()
+            found = self[wrong] = [_entry(number, self._lines[number - 1], self._where) for number in found]
         return found
 
 
@@ -175,20 +182,32 @@ class Lexicon:
     def from_tsv(cls, text: str, where: str = "lexicon.tsv") -> Lexicon:
         """The lexicon of a file; each entry is made when a text first holds its wrong form."""
         lexicon = cls.__new__(cls)
-        lines: dict[str, list[tuple[int, str]]] = {}
+        numbers: dict[str, list[int]] = {}
         for number, line in _rows(text, where):
             wrong = line.split("\t", 2)[1] if line.count("\t") >= 2 else ""
-            lines.setdefault(wrong, []).append((number, line))
+            numbers.setdefault(wrong, []).append(number)
         lexicon._entries, lexicon._text, lexicon._where = None, text, where
-        lexicon.by_wrong = _EntriesByWrong(lines, where)
+        lexicon.by_wrong = _EntriesByWrong(numbers, lambda: text, where)
         lexicon._index()
+        return lexicon
+
+    @classmethod
+    def _from_index(cls, numbers: dict[str, list[int]], by_head: dict[str, tuple[int, ...]],
+                    finder: tuple[str, int] | None) -> Lexicon:
+        """The package's lexicon from its shipped index: what ``from_tsv`` makes of the file, unread."""
+        lexicon = cls.__new__(cls)
+        lexicon._entries, lexicon._text, lexicon._where = None, None, "lexicon.tsv"
+        lexicon.by_wrong = _EntriesByWrong(numbers, _builtin_text, lexicon._where)
+        lexicon.by_head = by_head
+        lexicon.finder = lazyre.LazyPattern(*finder) if finder is not None else None
         return lexicon
 
     @property
     def entries(self) -> tuple[Entry, ...]:
         """Every entry (a file's are all read and checked on the first ask)."""
         if self._entries is None:
-            self._entries = tuple(parse_tsv(self._text, self._where))
+            text = _builtin_text() if self._text is None else self._text  # None: the package's file
+            self._entries = tuple(parse_tsv(text, self._where))
         return self._entries
 
     def patterns(self) -> list[lazyre.LazyPattern]:
@@ -263,21 +282,61 @@ def _builtin_text() -> str:
         return f.read()
 
 
+def _ids(text: str) -> tuple[str, ...]:
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(line.split("\t", 1)[0] for line in rows[1:])  # rows[0] is the header
+
+
+def index_bytes() -> bytes:
+    """``INDEX_FILE`` as ``python -m letterlint.rules`` writes it (a test checks it is current).
+
+    Indexing the 460 lines of the package's lexicon cost a one-letter run about
+    a twentieth of its time; the index ships instead: the file's size (an
+    index of another file is not used), the entry ids, the line numbers by
+    wrong form, and the candidate finder and heads that ``Lexicon._index``
+    makes.  A clean letter then never reads the file.
+    """
+    import marshal
+
+    text = _builtin_text()
+    lexicon = Lexicon.from_tsv(text)
+    finder = (lexicon.finder.pattern, int(lexicon.finder.flags)) if lexicon.finder is not None else None
+    return marshal.dumps((len(text.encode("utf-8")), _ids(text), dict(lexicon.by_wrong), lexicon.by_head, finder), 4)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_index() -> tuple | None:
+    """The shipped index (ids, line numbers, heads, finder) when it was made from this lexicon file, else None."""
+    import marshal
+
+    try:
+        with open(INDEX_FILE, "rb") as f:
+            size, *index = marshal.loads(f.read())
+        if size == os.path.getsize(LEXICON_FILE):
+            return tuple(index)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def builtin() -> Lexicon:
-    """The package's lexicon, read once per process."""
-    return Lexicon.from_tsv(_builtin_text())
+    """The package's lexicon, made once per process (from the shipped index when it fits)."""
+    shipped = _shipped_index()
+    if shipped is None:
+        return Lexicon.from_tsv(_builtin_text())
+    return Lexicon._from_index(*shipped[1:])
 
 
 @functools.lru_cache(maxsize=1)
 def builtin_ids() -> tuple[str, ...]:
     """Ids of the built-in entries (the allowed values of ``lexicon-disable``).
 
-    Read from the first column alone: the rules' decorators ask at import,
-    and building the lexicon is left to the first letter that needs it.
+    The rules' decorators ask at import; building the lexicon is left to the
+    first letter that needs it.
     """
-    rows = [line for line in _builtin_text().splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(line.split("\t", 1)[0] for line in rows[1:])  # rows[0] is the header
+    shipped = _shipped_index()
+    return shipped[0] if shipped is not None else _ids(_builtin_text())
 
 
 def _hits(letter, lexicon: Lexicon):
