@@ -704,6 +704,17 @@ def _classify(lines: list[Line]) -> list[Unit]:
         k = date_idx
         while k - 1 >= body_start and date_idx - (k - 1) <= 3 and _is_signature(_s(nb[k - 1])):
             k -= 1
+        if k == date_idx:
+            # Local marks (领导签发, 联系人) between the 署名 and the date: the 署名 is an organ's
+            # name right above them (署名 / 领导签发：… / 成文日期).
+            m = k
+            while m - 1 >= body_start and k - (m - 1) <= 3 and _tail_kind(_s(nb[m - 1])) in ("contact", "signoff"):
+                m -= 1
+            j = m
+            while j - 1 >= body_start and m - (j - 1) <= 3 and _is_org_signature(_s(nb[j - 1])):
+                j -= 1
+            if m < k and j < m:
+                k = j
         sig_start = k
         # A long attachment name wrapped onto an indented line is not a 署名.
         while sig_start < date_idx - 1 and _note_above(nb, sig_start, body_start) \
@@ -775,7 +786,8 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 and not first.startswith("附") and not _is_org_signature(first) and _is_org_signature(_s(nb[k])):
             prev.lines.append(nb[k])  # one organ's name wrapped onto a second line
             continue
-        units.append(Unit("signature", [nb[k]]))
+        tk = _tail_kind(_s(nb[k]))
+        units.append(Unit(tk if tk in ("contact", "signoff") else "signature", [nb[k]]))
     if date_idx is None:
         after = end_main
     else:

@@ -60,6 +60,8 @@ BAD = {
     "salutation-zunjing.txt": [(6, 1, "REPLY-006")],
     "signer-spread-ascii-colon.txt": [(3, 26, "SIGNER-002")],
     "class-e-bracketed-contact-no-phone.txt": [(1, 7, "REPLY-001"), (14, 1, "REPLY-009")],
+    # 署名 / 领导签发 / 联系人 / 成文日期: the 署名 is read (no SIGN-001), the contact's phone is checked.
+    "signoff-between-contact-bad-phone.txt": [(14, 11, "CONTACT-001")],
 }
 
 
@@ -316,6 +318,17 @@ def test_document_carried_after_the_date_is_read_as_attachment(name, first_after
     after = [p for p in letter.parts if p.line >= first_after_date and p.kind not in ("copy_to", "print_line")]
     assert after and all(p.section == "附件" for p in after)
     assert letter.misplacements == []
+
+
+def test_signoff_and_contact_between_the_signature_and_the_date():
+    # 署名 / 领导签发：… / 联系人及电话：… / 成文日期 (grammar: SIGNATURE+ _post_item* (DATE _post_item*)?)
+    for name in ("quirks/jianyi-signoff-between-signature-and-date.txt", "bad/signoff-between-contact-bad-phone.txt"):
+        letter = parse_text(read(name))
+        k = kinds(name)
+        assert (k[10], k[12], k[13], k[14], k[15], k[17]) == (
+            ["closing"], ["signature"], ["signoff"], ["contact"], ["date"], ["copy_to"])
+        assert letter.misplacements == []
+        assert {p.section for p in letter.parts if 12 <= p.line <= 15} == {"主体"}
 
 
 def test_joint_signature_one_organ_per_line():
