@@ -161,6 +161,7 @@ _DEFAULT_EVIDENCE = {
     "disclosure": (STRONG, "公开属性标注"),
     "title": (WEAK, "标题形式（关于……、以文种结尾）"),
     "issue_number": (STRONG, "标题下的期号（第N期）"),
+    "case_heading": (WEAK, "版头之上点明第N号建议/提案的标题行"),
     "recipient": (WEAK, "以冒号结尾的称呼行"),
     "paragraph": (FALLBACK, "没有其他依据"),
     "heading1": (FALLBACK, "以“一、”开头"),
@@ -356,6 +357,29 @@ _ADOPTED = lazyre.compile(r"^[（(]" + SP + DATE_IN_LINE + r"[^（(）)]{2,80}?(
                           + r"[^（(）)]{0,40}[）)]$")
 # A 纪要's issuer and date on one line under its title: 示例县人民政府办公室　　　2024年5月10日.
 _ISSUER_DATE = lazyre.compile(r"^(?P<org>[^" + PAD + r"].{1,38}?)[" + PAD + r"]{2,}" + DATE_IN_LINE + r"$")
+
+
+# The heading of a reply that names the 建议/提案 it answers, at the top above the organ's name and the
+# 发文字号 (政协示例市委员会第三届第二次会议 / 第0215号提案答复), on one line or wrapped over two.
+CASE_HEADING = lazyre.compile(r"^(?P<meeting>[\u4e00-\u9fff（）()0-9０-９]{2,40}?会议)?(?:[（(〔]?)(?P<number>第[0-9０-９]{1,6}号)"
+                              r"(?:[）)〕]?)(?P<case>代表建议|建议|提案|议案|意见)(?:的)?(?P<doctype>答复函|答复|复函|办理答复|办理情况)?$")
+
+
+def _case_heading(nb: list[Line], i: int) -> Unit | None:
+    """A heading naming the 建议/提案 at ``nb[i]`` (one or two lines), if the 版头 goes on below it."""
+    for size in (1, 2):
+        if i + size >= len(nb):
+            return None
+        lines = nb[i:i + size]
+        m = CASE_HEADING.match(_compact("".join(map(_s, lines))))
+        if m is None or not m.group("meeting") and not m.group("doctype"):
+            continue
+        below = i + size
+        if _organ_run(nb, below) or _is_header_line(nb[below]) is not None:
+            fields = {k: v for k, v in m.groupdict().items() if v}
+            return Unit("case_heading", lines, fields=fields,
+                        alts=[Unit("title", lines, evidence="标题形式（第N号建议/提案答复）")])
+    return None
 
 
 def _title_date(line: Line) -> Unit | None:
@@ -609,6 +633,10 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 units.append(Unit("secrecy", [nb[i]], fields={k: v for k, v in m.groupdict().items() if v}))
             elif URGENCY.match(s):
                 units.append(Unit("urgency", [nb[i]], fields={"level": s}))
+            elif top and not any(u.kind in ("org_mark", "doc_number") for u in units) \
+                    and (case := _case_heading(nb, i)) is not None:
+                units.append(case)
+                i += len(case.lines) - 1
             elif top and SECRECY_INVALID.match(s) and not units:
                 units.append(Unit("secrecy", [nb[i]], fields={"level": s}, evidence="写在密级位置的词（不是规定的密级）"))
             elif i == 0 and n > 1 and (df := date_fields(s)) is not None and df["d"]:

@@ -331,6 +331,30 @@ def test_signoff_and_contact_between_the_signature_and_the_date():
         assert {p.section for p in letter.parts if 12 <= p.line <= 15} == {"主体"}
 
 
+def test_heading_naming_the_proposal_above_the_organ_and_docnum_is_part_of_the_header():
+    # ……会议 / 第0215号提案答复 above the organ's name and the 发文字号: not a misplaced title or 主送.
+    letter = parse_text(read("quirks/tian-case-heading-above-organ.txt"))
+    k = kinds("quirks/tian-case-heading-above-organ.txt")
+    assert (k[1], k[4], k[6], k[8], k[10]) == (["case_heading"], ["org_mark"], ["doc_number"], ["title"], ["recipient"])
+    heading = letter.first("case_heading")
+    assert (heading.span.line, heading.span.end_line, heading.section) == (1, 2, "版头")
+    assert (heading.fields["meeting"], heading.fields["number"], heading.fields["case"]) == (
+        "政协示例市委员会第三届第二次会议", "第0215号", "提案")
+    assert letter.misplacements == []
+    k = kinds("quirks/jianyi-case-heading-one-line.txt")
+    assert (k[1], k[2], k[3], k[5]) == (["case_heading"], ["answer_class"], ["doc_number"], ["title"])
+
+
+def test_heading_naming_the_proposal_is_the_title_when_the_letter_has_no_other():
+    text = read("quirks/tian-case-heading-above-organ.txt").split("\n")
+    del text[6:8]   # the letter's own title
+    del text[2:4]   # the organ's name
+    letter = parse_text("\n".join(text))
+    title = letter.first("title")
+    assert (title.span.line, title.span.end_line) == (1, 2)
+    assert letter.first("case_heading") is None and letter.misplacements == []
+
+
 def test_joint_signature_one_organ_per_line():
     k = kinds("quirks/tongzhi-joint-issuers-one-per-line.txt")
     assert (k[8], k[9], k[10], k[11]) == (["signature"], ["signature"], ["signature"], ["date"])
