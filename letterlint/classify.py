@@ -324,6 +324,21 @@ def _docnum_with_last_signer(line: Line) -> list[Part] | None:
     return [Part(p.kind, [line], start=p.start, end=p.end, fields=p.fields) for p in parts] + [name]
 
 
+# More 签发人 names on a line of their own, below the 签发人 line (GB/T 9704 7.2.5: names wrap onto
+# the next line, aligned under the first name).
+_SIGNER_NAMES = lazyre.compile("^[\u4e00-\u9fff·]{2,5}(?:[" + PAD + "]+[\u4e00-\u9fff·]{2,5})?$")
+
+
+def _signer_names(line: Line) -> Unit | None:
+    """A line that only carries more 签发人 names (read below a 签发人 line only)."""
+    s = line.stripped
+    if not _SIGNER_NAMES.match(s) or ORG_SUFFIX.search(_compact(s)) or title_doctype(_compact(s)):
+        return None
+    start = line.indent
+    return Unit("signer", [line], fields={"colon": "", "names": s, "continued": True, "start": start,
+                                          "end": start + len(s)}, evidence="签发人行下另起一行的签发人姓名")
+
+
 def _signer_after_date(line: Line) -> Unit | None:
     """签发人：××× alone on a line after the 成文日期: the sign-off of the letter, as 领导签发：×××.
 
@@ -613,7 +628,28 @@ def classify(lines: list[Line]) -> list[Unit]:
                                                             "heading4", "closing"):
             continue  # the text's units were offered their evidence as they were made
         unit.alts = [c for c in evidence(unit.lines[0]) if c.kind != unit.kind]
+    for unit in units:
+        for cand in [unit] + unit.alts:
+            if cand.kind == "signoff":
+                _split_signoff(cand)
     return [unit.settle() for unit in units]
+
+
+def _split_signoff(unit: Unit) -> None:
+    """A sign-off line that goes on with the contact (领导签发：…　　联系人：…　联系电话：…): the contact is a
+    part of its own on that line, as on a 抄报 line."""
+    if len(unit.lines) != 1 or unit.extra or "start" in unit.fields:
+        return
+    line = unit.lines[0]
+    text = line.text
+    m = _CONTACT_INSIDE.search(text, line.indent + 3)
+    if m is None:
+        return
+    end = m.start()
+    while end > line.indent and text[end - 1] in PAD:
+        end -= 1
+    unit.extra = [Part("contact", [line], start=m.start(), end=len(text.rstrip(PAD)))]
+    unit.fields = dict(unit.fields, start=line.indent, end=end)
 
 
 def _classify(lines: list[Line]) -> list[Unit]:
@@ -653,6 +689,8 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 units.append(_unit_from_header(parts))
             elif units and _has_signer(units[-1]) and (parts := _docnum_with_last_signer(nb[i])) is not None:
                 units.append(_unit_from_header(parts))
+            elif units and _has_signer(units[-1]) and (names := _signer_names(nb[i])) is not None:
+                units.append(names)
             else:
                 return i
             i += 1

@@ -1186,14 +1186,18 @@ class ContactLine(Record):
 def contact_lines(part) -> list[ContactLine]:
     """Each line of a contact or sign-off part, read as labelled fields."""
     leader = part.kind == "signoff"
+    if part.start is not None and len(part.lines) == 1:  # a part of a line (领导签发：…　联系人：… / 抄报：…　联系人：…)
+        return [ContactLine(part.lines[0], *contact_fields(part.lines[0], leader, part.start, part.end))]
     return [ContactLine(line, *contact_fields(line, leader)) for line in own_lines(part)]
 
 
-def contact_fields(line: Line, leader: bool = False) -> tuple[list[ContactField], bool]:
-    """The one contact parser: the labelled fields of one contact or sign-off line, and whether it is cut off."""
+def contact_fields(line: Line, leader: bool = False, start: int | None = None,
+                   end: int | None = None) -> tuple[list[ContactField], bool]:
+    """The one contact parser: the labelled fields of one contact or sign-off line (or of the part of it
+    from ``start`` to ``end``), and whether it is cut off."""
     text = line.text
-    lo = line.indent
-    hi = len(text.rstrip(PAD))
+    lo = line.indent if start is None else start
+    hi = len(text.rstrip(PAD)) if end is None else len(text[:end].rstrip(PAD))
     if lo < hi and text[lo] in "（(":
         lo += 1
     if hi > lo and text[hi - 1] in "）)":

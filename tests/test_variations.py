@@ -38,8 +38,9 @@ EXPECTED = {
     "quirks/web-no-title.txt": [(1, 1, "STRUCT-002", "warning")],
     # The title ends in 建议答复: the 文种 答复 is there, the hint asks for the documented form 建议的答复.
     "quirks/jianyi-title-dafu-no-de.txt": [(6, 18, "DOCTYPE-001", "info")],
+    # A web copy of a 报告 that starts at the 主送: as quirks/web-no-title.txt.
+    "quirks/baogao-web-no-title.txt": [(1, 1, "STRUCT-002", "warning")],
 }
-PENDING: dict[str, pytest.MarkDecorator] = {}
 
 BAD = {
     # The five misplacement classes, in other kinds of document and layouts.
@@ -62,6 +63,14 @@ BAD = {
     "class-e-bracketed-contact-no-phone.txt": [(1, 7, "REPLY-001"), (14, 1, "REPLY-009")],
     # 署名 / 领导签发 / 联系人 / 成文日期: the 署名 is read (no SIGN-001), the contact's phone is checked.
     "signoff-between-contact-bad-phone.txt": [(14, 11, "CONTACT-001")],
+    # A 函 copied from the web without its date (as web-no-date.txt for a 复函).
+    "han-web-no-date.txt": [(7, 1, "STRUCT-002")],
+    # （此页无正文） above the 署名: GB/T 9704 7.3.5.1 forbids it.
+    "baogao-no-text-on-page.txt": [(11, 1, "DATE-007")],
+    # Two 签发人, the second on a line of its own, the 发文字号 on the first line (GB/T 9704 7.2.5: on the last).
+    "signer-names-wrapped-docnum-above.txt": [(4, 1, "DOCNUM-008")],
+    # 领导签发：…　　联系人：…　联系电话：<10-digit mobile> on one line: the contact's number is checked.
+    "signoff-contact-one-line-bad-phone.txt": [(14, 28, "CONTACT-001")],
 }
 
 
@@ -82,7 +91,7 @@ def kinds(name: str) -> dict[int, list[str]]:
 
 
 def _param(name: str):
-    marks = [m for m in (MISREAD.get(name), PENDING.get(name)) if m is not None]
+    marks = [MISREAD[name]] if name in MISREAD else []
     return pytest.param(name, marks=marks, id=name)
 
 
@@ -353,6 +362,59 @@ def test_heading_naming_the_proposal_is_the_title_when_the_letter_has_no_other()
     title = letter.first("title")
     assert (title.span.line, title.span.end_line) == (1, 2)
     assert letter.first("case_heading") is None and letter.misplacements == []
+
+
+def test_second_signer_name_on_a_line_of_its_own_is_a_signer_not_the_title():
+    k = kinds("bad/signer-names-wrapped-docnum-above.txt")
+    assert (k[1], k[4], k[5], k[7]) == (["org_mark"], ["doc_number", "signer"], ["signer"], ["title"])
+    signer = [p for p in parse_text(read("bad/signer-names-wrapped-docnum-above.txt")).parts if p.line == 5][0]
+    assert (signer.span, [t.text for t in signer.parsed.names]) == ((5, 24, 5, 27), ["毛某某"])
+
+
+@pytest.mark.parametrize("name", ["quirks/jianyi-class-disclosure-one-line.txt", "bad/signoff-contact-one-line-bad-phone.txt"])
+def test_signoff_and_contact_on_one_line_are_two_parts(name):
+    line = [(p.kind, p.span.column, p.span.end_column) for p in parse_text(read(name)).parts if p.line == 14]
+    assert line[0] == ("signoff", 1, 9) and line[1][:2] == ("contact", 13)
+
+
+def test_contact_on_the_signoff_line_without_a_number_is_reported_at_the_contact():
+    text = read("quirks/jianyi-class-disclosure-one-line.txt").replace("　　　　联系电话：0795-7890123", "")
+    assert [(d.line, d.column, d.end_column, d.rule) for d in lint_text(text, "letter.txt", Settings()).diagnostics] == [
+        (14, 13, 19, "REPLY-009")]
+
+
+def test_contact_on_the_chaobao_line_has_its_number_checked():
+    text = read("bad/contact-on-chaobao-line.txt").replace("0795-7123456", "1397912345")
+    assert [(d.line, d.column, d.rule) for d in lint_text(text, "letter.txt", Settings()).diagnostics] == [
+        (16, 1, "COPY-004"), (16, 34, "CONTACT-001")]
+
+
+@pytest.mark.parametrize("name, part, lines", [
+    ("quirks/pifu-recipient-wrapped-dunhao.txt", "recipient", (5, 6)),       # wrapped after a 顿号
+    ("quirks/tongzhi-cc-three-lines-print.txt", "copy_to", (17, 19)),        # 抄送 over three lines, then 印发
+    ("quirks/pifu-title-wrapped-cc-two-lines.txt", "copy_to", (16, 17)),     # second line not indented
+    ("quirks/pifu-title-wrapped-cc-two-lines.txt", "title", (3, 4)),
+    ("quirks/tongzhi-attachment-label-alone.txt", "attachment_note", (9, 11)),  # 附件： alone, items below
+    ("quirks/qingshi-attachment-note-wrapped-contact.txt", "attachment_note", (11, 12)),
+    ("quirks/yijian-title-three-lines-draft.txt", "title", (5, 7)),
+    ("quirks/tian-title-wrapped-at-number.txt", "title", (4, 5)),
+    ("quirks/han-attachment-titled-page-two-items.txt", "title", (5, 6)),
+])
+def test_more_wrapped_units(name, part, lines):
+    found = parse_text(read(name)).first(part)
+    assert (found.span.line, found.span.end_line) == lines
+
+
+def test_contact_block_with_address_and_post_code_after_the_copy_to():
+    k = kinds("quirks/jianyi-contact-block-after-cc-with-address.txt")
+    assert [k[n] for n in (17, 19, 20, 21, 22, 23)] == [
+        ["copy_to"], ["signoff"], ["contact"], ["contact"], ["contact"], ["contact"]]
+
+
+def test_attachment_pages_with_their_own_titles_are_attachments():
+    letter = parse_text(read("quirks/han-attachment-titled-page-two-items.txt"))
+    assert [p.line for p in letter.all("attachment")] == [19, 26]
+    assert all(p.section == "附件" for p in letter.parts if p.line >= 19)
 
 
 def test_joint_signature_one_organ_per_line():

@@ -103,8 +103,6 @@ def _find_all_blocks(letter) -> list[Block]:
     """Contact blocks and sign-off lines standing alone (their numbers are checked too)."""
     out: list[Block] = []
     for part in letter.all("contact", "signoff"):
-        if part.start is not None:
-            continue
         block = Block([], list(part.lines), set())
         for read in part.parsed:
             block.fields.extend(read.fields)
@@ -215,7 +213,14 @@ def _empty(f: Field, item: str) -> str:
 
 
 def _block_span(b: Block) -> Span:
-    lines = [ln for ln in b.lines if ln.number not in b.leader_lines] or b.lines
+    lines = [ln for ln in b.lines if ln.number not in b.leader_lines]
+    if not lines:
+        # The contact shares its line with the sign-off (领导签发：…　联系人：…): from its first label on.
+        own = [f for f in b.fields if "leader" not in f.items]
+        if own:
+            first, last = own[0], own[-1]
+            return Span(first.line.number, first.label_start + 1, last.line.number, last.value_end + 1)
+        lines = b.lines
     first, last = lines[0], lines[-1]
     return Span(first.number, first.indent + 1, last.number, last.span().end_column)
 
