@@ -549,7 +549,8 @@ def _is_recipient_without_colon(s: str) -> bool:
         return False
     core = _compact(c)
     if len(c) <= 40 and not SENTENCE_PUNCT.search(c):
-        return bool(ADDRESSEE_SUFFIX.search(core) or ORG_SUFFIX.search(core))
+        return bool(ADDRESSEE_SUFFIX.search(core) or ORG_SUFFIX.search(core)
+                    or "、" in core and core.endswith(_GROUP_SUFFIXES))
     # Classes of addressees separated by commas (各镇、乡人民政府，县政府直属各单位):
     # every class must end like a body of the state.
     if len(c) > 120 or _NOT_CLASS_LIST.search(c):
@@ -559,6 +560,16 @@ def _is_recipient_without_colon(s: str) -> bool:
 
 
 _GROUP_SUFFIXES = ("部门", "单位", "机构", "企业", "人民政府")
+
+
+def _organ_classes(s: str) -> int:
+    """How many classes of organs a line lists, separated by commas (0 unless every piece names organs)."""
+    c = _compact(s.strip(PAD))
+    if not c or len(c) > 120 or _NOT_CLASS_LIST.search(c):
+        return 0
+    classes = [x for x in re.split(r"[，,]", c) if x]
+    ok = all(ORG_SUFFIX.search(x) or x.endswith(_GROUP_SUFFIXES) for x in classes)
+    return len(classes) if ok else 0
 
 
 def _is_signature(s: str) -> bool:
@@ -738,7 +749,8 @@ def _classify(lines: list[Line]) -> list[Unit]:
         elif (title_found or units) and _is_recipient_wrong_mark(s) and i + 1 < n:
             units.append(Unit("recipient", [nb[i]], fields={"colon": s[-1]}))
             i += 1
-        elif ((title_found or units or ADDRESSEE_SUFFIX.search(_compact(s)) or _compact(s).startswith("各"))
+        elif ((title_found or units or ADDRESSEE_SUFFIX.search(_compact(s)) or _compact(s).startswith("各")
+               or _organ_classes(s) > 1)
               and _is_recipient_without_colon(s) and i + 1 < n
               and len(_s(nb[i + 1])) > len(s)):
             units.append(Unit("recipient", [nb[i]], fields={"colon": ""}))

@@ -73,8 +73,10 @@ def title_doctype(title: str) -> str | None:
 # Without a title, the formulas of the text tell the kind.
 _BODY_FORMULAS = [
     (lazyre.compile(r"请示》?(?:（[^）]*）)?收悉|批复如下|特此批复"), "approval"),
-    (lazyre.compile(r"现(?:印发|转发)给你们|通知如下|特此通知"), "notice"),
+    (lazyre.compile(r"现(?:印发|转发)给你们|现予(?:印发|转发)|通知如下|特此通知"), "notice"),
     (lazyre.compile(r"特此报告"), "report"),
+    (lazyre.compile(r"特此通告"), "circular"),
+    (lazyre.compile(r"特此公告"), "announcement"),
     (lazyre.compile(r"妥否，?请批示|请予审批"), "request"),
 ]
 

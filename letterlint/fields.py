@@ -1183,6 +1183,11 @@ class ContactLine(Record):
         self.truncated = truncated
 
 
+def label_items(label: str) -> list[str]:
+    """What a contact label promises, in order (联系人及电话 → name, phone)."""
+    return [LABEL_WORDS[unpad(w.group())] for w in _WORD_RX.finditer(label)]
+
+
 def contact_lines(part) -> list[ContactLine]:
     """Each line of a contact or sign-off part, read as labelled fields."""
     leader = part.kind == "signoff"
@@ -1218,7 +1223,7 @@ def contact_fields(line: Line, leader: bool = False, start: int | None = None,
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else hi
         label = unpad(m.group("label"))
-        items = [LABEL_WORDS[unpad(w.group())] for w in _WORD_RX.finditer(m.group("label"))]
+        items = label_items(m.group("label"))
         if leader and items and items[0] == "name":
             items[0] = "leader"
         f = ContactField(line, label, items, m.start("label"), m.end("label"), m.end(), value_end)

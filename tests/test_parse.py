@@ -152,6 +152,16 @@ def test_doctype_from_salutation_when_there_is_no_title():
     assert parse_text("李华委员：\n您提出的提案收悉，现答复如下：\n").doctype == "proposal_reply"
 
 
+@pytest.mark.parametrize("text,doctype", [
+    ("各乡镇人民政府：\n《样例县会议议事规则》已经县人民政府常务会议通过，现予印发。\n", "notice"),
+    ("各有关单位：\n现将征求意见稿予以公布。\n特此通告。\n", "circular"),
+    ("巡察组已完成巡察任务。\n特此公告。\n", "announcement"),
+    ("巡察组已完成巡察任务。\n", "unknown"),
+])
+def test_doctype_from_the_formulas_when_there_is_no_title(text, doctype):
+    assert parse_text(text).doctype == doctype
+
+
 def test_empty_and_fragment_texts_do_not_crash():
     for text in ("", "\n\n", "2024年5月6日", "抄送：示例市人民政府。", "一、\n（一）\n1.\n"):
         parse_text(text)

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from letterlint import doctypes, lazyre
 from letterlint.fields import (
+    LABEL,
     NUMBER,
     UNCHECKED_ITEMS,
     Number,
     classify_number,  # noqa: F401  (part of this module's interface: tests)
+    contact_fields,
+    label_items,
     numbers_in,
 )
 from letterlint.fields import SP as _SP
@@ -136,7 +139,23 @@ def _find_text_numbers(letter) -> list[Number]:
             n = NUMBER.match(line.text, m.end())
             if n:
                 out.extend(numbers_in(line, n.start(), n.end(), min_digits=5))
+        # A label that promises a name and a number (联系人及电话：张三，0797-8888888): the name comes
+        # first, so the number is read with the contact parser, up to the end of the sentence.
+        seen = {(n.line.number, n.start) for n in out}
+        for line, m in part.iter_matches(LABEL):
+            words = label_items(m.group("label"))
+            if "name" not in words or "phone" not in words:
+                continue
+            stop = _SENTENCE_STOP.search(line.text, m.end())
+            fields, _ = contact_fields(line, False, m.start(), stop.start() if stop else None)
+            for n in fields[0].numbers if fields else []:
+                if (line.number, n.start) not in seen:
+                    seen.add((line.number, n.start))
+                    out.append(n)
     return out
+
+
+_SENTENCE_STOP = lazyre.compile(r"[。；;]")
 
 
 def _text_has_contact(letter) -> bool:

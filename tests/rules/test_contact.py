@@ -306,3 +306,10 @@ def test_note_position():
     diags = lint(NOTE_LETTER.format(before="", after="抄送：示例市财政局。\n" + note), select=["NOTE-001"])
     assert [(d.line, d.message) for d in diags] == [(9, "附注应编排在成文日期下一行，不应放在抄送之后")]
     assert lint(NOTE_LETTER.format(before="", after=note), select=["NOTE-001"]) == []
+
+
+def test_number_after_the_name_of_a_contact_label_in_the_text_is_checked():
+    text = ("样例县住房和城乡建设局关于征求意见的公告\n现公开征求意见。\n二、联系方式：县住建局保障办，联系人及电话：徐某，{phone}。\n"
+            "特此公告。\n样例县住房和城乡建设局\n2024年6月30日\n")
+    assert spans(lint(text.format(phone="0795-712345"), select=["CONTACT-001"]), "CONTACT-001") == [(3, 26, 3, 37)]
+    assert spans(lint(text.format(phone="0795-7123456"), select=["CONTACT-001"]), "CONTACT-001") == []
