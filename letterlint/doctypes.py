@@ -106,9 +106,11 @@ def infer(title: str | None, salutation: str | None, has_answer_class: bool, ope
     if "提案" in t:
         return "proposal_reply"
     sal = _SPACES.sub("", salutation or "").rstrip("：:")
-    if sal.endswith("委员"):
+    # 各位代表 / 各位人大代表 addresses a body of deputies (a notice to them), not the authors of a 建议.
+    named = not sal.startswith("各")
+    if named and sal.endswith("委员"):
         return "proposal_reply"
-    if sal.endswith("代表"):
+    if named and sal.endswith("代表"):
         return "suggestion_reply"
     if "建议" in t and "意见建议" not in t:
         return "suggestion_reply"

@@ -157,6 +157,8 @@ def test_doctype_from_salutation_when_there_is_no_title():
     ("各有关单位：\n现将征求意见稿予以公布。\n特此通告。\n", "circular"),
     ("巡察组已完成巡察任务。\n特此公告。\n", "announcement"),
     ("巡察组已完成巡察任务。\n", "unknown"),
+    ("各位人大代表：\n请各位代表于9月30日前将意见建议报县人大常委会。\n", "unknown"),
+    ("王某某代表：\n您提出的建议收悉，现答复如下：\n", "suggestion_reply"),
 ])
 def test_doctype_from_the_formulas_when_there_is_no_title(text, doctype):
     assert parse_text(text).doctype == doctype

@@ -40,6 +40,8 @@ EXPECTED = {
     "quirks/jianyi-title-dafu-no-de.txt": [(6, 18, "DOCTYPE-001", "info")],
     # A web copy of a 报告 that starts at the 主送: as quirks/web-no-title.txt.
     "quirks/baogao-web-no-title.txt": [(1, 1, "STRUCT-002", "warning")],
+    # A web copy of a notice to 各位人大代表 (not a reply): only the title outside the text.
+    "quirks/tongzhi-collective-deputies-phone-only.txt": [(1, 1, "STRUCT-002", "warning")],
 }
 
 BAD = {
@@ -415,6 +417,15 @@ def test_attachment_pages_with_their_own_titles_are_attachments():
     letter = parse_text(read("quirks/han-attachment-titled-page-two-items.txt"))
     assert [p.line for p in letter.all("attachment")] == [19, 26]
     assert all(p.section == "附件" for p in letter.parts if p.line >= 19)
+
+
+def test_contact_line_between_the_signature_and_the_date():
+    k = kinds("quirks/fuhan-contact-between-signature-and-date.txt")
+    assert (k[9], k[10], k[11]) == (["signature"], ["contact"], ["date"])
+
+
+def test_a_notice_to_all_deputies_is_not_a_reply():
+    assert parse_text(read("quirks/tongzhi-collective-deputies-phone-only.txt")).doctype == "unknown"
 
 
 def test_joint_signature_one_organ_per_line():
