@@ -61,9 +61,13 @@ def label(ident: str) -> str:
     return DOCTYPES.get(ident, ident)
 
 
+# A status or period in brackets after the 文种 word: （试行）, （征求意见稿）, （2024—2026年）.
+_TRAILING_BRACKET = lazyre.compile(r"[（(][^（()）]{1,16}[）)]$")
+
+
 def title_doctype(title: str) -> str | None:
-    """The kind a title names by its final 文种 word, or None."""
-    t = _SPACES.sub("", title)
+    """The kind a title names by its final 文种 word (before a status in brackets), or None."""
+    t = _TRAILING_BRACKET.sub("", _SPACES.sub("", title))
     for word, ident in _ENDINGS:
         if t.endswith(word):
             return ident

@@ -401,6 +401,9 @@ def test_contact_on_the_chaobao_line_has_its_number_checked():
     ("quirks/yijian-title-three-lines-draft.txt", "title", (5, 7)),
     ("quirks/tian-title-wrapped-at-number.txt", "title", (4, 5)),
     ("quirks/han-attachment-titled-page-two-items.txt", "title", (5, 6)),
+    ("quirks/fuhan-title-wrapped-before-fuhan.txt", "title", (5, 6)),          # …问题的 / 复函
+    ("quirks/tongzhi-recipient-three-lines.txt", "recipient", (7, 9)),
+    ("quirks/tongzhi-zhuanfa-long-title-three-lines.txt", "title", (5, 7)),    # …转发县农业农村局 / 《…》 / 的通知
 ])
 def test_more_wrapped_units(name, part, lines):
     found = parse_text(read(name)).first(part)
@@ -426,6 +429,23 @@ def test_contact_line_between_the_signature_and_the_date():
 
 def test_a_notice_to_all_deputies_is_not_a_reply():
     assert parse_text(read("quirks/tongzhi-collective-deputies-phone-only.txt")).doctype == "unknown"
+
+
+def test_status_in_brackets_under_the_title_ends_the_title():
+    letter = parse_text(read("quirks/yijian-draft-subtitle.txt"))
+    title = letter.first("title")
+    assert (title.span.line, title.span.end_line, letter.doctype) == (1, 2, "opinion")
+    assert letter.first("recipient").line == 4
+
+
+def test_minutes_numbered_by_meeting_with_the_issuer_and_date_under_it():
+    k = kinds("quirks/jiyao-host-and-attendees-above-text.txt")
+    assert (k[1], k[3], k[5], k[7], k[15]) == (["title"], ["issue_number"], ["signature", "date"], ["paragraph"],
+                                                ["copy_to"])
+
+
+def test_class_labelled_at_the_right_end_of_the_docnum_line():
+    assert kinds("quirks/jianyi-class-on-docnum-line-labelled.txt")[1] == ["doc_number", "answer_class"]
 
 
 def test_joint_signature_one_organ_per_line():
