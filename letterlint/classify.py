@@ -422,6 +422,27 @@ def _title_date(line: Line) -> Unit | None:
     return Unit("date", [line], extra=extra, fields=fields, evidence=evidence_, terminal="TITLE_DATE")
 
 
+def _wrapped_adoption_note(nb: list[Line], i: int) -> Unit | None:
+    """The adoption 题注 wrapped over two or three lines under a title (（2024年8月28日……常务委员会 /
+    第二十次会议通过）): the date on its first line is the document's date."""
+    first = nb[i].stripped
+    if not first.startswith(("（", "(")) or "）" in first or ")" in first or "日" not in first:
+        return None
+    for k in range(i + 1, min(i + 3, len(nb))):
+        if not nb[k].stripped.endswith(("）", ")")):
+            continue
+        joined = "".join(ln.stripped for ln in nb[i:k + 1])
+        m = _ADOPTED.match(joined)
+        if m is None or m.end("date") > len(first):
+            return None
+        off = nb[i].indent
+        fields = date_fields(m.group("date")) or {}
+        fields.update(start=off + m.start("date"), end=off + m.end("date"))
+        return Unit("date", nb[i:k + 1], fields=fields, evidence="标题下题注中的会议通过日期（题注分行）",
+                    terminal="TITLE_DATE")
+    return None
+
+
 def _organ_run(nb: list[Line], i: int) -> int:
     """How many lines from ``nb[i]`` make a 发文机关标志 of organ names, one per line, or 0.
 
@@ -736,9 +757,9 @@ def _classify(lines: list[Line]) -> list[Unit]:
         if i < n and ISSUE_NUMBER.match(_s(nb[i])):
             units.append(Unit("issue_number", [nb[i]]))
             i += 1
-        if i < n and (dated := _title_date(nb[i])) is not None:
+        if i < n and (dated := _title_date(nb[i]) or _wrapped_adoption_note(nb, i)) is not None:
             units.append(dated)
-            i += 1
+            i += len(dated.lines)
 
     # 3. 主送机关 / 称呼.
     if i < n:

@@ -42,6 +42,8 @@ EXPECTED = {
     "quirks/baogao-web-no-title.txt": [(1, 1, "STRUCT-002", "warning")],
     # A web copy of a notice to 各位人大代表 (not a reply): only the title outside the text.
     "quirks/tongzhi-collective-deputies-phone-only.txt": [(1, 1, "STRUCT-002", "warning")],
+    # A web copy that starts with the text of a 通知: its title and 主送 are not in the text (warnings).
+    "quirks/tongzhi-web-body-only.txt": [(1, 1, "RECIP-001", "warning"), (1, 1, "STRUCT-002", "warning")],
 }
 
 BAD = {
@@ -446,6 +448,18 @@ def test_minutes_numbered_by_meeting_with_the_issuer_and_date_under_it():
 
 def test_class_labelled_at_the_right_end_of_the_docnum_line():
     assert kinds("quirks/jianyi-class-on-docnum-line-labelled.txt")[1] == ["doc_number", "answer_class"]
+
+
+def test_adoption_note_wrapped_over_two_lines_dates_the_resolution():
+    letter = parse_text(read("quirks/jueding-adoption-note-wrapped.txt"))
+    date = letter.first("date")
+    assert (date.span, [ln.number for ln in date.lines], date.parsed.day.text) == ((4, 2, 4, 12), [4, 5], "28")
+    assert letter.misplacements == []
+
+
+def test_contact_line_between_the_attachment_note_and_the_signature():
+    k = kinds("quirks/han-attachment-then-contact-then-signature.txt")
+    assert (k[10], k[12], k[14], k[15]) == (["attachment_note"], ["contact"], ["signature"], ["date"])
 
 
 def test_joint_signature_one_organ_per_line():
