@@ -75,6 +75,8 @@ BAD = {
     "signer-names-wrapped-docnum-above.txt": [(4, 1, "DOCNUM-008")],
     # 领导签发：…　　联系人：…　联系电话：<10-digit mobile> on one line: the contact's number is checked.
     "signoff-contact-one-line-bad-phone.txt": [(14, 28, "CONTACT-001")],
+    # A 批复 copied from the web without its date.
+    "pifu-web-no-date.txt": [(7, 1, "STRUCT-002")],
 }
 
 
@@ -406,6 +408,7 @@ def test_contact_on_the_chaobao_line_has_its_number_checked():
     ("quirks/fuhan-title-wrapped-before-fuhan.txt", "title", (5, 6)),          # …问题的 / 复函
     ("quirks/tongzhi-recipient-three-lines.txt", "recipient", (7, 9)),
     ("quirks/tongzhi-zhuanfa-long-title-three-lines.txt", "title", (5, 7)),    # …转发县农业农村局 / 《…》 / 的通知
+    ("quirks/han-company-qingyu-zhichi.txt", "copy_to", (15, 16)),
 ])
 def test_more_wrapped_units(name, part, lines):
     found = parse_text(read(name)).first(part)
@@ -460,6 +463,19 @@ def test_adoption_note_wrapped_over_two_lines_dates_the_resolution():
 def test_contact_line_between_the_attachment_note_and_the_signature():
     k = kinds("quirks/han-attachment-then-contact-then-signature.txt")
     assert (k[10], k[12], k[14], k[15]) == (["attachment_note"], ["contact"], ["signature"], ["date"])
+
+
+def test_sign_off_before_the_signature_and_contact_after_the_date():
+    k = kinds("quirks/jianyi-contact-split-around-signature.txt")
+    assert (k[10], k[11], k[13], k[14], k[15], k[17]) == (
+        ["closing"], ["signoff"], ["signature"], ["date"], ["contact"], ["copy_to"])
+
+
+def test_attachment_pages_with_a_numbered_list_and_a_tab_separated_table():
+    letter = parse_text(read("quirks/baogao-two-attachments-table-tabs.txt"))
+    assert [p.line for p in letter.all("attachment")] == [20, 27]
+    assert letter.first("attachment_note").span.end_line == 14
+    assert all(p.section == "附件" for p in letter.parts if p.line >= 20)
 
 
 def test_joint_signature_one_organ_per_line():
