@@ -389,7 +389,8 @@ def _case_heading(nb: list[Line], i: int) -> Unit | None:
         if i + size >= len(nb):
             return None
         lines = nb[i:i + size]
-        m = CASE_HEADING.match(_compact("".join(map(_s, lines))))
+        c = _compact("".join(map(_s, lines)))
+        m = None if TITLE_START.match(c) else CASE_HEADING.match(c)  # 关于…/对…: a title
         if m is None or not m.group("meeting") and not m.group("doctype"):
             continue
         below = i + size
