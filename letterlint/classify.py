@@ -385,12 +385,14 @@ CASE_HEADING = lazyre.compile(r"^(?P<meeting>[\u4e00-\u9fff（）()0-9０-９]{2
 
 def _case_heading(nb: list[Line], i: int) -> Unit | None:
     """A heading naming the 建议/提案 at ``nb[i]`` (one or two lines), if the 版头 goes on below it."""
+    if "号" not in nb[i].text and (i + 1 >= len(nb) or "号" not in nb[i + 1].text):
+        return None  # the heading names the 建议/提案 by its number (第N号)
     for size in (1, 2):
         if i + size >= len(nb):
             return None
         lines = nb[i:i + size]
         c = _compact("".join(map(_s, lines)))
-        m = None if TITLE_START.match(c) else CASE_HEADING.match(c)  # 关于…/对…: a title
+        m = None if TITLE_START.match(c) or TITLE_ORG_THEN.match(c) else CASE_HEADING.match(c)  # 关于…/对…: a title
         if m is None or not m.group("meeting") and not m.group("doctype"):
             continue
         below = i + size
@@ -665,10 +667,13 @@ def classify(lines: list[Line]) -> list[Unit]:
             continue  # the text's units were offered their evidence as they were made
         unit.alts = [c for c in evidence(unit.lines[0]) if c.kind != unit.kind]
     for unit in units:
-        for cand in [unit] + unit.alts:
-            if cand.kind == "signoff":
-                _split_signoff(cand)
-    return [unit.settle() for unit in units]
+        if unit.kind == "signoff":
+            _split_signoff(unit)
+        for alt in unit.alts:
+            if alt.kind == "signoff":
+                _split_signoff(alt)
+        unit.settle()
+    return units
 
 
 def _split_signoff(unit: Unit) -> None:
@@ -705,10 +710,6 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 units.append(Unit("secrecy", [nb[i]], fields={k: v for k, v in m.groupdict().items() if v}))
             elif URGENCY.match(s):
                 units.append(Unit("urgency", [nb[i]], fields={"level": s}))
-            elif top and not any(u.kind in ("org_mark", "doc_number") for u in units) \
-                    and (case := _case_heading(nb, i)) is not None:
-                units.append(case)
-                i += len(case.lines) - 1
             elif top and SECRECY_INVALID.match(s) and not units:
                 units.append(Unit("secrecy", [nb[i]], fields={"level": s}, evidence="写在密级位置的词（不是规定的密级）"))
             elif i == 0 and n > 1 and (df := date_fields(s)) is not None and df["d"]:
@@ -723,10 +724,13 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 i += run - 1
             elif (parts := _is_header_line(nb[i])) is not None:
                 units.append(_unit_from_header(parts))
-            elif units and _has_signer(units[-1]) and (parts := _docnum_with_last_signer(nb[i])) is not None:
-                units.append(_unit_from_header(parts))
-            elif units and _has_signer(units[-1]) and (names := _signer_names(nb[i])) is not None:
-                units.append(names)
+            elif units and _has_signer(units[-1]) and ((parts := _docnum_with_last_signer(nb[i])) is not None
+                                                       or (names := _signer_names(nb[i])) is not None):
+                units.append(_unit_from_header(parts) if parts is not None else names)
+            elif top and (case := _case_heading(nb, i)) is not None \
+                    and not any(u.kind in ("org_mark", "doc_number") for u in units):
+                units.append(case)
+                i += len(case.lines) - 1
             else:
                 return i
             i += 1

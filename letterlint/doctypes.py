@@ -67,7 +67,9 @@ _TRAILING_BRACKET = lazyre.compile(r"[（(][^（()）]{1,16}[）)]$")
 
 def title_doctype(title: str) -> str | None:
     """The kind a title names by its final 文种 word (before a status in brackets), or None."""
-    t = _TRAILING_BRACKET.sub("", _SPACES.sub("", title))
+    t = _SPACES.sub("", title)
+    if t.endswith(("）", ")")):
+        t = _TRAILING_BRACKET.sub("", t)
     for word, ident in _ENDINGS:
         if t.endswith(word):
             return ident

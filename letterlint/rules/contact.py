@@ -141,6 +141,8 @@ def _find_text_numbers(letter) -> list[Number]:
                 out.extend(numbers_in(line, n.start(), n.end(), min_digits=5))
         # A label that promises a name and a number (联系人及电话：张三，0797-8888888): the name comes
         # first, so the number is read with the contact parser, up to the end of the sentence.
+        if "联系人" not in part.text:
+            continue
         seen = {(n.line.number, n.start) for n in out}
         for line, m in part.iter_matches(LABEL):
             words = label_items(m.group("label"))
