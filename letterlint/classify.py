@@ -160,7 +160,7 @@ _DEFAULT_EVIDENCE = {
     "answer_class": (STRONG, "答复类别标注"),
     "disclosure": (STRONG, "公开属性标注"),
     "title": (WEAK, "标题形式（关于……、以文种结尾）"),
-    "issue_number": (STRONG, "标题下的期号（第N期、第N次）"),
+    "issue_number": (STRONG, "标题下的期号（第N期、第N次、〔年份〕N期）"),
     "case_heading": (WEAK, "版头之上点明第N号建议/提案的标题行"),
     "recipient": (WEAK, "以冒号结尾的称呼行"),
     "paragraph": (FALLBACK, "没有其他依据"),
@@ -365,8 +365,9 @@ def _unit_from_header(parts: list[Part]) -> Unit:
 # --- the whole letter ------------------------------------------------------------
 
 
-ISSUE_NUMBER = lazyre.compile(r"^[（(〔]?" + SP + r"(?:\d{4}" + SP + r"年" + SP + r")?第" + SP
-                              + r"[0-9０-９一二三四五六七八九十百零〇]{1,6}" + SP + r"[期次]" + SP + r"[）)〕]?$")
+ISSUE_NUMBER = lazyre.compile(r"^[（(〔]?" + SP + r"(?:(?:\d{4}" + SP + r"年|〔" + SP + r"\d{4}" + SP + r"〕)" + SP
+                              + r")?第?" + SP + r"[0-9０-９一二三四五六七八九十百零〇]{1,6}" + SP + r"[期次]" + SP
+                              + r"[）)〕]?$")
 # A status in brackets on the line under a title (（征求意见稿）, （试行）): the end of the title.
 _TITLE_QUALIFIER = lazyre.compile(r"^[（(]" + SP + r"(?:征求意见稿|送审稿|修订草案|草案|试行|暂行|修订稿|修改稿|讨论稿"
                                   r"|代拟稿|审议稿|报批稿)" + SP + r"[）)]$")

@@ -449,6 +449,16 @@ def test_minutes_numbered_by_meeting_with_the_issuer_and_date_under_it():
                                                 ["copy_to"])
 
 
+@pytest.mark.parametrize("name, line", [
+    ("quirks/jiyao-host-and-attendees-above-text.txt", 3),       # 第12次
+    ("quirks/jiyao-issuer-and-date-one-line-right.txt", 3),      # 〔2024〕3期
+    ("quirks/jiyao-issue-number.txt", 3),                        # （第8期）
+])
+def test_minutes_issue_number_forms(name, line):
+    letter = parse_text(read(name))
+    assert letter.first("issue_number").line == line and letter.has("date") and letter.misplacements == []
+
+
 def test_class_labelled_at_the_right_end_of_the_docnum_line():
     assert kinds("quirks/jianyi-class-on-docnum-line-labelled.txt")[1] == ["doc_number", "answer_class"]
 
