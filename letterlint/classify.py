@@ -103,8 +103,8 @@ SECRECY_INVALID = lazyre.compile(r"^(?P<level>内部(?:资料|文件|使用|事�
 COPY_NUMBER = lazyre.compile(r"^\d{4,8}$")
 
 
-SIGNOFF = lazyre.compile(r"^(?:领导签发|签发领导|领导署名|领导签字|分管领导|主管领导|承办负责人|承办责任人|责任领导|审核人|签" + SP
-                     + r"发|签批领导)" + SP + r"[：:]?")
+SIGNOFF = lazyre.compile(r"^" + _spaced("领导签发", "签发领导", "领导署名", "领导签字", "分管领导", "主管领导", "承办负责人",
+                                        "承办责任人", "责任领导", "审核人", "签发", "签批领导") + SP + r"[：:]?")
 ATTACHMENT_HEAD = lazyre.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)$")
 PAREN_LINE = lazyre.compile(r"^[（(].*[）)]$")
 # A numbered item of an 附件说明 (1.… 2.2019年…): unlike HEADING3, a figure may follow the mark.

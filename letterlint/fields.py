@@ -948,10 +948,11 @@ def attachment_note(lines: list[Line]) -> AttachmentNote | None:
 # --- the contact block ---------------------------------------------------------------------
 
 # A line the classifier reads as a contact line, by its label.
-CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
-                         r"|电" + SP + r"话|手" + SP + r"机|承" + SP + r"办" + SP + r"人|经" + SP + r"办" + SP + r"人"
-                         r"|承办单位|分管单位|传" + SP + r"真|邮" + SP + r"箱"
-                         r"|(?:邮" + SP + r"编|邮政编码|通讯地址|联系地址|地" + SP + r"址|电子邮件)" + SP + r"(?=[：:])"
+CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:" + "|".join(SP.join(w) for w in (
+                             "联系人", "联系电话", "联系方式", "联系单位", "联系部门", "电话号码", "电话", "手机", "承办人",
+                             "经办人", "承办单位", "分管单位", "传真", "邮箱"))
+                         + r"|(?:" + "|".join(SP.join(w) for w in ("邮编", "邮政编码", "通讯地址", "联系地址", "地址", "电子邮件"))
+                         + r")" + SP + r"(?=[：:])"
                          # 职务 only as a label (职务：科长), never a sentence about one.
                          r"|职" + SP + r"[务位]" + SP + r"(?=[：:]))")
 

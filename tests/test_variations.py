@@ -459,6 +459,21 @@ def test_minutes_issue_number_forms(name, line):
     assert letter.first("issue_number").line == line and letter.has("date") and letter.misplacements == []
 
 
+def test_letter_spaced_sign_off_and_contact_labels_after_the_copy_to():
+    k = kinds("quirks/jianyi-signoff-spaced-label-after-cc.txt")
+    assert (k[15], k[17], k[18], k[19]) == (["copy_to"], ["signoff"], ["contact"], ["contact"])
+
+
+@pytest.mark.parametrize("name, lines", [
+    ("quirks/han-tab-indented.txt", {11: ["signature"], 12: ["date"], 13: ["contact"]}),        # tabs
+    ("quirks/yijian-header-spaced-ascii.txt", {13: ["signature"], 14: ["date"], 15: ["note", "disclosure"]}),
+    ("quirks/pifu-cc-letter-spaced-print-line.txt", {14: ["copy_to"], 15: ["print_line"]}),   # 抄　送：
+])
+def test_aligned_with_tabs_ascii_spaces_and_letter_spaced_labels(name, lines):
+    k = kinds(name)
+    assert {n: k.get(n) for n in lines} == lines
+
+
 def test_class_labelled_at_the_right_end_of_the_docnum_line():
     assert kinds("quirks/jianyi-class-on-docnum-line-labelled.txt")[1] == ["doc_number", "answer_class"]
 
