@@ -77,6 +77,8 @@ BAD = {
     "signoff-contact-one-line-bad-phone.txt": [(14, 28, "CONTACT-001")],
     # A 批复 copied from the web without its date.
     "pifu-web-no-date.txt": [(7, 1, "STRUCT-002")],
+    # Headings alone on their lines ending in a colon (一、申报范围：): HEAD-009 at each colon.
+    "headings-ending-in-colons.txt": [(7, 7, "HEAD-009"), (9, 7, "HEAD-009"), (11, 7, "HEAD-009")],
 }
 
 
@@ -472,6 +474,13 @@ def test_letter_spaced_sign_off_and_contact_labels_after_the_copy_to():
 def test_aligned_with_tabs_ascii_spaces_and_letter_spaced_labels(name, lines):
     k = kinds(name)
     assert {n: k.get(n) for n in lines} == lines
+
+
+def test_cizhi_jingli_closing_and_a_web_date_with_spaces():
+    k = kinds("quirks/han-cizhi-jingli.txt")
+    assert (k[9], k[10], k[12], k[13]) == (["closing"], ["closing"], ["signature"], ["date"])
+    date = parse_text(read("quirks/fuhan-date-spaced-web.txt")).first("date")
+    assert (date.line, date.parsed.year.text, date.parsed.day.text) == (8, "2024", "18")
 
 
 def test_class_labelled_at_the_right_end_of_the_docnum_line():
