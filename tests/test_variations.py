@@ -44,6 +44,8 @@ EXPECTED = {
     "quirks/tongzhi-collective-deputies-phone-only.txt": [(1, 1, "STRUCT-002", "warning")],
     # A web copy that starts with the text of a 通知: its title and 主送 are not in the text (warnings).
     "quirks/tongzhi-web-body-only.txt": [(1, 1, "RECIP-001", "warning"), (1, 1, "STRUCT-002", "warning")],
+    # A web copy of a 报告 sent up without its 版头: the 签发人 goes with the 版头 (SIGNER-001's documented warning).
+    "quirks/baogao-shangbao-no-signer-public.txt": [(1, 1, "SIGNER-001", "warning")],
 }
 
 BAD = {
@@ -481,6 +483,13 @@ def test_cizhi_jingli_closing_and_a_web_date_with_spaces():
     assert (k[9], k[10], k[12], k[13]) == (["closing"], ["closing"], ["signature"], ["date"])
     date = parse_text(read("quirks/fuhan-date-spaced-web.txt")).first("date")
     assert (date.line, date.parsed.year.text, date.parsed.day.text) == (8, "2024", "18")
+
+
+def test_joint_reply_of_two_organs_named_on_one_line():
+    letter = parse_text(read("quirks/jianyi-reply-two-organs-joint.txt"))
+    title = letter.first("title")
+    assert (title.span.line, title.span.end_line, letter.first("signature").line) == (4, 5, 12)
+    assert letter.misplacements == []
 
 
 def test_class_labelled_at_the_right_end_of_the_docnum_line():
