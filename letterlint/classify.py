@@ -1095,7 +1095,7 @@ def _continues_copy_to(unit: Unit, line: Line) -> bool:
     if not s or _tail_kind(s) or PRINT_LINE.match(s) or ATTACHMENT_HEAD.match(s) or PAREN_LINE.match(s):
         return False
     prev = unit.lines[-1].stripped
-    if prev.endswith(("，", "、", ",")):
+    if prev.endswith(("，", "、", ",", "：", ":")):  # a list cut after a comma, or the label alone (抄送：)
         return True
     return line.indent > 0 and not prev.endswith("。") and s.endswith(("。", "."))
 

@@ -413,6 +413,7 @@ def test_contact_on_the_chaobao_line_has_its_number_checked():
     ("quirks/tongzhi-recipient-three-lines.txt", "recipient", (7, 9)),
     ("quirks/tongzhi-zhuanfa-long-title-three-lines.txt", "title", (5, 7)),    # …转发县农业农村局 / 《…》 / 的通知
     ("quirks/han-company-qingyu-zhichi.txt", "copy_to", (15, 16)),
+    ("quirks/tongzhi-cc-label-alone.txt", "copy_to", (14, 15)),               # 抄送： alone, the organs below
 ])
 def test_more_wrapped_units(name, part, lines):
     found = parse_text(read(name)).first(part)

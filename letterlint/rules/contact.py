@@ -204,8 +204,11 @@ def _required_findings(letter, what: str, missing_severity: str | None = None):
         if b.truncated:
             return  # the text is cut off inside the block
     reported_name = reported_phone = False
+    headings = _block_headings(letter)
     for b in blocks:
         for f in b.fields:
+            if f.line.number in headings:
+                continue
             if "name" in f.items and not f.filled.get("name"):
                 yield Finding(f.item_span("name") if len(f.items) > 1 else f.label_span, _empty(f, "name"),
                               "填写承办人员的姓名")
@@ -223,6 +226,19 @@ def _required_findings(letter, what: str, missing_severity: str | None = None):
         yield Finding(_block_span(blocks[0]), "联系人栏没有联系人姓名", "注明“联系人：×××”")
     elif missing_phone:
         yield Finding(_block_span(blocks[-1]), "联系人栏只有姓名，没有联系电话", "注明“联系电话：×××”")
+
+
+def _block_headings(letter) -> set[int]:
+    """Lines that are only a label heading the contact lines under it (联系方式： / 联系人：… / 电话：…):
+    the label alone, and what it promises is given by the lines under it."""
+    out: set[int] = set()
+    for b in contact_blocks(letter):
+        for f in b.fields:
+            if not f.value.strip(PAD) and f.line is not b.lines[-1] \
+                    and not any(g is not f and g.line is f.line for g in b.fields) \
+                    and all(any(g.filled.get(item) for g in b.fields if g.line.number > f.line.number) for item in f.items):
+                out.add(f.line.number)
+    return out
 
 
 def _empty(f: Field, item: str) -> str:
@@ -400,10 +416,13 @@ def contact_label_items(letter, options):
         联系人、职务及电话：李四，市教育局办公室主任，13912345678
     """
     required = letter.doctype in REQUIRED_KINDS
+    headings = _block_headings(letter)
     for b in all_blocks(letter):
         if b.truncated:
             continue
         for f in b.fields:
+            if f.line.number in headings:
+                continue
             for item in f.items:
                 if f.filled.get(item) or item in UNCHECKED_ITEMS:
                     continue

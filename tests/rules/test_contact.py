@@ -313,3 +313,11 @@ def test_number_after_the_name_of_a_contact_label_in_the_text_is_checked():
             "特此公告。\n样例县住房和城乡建设局\n2024年6月30日\n")
     assert spans(lint(text.format(phone="0795-712345"), select=["CONTACT-001"]), "CONTACT-001") == [(3, 26, 3, 37)]
     assert spans(lint(text.format(phone="0795-7123456"), select=["CONTACT-001"]), "CONTACT-001") == []
+
+
+def test_a_label_heading_the_contact_lines_under_it_is_not_an_empty_field():
+    text = ("样例县卫生健康委员会关于商请协助的函\n县教育局：\n商请贵局协调各中小学校配合体检。\n请予支持为盼。\n"
+            "样例县卫生健康委员会\n2024年9月24日\n联系方式：\n联系人：易某\n{phone}")
+    assert spans(lint(text.format(phone="联系电话：0795-7121314\n"), select=["CONTACT-003"]), "CONTACT-003") == []
+    # Nothing under it gives what it promises (a number): the label is an empty field.
+    assert spans(lint(text.format(phone=""), select=["CONTACT-003"]), "CONTACT-003") == [(7, 1, 7, 6)]
