@@ -104,8 +104,8 @@ SECRECY_INVALID = lazyre.compile(r"^(?P<level>内部(?:资料|文件|使用|事�
 COPY_NUMBER = lazyre.compile(r"^\d{4,8}$")
 
 
-SIGNOFF = lazyre.compile(r"^(?:领导签发|签发领导|领导署名|领导签字|分管领导|主管领导|承办负责人|承办责任人|责任领导|审核人|签" + SP
-                     + r"发|签批领导)" + SP + r"[：:]?")
+SIGNOFF = lazyre.compile(r"^" + _spaced("领导签发", "签发领导", "领导署名", "领导签字", "分管领导", "主管领导", "承办负责人",
+                                        "承办责任人", "责任领导", "审核人", "签发", "签批领导") + SP + r"[：:]?")
 ATTACHMENT_HEAD = lazyre.compile(r"^附" + SP + r"件" + SP + r"(?P<num>\d*)$")
 PAREN_LINE = lazyre.compile(r"^[（(].*[）)]$")
 # A numbered item of an 附件说明 (1.… 2.2019年…): unlike HEADING3, a figure may follow the mark.
@@ -161,7 +161,8 @@ _DEFAULT_EVIDENCE = {
     "answer_class": (STRONG, "答复类别标注"),
     "disclosure": (STRONG, "公开属性标注"),
     "title": (WEAK, "标题形式（关于……、以文种结尾）"),
-    "issue_number": (STRONG, "标题下的期号（第N期）"),
+    "issue_number": (STRONG, "标题下的期号（第N期、第N次、〔年份〕N期）"),
+    "case_heading": (WEAK, "版头之上点明第N号建议/提案的标题行"),
     "recipient": (WEAK, "以冒号结尾的称呼行"),
     "paragraph": (FALLBACK, "没有其他依据"),
     "heading1": (FALLBACK, "以“一、”开头"),
@@ -324,6 +325,21 @@ def _docnum_with_last_signer(line: Line) -> list[Part] | None:
     return [Part(p.kind, [line], start=p.start, end=p.end, fields=p.fields) for p in parts] + [name]
 
 
+# More 签发人 names on a line of their own, below the 签发人 line (GB/T 9704 7.2.5: names wrap onto
+# the next line, aligned under the first name).
+_SIGNER_NAMES = lazyre.compile("^[\u4e00-\u9fff·]{2,5}(?:[" + PAD + "]+[\u4e00-\u9fff·]{2,5})?$")
+
+
+def _signer_names(line: Line) -> Unit | None:
+    """A line that only carries more 签发人 names (read below a 签发人 line only)."""
+    s = line.stripped
+    if not _SIGNER_NAMES.match(s) or ORG_SUFFIX.search(_compact(s)) or title_doctype(_compact(s)):
+        return None
+    start = line.indent
+    return Unit("signer", [line], fields={"colon": "", "names": s, "continued": True, "start": start,
+                                          "end": start + len(s)}, evidence="签发人行下另起一行的签发人姓名")
+
+
 def _signer_after_date(line: Line) -> Unit | None:
     """签发人：××× alone on a line after the 成文日期: the sign-off of the letter, as 领导签发：×××.
 
@@ -350,13 +366,43 @@ def _unit_from_header(parts: list[Part]) -> Unit:
 # --- the whole letter ------------------------------------------------------------
 
 
-ISSUE_NUMBER = lazyre.compile(r"^[（(〔]?" + SP + r"第" + SP + r"[0-9０-９一二三四五六七八九十百零〇]{1,6}" + SP + r"期"
-                              + SP + r"[）)〕]?$")
+ISSUE_NUMBER = lazyre.compile(r"^[（(〔]?" + SP + r"(?:(?:\d{4}" + SP + r"年|〔" + SP + r"\d{4}" + SP + r"〕)" + SP
+                              + r")?第?" + SP + r"[0-9０-９一二三四五六七八九十百零〇]{1,6}" + SP + r"[期次]" + SP
+                              + r"[）)〕]?$")
+# A status in brackets on the line under a title (（征求意见稿）, （试行）): the end of the title.
+_TITLE_QUALIFIER = lazyre.compile(r"^[（(]" + SP + r"(?:征求意见稿|送审稿|修订草案|草案|试行|暂行|修订稿|修改稿|讨论稿"
+                                  r"|代拟稿|审议稿|报批稿)" + SP + r"[）)]$")
 # The 题注 of a document adopted or approved by a meeting: （2024年6月28日……会议通过）.
 _ADOPTED = lazyre.compile(r"^[（(]" + SP + DATE_IN_LINE + r"[^（(）)]{2,80}?(?:通过|批准|公布|发布|修订|修正)"
                           + r"[^（(）)]{0,40}[）)]$")
 # A 纪要's issuer and date on one line under its title: 示例县人民政府办公室　　　2024年5月10日.
 _ISSUER_DATE = lazyre.compile(r"^(?P<org>[^" + PAD + r"].{1,38}?)[" + PAD + r"]{2,}" + DATE_IN_LINE + r"$")
+
+
+# The heading of a reply that names the 建议/提案 it answers, at the top above the organ's name and the
+# 发文字号 (政协示例市委员会第三届第二次会议 / 第0215号提案答复), on one line or wrapped over two.
+CASE_HEADING = lazyre.compile(r"^(?P<meeting>[\u4e00-\u9fff（）()0-9０-９]{2,40}?会议)?(?:[（(〔]?)(?P<number>第[0-9０-９]{1,6}号)"
+                              r"(?:[）)〕]?)(?P<case>代表建议|建议|提案|议案|意见)(?:的)?(?P<doctype>答复函|答复|复函|办理答复|办理情况)?$")
+
+
+def _case_heading(nb: list[Line], i: int) -> Unit | None:
+    """A heading naming the 建议/提案 at ``nb[i]`` (one or two lines), if the 版头 goes on below it."""
+    if "号" not in nb[i].text and (i + 1 >= len(nb) or "号" not in nb[i + 1].text):
+        return None  # the heading names the 建议/提案 by its number (第N号)
+    for size in (1, 2):
+        if i + size >= len(nb):
+            return None
+        lines = nb[i:i + size]
+        c = _compact("".join(map(_s, lines)))
+        m = None if TITLE_START.match(c) or TITLE_ORG_THEN.match(c) else CASE_HEADING.match(c)  # 关于…/对…: a title
+        if m is None or not m.group("meeting") and not m.group("doctype"):
+            continue
+        below = i + size
+        if _organ_run(nb, below) or _is_header_line(nb[below]) is not None:
+            fields = {k: v for k, v in m.groupdict().items() if v}
+            return Unit("case_heading", lines, fields=fields,
+                        alts=[Unit("title", lines, evidence="标题形式（第N号建议/提案答复）")])
+    return None
 
 
 def _title_date(line: Line) -> Unit | None:
@@ -379,6 +425,27 @@ def _title_date(line: Line) -> Unit | None:
     fields = date_fields(m.group("date")) or {}
     fields.update(start=off + m.start("date"), end=off + m.end("date"))
     return Unit("date", [line], extra=extra, fields=fields, evidence=evidence_, terminal="TITLE_DATE")
+
+
+def _wrapped_adoption_note(nb: list[Line], i: int) -> Unit | None:
+    """The adoption 题注 wrapped over two or three lines under a title (（2024年8月28日……常务委员会 /
+    第二十次会议通过）): the date on its first line is the document's date."""
+    first = nb[i].stripped
+    if not first.startswith(("（", "(")) or "）" in first or ")" in first or "日" not in first:
+        return None
+    for k in range(i + 1, min(i + 3, len(nb))):
+        if not nb[k].stripped.endswith(("）", ")")):
+            continue
+        joined = "".join(ln.stripped for ln in nb[i:k + 1])
+        m = _ADOPTED.match(joined)
+        if m is None or m.end("date") > len(first):
+            return None
+        off = nb[i].indent
+        fields = date_fields(m.group("date")) or {}
+        fields.update(start=off + m.start("date"), end=off + m.end("date"))
+        return Unit("date", nb[i:k + 1], fields=fields, evidence="标题下题注中的会议通过日期（题注分行）",
+                    terminal="TITLE_DATE")
+    return None
 
 
 def _organ_run(nb: list[Line], i: int) -> int:
@@ -511,7 +578,8 @@ def _is_recipient_without_colon(s: str) -> bool:
         return False
     core = _compact(c)
     if len(c) <= 40 and not SENTENCE_PUNCT.search(c):
-        return bool(ADDRESSEE_SUFFIX.search(core) or ORG_SUFFIX.search(core))
+        return bool(ADDRESSEE_SUFFIX.search(core) or ORG_SUFFIX.search(core)
+                    or "、" in core and core.endswith(_GROUP_SUFFIXES))
     # Classes of addressees separated by commas (各镇、乡人民政府，县政府直属各单位):
     # every class must end like a body of the state.
     if len(c) > 120 or _NOT_CLASS_LIST.search(c):
@@ -521,6 +589,16 @@ def _is_recipient_without_colon(s: str) -> bool:
 
 
 _GROUP_SUFFIXES = ("部门", "单位", "机构", "企业", "人民政府")
+
+
+def _organ_classes(s: str) -> int:
+    """How many classes of organs a line lists, separated by commas (0 unless every piece names organs)."""
+    c = _compact(s.strip(PAD))
+    if not c or len(c) > 120 or _NOT_CLASS_LIST.search(c):
+        return 0
+    classes = [x for x in re.split(r"[，,]", c) if x]
+    ok = all(ORG_SUFFIX.search(x) or x.endswith(_GROUP_SUFFIXES) for x in classes)
+    return len(classes) if ok else 0
 
 
 def _is_signature(s: str) -> bool:
@@ -596,7 +674,31 @@ def classify(lines: list[Line]) -> list[Unit]:
                                                             "heading4", "closing"):
             continue  # the text's units were offered their evidence as they were made
         unit.alts = [c for c in evidence(unit.lines[0]) if c.kind != unit.kind]
-    return [unit.settle() for unit in units]
+    for unit in units:
+        if unit.kind == "signoff":
+            _split_signoff(unit)
+        for alt in unit.alts:
+            if alt.kind == "signoff":
+                _split_signoff(alt)
+        unit.settle()
+    return units
+
+
+def _split_signoff(unit: Unit) -> None:
+    """A sign-off line that goes on with the contact (领导签发：…　　联系人：…　联系电话：…): the contact is a
+    part of its own on that line, as on a 抄报 line."""
+    if len(unit.lines) != 1 or unit.extra or "start" in unit.fields:
+        return
+    line = unit.lines[0]
+    text = line.text
+    m = _CONTACT_INSIDE.search(text, line.indent + 3)
+    if m is None:
+        return
+    end = m.start()
+    while end > line.indent and text[end - 1] in PAD:
+        end -= 1
+    unit.extra = [Part("contact", [line], start=m.start(), end=len(text.rstrip(PAD)))]
+    unit.fields = dict(unit.fields, start=line.indent, end=end)
 
 
 def _classify(lines: list[Line]) -> list[Unit]:
@@ -630,8 +732,13 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 i += run - 1
             elif (parts := _is_header_line(nb[i])) is not None:
                 units.append(_unit_from_header(parts))
-            elif units and _has_signer(units[-1]) and (parts := _docnum_with_last_signer(nb[i])) is not None:
-                units.append(_unit_from_header(parts))
+            elif units and _has_signer(units[-1]) and ((parts := _docnum_with_last_signer(nb[i])) is not None
+                                                       or (names := _signer_names(nb[i])) is not None):
+                units.append(_unit_from_header(parts) if parts is not None else names)
+            elif top and (case := _case_heading(nb, i)) is not None \
+                    and not any(u.kind in ("org_mark", "doc_number") for u in units):
+                units.append(case)
+                i += len(case.lines) - 1
             else:
                 return i
             i += 1
@@ -653,6 +760,9 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 break
             tl.append(nb[i])
             i += 1
+        if i < n and _TITLE_QUALIFIER.match(_s(nb[i])):
+            tl.append(nb[i])
+            i += 1
         units.append(Unit("title", tl))
         title_found = True
         i = take_header(i, False)
@@ -660,9 +770,9 @@ def _classify(lines: list[Line]) -> list[Unit]:
         if i < n and ISSUE_NUMBER.match(_s(nb[i])):
             units.append(Unit("issue_number", [nb[i]]))
             i += 1
-        if i < n and (dated := _title_date(nb[i])) is not None:
+        if i < n and (dated := _title_date(nb[i]) or _wrapped_adoption_note(nb, i)) is not None:
             units.append(dated)
-            i += 1
+            i += len(dated.lines)
 
     # 3. 主送机关 / 称呼.
     if i < n:
@@ -679,7 +789,8 @@ def _classify(lines: list[Line]) -> list[Unit]:
         elif (title_found or units) and _is_recipient_wrong_mark(s) and i + 1 < n:
             units.append(Unit("recipient", [nb[i]], fields={"colon": s[-1]}))
             i += 1
-        elif ((title_found or units or ADDRESSEE_SUFFIX.search(_compact(s)) or _compact(s).startswith("各"))
+        elif ((title_found or units or ADDRESSEE_SUFFIX.search(_compact(s)) or _compact(s).startswith("各")
+               or _organ_classes(s) > 1)
               and _is_recipient_without_colon(s) and i + 1 < n
               and len(_s(nb[i + 1])) > len(s)):
             units.append(Unit("recipient", [nb[i]], fields={"colon": ""}))
@@ -711,6 +822,17 @@ def _classify(lines: list[Line]) -> list[Unit]:
         k = date_idx
         while k - 1 >= body_start and date_idx - (k - 1) <= 3 and _is_signature(_s(nb[k - 1])):
             k -= 1
+        if k == date_idx:
+            # Local marks (领导签发, 联系人) between the 署名 and the date: the 署名 is an organ's
+            # name right above them (署名 / 领导签发：… / 成文日期).
+            m = k
+            while m - 1 >= body_start and k - (m - 1) <= 3 and _tail_kind(_s(nb[m - 1])) in ("contact", "signoff"):
+                m -= 1
+            j = m
+            while j - 1 >= body_start and m - (j - 1) <= 3 and _is_org_signature(_s(nb[j - 1])):
+                j -= 1
+            if m < k and j < m:
+                k = j
         sig_start = k
         # A long attachment name wrapped onto an indented line is not a 署名.
         while sig_start < date_idx - 1 and _note_above(nb, sig_start, body_start) \
@@ -782,7 +904,8 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 and not first.startswith("附") and not _is_org_signature(first) and _is_org_signature(_s(nb[k])):
             prev.lines.append(nb[k])  # one organ's name wrapped onto a second line
             continue
-        units.append(Unit("signature", [nb[k]]))
+        tk = _tail_kind(_s(nb[k]))
+        units.append(Unit(tk if tk in ("contact", "signoff") else "signature", [nb[k]]))
     if date_idx is None:
         after = end_main
     else:
@@ -979,7 +1102,7 @@ def _continues_copy_to(unit: Unit, line: Line) -> bool:
     if not s or _tail_kind(s) or PRINT_LINE.match(s) or ATTACHMENT_HEAD.match(s) or PAREN_LINE.match(s):
         return False
     prev = unit.lines[-1].stripped
-    if prev.endswith(("，", "、", ",")):
+    if prev.endswith(("，", "、", ",", "：", ":")):  # a list cut after a comma, or the label alone (抄送：)
         return True
     return line.indent > 0 and not prev.endswith("。") and s.endswith(("。", "."))
 

@@ -969,7 +969,16 @@ def _print_structure(path: str, source, letter, args) -> None:
     con = Console(highlight=False, soft_wrap=True, no_color=_color(args) is False)
     tree = Tree(f"[bold]{escape(printable(path))}[/]  文种：{doctypes.label(letter.doctype)}（{source.encoding}）")
     branches: dict[str, Tree] = {}
+    # Parts that are the same text (（此件公开发布）: a 附注 and the 公开属性) are shown once, with both names.
+    shown: list[tuple[object, list]] = []
     for part in letter.parts:
+        key = (part.section, part.misplaced, part.span)
+        if shown and shown[-1][0] == key:
+            shown[-1][1].append(part)
+        else:
+            shown.append((key, [part]))
+    for _, same in shown:
+        part = same[0]
         section = part.section or "位置不当"
         if section not in branches:
             branches[section] = tree.add(f"[bold]{section}[/]")
@@ -980,7 +989,8 @@ def _print_structure(path: str, source, letter, args) -> None:
             where += f"（段{_part_dict(part, letter)['paragraph']}）"
         text = part.text if len(part.text) <= 40 else part.text[:39] + "…"
         style = "red" if part.misplaced else "cyan"
-        branches[section].add(f"[{style}]{part.name}[/] [dim]{where}[/] {escape(printable(text))}")
+        name = "、".join(dict.fromkeys(p.name for p in same))
+        branches[section].add(f"[{style}]{name}[/] [dim]{where}[/] {escape(printable(text))}")
     con.print(tree)
     for m in letter.misplacements:
         con.print(f"[red]第{m.part.line}行：{escape(printable(m.message))}[/]")

@@ -61,9 +61,15 @@ def label(ident: str) -> str:
     return DOCTYPES.get(ident, ident)
 
 
+# A status or period in brackets after the 文种 word: （试行）, （征求意见稿）, （2024—2026年）.
+_TRAILING_BRACKET = lazyre.compile(r"[（(][^（()）]{1,16}[）)]$")
+
+
 def title_doctype(title: str) -> str | None:
-    """The kind a title names by its final 文种 word, or None."""
+    """The kind a title names by its final 文种 word (before a status in brackets), or None."""
     t = _SPACES.sub("", title)
+    if t.endswith(("）", ")")):
+        t = _TRAILING_BRACKET.sub("", t)
     for word, ident in _ENDINGS:
         if t.endswith(word):
             return ident
@@ -73,8 +79,10 @@ def title_doctype(title: str) -> str | None:
 # Without a title, the formulas of the text tell the kind.
 _BODY_FORMULAS = [
     (lazyre.compile(r"请示》?(?:（[^）]*）)?收悉|批复如下|特此批复"), "approval"),
-    (lazyre.compile(r"现(?:印发|转发)给你们|通知如下|特此通知"), "notice"),
+    (lazyre.compile(r"现(?:印发|转发)给你们|现予(?:印发|转发)|通知如下|特此通知"), "notice"),
     (lazyre.compile(r"特此报告"), "report"),
+    (lazyre.compile(r"特此通告"), "circular"),
+    (lazyre.compile(r"特此公告"), "announcement"),
     (lazyre.compile(r"妥否，?请批示|请予审批"), "request"),
 ]
 
@@ -104,9 +112,11 @@ def infer(title: str | None, salutation: str | None, has_answer_class: bool, ope
     if "提案" in t:
         return "proposal_reply"
     sal = _SPACES.sub("", salutation or "").rstrip("：:")
-    if sal.endswith("委员"):
+    # 各位代表 / 各位人大代表 addresses a body of deputies (a notice to them), not the authors of a 建议.
+    named = not sal.startswith("各")
+    if named and sal.endswith("委员"):
         return "proposal_reply"
-    if sal.endswith("代表"):
+    if named and sal.endswith("代表"):
         return "suggestion_reply"
     if "建议" in t and "意见建议" not in t:
         return "suggestion_reply"

@@ -948,10 +948,11 @@ def attachment_note(lines: list[Line]) -> AttachmentNote | None:
 # --- the contact block ---------------------------------------------------------------------
 
 # A line the classifier reads as a contact line, by its label.
-CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:联" + SP + r"系" + SP + r"人|联系电话|联系方式|联系单位|联系部门|电话号码"
-                         r"|电" + SP + r"话|手" + SP + r"机|承" + SP + r"办" + SP + r"人|经" + SP + r"办" + SP + r"人"
-                         r"|承办单位|分管单位|传" + SP + r"真|邮" + SP + r"箱"
-                         r"|(?:邮" + SP + r"编|邮政编码|通讯地址|联系地址|地" + SP + r"址|电子邮件)" + SP + r"(?=[：:])"
+CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:" + "|".join(SP.join(w) for w in (
+                             "联系人", "联系电话", "联系方式", "联系单位", "联系部门", "电话号码", "电话", "手机", "承办人",
+                             "经办人", "承办单位", "分管单位", "传真", "邮箱"))
+                         + r"|(?:" + "|".join(SP.join(w) for w in ("邮编", "邮政编码", "通讯地址", "联系地址", "地址", "电子邮件"))
+                         + r")" + SP + r"(?=[：:])"
                          # 职务 only as a label (职务：科长), never a sentence about one.
                          r"|职" + SP + r"[务位]" + SP + r"(?=[：:]))")
 
@@ -1183,17 +1184,26 @@ class ContactLine(Record):
         self.truncated = truncated
 
 
+def label_items(label: str) -> list[str]:
+    """What a contact label promises, in order (联系人及电话 → name, phone)."""
+    return [LABEL_WORDS[unpad(w.group())] for w in _WORD_RX.finditer(label)]
+
+
 def contact_lines(part) -> list[ContactLine]:
     """Each line of a contact or sign-off part, read as labelled fields."""
     leader = part.kind == "signoff"
+    if part.start is not None and len(part.lines) == 1:  # a part of a line (领导签发：…　联系人：… / 抄报：…　联系人：…)
+        return [ContactLine(part.lines[0], *contact_fields(part.lines[0], leader, part.start, part.end))]
     return [ContactLine(line, *contact_fields(line, leader)) for line in own_lines(part)]
 
 
-def contact_fields(line: Line, leader: bool = False) -> tuple[list[ContactField], bool]:
-    """The one contact parser: the labelled fields of one contact or sign-off line, and whether it is cut off."""
+def contact_fields(line: Line, leader: bool = False, start: int | None = None,
+                   end: int | None = None) -> tuple[list[ContactField], bool]:
+    """The one contact parser: the labelled fields of one contact or sign-off line (or of the part of it
+    from ``start`` to ``end``), and whether it is cut off."""
     text = line.text
-    lo = line.indent
-    hi = len(text.rstrip(PAD))
+    lo = line.indent if start is None else start
+    hi = len(text.rstrip(PAD)) if end is None else len(text[:end].rstrip(PAD))
     if lo < hi and text[lo] in "（(":
         lo += 1
     if hi > lo and text[hi - 1] in "）)":
@@ -1214,7 +1224,7 @@ def contact_fields(line: Line, leader: bool = False) -> tuple[list[ContactField]
     for i, m in enumerate(labels):
         value_end = labels[i + 1].start() if i + 1 < len(labels) else hi
         label = unpad(m.group("label"))
-        items = [LABEL_WORDS[unpad(w.group())] for w in _WORD_RX.finditer(m.group("label"))]
+        items = label_items(m.group("label"))
         if leader and items and items[0] == "name":
             items[0] = "leader"
         f = ContactField(line, label, items, m.start("label"), m.end("label"), m.end(), value_end)

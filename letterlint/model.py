@@ -34,6 +34,7 @@ PART_NAMES: dict[str, str] = {
     "copy_number": "份号",
     "secrecy": "密级和保密期限",
     "urgency": "紧急程度",
+    "case_heading": "建议提案编号",
     "org_mark": "发文机关标志",
     "doc_number": "发文字号",
     "signer": "签发人",

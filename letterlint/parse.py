@@ -38,6 +38,10 @@ _EARLIER = 1e-6
 _STANDARD_PART = 1e-3
 _LOCAL_MARKS = frozenset({"contact", "signoff"})
 _BEAM = 2 * MISPLACED
+# A candidate for a part the standard does not have, offered beside one it has (a heading naming the
+# 建议/提案 at the top, beside the title), yields to it where both readings fit: a letter whose only
+# heading is that one has it as its title.
+_YIELDING = frozenset({"case_heading"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -184,7 +188,8 @@ def _search(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]
         if unit.alts:
             options = _options(unit)
             top = _COST[max(c.strength for c in options)]
-            priced = [(c, _terminal(c), _COST[c.strength] - top) for c in options]
+            priced = [(c, _terminal(c), _COST[c.strength] - top + (_STANDARD_PART if c.kind in _YIELDING else 0.0))
+                      for c in options]
         else:
             priced = ((unit, _terminal(unit), 0.0),)
         misplaced = MISPLACED + _EARLIER * index

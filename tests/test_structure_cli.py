@@ -98,3 +98,16 @@ def test_a_file_that_is_no_draft_is_refused_with_exit_code_2(capsys, tmp_path, m
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"%PDF-1.4\n1 0 obj")))
     code, out, err = structure(capsys, "-")
     assert code == 2 and "<stdin>：这是 PDF 文件" in err
+
+
+def test_a_line_that_is_both_a_note_and_the_disclosure_is_shown_once(capsys, tmp_path):
+    path = tmp_path / "答复.txt"
+    path.write_text("示例市水务局关于市七届人大三次会议第5号建议的答复\n\n钱某某代表：\n您提出的建议收悉。现答复如下：我局将加快管网改造。\n"
+                    "感谢您对水务工作的关心和支持。\n\n示例市水务局\n2024年6月3日\n（此件公开发布）\n", encoding="utf-8")
+    code, out, _ = structure(capsys, "--no-color", str(path))
+    assert code == 0
+    assert out.count("（此件公开发布）") == 1
+    assert "附注、公开属性 第9行 （此件公开发布）" in out
+    # The json keeps one entry per part (scripts and the instruments read both kinds).
+    code, out, _ = structure(capsys, "--format", "json", str(path))
+    assert [p["kind"] for p in json.loads(out)["parts"] if p["line"] == 9] == ["note", "disclosure"]

@@ -38,8 +38,15 @@ EXPECTED = {
     "quirks/web-no-title.txt": [(1, 1, "STRUCT-002", "warning")],
     # The title ends in 建议答复: the 文种 答复 is there, the hint asks for the documented form 建议的答复.
     "quirks/jianyi-title-dafu-no-de.txt": [(6, 18, "DOCTYPE-001", "info")],
+    # A web copy of a 报告 that starts at the 主送: as quirks/web-no-title.txt.
+    "quirks/baogao-web-no-title.txt": [(1, 1, "STRUCT-002", "warning")],
+    # A web copy of a notice to 各位人大代表 (not a reply): only the title outside the text.
+    "quirks/tongzhi-collective-deputies-phone-only.txt": [(1, 1, "STRUCT-002", "warning")],
+    # A web copy that starts with the text of a 通知: its title and 主送 are not in the text (warnings).
+    "quirks/tongzhi-web-body-only.txt": [(1, 1, "RECIP-001", "warning"), (1, 1, "STRUCT-002", "warning")],
+    # A web copy of a 报告 sent up without its 版头: the 签发人 goes with the 版头 (SIGNER-001's documented warning).
+    "quirks/baogao-shangbao-no-signer-public.txt": [(1, 1, "SIGNER-001", "warning")],
 }
-PENDING: dict[str, pytest.MarkDecorator] = {}
 
 BAD = {
     # The five misplacement classes, in other kinds of document and layouts.
@@ -60,6 +67,20 @@ BAD = {
     "salutation-zunjing.txt": [(6, 1, "REPLY-006")],
     "signer-spread-ascii-colon.txt": [(3, 26, "SIGNER-002")],
     "class-e-bracketed-contact-no-phone.txt": [(1, 7, "REPLY-001"), (14, 1, "REPLY-009")],
+    # 署名 / 领导签发 / 联系人 / 成文日期: the 署名 is read (no SIGN-001), the contact's phone is checked.
+    "signoff-between-contact-bad-phone.txt": [(14, 11, "CONTACT-001")],
+    # A 函 copied from the web without its date (as web-no-date.txt for a 复函).
+    "han-web-no-date.txt": [(7, 1, "STRUCT-002")],
+    # （此页无正文） above the 署名: GB/T 9704 7.3.5.1 forbids it.
+    "baogao-no-text-on-page.txt": [(11, 1, "DATE-007")],
+    # Two 签发人, the second on a line of its own, the 发文字号 on the first line (GB/T 9704 7.2.5: on the last).
+    "signer-names-wrapped-docnum-above.txt": [(4, 1, "DOCNUM-008")],
+    # 领导签发：…　　联系人：…　联系电话：<10-digit mobile> on one line: the contact's number is checked.
+    "signoff-contact-one-line-bad-phone.txt": [(14, 28, "CONTACT-001")],
+    # A 批复 copied from the web without its date.
+    "pifu-web-no-date.txt": [(7, 1, "STRUCT-002")],
+    # Headings alone on their lines ending in a colon (一、申报范围：): HEAD-009 at each colon.
+    "headings-ending-in-colons.txt": [(7, 7, "HEAD-009"), (9, 7, "HEAD-009"), (11, 7, "HEAD-009")],
 }
 
 
@@ -80,7 +101,7 @@ def kinds(name: str) -> dict[int, list[str]]:
 
 
 def _param(name: str):
-    marks = [m for m in (MISREAD.get(name), PENDING.get(name)) if m is not None]
+    marks = [MISREAD[name]] if name in MISREAD else []
     return pytest.param(name, marks=marks, id=name)
 
 
@@ -316,6 +337,189 @@ def test_document_carried_after_the_date_is_read_as_attachment(name, first_after
     after = [p for p in letter.parts if p.line >= first_after_date and p.kind not in ("copy_to", "print_line")]
     assert after and all(p.section == "附件" for p in after)
     assert letter.misplacements == []
+
+
+def test_signoff_and_contact_between_the_signature_and_the_date():
+    # 署名 / 领导签发：… / 联系人及电话：… / 成文日期 (grammar: SIGNATURE+ _post_item* (DATE _post_item*)?)
+    for name in ("quirks/jianyi-signoff-between-signature-and-date.txt", "bad/signoff-between-contact-bad-phone.txt"):
+        letter = parse_text(read(name))
+        k = kinds(name)
+        assert (k[10], k[12], k[13], k[14], k[15], k[17]) == (
+            ["closing"], ["signature"], ["signoff"], ["contact"], ["date"], ["copy_to"])
+        assert letter.misplacements == []
+        assert {p.section for p in letter.parts if 12 <= p.line <= 15} == {"主体"}
+
+
+def test_heading_naming_the_proposal_above_the_organ_and_docnum_is_part_of_the_header():
+    # ……会议 / 第0215号提案答复 above the organ's name and the 发文字号: not a misplaced title or 主送.
+    letter = parse_text(read("quirks/tian-case-heading-above-organ.txt"))
+    k = kinds("quirks/tian-case-heading-above-organ.txt")
+    assert (k[1], k[4], k[6], k[8], k[10]) == (["case_heading"], ["org_mark"], ["doc_number"], ["title"], ["recipient"])
+    heading = letter.first("case_heading")
+    assert (heading.span.line, heading.span.end_line, heading.section) == (1, 2, "版头")
+    assert (heading.fields["meeting"], heading.fields["number"], heading.fields["case"]) == (
+        "政协示例市委员会第三届第二次会议", "第0215号", "提案")
+    assert letter.misplacements == []
+    k = kinds("quirks/jianyi-case-heading-one-line.txt")
+    assert (k[1], k[2], k[3], k[5]) == (["case_heading"], ["answer_class"], ["doc_number"], ["title"])
+
+
+def test_heading_naming_the_proposal_is_the_title_when_the_letter_has_no_other():
+    text = read("quirks/tian-case-heading-above-organ.txt").split("\n")
+    del text[6:8]   # the letter's own title
+    del text[2:4]   # the organ's name
+    letter = parse_text("\n".join(text))
+    title = letter.first("title")
+    assert (title.span.line, title.span.end_line) == (1, 2)
+    assert letter.first("case_heading") is None and letter.misplacements == []
+
+
+def test_second_signer_name_on_a_line_of_its_own_is_a_signer_not_the_title():
+    k = kinds("bad/signer-names-wrapped-docnum-above.txt")
+    assert (k[1], k[4], k[5], k[7]) == (["org_mark"], ["doc_number", "signer"], ["signer"], ["title"])
+    signer = [p for p in parse_text(read("bad/signer-names-wrapped-docnum-above.txt")).parts if p.line == 5][0]
+    assert (signer.span, [t.text for t in signer.parsed.names]) == ((5, 24, 5, 27), ["毛某某"])
+
+
+@pytest.mark.parametrize("name", ["quirks/jianyi-class-disclosure-one-line.txt", "bad/signoff-contact-one-line-bad-phone.txt"])
+def test_signoff_and_contact_on_one_line_are_two_parts(name):
+    line = [(p.kind, p.span.column, p.span.end_column) for p in parse_text(read(name)).parts if p.line == 14]
+    assert line[0] == ("signoff", 1, 9) and line[1][:2] == ("contact", 13)
+
+
+def test_contact_on_the_signoff_line_without_a_number_is_reported_at_the_contact():
+    text = read("quirks/jianyi-class-disclosure-one-line.txt").replace("　　　　联系电话：0795-7890123", "")
+    assert [(d.line, d.column, d.end_column, d.rule) for d in lint_text(text, "letter.txt", Settings()).diagnostics] == [
+        (14, 13, 19, "REPLY-009")]
+
+
+def test_contact_on_the_chaobao_line_has_its_number_checked():
+    text = read("bad/contact-on-chaobao-line.txt").replace("0795-7123456", "1397912345")
+    assert [(d.line, d.column, d.rule) for d in lint_text(text, "letter.txt", Settings()).diagnostics] == [
+        (16, 1, "COPY-004"), (16, 34, "CONTACT-001")]
+
+
+@pytest.mark.parametrize("name, part, lines", [
+    ("quirks/pifu-recipient-wrapped-dunhao.txt", "recipient", (5, 6)),       # wrapped after a 顿号
+    ("quirks/tongzhi-cc-three-lines-print.txt", "copy_to", (17, 19)),        # 抄送 over three lines, then 印发
+    ("quirks/pifu-title-wrapped-cc-two-lines.txt", "copy_to", (16, 17)),     # second line not indented
+    ("quirks/pifu-title-wrapped-cc-two-lines.txt", "title", (3, 4)),
+    ("quirks/tongzhi-attachment-label-alone.txt", "attachment_note", (9, 11)),  # 附件： alone, items below
+    ("quirks/qingshi-attachment-note-wrapped-contact.txt", "attachment_note", (11, 12)),
+    ("quirks/yijian-title-three-lines-draft.txt", "title", (5, 7)),
+    ("quirks/tian-title-wrapped-at-number.txt", "title", (4, 5)),
+    ("quirks/han-attachment-titled-page-two-items.txt", "title", (5, 6)),
+    ("quirks/fuhan-title-wrapped-before-fuhan.txt", "title", (5, 6)),          # …问题的 / 复函
+    ("quirks/tongzhi-recipient-three-lines.txt", "recipient", (7, 9)),
+    ("quirks/tongzhi-zhuanfa-long-title-three-lines.txt", "title", (5, 7)),    # …转发县农业农村局 / 《…》 / 的通知
+    ("quirks/han-company-qingyu-zhichi.txt", "copy_to", (15, 16)),
+    ("quirks/tongzhi-cc-label-alone.txt", "copy_to", (14, 15)),               # 抄送： alone, the organs below
+])
+def test_more_wrapped_units(name, part, lines):
+    found = parse_text(read(name)).first(part)
+    assert (found.span.line, found.span.end_line) == lines
+
+
+def test_contact_block_with_address_and_post_code_after_the_copy_to():
+    k = kinds("quirks/jianyi-contact-block-after-cc-with-address.txt")
+    assert [k[n] for n in (17, 19, 20, 21, 22, 23)] == [
+        ["copy_to"], ["signoff"], ["contact"], ["contact"], ["contact"], ["contact"]]
+
+
+def test_attachment_pages_with_their_own_titles_are_attachments():
+    letter = parse_text(read("quirks/han-attachment-titled-page-two-items.txt"))
+    assert [p.line for p in letter.all("attachment")] == [19, 26]
+    assert all(p.section == "附件" for p in letter.parts if p.line >= 19)
+
+
+def test_contact_line_between_the_signature_and_the_date():
+    k = kinds("quirks/fuhan-contact-between-signature-and-date.txt")
+    assert (k[9], k[10], k[11]) == (["signature"], ["contact"], ["date"])
+
+
+def test_a_notice_to_all_deputies_is_not_a_reply():
+    assert parse_text(read("quirks/tongzhi-collective-deputies-phone-only.txt")).doctype == "unknown"
+
+
+def test_status_in_brackets_under_the_title_ends_the_title():
+    letter = parse_text(read("quirks/yijian-draft-subtitle.txt"))
+    title = letter.first("title")
+    assert (title.span.line, title.span.end_line, letter.doctype) == (1, 2, "opinion")
+    assert letter.first("recipient").line == 4
+
+
+def test_minutes_numbered_by_meeting_with_the_issuer_and_date_under_it():
+    k = kinds("quirks/jiyao-host-and-attendees-above-text.txt")
+    assert (k[1], k[3], k[5], k[7], k[15]) == (["title"], ["issue_number"], ["signature", "date"], ["paragraph"],
+                                                ["copy_to"])
+
+
+@pytest.mark.parametrize("name, line", [
+    ("quirks/jiyao-host-and-attendees-above-text.txt", 3),       # 第12次
+    ("quirks/jiyao-issuer-and-date-one-line-right.txt", 3),      # 〔2024〕3期
+    ("quirks/jiyao-issue-number.txt", 3),                        # （第8期）
+])
+def test_minutes_issue_number_forms(name, line):
+    letter = parse_text(read(name))
+    assert letter.first("issue_number").line == line and letter.has("date") and letter.misplacements == []
+
+
+def test_letter_spaced_sign_off_and_contact_labels_after_the_copy_to():
+    k = kinds("quirks/jianyi-signoff-spaced-label-after-cc.txt")
+    assert (k[15], k[17], k[18], k[19]) == (["copy_to"], ["signoff"], ["contact"], ["contact"])
+
+
+@pytest.mark.parametrize("name, lines", [
+    ("quirks/han-tab-indented.txt", {11: ["signature"], 12: ["date"], 13: ["contact"]}),        # tabs
+    ("quirks/yijian-header-spaced-ascii.txt", {13: ["signature"], 14: ["date"], 15: ["note", "disclosure"]}),
+    ("quirks/pifu-cc-letter-spaced-print-line.txt", {14: ["copy_to"], 15: ["print_line"]}),   # 抄　送：
+])
+def test_aligned_with_tabs_ascii_spaces_and_letter_spaced_labels(name, lines):
+    k = kinds(name)
+    assert {n: k.get(n) for n in lines} == lines
+
+
+def test_cizhi_jingli_closing_and_a_web_date_with_spaces():
+    k = kinds("quirks/han-cizhi-jingli.txt")
+    assert (k[9], k[10], k[12], k[13]) == (["closing"], ["closing"], ["signature"], ["date"])
+    date = parse_text(read("quirks/fuhan-date-spaced-web.txt")).first("date")
+    assert (date.line, date.parsed.year.text, date.parsed.day.text) == (8, "2024", "18")
+
+
+def test_joint_reply_of_two_organs_named_on_one_line():
+    letter = parse_text(read("quirks/jianyi-reply-two-organs-joint.txt"))
+    title = letter.first("title")
+    assert (title.span.line, title.span.end_line, letter.first("signature").line) == (4, 5, 12)
+    assert letter.misplacements == []
+
+
+def test_class_labelled_at_the_right_end_of_the_docnum_line():
+    assert kinds("quirks/jianyi-class-on-docnum-line-labelled.txt")[1] == ["doc_number", "answer_class"]
+
+
+def test_adoption_note_wrapped_over_two_lines_dates_the_resolution():
+    letter = parse_text(read("quirks/jueding-adoption-note-wrapped.txt"))
+    date = letter.first("date")
+    assert (date.span, [ln.number for ln in date.lines], date.parsed.day.text) == ((4, 2, 4, 12), [4, 5], "28")
+    assert letter.misplacements == []
+
+
+def test_contact_line_between_the_attachment_note_and_the_signature():
+    k = kinds("quirks/han-attachment-then-contact-then-signature.txt")
+    assert (k[10], k[12], k[14], k[15]) == (["attachment_note"], ["contact"], ["signature"], ["date"])
+
+
+def test_sign_off_before_the_signature_and_contact_after_the_date():
+    k = kinds("quirks/jianyi-contact-split-around-signature.txt")
+    assert (k[10], k[11], k[13], k[14], k[15], k[17]) == (
+        ["closing"], ["signoff"], ["signature"], ["date"], ["contact"], ["copy_to"])
+
+
+def test_attachment_pages_with_a_numbered_list_and_a_tab_separated_table():
+    letter = parse_text(read("quirks/baogao-two-attachments-table-tabs.txt"))
+    assert [p.line for p in letter.all("attachment")] == [20, 27]
+    assert letter.first("attachment_note").span.end_line == 14
+    assert all(p.section == "附件" for p in letter.parts if p.line >= 20)
 
 
 def test_joint_signature_one_organ_per_line():

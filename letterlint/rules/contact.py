@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from letterlint import doctypes, lazyre
 from letterlint.fields import (
+    LABEL,
     NUMBER,
     UNCHECKED_ITEMS,
     Number,
     classify_number,  # noqa: F401  (part of this module's interface: tests)
+    contact_fields,
+    label_items,
     numbers_in,
 )
 from letterlint.fields import SP as _SP
@@ -103,8 +106,6 @@ def _find_all_blocks(letter) -> list[Block]:
     """Contact blocks and sign-off lines standing alone (their numbers are checked too)."""
     out: list[Block] = []
     for part in letter.all("contact", "signoff"):
-        if part.start is not None:
-            continue
         block = Block([], list(part.lines), set())
         for read in part.parsed:
             block.fields.extend(read.fields)
@@ -139,7 +140,25 @@ def _find_text_numbers(letter) -> list[Number]:
             n = NUMBER.match(line.text, m.end())
             if n:
                 out.extend(numbers_in(line, n.start(), n.end(), min_digits=5))
+        # A label that promises a name and a number (联系人及电话：张三，0797-8888888): the name comes
+        # first, so the number is read with the contact parser, up to the end of the sentence.
+        if "联系人" not in part.text:
+            continue
+        seen = {(n.line.number, n.start) for n in out}
+        for line, m in part.iter_matches(LABEL):
+            words = label_items(m.group("label"))
+            if "name" not in words or "phone" not in words:
+                continue
+            stop = _SENTENCE_STOP.search(line.text, m.end())
+            fields, _ = contact_fields(line, False, m.start(), stop.start() if stop else None)
+            for n in fields[0].numbers if fields else []:
+                if (line.number, n.start) not in seen:
+                    seen.add((line.number, n.start))
+                    out.append(n)
     return out
+
+
+_SENTENCE_STOP = lazyre.compile(r"[。；;]")
 
 
 def _text_has_contact(letter) -> bool:
@@ -186,8 +205,11 @@ def _required_findings(letter, what: str, missing_severity: str | None = None):
         if b.truncated:
             return  # the text is cut off inside the block
     reported_name = reported_phone = False
+    headings = _block_headings(letter)
     for b in blocks:
         for f in b.fields:
+            if f.line.number in headings:
+                continue
             if "name" in f.items and not f.filled.get("name"):
                 yield Finding(f.item_span("name") if len(f.items) > 1 else f.label_span, _empty(f, "name"),
                               "填写承办人员的姓名")
@@ -207,6 +229,19 @@ def _required_findings(letter, what: str, missing_severity: str | None = None):
         yield Finding(_block_span(blocks[-1]), "联系人栏只有姓名，没有联系电话", "注明“联系电话：×××”")
 
 
+def _block_headings(letter) -> set[int]:
+    """Lines that are only a label heading the contact lines under it (联系方式： / 联系人：… / 电话：…):
+    the label alone, and what it promises is given by the lines under it."""
+    out: set[int] = set()
+    for b in contact_blocks(letter):
+        for f in b.fields:
+            if not f.value.strip(PAD) and f.line is not b.lines[-1] \
+                    and not any(g is not f and g.line is f.line for g in b.fields) \
+                    and all(any(g.filled.get(item) for g in b.fields if g.line.number > f.line.number) for item in f.items):
+                out.add(f.line.number)
+    return out
+
+
 def _empty(f: Field, item: str) -> str:
     """The message for a label whose ``item`` was left blank."""
     what = _ITEM_NAMES[item]
@@ -216,7 +251,14 @@ def _empty(f: Field, item: str) -> str:
 
 
 def _block_span(b: Block) -> Span:
-    lines = [ln for ln in b.lines if ln.number not in b.leader_lines] or b.lines
+    lines = [ln for ln in b.lines if ln.number not in b.leader_lines]
+    if not lines:
+        # The contact shares its line with the sign-off (领导签发：…　联系人：…): from its first label on.
+        own = [f for f in b.fields if "leader" not in f.items]
+        if own:
+            first, last = own[0], own[-1]
+            return Span(first.line.number, first.label_start + 1, last.line.number, last.value_end + 1)
+        lines = b.lines
     first, last = lines[0], lines[-1]
     return Span(first.number, first.indent + 1, last.number, last.span().end_column)
 
@@ -375,10 +417,13 @@ def contact_label_items(letter, options):
         联系人、职务及电话：李四，市教育局办公室主任，13912345678
     """
     required = letter.doctype in REQUIRED_KINDS
+    headings = _block_headings(letter)
     for b in all_blocks(letter):
         if b.truncated:
             continue
         for f in b.fields:
+            if f.line.number in headings:
+                continue
             for item in f.items:
                 if f.filled.get(item) or item in UNCHECKED_ITEMS:
                     continue

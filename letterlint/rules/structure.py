@@ -175,12 +175,16 @@ def recipient_missing(letter, options):
                   severity="warning" if letter.doctype in _RECIPIENT_USUAL else None)
 
 
-@rule("SIGN-001", "signature-missing", "warning", doctypes=doctypes.LETTERS | {"request", "report", "approval", "notice"})
+@rule("SIGN-001", "signature-missing", "warning", doctypes=doctypes.LETTERS | {"request", "report", "approval", "notice",
+                                                                               "opinion", "bulletin", "announcement",
+                                                                               "circular", "unknown"})
 def signature_missing(letter, options):
     """成文日期之上须有发文机关署名。
 
     依据：《党政机关公文处理工作条例》第九条（十一）"发文机关署名。署发文机关全称
     或者规范化简称"；GB/T 9704-2012 7.3.5 署名在正文（或附件说明）之下、成文日期之上。
+    纪要、以题注标明通过日期的决定和决议、由领导人署名的命令（令）不检查；认不出文种的
+    （如没有标题的网页文本），只在成文日期位于正文之后时检查。
 
     反例：
         关于商请协助开展道路安全检查的函
@@ -200,5 +204,7 @@ def signature_missing(letter, options):
     if letter.has("signature") or not letter.body:
         return
     date = letter.first("date")
+    if letter.doctype == "unknown" and (date is None or date.line < letter.body[-1].line):
+        return
     span = date.span if date else letter.end_span
     yield Finding(span, "缺少发文机关署名", "在成文日期上一行写发文机关全称或规范化简称")

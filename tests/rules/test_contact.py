@@ -306,3 +306,18 @@ def test_note_position():
     diags = lint(NOTE_LETTER.format(before="", after="抄送：示例市财政局。\n" + note), select=["NOTE-001"])
     assert [(d.line, d.message) for d in diags] == [(9, "附注应编排在成文日期下一行，不应放在抄送之后")]
     assert lint(NOTE_LETTER.format(before="", after=note), select=["NOTE-001"]) == []
+
+
+def test_number_after_the_name_of_a_contact_label_in_the_text_is_checked():
+    text = ("样例县住房和城乡建设局关于征求意见的公告\n现公开征求意见。\n二、联系方式：县住建局保障办，联系人及电话：徐某，{phone}。\n"
+            "特此公告。\n样例县住房和城乡建设局\n2024年6月30日\n")
+    assert spans(lint(text.format(phone="0795-712345"), select=["CONTACT-001"]), "CONTACT-001") == [(3, 26, 3, 37)]
+    assert spans(lint(text.format(phone="0795-7123456"), select=["CONTACT-001"]), "CONTACT-001") == []
+
+
+def test_a_label_heading_the_contact_lines_under_it_is_not_an_empty_field():
+    text = ("样例县卫生健康委员会关于商请协助的函\n县教育局：\n商请贵局协调各中小学校配合体检。\n请予支持为盼。\n"
+            "样例县卫生健康委员会\n2024年9月24日\n联系方式：\n联系人：易某\n{phone}")
+    assert spans(lint(text.format(phone="联系电话：0795-7121314\n"), select=["CONTACT-003"]), "CONTACT-003") == []
+    # Nothing under it gives what it promises (a number): the label is an empty field.
+    assert spans(lint(text.format(phone=""), select=["CONTACT-003"]), "CONTACT-003") == [(7, 1, 7, 6)]

@@ -101,3 +101,28 @@ def test_recipient_missing_in_a_report_sent_upward():
     report = ("示交〔2024〕12号　　签发人：张明\n关于2024年道路安全工作情况的报告\n"
               "今年以来，我局扎实推进道路安全工作。\n特此报告。\n示例市交通运输局\n2024年5月6日\n")
     assert spans(lint(report, select=["RECIP-001"]), "RECIP-001") == [(2, 1, 2, 19)]
+
+
+def test_signature_missing_in_announcements_circulars_and_untitled_web_copies():
+    notice = "样例县自然资源局关于征收土地的公告\n现将有关事项公告如下：征收土地面积12.36公顷。\n特此公告。\n{sig}2024年4月22日\n"
+    assert spans(lint(notice.format(sig=""), select=["SIGN-001"]), "SIGN-001") == [(4, 1, 4, 11)]
+    assert spans(lint(notice.format(sig="样例县自然资源局\n"), select=["SIGN-001"]), "SIGN-001") == []
+    # No title and no formula (kind unknown): the date after the text still needs its 署名.
+    web = "为做好森林防火工作，现公开征求意见。\n意见反馈截止时间为2024年9月10日。\n{sig}2024年8月30日\n"
+    assert spans(lint(web.format(sig=""), select=["SIGN-001"]), "SIGN-001") == [(3, 1, 3, 11)]
+    assert spans(lint(web.format(sig="样例县自然资源和规划局\n"), select=["SIGN-001"]), "SIGN-001") == []
+    # …but not a date that stands above the text (a 题注 or a cut excerpt).
+    excerpt = "（2024年6月25日）\n根据县人民政府县长的提请，会议决定：\n任命蔡某某为样例县教育局局长。\n"
+    assert spans(lint(excerpt, select=["SIGN-001"]), "SIGN-001") == []
+
+
+def test_recipient_of_an_untitled_web_copy_without_its_colon():
+    # A comma-separated list of organs at the top of a text without a title is its 主送.
+    text = ("样例产业园区管委会，各乡镇人民政府，市级各部门{colon}\n《样例市人民政府常务会议议事规则》已经市人民政府常务会议通过，现予印发。\n"
+            "样例市人民政府\n2024年11月20日\n")
+    assert spans(lint(text.format(colon=""), select=["RECIP-002"]), "RECIP-002") == [(1, 23, 1, 24)]
+    assert spans(lint(text.format(colon="："), select=["RECIP-002"]), "RECIP-002") == []
+    # Classes of organs joined by 顿号, ending in a group word (…、各直属机构).
+    letter = "样例市人民政府办公室关于做好节能工作的通知\n\n各县（市、区）人民政府、市直各有关机构{colon}\n为做好今年夏季用电高峰期间的节能工作，现将有关事项通知如下。\n样例市人民政府办公室\n2024年5月6日\n"
+    assert spans(lint(letter.format(colon=""), select=["RECIP-002"]), "RECIP-002") == [(3, 19, 3, 20)]
+    assert spans(lint(letter.format(colon="："), select=["RECIP-002"]), "RECIP-002") == []
