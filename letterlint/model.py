@@ -6,12 +6,16 @@ text.  Columns are 1-based and count characters; ``end_column`` is exclusive.
 """
 from __future__ import annotations
 
-import re
 from collections import namedtuple
 from collections.abc import Iterator
 from operator import itemgetter
 
+from letterlint import lazyre
 from letterlint.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 # Padding: the one definition for the whole package.  Every character Python
 # calls whitespace (str.isspace: space, tab, U+3000, NBSP, the vertical tab that
@@ -183,7 +187,7 @@ class Part(Record):
 
     def find(self, pattern: str | re.Pattern, group: int | str = 0) -> Span | None:
         """Span of the first match of ``pattern`` within this part, line by line."""
-        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        rx = lazyre.cached(pattern) if isinstance(pattern, str) else pattern
         for line in self.lines:
             lo, hi = (self.start or 0, self.end) if self.start is not None else (0, None)
             m = rx.search(line.text, lo, len(line.text) if hi is None else hi)
@@ -192,7 +196,7 @@ class Part(Record):
         return None
 
     def iter_matches(self, pattern: str | re.Pattern) -> Iterator[tuple[Line, re.Match]]:
-        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+        rx = lazyre.cached(pattern) if isinstance(pattern, str) else pattern
         if self.start is not None:
             line = self.lines[0]
             for m in rx.finditer(line.text, self.start, len(line.text) if self.end is None else self.end):

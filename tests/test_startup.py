@@ -48,6 +48,28 @@ def test_a_clean_text_run_imports_none_of_the_heavy_modules(tmp_path):
     assert sorted(m for m in NOT_ON_THE_TEXT_PATH if m in loaded) == []
 
 
+# Modules the interpreter itself does not import, which a clean text run does without: every
+# pattern it uses is built from lazyre's shipped code, so ``re`` (with the enum, functools and
+# collections it brings, a sixth of a run's instructions) is imported only for another pattern.
+NOT_IMPORTED_BY_A_CLEAN_RUN = ("re", "enum")
+
+
+def test_a_clean_text_run_imports_no_re(tmp_path):
+    (tmp_path / "letter.txt").write_text(GOOD, encoding="utf-8")
+    # An editable install's import hook (run by site) imports re before the run starts: set
+    # these modules aside, so that the run's own import of one shows.
+    code = (f"import sys\nfor m in {NOT_IMPORTED_BY_A_CLEAN_RUN!r}: sys.modules.pop(m, None)\n"
+            "from letterlint.cli import main\ncode = main(sys.argv[1:])\nsys.stdout.flush()\n"
+            f"print('\\n#MODULES', ' '.join(m for m in {NOT_IMPORTED_BY_A_CLEAN_RUN!r} if m in sys.modules))\n")
+    env = dict(os.environ, NO_COLOR="1")
+    out = subprocess.run([sys.executable, "-c", code, "letter.txt"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True).stdout
+    report, loaded = out.split("#MODULES", 1)
+    assert "未发现问题" in report  # the run did happen, and the letter is clean
+    assert loaded.split() == []
+    # A letter with problems may need re (a span is found by a pattern made of its words): fine.
+
+
 # The Word reader and its libraries, and the Markdown reader: what a .txt run must never load.
 WORD_AND_MARKDOWN = ("docx", "lxml", "lxml.etree", "markdown_it", "letterlint.docx.reader", "letterlint.docx.package",
                      "letterlint.docx.geometry", "letterlint.docx.check", "letterlint.docx.annotate", "letterlint.markdown")

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 
 from letterlint import lazyre
@@ -234,11 +233,11 @@ class Lexicon:
         singles = "".join(sorted(w for w in self.by_wrong if len(w) == 1))
         alternatives = []
         if seconds:
-            alternatives.append(f"[{re.escape(seconds)}]")
+            alternatives.append(f"[{lazyre.escape(seconds)}]")
         if singles:
-            alternatives.append(f"(?<=[{re.escape(singles)}])")
+            alternatives.append(f"(?<=[{lazyre.escape(singles)}])")
         starts = "".join(sorted(firsts | set(singles)))
-        self.finder = (lazyre.LazyPattern(f"[{re.escape(starts)}](?:{'|'.join(alternatives)})")
+        self.finder = (lazyre.LazyPattern(f"[{lazyre.escape(starts)}](?:{'|'.join(alternatives)})")
                        if starts else None)
 
     def scan(self, text: str, start: int = 0, end: int | None = None,
