@@ -14,11 +14,9 @@ front would cost start-up and throughput for nothing.
 """
 from __future__ import annotations
 
-from collections import namedtuple
-
 from letterlint import lazyre
 from letterlint.model import PAD, PAD_CLASS, PAD_RUN, Line, Span, unpad
-from letterlint.record import Record
+from letterlint.record import Record, TupleRecord
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -35,8 +33,14 @@ _ANY_SPACE = lazyre.compile(r"\s")
 _NON_SPACE_RUN = lazyre.compile(r"\S+")
 
 
-Tok = namedtuple("Tok", ("text", "span"))
-Tok.__doc__ = """One field as written (``text``, a str) and where it stands (``span``, a Span)."""
+class Tok(TupleRecord):
+    """One field as written (``text``, a str) and where it stands (``span``, a Span)."""
+
+    __slots__ = ()
+    _fields = ("text", "span")
+
+    def __new__(cls, text, span):
+        return tuple.__new__(cls, (text, span))
 
 
 def _tok(line: Line, start: int, end: int) -> Tok | None:

@@ -14,8 +14,10 @@ letter takes these rules about 0.3 s together.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterator
+try:
+    from _bisect import bisect_right  # the C function bisect re-exports, without that module
+except ImportError:
+    from bisect import bisect_right
 
 from letterlint import lazyre
 from letterlint.model import HEADING_KINDS, PAD, PAD_CLASS, PAD_RUN, Line, Part, Span
@@ -23,6 +25,7 @@ from letterlint.rules.base import Finding, Fix, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     import re
 
 # --- shared helpers (numbers.py uses them too) ------------------------------------------
