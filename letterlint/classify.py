@@ -19,10 +19,12 @@ form is right is the rules' business.
 """
 from __future__ import annotations
 
-import re
-
 from letterlint import lazyre
 from letterlint.doctypes import title_doctype
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 # The patterns of a part's fields live with the fields (one definition each).
 from letterlint.fields import (
@@ -562,13 +564,17 @@ def _run_in_salutation(line: Line) -> Unit | None:
                 fields={"colon": m.group("colon"), "start": off, "end": off + m.end("colon")})
 
 
+_LIST_COMMA = lazyre.compile(r"[，,、]")
+_CLASS_COMMA = lazyre.compile(r"[，,]")
+
+
 def _is_recipient_wrong_mark(s: str) -> bool:
     """A salutation closed with a comma or an exclamation mark instead of the colon (示例市公安局，)."""
     c = s.strip(PAD)
     if not c.endswith(("，", ",", "！", "!")) or len(c) > 40 or _NOT_SALUTATION.search(c):
         return False
     core = _compact(c[:-1])
-    last = re.split(r"[，,、]", core)[-1]
+    last = _LIST_COMMA.split(core)[-1]
     return bool(ADDRESSEE_SUFFIX.search(last) or ORG_SUFFIX.search(last))
 
 
@@ -584,7 +590,7 @@ def _is_recipient_without_colon(s: str) -> bool:
     # every class must end like a body of the state.
     if len(c) > 120 or _NOT_CLASS_LIST.search(c):
         return False
-    classes = [x for x in re.split(r"[，,]", core) if x]
+    classes = [x for x in _CLASS_COMMA.split(core) if x]
     return len(classes) > 1 and all(ORG_SUFFIX.search(x) or x.endswith(_GROUP_SUFFIXES) for x in classes)
 
 

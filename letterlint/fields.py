@@ -14,12 +14,13 @@ front would cost start-up and throughput for nothing.
 """
 from __future__ import annotations
 
-import re
-from collections import namedtuple
-
 from letterlint import lazyre
 from letterlint.model import PAD, PAD_CLASS, PAD_RUN, Line, Span, unpad
-from letterlint.record import Record
+from letterlint.record import Record, TupleRecord
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 CN_DIGIT = "〇○零Ｏ0一二三四五六七八九"
 CN_NUM = "一二三四五六七八九十"
@@ -28,10 +29,18 @@ CN_NUM = "一二三四五六七八九十"
 # repeat it hundreds of times, which made start-up slow.
 SP = r"\s*"
 _S = PAD_CLASS + "*"   # spaces only, not line breaks
+_ANY_SPACE = lazyre.compile(r"\s")
+_NON_SPACE_RUN = lazyre.compile(r"\S+")
 
 
-Tok = namedtuple("Tok", ("text", "span"))
-Tok.__doc__ = """One field as written (``text``, a str) and where it stands (``span``, a Span)."""
+class Tok(TupleRecord):
+    """One field as written (``text``, a str) and where it stands (``span``, a Span)."""
+
+    __slots__ = ()
+    _fields = ("text", "span")
+
+    def __new__(cls, text, span):
+        return tuple.__new__(cls, (text, span))
 
 
 def _tok(line: Line, start: int, end: int) -> Tok | None:
@@ -203,7 +212,7 @@ def _cited(line: Line, m: re.Match) -> DocNumber | None:
     if m.group("open") not in _CITED_OPEN or m.group("close") not in _CITED_CLOSE:
         return None
     end = m.end("hao") if m.group("hao") else m.end("seq")
-    if re.search(r"\s", text[m.start("open"):end]):
+    if _ANY_SPACE.search(text[m.start("open"):end]):
         return None
     year, seq = m.group("year"), m.group("seq")
     if not (year.isascii() and year.isdigit() and len(year) in (2, 4)) or len(seq) > 5:
@@ -386,9 +395,14 @@ ORGAN_SEPARATORS = "、，,；;"
 _COPY_END = "。.，,、；;：:！!？?"
 _RECIPIENT_END = "：:，,！!"
 _OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”"}
-_MARKS: dict[str, re.Pattern] = {}   # separators and brackets, by the separators of a list
+_MARKS: dict[str, lazyre.LazyPattern] = {}   # separators and brackets, by the separators of a list
 _SPACES = lazyre.compile(PAD_RUN)
 _NO_PAD_RUN = lazyre.compile(r"[^" + PAD + r"]+")
+
+
+def _marks(separators: str) -> lazyre.LazyPattern:
+    """The separators and brackets of a list, as one character class."""
+    return lazyre.compile("[" + lazyre.escape(separators + "".join(k + v for k, v in _OPENERS.items())) + "]")
 
 
 class Organ(Record):
@@ -527,8 +541,7 @@ def organ_list(lines: list[Line], labelled: bool, end_marks: str, separators: st
 
     marks = _MARKS.get(separators)
     if marks is None:
-        brackets = "".join(k + v for k, v in _OPENERS.items())
-        marks = _MARKS[separators] = re.compile("[" + re.escape(separators + brackets) + "]")
+        marks = _MARKS[separators] = _marks(separators)
     for line, lo, hi in content:
         text = line.text
         a = lo
@@ -643,6 +656,7 @@ def copy_list(lines: list[Line]) -> OrganList | None:
 # The organs that issue a letter, named in its 发文机关标志 (示例市教育局　示例市财政局文件) or
 # at the head of its title (示例市教育局关于……): 和 joins them too.
 ISSUER_SEPARATORS = ORGAN_SEPARATORS + "和"
+_MARKS.update({s: _marks(s) for s in (ORGAN_SEPARATORS, ISSUER_SEPARATORS)})  # made at import: shipped compiled
 _ABOUT = lazyre.compile(r"关" + _S + r"于|对" + _S + r"于")
 
 
@@ -719,7 +733,7 @@ def _signer(part) -> Signer | None:
     if m is None:
         return None
     names = [_tok(line, m.start("names") + n.start(), m.start("names") + n.end())
-             for n in re.finditer(r"\S+", m.group("names"))]
+             for n in _NON_SPACE_RUN.finditer(m.group("names"))]
     label_end = m.start("colon") if m.group("colon") else m.start("names")
     while label_end > m.start() and line.text[label_end - 1] in PAD:
         label_end -= 1
@@ -786,6 +800,7 @@ _FIELD_COLON = lazyre.compile(r"[：:]")
 # --- 署名 ----------------------------------------------------------------------------------
 
 ANSWERED_BY = lazyre.compile(r"^(?:答复单位|承办单位|承办部门|发文单位|办理单位)" + SP + r"[：:]")
+_SIGNING_ORGAN = lazyre.compile(r"\S+(?:" + PAD_CLASS + "(?!" + PAD_CLASS + r")\S+)*")
 
 
 class Signature(Record):
@@ -815,7 +830,7 @@ def _signature(part) -> Signature:
             label = _tok(line, lo, lo + m.end())
             lo += m.end()
         # Organs signing together stand apart by two or more spaces on one line.
-        for piece in re.finditer(r"\S+(?:" + PAD_CLASS + "(?!" + PAD_CLASS + r")\S+)*", line.text[lo:hi]):
+        for piece in _SIGNING_ORGAN.finditer(line.text[lo:hi]):
             organs.append(_tok(line, lo + piece.start(), lo + piece.end()))
     return Signature(label, organs)
 
@@ -980,7 +995,7 @@ UNCHECKED_ITEMS = ("leader", "other", "address", "postcode")
 
 
 def _spaced(word: str) -> str:
-    return SP.join(re.escape(c) for c in word)
+    return SP.join(lazyre.escape(c) for c in word)
 
 
 _WORD = "(?:" + "|".join(_spaced(w) for w in sorted(LABEL_WORDS, key=len, reverse=True)) + ")"
@@ -1005,6 +1020,9 @@ NUMBER = lazyre.compile(
 )
 _EXT = lazyre.compile(r"\s*(?:转|分机|[eE][xX][tT]\.?)\s*\d{1,6}$")
 _PAREN_AREA = lazyre.compile(r"^\(\s*(0\d{1,4})\s*\)")
+_COUNTRY_CODE = lazyre.compile(r"^[+＋]86[- ]?")
+_DIGIT_RUN = lazyre.compile(r"\d+")
+_ANY_PAD = lazyre.compile(PAD_CLASS)
 # Hotlines (12345, 95598, 400…) and the 3- or 4-digit internal extensions of an office.
 _SERVICE = lazyre.compile(r"^(?:[1-9]\d{2,3}|1\d{4}|9[56]\d{3}|[48]00\d{7})$")
 _NOT_PHONE_BEFORE = lazyre.compile(r"(?:QQ|qq|微信|邮编|编码)[：: ]*$")
@@ -1043,12 +1061,12 @@ class Number(Record):
 def classify_number(raw: str) -> tuple[str | None, str]:
     """The kind of one phone number (``mobile``, ``landline``, ``local``, ``service``) or (None, why not)."""
     s = raw.translate(_FW).strip()
-    s = _EXT.sub("", re.sub(r"^[+＋]86[- ]?", "", s))
+    s = _EXT.sub("", _COUNTRY_CODE.sub("", s))
     area = None
     m = _PAREN_AREA.match(s)
     if m:
         area, s = m.group(1), s[m.end():]
-    groups = re.findall(r"\d+", s)
+    groups = _DIGIT_RUN.findall(s)
     digits = "".join(groups)
     if not digits:
         return None, "缺少号码"
@@ -1097,9 +1115,9 @@ def numbers_in(line: Line, start: int, end: int, min_digits: int = 1) -> list[Nu
         if sum(c.isdigit() for c in text) < min_digits or _NOT_PHONE_BEFORE.search(line.text, 0, m.start()):
             continue
         kind, problem = classify_number(text)
-        if kind is None and re.search(PAD_CLASS, text):
+        if kind is None and _ANY_PAD.search(text):
             # Several numbers separated by spaces ("2923271 2923272")?
-            pieces = [(p.start(), p.end()) for p in re.finditer(r"\S+", text)]
+            pieces = [(p.start(), p.end()) for p in _NON_SPACE_RUN.finditer(text)]
             checked = [classify_number(text[a:b]) for a, b in pieces]
             if all(k for k, _ in checked):
                 out.extend(Number(line, m.start() + a, m.start() + b, text[a:b], k) for (a, b), (k, _) in

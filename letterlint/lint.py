@@ -6,7 +6,6 @@ prints; reporting is the job of ``letterlint.report``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 
 from letterlint.diagnostic import SEVERITY_RANK, Diagnostic, FileResult, Fix
 from letterlint.model import Letter
@@ -15,6 +14,10 @@ from letterlint.record import Record, replace
 from letterlint.rules import all_rules
 from letterlint.rules.base import Rule
 from letterlint.selection import Decision
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 class Settings(Record):

@@ -15,11 +15,10 @@ the rest of the letter is read as if it were not there.
 """
 from __future__ import annotations
 
-import functools
-
 from letterlint import doctypes
 from letterlint.classify import FALLBACK, STRONG, WEAK, Unit, classify
 from letterlint.lalr import END, Node, Parser, Tables, load_tables
+from letterlint.memo import once
 from letterlint.model import HEADING_KINDS, PART_NAMES, Letter, Line, Misplacement, Part
 
 SECTION_OF = {"header": "版头", "title_part": "主体", "recipient": "主体", "body": "主体",
@@ -44,7 +43,7 @@ _BEAM = 2 * MISPLACED
 _YIELDING = frozenset({"case_heading"})
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def tables() -> Tables:
     """The LALR tables of the letter grammar (loaded once per process)."""
     return load_tables()
@@ -109,7 +108,7 @@ class _Automaton:
         return nid
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _automaton() -> _Automaton:
     return _Automaton(tables())
 

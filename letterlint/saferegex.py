@@ -22,22 +22,34 @@ the default ``^各(?!位)`` needs; the restricted syntax keeps the standard ``re
 """
 from __future__ import annotations
 
-import functools
-import re
-
 from letterlint import lazyre
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 MAX_SUBJECT = 100    # characters of one name that a config pattern reads
 STEP_BUDGET = 1000   # product of the quantifier ranges, per starting position
 
-try:  # Python 3.11+
-    from re import _constants as _c, _parser as _p
-except ImportError:  # Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+# re's parser and its constants, loaded by the first compile_safe: a run whose config
+# sets no pattern option needs no ``re`` (the defaults come from lazyre's shipped code).
+_c = _p = None
+_ONE_CHAR: set = set()
+_REPEATS: set = set()
 
-_ONE_CHAR = {_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN, _c.CATEGORY}
-_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
+
+def _load_parser() -> None:
+    global _c, _p, _ONE_CHAR, _REPEATS
+    if _p is not None:
+        return
+    try:  # Python 3.11+
+        from re import _constants as c, _parser as p
+    except ImportError:  # Python 3.10
+        import sre_constants as c  # type: ignore[no-redef]
+        import sre_parse as p  # type: ignore[no-redef]
+    _ONE_CHAR = {c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN, c.CATEGORY}
+    _REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT} | ({c.POSSESSIVE_REPEAT} if hasattr(c, "POSSESSIVE_REPEAT") else set())
+    _c, _p = c, p
 
 
 class UnsafePattern(ValueError):
@@ -70,13 +82,24 @@ def _cost(items) -> int:
     return total
 
 
-@functools.lru_cache(maxsize=256)
+_SAFE: dict[str, re.Pattern] = {}   # the patterns compile_safe accepted (at most 256, like the lru_cache it was)
+
+
 def compile_safe(pattern: str) -> re.Pattern:
     """``re.compile(pattern)`` if the pattern is within the bounded syntax, else UnsafePattern/re.error."""
+    compiled = _SAFE.get(pattern)
+    if compiled is not None:
+        return compiled
     if len(pattern) > 500:
         raise UnsafePattern("正则表达式过长（超过 500 个字符）")
+    import re
+
+    _load_parser()
     compiled = re.compile(pattern)
     _cost(list(_p.parse(pattern)))
+    if len(_SAFE) >= 256:
+        _SAFE.clear()
+    _SAFE[pattern] = compiled
     return compiled
 
 

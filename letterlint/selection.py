@@ -15,9 +15,11 @@ specific selector wins (a name or a full code beats any prefix); on a tie
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from letterlint.record import FrozenRecord
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 NAME = 1000  # a rule's name is as specific as its full code, and beats every prefix
 

@@ -24,7 +24,6 @@ only problems that are new.
 from __future__ import annotations
 
 import os
-import re
 
 from letterlint import lazyre
 from letterlint.config import ConfigError, _load_toml, check_glob, cut, matches
@@ -33,6 +32,7 @@ from letterlint.selection import covers, is_known
 
 SIDECAR = ".letterlint-ignore.toml"
 MD_DIRECTIVE = lazyre.compile(r"<!--\s*letterlint:\s*ignore\s+(?P<codes>[A-Za-z0-9,\- ]+?)\s*-->")
+_CODE_SEPARATORS = lazyre.compile(r"[,\s]+")
 
 
 class Entry(Record):
@@ -170,7 +170,7 @@ def markdown_directives(lines: list[str]) -> dict[int, list[str]]:
     for i, line in enumerate(lines):
         m = MD_DIRECTIVE.search(line)
         if m:
-            codes = [c.strip() for c in re.split(r"[,\s]+", m.group("codes")) if c.strip()]
+            codes = [c.strip() for c in _CODE_SEPARATORS.split(m.group("codes")) if c.strip()]
             out.setdefault(i + 2, []).extend(codes)
             if line.strip() != m.group(0):  # the directive ends a line of text: it covers that line
                 out.setdefault(i + 1, []).extend(codes)

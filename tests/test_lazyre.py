@@ -88,3 +88,21 @@ def test_the_default_patterns_of_rule_options_are_within_the_bounded_syntax():
         saferegex.compile_safe(pattern)
         name = "示例市人大常委会"
         assert bool(saferegex._DEFAULTS[pattern].search(name)) == bool(re.search(pattern, name))
+
+
+def test_escape_is_re_escape():
+    """Patterns made of escaped words must be spelled as re.escape spells them to find their shipped code."""
+    text = "".join(map(chr, range(0x3100))) + "（示例）【2024】〔1〕★、，。：\U0001f600"
+    assert lazyre.escape(text) == re.escape(text)
+
+
+def test_cached_compiles_like_re_and_builds_a_shipped_pattern_from_its_code():
+    shipped = next((key for key in lazyre._precompiled() if key[1] == 0), None)
+    if shipped is None:
+        pytest.skip("no shipped code for this interpreter")
+    compiled = lazyre.cached(shipped[0])
+    assert compiled is lazyre.cached(shipped[0])
+    assert (compiled.pattern, compiled.flags, compiled.groupindex) == \
+        (re.compile(shipped[0]).pattern, re.compile(shipped[0]).flags, re.compile(shipped[0]).groupindex)
+    other = lazyre.cached(re.escape("示例市（局）") + "$")   # in no table: compiled by re
+    assert other.search("这是示例市（局）").span() == (2, 8)

@@ -48,6 +48,29 @@ def test_a_clean_text_run_imports_none_of_the_heavy_modules(tmp_path):
     assert sorted(m for m in NOT_ON_THE_TEXT_PATH if m in loaded) == []
 
 
+# Modules the interpreter itself does not import, which a clean text run does without: every
+# pattern it uses is built from lazyre's shipped code, so ``re`` (with the enum, functools and
+# collections it brings, a sixth of a run's instructions) is imported only for another pattern;
+# letterlint.memo stands in for functools.lru_cache, record.TupleRecord for collections.namedtuple.
+NOT_IMPORTED_BY_A_CLEAN_RUN = ("re", "enum", "functools", "collections", "operator", "types", "bisect")
+
+
+def test_a_clean_text_run_imports_no_re_functools_or_collections(tmp_path):
+    (tmp_path / "letter.txt").write_text(GOOD, encoding="utf-8")
+    # An editable install's import hook (run by site) imports re before the run starts: set
+    # these modules aside, so that the run's own import of one shows.
+    code = (f"import sys\nfor m in {NOT_IMPORTED_BY_A_CLEAN_RUN!r}: sys.modules.pop(m, None)\n"
+            "from letterlint.cli import main\ncode = main(sys.argv[1:])\nsys.stdout.flush()\n"
+            f"print('\\n#MODULES', ' '.join(m for m in {NOT_IMPORTED_BY_A_CLEAN_RUN!r} if m in sys.modules))\n")
+    env = dict(os.environ, NO_COLOR="1")
+    out = subprocess.run([sys.executable, "-c", code, "letter.txt"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True).stdout
+    report, loaded = out.split("#MODULES", 1)
+    assert "未发现问题" in report  # the run did happen, and the letter is clean
+    assert loaded.split() == []
+    # A letter with problems may need re (a span is found by a pattern made of its words): fine.
+
+
 # The Word reader and its libraries, and the Markdown reader: what a .txt run must never load.
 WORD_AND_MARKDOWN = ("docx", "lxml", "lxml.etree", "markdown_it", "letterlint.docx.reader", "letterlint.docx.package",
                      "letterlint.docx.geometry", "letterlint.docx.check", "letterlint.docx.annotate", "letterlint.markdown")
@@ -77,6 +100,49 @@ def test_importtime_of_a_text_run_shows_no_word_or_markdown_reader(tmp_path):
 def test_common_options_stay_on_the_light_path(tmp_path):
     loaded = _modules_after(tmp_path, "--format", "concise", "--no-color", "-q", "letter.txt")
     assert "argparse" not in loaded and "rich" not in loaded
+
+
+def test_a_tuple_record_is_what_namedtuple_makes():
+    import collections
+
+    made = collections.namedtuple("Span", ("line", "column", "end_line", "end_column"))
+    a, b = Span(1, 2, 3, 4), made(1, 2, 3, 4)
+    assert (repr(a), a, hash(a), a._asdict(), a[1:]) == (repr(b), b, hash(b), b._asdict(), b[1:])
+    assert Span(line=1, column=2, end_line=3, end_column=4) == a and a < Span(1, 2, 3, 5)
+    assert type(a._replace(line=9)) is Span and a._replace(line=9) == b._replace(line=9)
+    assert Span._make([1, 2, 3, 4]) == a and Span.__match_args__ == made.__match_args__ == Span._fields
+    assert type(pickle.loads(pickle.dumps(a))) is Span and copy.deepcopy(a) == a
+    with pytest.raises(AttributeError):
+        a.line = 2
+    with pytest.raises(ValueError):
+        a._replace(row=1)
+    with pytest.raises(TypeError):
+        Span._make([1, 2, 3])
+
+
+def test_memo_remembers_like_lru_cache():
+    from letterlint.memo import memo, once
+
+    calls = []
+
+    @once
+    def one():
+        """Doc."""
+        calls.append(1)
+        return object()
+
+    assert one() is one() and calls == [1] and one.__doc__ == "Doc." and one.__name__ == "one"
+    one.cache_clear()
+    one()
+    assert calls == [1, 1]
+
+    @memo(2)
+    def double(x):
+        calls.append(x)
+        return 2 * x
+
+    assert [double(3), double(3), double(4), double(5), double(3)] == [6, 6, 8, 10, 6]
+    assert calls[2:] == [3, 4, 5, 3]  # 3 and 4 held; 5 made room by forgetting both
 
 
 def test_builtin_ids_are_the_ids_of_the_built_lexicon():

@@ -15,12 +15,13 @@ layout rules, for one).
 """
 from __future__ import annotations
 
-import functools
 import os
 import sys
-from types import ModuleType
 
+from letterlint.memo import once
 from letterlint.rules.base import Rule
+
+ModuleType = type(sys)  # types.ModuleType, without importing types
 
 BUILTIN_MODULES = (
     "structure",
@@ -171,7 +172,7 @@ def plugin_rules() -> list[Rule]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def all_rules() -> tuple[Rule, ...]:
     """Built-in rules, then plugin rules; a duplicate code is an error."""
     rules = builtin_rules() + plugin_rules()

@@ -9,12 +9,14 @@ rule's user documentation (``letterlint rule CODE``) and must contain a
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-
 from letterlint import lazyre
 from letterlint.diagnostic import APPLICABILITIES, SEVERITIES, Edit, Fix  # noqa: F401 (Edit, Fix: for rules)
 from letterlint.model import Span
 from letterlint.record import FrozenRecord
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
 
 CODE_RE = lazyre.compile(r"^[A-Z][A-Z0-9]*-\d{3}$")
 

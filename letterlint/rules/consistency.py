@@ -8,8 +8,6 @@ here only look inside those parts (their own subject), never for structure.
 """
 from __future__ import annotations
 
-import re
-
 from letterlint import doctypes, lazyre
 from letterlint.model import PAD, PAD_RUN
 from letterlint.rules.base import Finding, rule
@@ -60,7 +58,7 @@ def _title_kind(letter):
 
 def _title_word_span(title, kind):
     word = doctypes.label(kind) if kind not in doctypes.REPLIES else "答复"
-    return title.find(re.escape(word) + r"[" + PAD + r"]*$") or title.span
+    return title.find(lazyre.escape(word) + r"[" + PAD + r"]*$") or title.span
 
 
 @rule("CONSIST-001", "closing-fits-doctype", "warning")
@@ -175,7 +173,7 @@ def docnum_code_fits_doctype(letter, options):
         return
     code = docnum.fields.get("code") or ""
     if _HAN_CODE.search(code):
-        span = docnum.find(re.escape(code)) or docnum.span
+        span = docnum.find(lazyre.escape(code)) or docnum.span
         yield Finding(span, f"发文字号“{code}”是函的字号，标题的文种却是“{doctypes.label(kind)}”",
                       "核对文种和发文字号")
 

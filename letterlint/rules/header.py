@@ -1,8 +1,6 @@
 """版头: 份号, 密级和保密期限, 紧急程度, 签发人 (条例 第九条; GB/T 9704-2012 7.2)."""
 from __future__ import annotations
 
-import re
-
 from letterlint import doctypes, lazyre
 from letterlint.model import PAD_CLASS
 from letterlint.rules.base import Finding, rule
@@ -60,12 +58,12 @@ def secrecy(letter, options):
             continue
         star, period = part.fields.get("star"), part.fields.get("period")
         if star and star != "★":
-            span = part.find(re.escape(star))
+            span = part.find(lazyre.escape(star))
             yield Finding(span or part.span, f"密级和保密期限之间应使用“★”，不应使用“{star}”", "改为 ★")
         if period is not None:
             period = _URGENCY_IN_LINE.sub("", period)  # "秘密★1年　特急": HDR-004's matter
         if period is not None and not _PERIOD_OK.match(period.strip()):
-            span = part.find(re.escape(period))
+            span = part.find(lazyre.escape(period))
             yield Finding(span or part.span, f"保密期限“{period}”应使用阿拉伯数字，如“1年”“6个月”",
                           "改为阿拉伯数字")
 

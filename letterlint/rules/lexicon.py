@@ -22,14 +22,16 @@ Offices add their own terms with WORD-005 (plain strings, never patterns).
 """
 from __future__ import annotations
 
-import functools
 import os
-import re
-from collections.abc import Callable, Iterable, Iterator
 
 from letterlint import lazyre
+from letterlint.memo import memo, once
 from letterlint.record import Record
 from letterlint.rules.base import Finding, rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
 
 LEXICON_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "lexicon.tsv")
 # What a run needs of LEXICON_FILE, worked out by ``python -m letterlint.rules`` (see ``index_bytes``).
@@ -234,11 +236,11 @@ class Lexicon:
         singles = "".join(sorted(w for w in self.by_wrong if len(w) == 1))
         alternatives = []
         if seconds:
-            alternatives.append(f"[{re.escape(seconds)}]")
+            alternatives.append(f"[{lazyre.escape(seconds)}]")
         if singles:
-            alternatives.append(f"(?<=[{re.escape(singles)}])")
+            alternatives.append(f"(?<=[{lazyre.escape(singles)}])")
         starts = "".join(sorted(firsts | set(singles)))
-        self.finder = (lazyre.LazyPattern(f"[{re.escape(starts)}](?:{'|'.join(alternatives)})")
+        self.finder = (lazyre.LazyPattern(f"[{lazyre.escape(starts)}](?:{'|'.join(alternatives)})")
                        if starts else None)
 
     def scan(self, text: str, start: int = 0, end: int | None = None,
@@ -275,7 +277,7 @@ class Lexicon:
                 pos = s + 1
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _builtin_text() -> str:
     # A plain file next to the package (importlib.resources would cost the start-up of every run).
     with open(LEXICON_FILE, encoding="utf-8") as f:
@@ -304,7 +306,7 @@ def index_bytes() -> bytes:
     return marshal.dumps((len(text.encode("utf-8")), _ids(text), dict(lexicon.by_wrong), lexicon.by_head, finder), 4)
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def _shipped_index() -> tuple | None:
     """The shipped index (ids, line numbers, heads, finder) when it was made from this lexicon file, else None."""
     import marshal
@@ -319,7 +321,7 @@ def _shipped_index() -> tuple | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def builtin() -> Lexicon:
     """The package's lexicon, made once per process (from the shipped index when it fits)."""
     shipped = _shipped_index()
@@ -328,7 +330,7 @@ def builtin() -> Lexicon:
     return Lexicon._from_index(*shipped[1:])
 
 
-@functools.lru_cache(maxsize=1)
+@once
 def builtin_ids() -> tuple[str, ...]:
     """Ids of the built-in entries (the allowed values of ``lexicon-disable``).
 
@@ -456,7 +458,7 @@ def _parse_term(item: str, index: int) -> Entry:
     return Entry(id=f"U{index:03d}", wrong=wrong, right=right, kind="误用", source="本单位词表")
 
 
-@functools.lru_cache(maxsize=16)
+@memo(16)
 def _custom(terms: tuple[str, ...]) -> Lexicon:
     return Lexicon(_parse_term(t, i) for i, t in enumerate(terms, 1) if t.partition("=>")[0].strip())
 

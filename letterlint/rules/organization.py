@@ -9,8 +9,6 @@ item is the full name and whose other items are accepted short forms::
 """
 from __future__ import annotations
 
-import re
-
 from letterlint import lazyre
 from letterlint.fields import ORG_SUFFIX
 from letterlint.model import PAD_RUN
@@ -129,7 +127,7 @@ def _foreign_code(docnum, signature):
     own = [c for c in core if c not in place_name]
     if not own or any(c in organ for c in own):
         return
-    span = docnum.find(re.escape(code)) or docnum.span
+    span = docnum.find(lazyre.escape(code)) or docnum.span
     yield Finding(span, f"发文字号的机关代字“{code}”中的“{''.join(own)}”不是署名机关“{name}”的简称",
                   "核对发文字号是否套用了其他机关的字号")
 

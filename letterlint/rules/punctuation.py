@@ -14,13 +14,19 @@ letter takes these rules about 0.3 s together.
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from collections.abc import Iterator
+try:
+    from _bisect import bisect_right  # the C function bisect re-exports, without that module
+except ImportError:
+    from bisect import bisect_right
 
 from letterlint import lazyre
 from letterlint.model import HEADING_KINDS, PAD, PAD_CLASS, PAD_RUN, Line, Part, Span
 from letterlint.rules.base import Finding, Fix, rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    import re
 
 # --- shared helpers (numbers.py uses them too) ------------------------------------------
 

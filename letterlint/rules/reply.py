@@ -7,9 +7,8 @@ disclosure mark are checked when present and required only when configured.
 """
 from __future__ import annotations
 
-import functools
-
 from letterlint import doctypes, lazyre
+from letterlint.memo import memo
 from letterlint.model import unpad
 from letterlint.rules.base import Finding, rule
 from letterlint.saferegex import search_any
@@ -28,7 +27,7 @@ def _compact(text: str) -> str:
     return unpad(text).replace(":", "：")
 
 
-@functools.lru_cache(maxsize=8)
+@memo(8)
 def _compact_marks(marks: tuple[str, ...]) -> frozenset[str]:
     """The allowed marks, compacted once per setting rather than once per letter."""
     return frozenset(_compact(m) for m in marks)
