@@ -602,7 +602,7 @@ def _organ_classes(s: str) -> int:
     c = _compact(s.strip(PAD))
     if not c or len(c) > 120 or _NOT_CLASS_LIST.search(c):
         return 0
-    classes = [x for x in re.split(r"[，,]", c) if x]
+    classes = [x for x in _CLASS_COMMA.split(c) if x]
     ok = all(ORG_SUFFIX.search(x) or x.endswith(_GROUP_SUFFIXES) for x in classes)
     return len(classes) if ok else 0
 
