@@ -36,6 +36,8 @@ from __future__ import annotations
 import os
 import sys
 
+from letterlint.memo import memo
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
@@ -96,22 +98,14 @@ def escape(pattern: str) -> str:
     return pattern.translate(_SPECIAL_CHARS)
 
 
-_cache: dict[tuple[str, int], re.Pattern] = {}
-
-
+@memo(512)
 def cached(pattern: str, flags: int = 0) -> re.Pattern:
     """The compiled pattern, as the module-level functions of ``re`` would use it (and cached alike).
 
     Built from the shipped code when the pattern is in it; ``re`` is imported only
     for one that is not.
     """
-    key = (pattern, flags)
-    compiled = _cache.get(key)
-    if compiled is None:
-        if len(_cache) >= 512:
-            _cache.clear()
-        compiled = _cache[key] = _compile(pattern, flags)
-    return compiled
+    return _compile(pattern, flags)
 
 
 class LazyPattern:

@@ -23,6 +23,7 @@ the default ``^各(?!位)`` needs; the restricted syntax keeps the standard ``re
 from __future__ import annotations
 
 from letterlint import lazyre
+from letterlint.memo import memo
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -82,14 +83,9 @@ def _cost(items) -> int:
     return total
 
 
-_SAFE: dict[str, re.Pattern] = {}   # the patterns compile_safe accepted (at most 256, like the lru_cache it was)
-
-
+@memo(256)
 def compile_safe(pattern: str) -> re.Pattern:
     """``re.compile(pattern)`` if the pattern is within the bounded syntax, else UnsafePattern/re.error."""
-    compiled = _SAFE.get(pattern)
-    if compiled is not None:
-        return compiled
     if len(pattern) > 500:
         raise UnsafePattern("正则表达式过长（超过 500 个字符）")
     import re
@@ -97,9 +93,6 @@ def compile_safe(pattern: str) -> re.Pattern:
     _load_parser()
     compiled = re.compile(pattern)
     _cost(list(_p.parse(pattern)))
-    if len(_SAFE) >= 256:
-        _SAFE.clear()
-    _SAFE[pattern] = compiled
     return compiled
 
 
