@@ -1,21 +1,20 @@
-"""The line classifier: turns the lines of a letter into units with candidate kinds.
+"""The line classifier: offers, for each line of a letter, the kinds its own evidence allows.
 
-A unit is what the grammar sees as one token: one physical line, or several
-for a wrapped title, 主送 or 附件说明.  Each unit carries the kind its
-context suggests and, in ``alts``, the other kinds its own text proves or
-allows, each with a strength (STRONG: a label, a whole 发文字号, a complete
-date, a 密级 word; WEAK: a short organ name, a title-like or salutation-like
-line; FALLBACK: text).  Deciding the suggested kind still needs neighbours (a
-short organisation name directly above a date is a 署名), so it runs in passes
-over the letter: header, title and salutation from the top; the signature
-block from the 成文日期; the body in between; attachments and 版记 after the
-date.
+``classify`` returns a lattice: for each non-blank line, the candidate units
+that start there, best first.  A unit is what the grammar sees as one token:
+one physical line, or several for a wrapped title, 主送, 抄送 or 附件说明 (a
+multi-line candidate is offered beside the one-line ones, never instead of
+them).  Each candidate carries a strength: STRONG for a label (抄送：,
+联系人：, 附件：), a whole 发文字号, a complete date, a 密级 word; WEAK for a
+short organ name, a title-like or salutation-like line; FALLBACK for text,
+offered only where no strong candidate stands.
 
-The classifier does not decide which candidate stands: ``parse.read`` picks,
-over the whole letter, the reading the grammar (``grammar/letter.lark``, the
-only statement of the order of the parts) accepts at the least cost, and a
-strong candidate the grammar rejects is a misplaced part.  Whether a part's
-form is right is the rules' business.
+The evidence is local: a line's own text and its neighbours (a short organ
+name directly below a date at the end is a 署名), never where the line sits in
+the letter.  Which candidate stands is ``parse.read``'s business: the reading
+the grammar (``grammar/letter.lark``, the only statement of the order of the
+parts) accepts at the least cost, where a strong candidate it rejects is a
+misplaced part.  Whether a part's form is right is the rules' business.
 """
 from __future__ import annotations
 
@@ -502,8 +501,8 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
     for k in range(i, min(i + 4, len(nb))):
         s = _s(nb[k])
         if len(s) > 40 or _TITLE_BREAK.search(s) or s.startswith(("（", "(", "〔", "【", "[")) \
-                or _is_header_line(nb[k]) is not None:
-            return 0
+                or _is_header_line(nb[k]) is not None or not any("\u4e00" <= ch <= "\u9fff" for ch in s):
+            return 0  # a line without a Chinese character (0017, a figure) does not wrap a title
         joined += s
         if k > i and _title_complete(joined) and _looks_like_title(joined, None) and "。" not in joined:
             return k - i + 1
@@ -672,22 +671,30 @@ def _tail_kind(s: str) -> str | None:
     return None
 
 
-def classify(lines: list[Line]) -> list[Unit]:
-    """The lines of a letter as grammar units, in document order, each with its candidate kinds."""
-    units = _classify(lines)
-    for unit in units:
-        if unit.alts or len(unit.lines) > 1 or unit.kind in ("paragraph", "heading1", "heading2", "heading3",
-                                                            "heading4", "closing"):
-            continue  # the text's units were offered their evidence as they were made
-        unit.alts = [c for c in evidence(unit.lines[0]) if c.kind != unit.kind]
-    for unit in units:
-        if unit.kind == "signoff":
-            _split_signoff(unit)
-        for alt in unit.alts:
-            if alt.kind == "signoff":
-                _split_signoff(alt)
-        unit.settle()
-    return units
+def classify(lines: list[Line]) -> list[list[Unit]]:
+    """The candidates of a letter, by the non-blank line each starts at (a lattice for ``parse.read``).
+
+    Every candidate comes from local evidence: the lines it covers and their
+    neighbours, never from where it stands in the letter.  The text reading
+    (a paragraph, a heading, attachment text) is offered at every line whose
+    own evidence is not strong; which candidates stand is the grammar's choice.
+    """
+    nb = [ln for ln in lines if ln.stripped]
+    above_date = _above_date(nb)
+    lattice = []
+    for i in range(len(nb)):
+        cands = _candidates(nb, i, above_date)
+        for unit in cands:
+            if unit.kind == "signoff":
+                _split_signoff(unit)
+            unit.settle()
+        lattice.append(cands)
+    # A unit wrapped over several lines never takes in a line whose own evidence is strong.
+    strong = [{u.kind for u in cands if u.strength == STRONG} for cands in lattice]
+    for i, cands in enumerate(lattice):
+        lattice[i] = [u for u in cands if len(u.lines) == 1
+                      or not any(kinds - {u.kind} for kinds in strong[i + 1:i + len(u.lines)])]
+    return lattice
 
 
 def _split_signoff(unit: Unit) -> None:
@@ -707,271 +714,250 @@ def _split_signoff(unit: Unit) -> None:
     unit.fields = dict(unit.fields, start=line.indent, end=end)
 
 
-def _classify(lines: list[Line]) -> list[Unit]:
-    nb = [ln for ln in lines if ln.stripped]
-    units: list[Unit] = []
-    n = len(nb)
-    i = 0
+def _above_date(nb: list[Line]) -> set[int]:
+    """The short lines standing right above a line that is only a date (up to three): a 署名's place.
 
-    # 1. 版头: 份号, 密级, 紧急程度, 发文机关标志 and the marks, in whatever order they stand.
-    def take_header(i: int, top: bool) -> int:
-        while i < n:
-            s = _s(nb[i])
-            if COPY_NUMBER.match(s) and i < 3:
-                units.append(Unit("copy_number", [nb[i]]))
-            elif SECRECY.match(s):
-                m = SECRECY.match(s)
-                units.append(Unit("secrecy", [nb[i]], fields={k: v for k, v in m.groupdict().items() if v}))
-            elif URGENCY.match(s):
-                units.append(Unit("urgency", [nb[i]], fields={"level": s}))
-            elif top and SECRECY_INVALID.match(s) and not units:
-                units.append(Unit("secrecy", [nb[i]], fields={"level": s}, evidence="写在密级位置的词（不是规定的密级）"))
-            elif i == 0 and n > 1 and (df := date_fields(s)) is not None and df["d"]:
-                # A complete date as the first line: the grammar places it (or reports it).
-                units.append(Unit("date", [nb[i]], fields=df))
-            elif s.endswith("文件") and len(s) <= 40 and not SENTENCE_PUNCT.search(s):
-                units.append(Unit("org_mark", [nb[i]]))
-            elif top and not any(u.kind == "org_mark" for u in units) and (run := _organ_run(nb, i)):
-                # 信函格式: the 发文机关标志 is the organ's name alone, with the 发文字号 below it; a joint
-                # 版头 names several organs, one per line (the last may end in 文件).
-                units.append(Unit("org_mark", nb[i:i + run], evidence="版头的机关名称（其下是发文字号或“文件”）"))
-                i += run - 1
-            elif (parts := _is_header_line(nb[i])) is not None:
-                units.append(_unit_from_header(parts))
-            elif units and _has_signer(units[-1]) and ((parts := _docnum_with_last_signer(nb[i])) is not None
-                                                       or (names := _signer_names(nb[i])) is not None):
-                units.append(_unit_from_header(parts) if parts is not None else names)
-            elif top and (case := _case_heading(nb, i)) is not None \
-                    and not any(u.kind in ("org_mark", "doc_number") for u in units):
-                units.append(case)
-                i += len(case.lines) - 1
-            else:
-                return i
-            i += 1
-        return i
-
-    i = take_header(0, True)
-
-    # 2. 标题, possibly wrapped over several lines, then marks that follow it.
-    title_found = False
-    wrapped_title = _wrapped_title(nb, i)
-    if wrapped_title or i < n and _looks_like_title(_s(nb[i]), _s(nb[i + 1]) if i + 1 < n else None) \
-            and not _is_recipient(_s(nb[i])):
-        tl = [nb[i]]
-        i += 1
-        while i < n and len(tl) < max(4, wrapped_title) and not _title_complete("".join(map(_s, tl))) \
-                and (len(tl) < wrapped_title or _title_continues(_s(nb[i]))):
-            # Do not swallow the salutation: a short addressee line before a paragraph.
-            if _is_recipient_without_colon(_s(nb[i])) and ADDRESSEE_SUFFIX.search(_compact(_s(nb[i]))):
-                break
-            tl.append(nb[i])
-            i += 1
-        if i < n and _TITLE_QUALIFIER.match(_s(nb[i])):
-            tl.append(nb[i])
-            i += 1
-        units.append(Unit("title", tl))
-        title_found = True
-        i = take_header(i, False)
-        # A 纪要's 期号, then the date a document carries under its title.
-        if i < n and ISSUE_NUMBER.match(_s(nb[i])):
-            units.append(Unit("issue_number", [nb[i]]))
-            i += 1
-        if i < n and (dated := _title_date(nb[i]) or _wrapped_adoption_note(nb, i)) is not None:
-            units.append(dated)
-            i += len(dated.lines)
-
-    # 3. 主送机关 / 称呼.
-    if i < n:
-        s = _s(nb[i])
-        if _is_recipient(s):
-            units.append(Unit("recipient", [nb[i]], fields={"colon": s[-1]}))
-            i += 1
-        elif (wrapped := _wrapped_recipient(nb, i)) is not None:
-            units.append(Unit("recipient", nb[i:i + wrapped], fields={"colon": _s(nb[i + wrapped - 1])[-1]}))
-            i += wrapped
-        elif (run_in := _run_in_salutation(nb[i])) is not None:
-            units.append(run_in)
-            i += 1
-        elif (title_found or units) and _is_recipient_wrong_mark(s) and i + 1 < n:
-            units.append(Unit("recipient", [nb[i]], fields={"colon": s[-1]}))
-            i += 1
-        elif ((title_found or units or ADDRESSEE_SUFFIX.search(_compact(s)) or _compact(s).startswith("各")
-               or _organ_classes(s) > 1)
-              and _is_recipient_without_colon(s) and i + 1 < n
-              and len(_s(nb[i + 1])) > len(s)):
-            units.append(Unit("recipient", [nb[i]], fields={"colon": ""}))
-            i += 1
-    body_start = i
-
-    # 4. The 成文日期 of the letter: a line that is only a date, after the body,
-    #    with a 署名 above it or the tail of the letter below it.
-    date_idx = None
-    candidates = [k for k in range(body_start, n) if date_fields(_s(nb[k]))]
-    for k in candidates:
-        prev_sig = k > body_start and _is_signature(_s(nb[k - 1]))
-        nxt = _s(nb[k + 1]) if k + 1 < n else None
-        nxt_tail = nxt is None or _tail_kind(nxt) or PAREN_LINE.match(nxt) or ATTACHMENT_HEAD.match(nxt) \
-            or _is_org_signature(nxt) or PRINT_LINE.match(nxt)
-        if prev_sig or nxt_tail:
-            date_idx = k
-            break
-    if date_idx is None and candidates:
-        date_idx = candidates[-1]
-
-    # 5. The signature block: 署名 lines right above the date (or, with no
-    #    date, an organisation name ending the main text), and above them the
-    #    contact, sign-off and 附件说明 lines that close the main text.
-    end_main = date_idx if date_idx is not None else n
-    tail_start = end_main
-    sig_start = end_main
-    if date_idx is not None:
-        k = date_idx
-        while k - 1 >= body_start and date_idx - (k - 1) <= 3 and _is_signature(_s(nb[k - 1])):
-            k -= 1
-        if k == date_idx:
-            # Local marks (领导签发, 联系人) between the 署名 and the date: the 署名 is an organ's
-            # name right above them (署名 / 领导签发：… / 成文日期).
-            m = k
-            while m - 1 >= body_start and k - (m - 1) <= 3 and _tail_kind(_s(nb[m - 1])) in ("contact", "signoff"):
-                m -= 1
-            j = m
-            while j - 1 >= body_start and m - (j - 1) <= 3 and _is_org_signature(_s(nb[j - 1])):
-                j -= 1
-            if m < k and j < m:
-                k = j
-        sig_start = k
-        # A long attachment name wrapped onto an indented line is not a 署名.
-        while sig_start < date_idx - 1 and _note_above(nb, sig_start, body_start) \
-                and _note_continues(nb[sig_start - 1], nb[sig_start]):
-            sig_start += 1
-    else:
-        # No date: trailing 版记 lines first, then an organisation name.
-        k = n
-        while k - 1 >= body_start and (_tail_kind(_s(nb[k - 1])) or PRINT_LINE.match(_s(nb[k - 1]))
-                                       and "印发" in _s(nb[k - 1])):
-            k -= 1
-        end_main = k
-        j = k
-        while j - 1 >= body_start and end_main - (j - 1) <= 2 and _is_org_signature(_s(nb[j - 1])):
-            j -= 1
-        sig_start = j
-    # Contact / sign-off / 附件说明 lines directly above the signature.
-    k = sig_start
-    while k - 1 >= body_start:
-        s = _s(nb[k - 1])
-        if _tail_kind(s) in ("contact", "signoff") or _is_header_line(nb[k - 1]) is not None:
-            k -= 1
+    Neighbour evidence for a 署名 that is not an organ's name (市长　王某某, a
+    person's name on a reply), or whose organ name is wrapped.
+    """
+    marked: set[int] = set()
+    for k, line in enumerate(nb):
+        if "年" not in line.stripped or date_fields(line.stripped) is None:
             continue
-        # 附件说明: "附件：" and its numbered continuation lines.
         j = k - 1
-        while j > body_start and not ATTACHMENT_NOTE.match(_s(nb[j])) \
-                and (ATTACH_ITEM.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
+        while j >= 0 and k - j <= 3 and _is_signature(nb[j].stripped):
+            marked.add(j)
             j -= 1
-        if j >= body_start and ATTACHMENT_NOTE.match(_s(nb[j])):
-            k = j
-            continue
-        break
-    tail_start = k
+    return marked
 
-    # 6. The body between the salutation and the tail.
-    body_units: list[Unit] = []
-    for k in range(body_start, tail_start):
-        s = _s(nb[k])
-        tk = _tail_kind(s)
-        if tk:
-            body_units.append(Unit(tk, [nb[k]]))
-            continue
-        kind, fields = _body_kind(s)
-        body_units.append(Unit(kind, [nb[k]], fields=fields, alts=evidence(nb[k], amid_text=True, tail=None)))
-    _mark_closing(body_units)
-    units.extend(body_units)
 
-    # 7. The tail before the date: 附件说明, contact and sign-off lines.
-    k = tail_start
-    while k < sig_start:
-        s = _s(nb[k])
-        if ATTACHMENT_NOTE.match(s):
-            j = k + 1
-            while j < sig_start and (ATTACH_ITEM.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
-                j += 1
-            units.append(_attachment_note_unit(nb[k:j]))
-            k = j
-            continue
-        hp = _is_header_line(nb[k])
-        if hp is not None and _tail_kind(s) is None:
-            units.append(_unit_from_header(hp))
+def _text(line: Line) -> list[Unit]:
+    """The text readings of a line: body text (a paragraph or a heading) or the text of an attachment."""
+    kind, fields = _body_kind(line.stripped)
+    if kind != "paragraph":
+        return [Unit(kind, [line], fields=fields)]  # a heading: the grammar takes it in both places
+    found = [Unit("paragraph", [line]), Unit("attachment_text", [line])]
+    if CLOSING.search(line.stripped):
+        # After a contact line only a closing formula may still stand (…联系人：… / 特此函商。).
+        found.append(Unit("closing", [line]))
+    return found
+
+
+def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
+    """What the units starting at ``nb[i]`` may be, by their own text and their neighbours' only.
+
+    The order is the order of preference between candidates of equal
+    strength; the text readings come last and are offered only where the
+    line's own evidence is not strong.
+    """
+    n = len(nb)
+    line = nb[i]
+    s = line.stripped
+    prev = nb[i - 1] if i else None
+    nxt = nb[i + 1].stripped if i + 1 < n else None
+    found: list[Unit] = []
+
+    if SECRECY_INVALID.match(s):
+        found.append(Unit("secrecy", [line], fields={"level": s}, strength=WEAK,
+                          evidence="写在密级位置的词（不是规定的密级）"))
+    # Units wrapped over several lines, recognised by the lines together.
+    if run := _organ_run(nb, i):
+        found.append(Unit("org_mark", nb[i:i + run], strength=WEAK if run > 1 or not s.endswith("文件") else STRONG,
+                          evidence="版头的机关名称（其下是发文字号或“文件”）"))
+    if (case := _case_heading(nb, i)) is not None:
+        found.append(case)
+    title = _title_at(nb, i)
+    if title is not None:
+        found.append(title)
+    if (wrapped := _wrapped_recipient(nb, i)) is not None:
+        found.append(Unit("recipient", nb[i:i + wrapped], fields={"colon": _s(nb[i + wrapped - 1])[-1]},
+                          evidence="分行书写的主送机关（以冒号结束）"))
+    if (adopted := _wrapped_adoption_note(nb, i)) is not None:
+        found.append(adopted)
+    if i + 2 < n and i + 1 in above_date and i in above_date and _wrapped_organ(s, nxt):
+        found.append(Unit("signature", nb[i:i + 2], evidence="成文日期之上分两行书写的机关名称"))
+
+    # The line's own evidence.
+    own = evidence(line, amid_text=_amid_text(nb, i))
+    for unit in own:
+        if unit.kind == "attachment_note":
+            unit.lines = nb[i:_note_end(nb, i)]
+        elif unit.kind == "copy_to" and not unit.extra:
+            end = i + 1
+            while end < n and _continues_copy_to(Unit("copy_to", nb[i:end]), nb[end]):
+                end += 1
+            unit.lines = nb[i:end]
+        elif unit.kind == "title" and title is not None:
+            title.strength, title.evidence = unit.strength, unit.evidence
+            continue  # the same title, with the lines that finish it
+        found.append(unit)
+    if (parts := _is_header_line(line)) is not None and not any(u.kind in ("doc_number", "signer") for u in own):
+        header = _unit_from_header(parts)
+        bare = len(parts) == 1 and parts[0].kind == "answer_class" and (CLASS_ALONE.match(s) or CLASS_BRACKETED.match(s))
+        if bare:
+            # A bare letter (B, 〔E〕) is a class mark only beside the marks of a 版头.
+            if _header_near(nb, i) or i == 0 or i + 1 < len(nb) and _title_complete(nb[i + 1].stripped):
+                header.strength, header.evidence = WEAK, "版头中单独一行的字母（答复类别）"
+                found.append(header)
         else:
-            units.append(Unit(_tail_kind(s) or "paragraph", [nb[k]]))
+            found.append(header)
+    if prev is not None and _header_signer(prev):
+        if (parts := _docnum_with_last_signer(line)) is not None:
+            found.insert(0, _unit_from_header(parts))
+        elif (names := _signer_names(line)) is not None:
+            found.append(names)
+    signer = next((u for u in found if u.kind == "signer" and not u.extra and not u.fields.get("continued")), None)
+    if signer is not None and (signoff := _signer_after_date(line)) is not None:
+        signoff.alts = []
+        signoff.strength = STRONG
+        found.append(signoff)
+    if COPY_NUMBER.match(s):
+        found.append(Unit("copy_number", [line]))
+    if prev is not None and _tail_kind(prev.stripped) == "copy_to" and (m := PRINT_LINE.match(s)) \
+            and not any(u.kind == "print_line" for u in found):
+        found.append(Unit("print_line", [line], fields={"org": m.group("org"), "date": m.group("date"),
+                                                        "printed": m.group("printed") or ""}))
+    if ISSUE_NUMBER.match(s):
+        found.append(Unit("issue_number", [line], strength=WEAK))
+    if (df := date_fields(s)) is not None and not df["d"]:
+        found.append(Unit("date", [line], fields=df, strength=WEAK, evidence="年月齐全、缺日的日期"))
+    if (dated := _title_date(line)) is not None:
+        dated.strength = WEAK
+        found.append(dated)
+
+    # Weak evidence: a salutation, a 署名, a note.
+    if _is_recipient(s) and not any(u.kind == "recipient" for u in found) and not HEADING1.match(s):
+        found.append(Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以冒号结尾的称呼行"))
+    elif (run_in := _run_in_salutation(line)) is not None:
+        found.append(run_in)
+    elif nxt is not None and _is_recipient_wrong_mark(s):
+        found.append(Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以逗号或叹号结尾的称呼"))
+    elif nxt is not None and len(nxt) > len(s) and _is_recipient_without_colon(s) \
+            and (ADDRESSEE_SUFFIX.search(_compact(s)) or _compact(s).startswith("各") or _organ_classes(s) > 1
+                 or prev is not None and _heads_letter(nb, i - 1)):
+        found.append(Unit("recipient", [line], fields={"colon": ""}, evidence="标题之下的机关名称（缺冒号的称呼）"))
+    if _is_org_signature(s) and not any(u.kind == "signature" for u in found):
+        if prev is not None and _is_date(prev.stripped) and (nxt is None or _ends_letter(nb[i + 1])):
+            # An organ's name between the date and the end of the letter (or its 版记) can only be its 署名.
+            found.append(Unit("signature", [line], strength=STRONG, evidence="成文日期之下、文末的机关名称（署名）"))
+        else:
+            found.append(Unit("signature", [line], evidence="机关名称（署名）"))
+    elif i in above_date and not any(u.kind in ("signature", "signoff", "contact") for u in found):
+        found.append(Unit("signature", [line], evidence="成文日期之上的短行（署名）"))
+    if PAREN_LINE.match(s) and not any(u.kind == "note" for u in found):
+        unit = Unit("note", [line], strength=WEAK, evidence="括注（附注）")
+        m = DISCLOSURE.search(line.text)
+        if m:
+            # （此件公开发布）: a 附注 that is also the 公开属性, as strong as the mark alone.
+            unit.extra.append(Part("disclosure", [line], start=m.start(), end=m.end(), fields={"mark": m.group("mark")}))
+            unit.strength, unit.evidence = STRONG, "括注的公开属性（附注）"
+        if CONTACT.match(s.lstrip("（(")):
+            unit.kind = "contact"
+        found.insert(0, unit) if unit.strength == STRONG else found.append(unit)
+    elif s in ("此页无正文",):
+        found.append(Unit("note", [line]))
+
+    for unit in found:
+        unit.settle()
+    if not any(u.strength == STRONG for u in found):
+        found.extend(_text(line))
+    return found
+
+
+def _is_date(s: str) -> bool:
+    return "年" in s and date_fields(s) is not None
+
+
+def _ends_letter(line: Line) -> bool:
+    """``line`` is of the end of a letter: a 附注, contact or sign-off line, the 版记."""
+    s = line.stripped
+    return bool(_tail_kind(s) or PAREN_LINE.match(s) or PRINT_LINE.match(s))
+
+
+def _title_at(nb: list[Line], i: int) -> Unit | None:
+    """A title starting at ``nb[i]``, with the lines that finish it (wrapped at any point) and its status line."""
+    n = len(nb)
+    s = _s(nb[i])
+    wrapped = _wrapped_title(nb, i)
+    if not wrapped and not (_looks_like_title(s, _s(nb[i + 1]) if i + 1 < n else None) and not _is_recipient(s)):
+        return None
+    if not wrapped and not (_title_complete(s) and not s.endswith("。")) and not _heads_title(nb, i):
+        return None
+    k = i + 1
+    while k < n and k - i < max(4, wrapped) and not _title_complete("".join(map(_s, nb[i:k]))) \
+            and (k - i < wrapped or _title_continues(_s(nb[k]))):
+        if _is_recipient_without_colon(_s(nb[k])) and ADDRESSEE_SUFFIX.search(_compact(_s(nb[k]))):
+            break  # do not swallow the salutation: a short addressee line before a paragraph
         k += 1
-    for k in range(sig_start, end_main):
-        prev = units[-1] if units and k > sig_start else None
-        first = prev.lines[0].stripped if prev is not None else ""
-        if prev is not None and prev.kind == "signature" and len(prev.lines) == 1 and len(_compact(first)) >= 6 \
-                and not first.startswith("附") and not _is_org_signature(first) and _is_org_signature(_s(nb[k])):
-            prev.lines.append(nb[k])  # one organ's name wrapped onto a second line
-            continue
-        tk = _tail_kind(_s(nb[k]))
-        units.append(Unit(tk if tk in ("contact", "signoff") else "signature", [nb[k]]))
-    if date_idx is None:
-        after = end_main
-    else:
-        units.append(Unit("date", [nb[date_idx]], fields=date_fields(_s(nb[date_idx])) or {}))
-        after = date_idx + 1
+    if k < n and _TITLE_QUALIFIER.match(_s(nb[k])):
+        k += 1
+    return Unit("title", nb[i:k])
 
-    # 8. After the date: 附注, contact, sign-off, attachments and the 版记.
-    in_attachment = False
-    continue_copy = False
-    for k in range(after, n):
-        s = _s(nb[k])
-        tk = _tail_kind(s)
-        if continue_copy and units[-1].kind == "copy_to" and _continues_copy_to(units[-1], nb[k]):
-            units[-1].lines.append(nb[k])
-            continue
-        continue_copy = False
-        if tk == "copy_to":
-            in_attachment = False
-            units.append(_copy_to_unit(nb[k]))
-            continue_copy = not units[-1].extra
-        elif PRINT_LINE.match(s) and ("印发" in s or any(u.kind == "copy_to" for u in units[-2:])):
-            m = PRINT_LINE.match(s)
-            units.append(Unit("print_line", [nb[k]], fields={"org": m.group("org"), "date": m.group("date"),
-                                                             "printed": m.group("printed") or ""}))
-        elif ATTACHMENT_NOTE.match(s) and not in_attachment:
-            units.append(_attachment_note_unit([nb[k]]))
-        elif ATTACHMENT_HEAD.match(s):
-            in_attachment = True
-            units.append(Unit("attachment", [nb[k]], fields={"num": ATTACHMENT_HEAD.match(s).group("num")}))
-        elif in_attachment:
-            kind, fields = _body_kind(s)
-            units.append(Unit("attachment_text" if kind == "paragraph" else kind, [nb[k]], fields=fields))
-        elif tk:
-            units.append(Unit(tk, [nb[k]]))
-        elif PAREN_LINE.match(s):
-            unit = Unit("note", [nb[k]])
-            m = DISCLOSURE.search(nb[k].text)
-            if m:
-                unit.extra.append(Part("disclosure", [nb[k]], start=m.start(), end=m.end(),
-                                       fields={"mark": m.group("mark")}))
-            if CONTACT.match(s.lstrip("（(")):
-                unit.kind = "contact"
-            units.append(unit)
-        elif (signoff := _signer_after_date(nb[k])) is not None:
-            units.append(signoff)
-        elif (hp := _is_header_line(nb[k])) is not None:
-            units.append(_unit_from_header(hp))
-        elif _is_org_signature(s) and units and units[-1].kind == "date":
-            units.append(Unit("signature", [nb[k]]))
-        elif date_fields(s) and not in_attachment:
-            units.append(Unit("date", [nb[k]], fields=date_fields(s)))
-        elif s in ("此页无正文", "（此页无正文）", "(此页无正文)"):
-            units.append(Unit("note", [nb[k]]))
-        else:
-            # Text after the date with no 附件 label: a document the letter issues
-            # (印发通知) or stray text; the grammar treats it as attachment text.
-            kind, fields = _body_kind(s)
-            units.append(Unit("attachment_text" if kind == "paragraph" else kind, [nb[k]], fields=fields))
-            in_attachment = True
-    return units
+
+def _heads_title(nb: list[Line], i: int) -> bool:
+    """What stands around ``nb[i]`` says a title may start there: nothing or a 版头 mark above, a 称呼 below."""
+    if i == 0 or _heads_letter(nb, i - 1) and not _title_complete(nb[i - 1].stripped):
+        return True
+    below = nb[i + 1].stripped if i + 1 < len(nb) else ""
+    return _is_recipient(below) or any(_is_recipient(_s(nb[k])) and _title_complete("".join(map(_s, nb[i:k])))
+                                       for k in range(i + 2, min(i + 5, len(nb))))
+
+
+def _wrapped_organ(first: str, second: str | None) -> bool:
+    """One organ's name wrapped over two lines (示例市住房和城乡建设局城市 / 管理执法支队)."""
+    return second is not None and len(_compact(first)) >= 6 and not first.startswith("附") \
+        and not _is_org_signature(first) and _is_org_signature(second)
+
+
+def _header_signer(line: Line) -> bool:
+    """The line carries a 签发人 (so a name or a 发文字号 below may go on with it)."""
+    parts = _is_header_line(line) if "签" in line.text else None
+    return bool(parts) and any(p.kind == "signer" for p in parts) or _signer_names(line) is not None \
+        and _header_near([line], 0)
+
+
+def _header_near(nb: list[Line], i: int) -> bool:
+    """A mark of the 版头 (发文字号, 签发人, …文件) on the line above or below ``nb[i]``."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(nb):
+            s = nb[j].stripped
+            parts = _is_header_line(nb[j])
+            if parts and any(p.kind in ("doc_number", "signer") for p in parts) or s.endswith("文件") \
+                    or j > i and _organ_run(nb, j):
+                return True
+    return False
+
+
+def _heads_letter(nb: list[Line], j: int) -> bool:
+    """``nb[j]`` reads as the end of a letter's head: its title, or a mark of its 版头."""
+    s = nb[j].stripped
+    if _TITLE_QUALIFIER.match(s) or _title_complete(s) or _is_header_line(nb[j]) is not None or s.endswith("文件"):
+        return True
+    # The last line of a wrapped title: the lines above it and it make a whole title.
+    return any(_title_complete("".join(map(_s, nb[k:j + 1]))) and _looks_like_title(_s(nb[k]), None)
+               for k in range(max(0, j - 3), j))
+
+
+def _amid_text(nb: list[Line], i: int) -> bool:
+    """An 附件 label with text going on below it: left as text (ATTACH-001/ATTACH-005 word that case)."""
+    end = _note_end(nb, i)
+    if end >= len(nb):
+        return False
+    s = nb[end].stripped
+    if ATTACHMENT_HEAD.match(nb[i].stripped):
+        # 附件 / 1.… / 2.… above the 署名: the 附件说明 without its colon, not the label of an attachment's page.
+        return end > i + 1 and (_is_org_signature(s) or _is_date(s))
+    return not (_tail_kind(s) or date_fields(s) or _is_signature(s) or ATTACHMENT_HEAD.match(s)
+                or PRINT_LINE.match(s) or PAREN_LINE.match(s) or _is_header_line(nb[end]) is not None
+                or any(u.kind == "attachment_note" for u in evidence(nb[end])))
+
+
+def _note_end(nb: list[Line], i: int) -> int:
+    """Where an 附件说明 starting at ``nb[i]`` ends: after its numbered and wrapped lines."""
+    j = i + 1
+    while j < len(nb) and (ATTACH_ITEM.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
+        j += 1
+    return j
 
 
 def evidence(line: Line, amid_text: bool = False, tail: str | None | bool = False) -> list[Unit]:
@@ -1016,8 +1002,11 @@ def evidence(line: Line, amid_text: bool = False, tail: str | None | bool = Fals
         return [Unit("secrecy", [line], fields={k: v for k, v in m.groupdict().items() if v})]
     if len(s) <= 3 and URGENCY.match(s):
         return [Unit("urgency", [line], fields={"level": s})]
-    if s[0] in "12二" and (df := date_fields(s)) is not None and df["d"]:
-        return [Unit("date", [line], fields=df)]
+    if (df := date_fields(s)) is not None and df["d"]:
+        if df["form"] == "cn":
+            return [Unit("date", [line], fields=df)]
+        # 2024.5.6 or 2024-05-06 alone on a line: a date in the wrong form (DATE-004), or a figure.
+        return [Unit("date", [line], fields=df, strength=WEAK, evidence="数字形式的日期（2024.5.6）")]
     if "印发" in s and not SENTENCE_PUNCT.search(s) and (m := PRINT_LINE.match(s)) and m.group("printed") \
             and not (m.group("org") or "").endswith(("于", "在")):
         return [Unit("print_line", [line], fields={"org": m.group("org"), "date": m.group("date"), "printed": "印发"})]
@@ -1089,19 +1078,6 @@ def _note_continues(prev: Line, line: Line) -> bool:
     return ORG_SUFFIX.search(_compact(s)) is None and not SENTENCE_PUNCT.search(s)
 
 
-def _note_above(nb: list[Line], k: int, body_start: int) -> bool:
-    """An 附件说明 stands right above line ``k`` (through its numbered and wrapped lines)."""
-    j = k - 1
-    while j >= body_start and k - j <= 12:
-        s = nb[j].stripped
-        if ATTACHMENT_NOTE.match(s):
-            return True
-        if not (HEADING3.match(s) or (j > body_start and _note_continues(nb[j - 1], nb[j]))):
-            return False
-        j -= 1
-    return False
-
-
 def _continues_copy_to(unit: Unit, line: Line) -> bool:
     """A 抄送 list wrapped onto the next line: the list goes on, or an indented line ends it."""
     s = line.stripped
@@ -1113,10 +1089,11 @@ def _continues_copy_to(unit: Unit, line: Line) -> bool:
     return line.indent > 0 and not prev.endswith("。") and s.endswith(("。", "."))
 
 
-def _mark_closing(body: list[Unit]) -> None:
-    """The closing formula is the last paragraph of the body when it reads as one (此致/敬礼: two lines)."""
-    # A line whose own evidence says it is another part (注：…, a labelled 署名) is not text.
-    body = [u for u in body if not any(a.strength == STRONG for a in u.alts)]
+def mark_closing(body: list[Unit]) -> None:
+    """The closing formula is the last paragraph of the body when it reads as one (此致/敬礼: two lines).
+
+    Run on the units the grammar read as the 主体: which paragraph is the last is known only then.
+    """
     paras = [u for u in body if u.kind in ("paragraph",)]
     if not paras:
         return

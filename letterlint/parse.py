@@ -16,13 +16,14 @@ the rest of the letter is read as if it were not there.
 from __future__ import annotations
 
 from letterlint import doctypes
-from letterlint.classify import FALLBACK, STRONG, WEAK, Unit, classify
+from letterlint.classify import FALLBACK, STRONG, WEAK, Unit, classify, mark_closing
 from letterlint.lalr import END, Node, Parser, Tables, load_tables
 from letterlint.memo import once
+from letterlint.record import Record
 from letterlint.model import HEADING_KINDS, PART_NAMES, Letter, Line, Misplacement, Part
 
 SECTION_OF = {"header": "版头", "title_part": "主体", "recipient": "主体", "body": "主体",
-              "signature_part": "主体", "attachments": "附件", "unsigned_attachments": "附件", "record": "版记"}
+              "signature_part": "主体", "attachments": "附件", "record": "版记"}
 
 # The price of a reading: choosing a candidate weaker than the line's best
 # costs the difference; a unit the grammar cannot place costs MISPLACED.  The
@@ -121,122 +122,117 @@ def _terminal(unit: Unit) -> str:
     return unit.terminal or _TERMINAL[unit.kind]
 
 
-def _options(unit: Unit) -> list[Unit]:
-    """The candidates the reading may choose for ``unit``: never text instead of strong evidence."""
-    cands = [unit] + unit.alts
+def _priced(cands: list[Unit]) -> list[tuple[Unit, str, float]]:
+    """The candidates the reading may choose at one line, with their price: never text instead of strong evidence.
+
+    Choosing a candidate weaker than the line's best costs the difference;
+    between candidates of equal strength, the earlier one is preferred.
+    """
     top = max(c.strength for c in cands)
-    return [c for c in cands if c.strength == top] if top == STRONG else cands
+    options = [c for c in cands if c.strength == top] if top == STRONG else cands
+    base = _COST[top]
+    return [(c, _terminal(c), _COST[c.strength] - base + _RANK * rank + (_STANDARD_PART if c.kind in _YIELDING else 0.0))
+            for rank, c in enumerate(options)]
 
 
-def read(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]]:
-    """The cheapest reading the grammar accepts: per unit the chosen candidate (None: misplaced).
+class Reading(Record):
+    """The grammar's choice over a letter: per step, the candidates at its first line and the one chosen.
 
-    Also returns the parser configuration before each unit (and after the
-    last), from which the messages about misplaced parts are worded.  Linear
-    in the number of units: the grammar has only a handful of configurations
-    alive at any line, and the moves between them are memoised.
+    ``chosen[k]`` is None where the unit ``placed[k]`` was left out as
+    misplaced; ``configs[k]`` is the parser configuration before step ``k``
+    (and after the last), from which the messages about misplaced parts are worded.
     """
-    plain = _plain_reading(units)
-    if plain is not None:
-        return plain
-    return _search(units)
+
+    candidates: list
+    chosen: list
+    placed: list
+    configs: list
+    _fields = ("candidates", "chosen", "placed", "configs")
+
+    def __init__(self, candidates, chosen, placed, configs):
+        self.candidates, self.chosen, self.placed, self.configs = candidates, chosen, placed, configs
 
 
-def _plain_reading(units: list[Unit]) -> tuple[list[Unit], list[tuple[int, ...]]] | None:
-    """The reading of a letter whose every unit has one candidate, when the grammar accepts them all.
+def read(lattice: list[list[Unit]]) -> Reading:
+    """The cheapest reading the grammar accepts, as a search over lines and parser configurations.
 
-    Most letters are such.  That reading costs nothing, and every other one
-    leaves a unit out (MISPLACED), so the search would choose it; following the
-    candidates costs a fraction of the search, which keeps a few configurations
-    alive at every unit.  None when a unit has a choice or the grammar rejects one.
+    A Viterbi search: at each line, every configuration still alive tries
+    every candidate that starts there, and moves on past its lines.  Linear in
+    the number of lines: the grammar has only a handful of configurations
+    alive at any line, and the moves between them are memoised.  The state
+    also remembers whether a 署名, a 成文日期 or an 附件 label was read (``_FLAGS``).
     """
-    auto = _automaton()
-    trans, move, configs = auto.trans, auto.next, auto.configs
-    cid = auto.number((auto.tables.start,))
-    path = [cid]
-    choices: list[Unit] = []
-    for unit in units:
-        if unit.alts:
-            options = _options(unit)
-            if len(options) > 1:
-                return None
-            unit = options[0]
-        terminal = _terminal(unit)
-        after = trans[cid].get(terminal)
-        if after is None:
-            after = move(cid, terminal)
-        if after < 0:
-            return None
-        choices.append(unit)
-        path.append(after)
-        cid = after
-    if auto.step(configs[cid], END) is None:
-        return None
-    return choices, [configs[c] for c in path]
-
-
-def _search(units: list[Unit]) -> tuple[list[Unit | None], list[tuple[int, ...]]]:
-    """``read`` as a search over all readings (a Viterbi over parser configurations)."""
     auto = _automaton()
     trans, move = auto.trans, auto.next
-    # best[config number] = (cost, index into trail of the choice that reached it)
-    best: dict[int, tuple[float, int]] = {auto.number((auto.tables.start,)): (0.0, -1)}
-    trail: list[tuple[int, int, Unit | None]] = []  # (back-pointer, config before, choice)
+    n = len(lattice)
+    start = auto.number((auto.tables.start,)) * 4
+    frontier: list[dict[int, tuple[float, int]]] = [{} for _ in range(n + 1)]
+    frontier[0][start] = (0.0, -1)
+    # (back-pointer, line, configuration key before, choice or None, the unit left out)
+    trail: list[tuple[int, int, int, Unit | None, Unit | None]] = []
     append = trail.append
-    for index, unit in enumerate(units):
-        if unit.alts:
-            options = _options(unit)
-            top = _COST[max(c.strength for c in options)]
-            priced = [(c, _terminal(c), _COST[c.strength] - top + (_STANDARD_PART if c.kind in _YIELDING else 0.0))
-                      for c in options]
-        else:
-            priced = ((unit, _terminal(unit), 0.0),)
-        misplaced = MISPLACED + _EARLIER * index
-        if priced[0][0].kind not in _LOCAL_MARKS:
-            misplaced += _STANDARD_PART
-        nxt: dict[int, tuple[float, int]] = {}
-        get = nxt.get
-        for config, (cost, back) in best.items():
-            moves = trans[config]
+    for pos in range(n):
+        alive = frontier[pos]
+        if not alive:
+            continue
+        if len(alive) > 4:
+            floor = min(alive.values())[0] + _BEAM
+            alive = {k: v for k, v in alive.items() if v[0] <= floor}
+        priced = _priced(lattice[pos])
+        top = priced[0][0]
+        skip = MISPLACED + _EARLIER * pos + (0.0 if top.kind in _LOCAL_MARKS else _STANDARD_PART)
+        skip_to = frontier[pos + len(top.lines)]
+        for key, (cost, back) in alive.items():
+            cid, flags = key >> 2, key & 3
+            moves = trans[cid]
             for cand, terminal, price in priced:
                 after = moves.get(terminal)
                 if after is None:
-                    after = move(config, terminal)
+                    after = move(cid, terminal)
                 if after < 0:
                     continue
+                if flags == _SIGNED and terminal in _DOCUMENT:
+                    price += _UNDATED_ATTACHMENT
+                nkey = after * 4 + (flags | _FLAGS.get(terminal, 0))
                 c = cost + price
-                old = get(after)
+                target = frontier[pos + len(cand.lines)]
+                old = target.get(nkey)
                 if old is None or c < old[0]:
-                    append((back, config, cand))
-                    nxt[after] = (c, len(trail) - 1)
-            c = cost + misplaced
-            old = get(config)
+                    append((back, pos, key, cand, None))
+                    target[nkey] = (c, len(trail) - 1)
+            c = cost + skip
+            old = skip_to.get(key)
             if old is None or c < old[0]:
-                append((back, config, None))
-                nxt[config] = (c, len(trail) - 1)
-        # A reading that has fallen far behind the best never catches up in a
-        # real letter; dropping it keeps a handful of configurations alive
-        # (otherwise every configuration ever reached would stay, misplacing
-        # every later line).
-        if len(nxt) > 4:
-            floor = min(nxt.values())[0] + _BEAM
-            best = {k: v for k, v in nxt.items() if v[0] <= floor}
-        else:
-            best = nxt
-    step, number = auto.step, auto.configs
-    ends = [(cost, back, config) for config, (cost, back) in best.items() if step(number[config], END) is not None]
+                append((back, pos, key, None, top))
+                skip_to[key] = (c, len(trail) - 1)
+    step = auto.step
+    last = frontier[n]
+    ends = [(cost, back, key) for key, (cost, back) in last.items() if step(auto.configs[key >> 2], END) is not None]
     if not ends:
-        ends = [(cost, back, config) for config, (cost, back) in best.items()]
-    cost, back, last = min(ends, key=lambda e: e[0])
-    choices: list[Unit | None] = []
-    configs: list[tuple[int, ...]] = [number[last]]
+        ends = [(cost, back, key) for key, (cost, back) in last.items()]
+    cost, back, key = min(ends, key=lambda e: e[0])
+    candidates, chosen, placed, configs = [], [], [], [auto.configs[key >> 2]]
     while back >= 0:
-        back, before, choice = trail[back]
-        choices.append(choice)
-        configs.append(number[before])
-    choices.reverse()
-    configs.reverse()
-    return choices, configs
+        back, pos, before, choice, skipped = trail[back]
+        candidates.append(lattice[pos])
+        chosen.append(choice)
+        placed.append(choice if choice is not None else skipped)
+        configs.append(auto.configs[before >> 2])
+    for seq in (candidates, chosen, placed, configs):
+        seq.reverse()
+    return Reading(candidates, chosen, placed, configs)
+
+
+# What the search remembers of the reading so far besides the configuration: a 署名 was read
+# (SIGNED), and a 成文日期 or an 附件 label (BELOW: what follows is an attachment's).  Below a 署名
+# with neither, the lines of a document (text, a title, a 主送…) are read as an attachment only at a
+# price: they are more likely the letter's own text around a part out of place.
+_SIGNED, _BELOW = 1, 2
+_FLAGS = {"SIGNATURE": _SIGNED, "DATE": _SIGNED | _BELOW, "ATTACHMENT": _SIGNED | _BELOW}
+_DOCUMENT = frozenset({"ATTACHMENT_TEXT", "TITLE", "RECIPIENT", "DOC_NUMBER", "SIGNER", "ATTACHMENT_NOTE",
+                       "HEADING1", "HEADING2", "HEADING3", "HEADING4"})
+_UNDATED_ATTACHMENT = 2.0
+_RANK = 1e-4
 
 
 # Parts of the document an attachment carries (grammar: _attachment_item), read as its text.
@@ -303,8 +299,8 @@ class _Placer:
 
 
 def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
-    units = classify(lines)
-    chosen, configs = read(units)
+    reading = read(classify(lines))
+    chosen = reading.chosen
 
     # The chosen terminals, parsed once more to build the tree: its sections.
     parser = Parser(tables())
@@ -319,14 +315,14 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
                 name = SECTION_OF.get(sub.data, "")
                 for index in sub.values():
                     sections[index] = name
+    mark_closing([u for k, u in enumerate(chosen) if u is not None and sections.get(k) == "主体"])
 
     parts: list[Part] = []
     misplacements: list[Misplacement] = []
-    reading: list[tuple[Unit, Unit, bool]] = []
-    placer = _Placer(chosen, configs)
-    for index, unit in enumerate(units):
+    steps: list[tuple[list[Unit], Unit, bool]] = []
+    placer = _Placer(chosen, reading.configs)
+    for index, placed in enumerate(reading.placed):
         choice = chosen[index]
-        placed = choice if choice is not None else max(_options(unit), key=lambda c: c.strength)
         if placed.kind in _ATTACHED and sections.get(index) == "附件":
             # The attached document's own title, 署名, date…: text of the attachment, not the letter's parts.
             placed = Unit("attachment_text", placed.lines, strength=placed.strength,
@@ -345,21 +341,21 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
             prev = next((chosen[k] for k in range(index - 1, -1, -1) if chosen[k] is not None), None)
             misplacements.append(Misplacement(primary, placer.message(index, placed),
                                               duplicate=prev is not None and prev.kind == placed.kind))
-        reading.append((unit, placed, choice is None))
+        steps.append((reading.candidates[index], placed, choice is None))
         parts.extend(group)
     parts.sort(key=lambda p: (p.line, p.start or 0))
 
-    letter = Letter(lines=lines, parts=parts, misplacements=misplacements, path=path, reading=reading)
+    letter = Letter(lines=lines, parts=parts, misplacements=misplacements, path=path, reading=steps)
     letter.doctype = infer_doctype(letter)
     return letter
 
 
 def explain(letter: Letter) -> list[dict]:
     """How each unit was read (``structure --why``): lines, kind, evidence, misplaced, the candidates that lost."""
-    return [{"lines": [ln.number for ln in unit.lines], "kind": placed.kind, "evidence": placed.evidence,
+    return [{"lines": [ln.number for ln in placed.lines], "kind": placed.kind, "evidence": placed.evidence,
              "misplaced": misplaced,
-             "lost": [(c.kind, c.evidence) for c in [unit] + unit.alts if c is not placed]}
-            for unit, placed, misplaced in letter.reading]
+             "lost": [(c.kind, c.evidence) for c in candidates if c.kind != placed.kind or c.lines != placed.lines]}
+            for candidates, placed, misplaced in letter.reading]
 
 
 def infer_doctype(letter: Letter) -> str:

@@ -6,14 +6,11 @@ stand out of place and the shortcut has to give way).
 """
 from __future__ import annotations
 
-import random
 import re
 from pathlib import Path
 
 import pytest
 
-from letterlint import parse
-from letterlint.classify import classify
 from letterlint.rules import lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,37 +25,7 @@ def _letters() -> list[str]:
     return texts
 
 
-def _variations(texts: list[str], n: int, seed: int = 13) -> list[str]:
-    rng = random.Random(seed)
-    out = []
-    for _ in range(n):
-        lines = rng.choice(texts).split("\n")
-        for _ in range(rng.randint(0, 2)):
-            a, b = rng.randrange(len(lines)), rng.randrange(len(lines))
-            lines[a], lines[b] = lines[b], lines[a]
-        if len(lines) > 1 and rng.random() < 0.3:
-            del lines[rng.randrange(len(lines))]
-        out.append("\n".join(lines))
-    return out
-
-
 LETTERS = _letters()
-
-
-def test_plain_reading_is_what_the_search_chooses():
-    """Where every unit has one candidate and the grammar takes them all, the search picks that reading."""
-    texts = LETTERS + _variations(LETTERS, 600)
-    plain = 0
-    for text in texts:
-        units = classify(parse.split_lines(text))
-        shortcut = parse._plain_reading(units)
-        if shortcut is None:
-            continue
-        plain += 1
-        chosen, configs = parse._search(units)
-        assert [id(u) for u in shortcut[0]] == [id(u) for u in chosen]
-        assert shortcut[1] == configs
-    assert LETTERS and plain >= len(LETTERS) // 2  # the shortcut is the common case
 
 
 def _lookahead_finder(lex: lexicon.Lexicon) -> re.Pattern:

@@ -29,9 +29,10 @@ def test_why_names_the_kind_the_evidence_and_the_candidates_that_lost(capsys, tm
     doc = json.loads(out)
     assert code == 0
     reading = {r["lines"][0]: r for r in doc["reading"]}
-    assert (reading[1]["kind"], reading[1]["evidence"]) == ("title", "标题形式（关于……、以文种结尾）")
+    assert (reading[1]["kind"], reading[1]["evidence"]) == ("title", "完整的标题（关于……＋文种）")
     assert reading[5]["kind"] == "secrecy" and reading[5]["misplaced"] is True
-    assert reading[5]["lost"] == [{"kind": "paragraph", "name": "正文", "evidence": "没有其他依据"}]
+    assert reading[5]["lost"] == []  # strong evidence: 正文 is not even a candidate
+    assert reading[4]["lost"] == [{"kind": "attachment_text", "name": "附件正文", "evidence": "成文日期之后的文字"}]
     assert doc["misplaced"] == [{"line": 5, "kind": "secrecy", "message": "密级和保密期限应位于标题之前"}]
 
 
@@ -40,7 +41,8 @@ def test_why_in_the_terminal(capsys, tmp_path):
     path.write_text(LETTER, encoding="utf-8")
     code, out, _ = structure(capsys, "--no-color", "--why", str(path))
     assert code == 0
-    assert "第5行  密级和保密期限 位置不当  依据：密级词（绝密、机密、秘密）  落选：正文（没有其他依据）" in out
+    assert "第5行  密级和保密期限 位置不当  依据：密级词（绝密、机密、秘密）\n" in out
+    assert "第4行  正文   依据：没有其他依据  落选：附件正文（成文日期之后的文字）\n" in out
 
 
 def test_several_files_give_a_list_and_a_missing_one_exit_code_2(capsys, tmp_path):
