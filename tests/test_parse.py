@@ -294,6 +294,19 @@ def test_date_on_the_first_line():
                                                   "signature", "copy_to", "print_line"]
 
 
+def test_an_organ_name_below_the_date_at_the_end_is_the_signature_and_the_date_is_misplaced():
+    text = "关于商请提供统计数据的函\n示例市统计局：\n请于6月30日前提供有关数据。\n2024年5月6日\n示例市教育局\n"
+    assert misplaced(text) == [(4, "date", "成文日期应位于发文机关署名之后")]
+    assert kinds(parse_text(text))[-1] == (5, "signature")  # not the text of an attachment
+
+
+def test_a_line_of_digits_above_the_title_is_the_copy_number_not_the_start_of_a_wrapped_title():
+    letter = parse_text("000017\n示例市教育局关于商请提供统计数据的函\n示例市统计局：\n请于6月30日前提供有关数据。\n"
+                        "示例市教育局\n2024年5月6日\n")
+    assert kinds(letter)[:2] == [(1, "copy_number"), (2, "title")]
+    assert letter.misplacements == []
+
+
 def test_a_whole_title_amid_the_text_of_a_forwarding_notice_after_the_date_is_not_misplaced():
     text = ("关于转发示例省安全检查办法的通知\n各县（市、区）交通运输局：\n现将有关办法转发给你们，请遵照执行。\n"
             "示例市交通运输局\n2024年5月6日\n示例省道路安全检查办法\n第一条　为做好道路安全检查工作，制定本办法。\n")
