@@ -44,6 +44,7 @@ from letterlint.fields import (
     HEADING2,
     HEADING3,
     HEADING4,
+    ORDER_NUMBER,
     ORG_SUFFIX,
     PRINT_LINE,
     SECRECY,
@@ -385,6 +386,27 @@ _ISSUER_DATE = lazyre.compile(r"^(?P<org>[^" + PAD + r"].{1,38}?)[" + PAD + r"]{
 # 发文字号 (政协示例市委员会第三届第二次会议 / 第0215号提案答复), on one line or wrapped over two.
 CASE_HEADING = lazyre.compile(r"^(?P<meeting>[\u4e00-\u9fff（）()0-9０-９]{2,40}?会议)?(?:[（(〔]?)(?P<number>第[0-9０-９]{1,6}号)"
                               r"(?:[）)〕]?)(?P<case>代表建议|建议|提案|议案|意见)(?:的)?(?P<doctype>答复函|答复|复函|办理答复|办理情况)?$")
+
+
+# The 发文机关标志 of a 命令（令）: the organ's full name and 令 or 命令 (GB/T 9704 10.3).
+_ORDER_MARK = lazyre.compile(r"^(?P<org>[\u4e00-\u9fff（）()]{2,30}?)(?:命令|令)$")
+
+
+def _order_header(nb: list[Line], i: int) -> list[Unit] | None:
+    """``<organ>令`` alone at the top with its 令号 (第N号) alone on the next line: 发文机关标志 and 发文字号.
+
+    GB/T 9704 10.3: the 令号 stands centred below the 标志 in place of the 发文字号; without the 令号 below
+    it the line is left to be read as a title (a web copy of a 令 may start so).
+    """
+    if i + 1 >= len(nb) or not nb[i].stripped.endswith("令"):
+        return None
+    m = _ORDER_MARK.match(_compact(nb[i].stripped))
+    n = ORDER_NUMBER.match(nb[i + 1].stripped)
+    if m is None or n is None or not ORG_SUFFIX.search(m.group("org")):
+        return None
+    fields = {"form": "令号", "di": n.group("di"), "seq": n.group("seq"), "hao": n.group("hao")}
+    return [Unit("org_mark", [nb[i]], evidence="发文机关全称加“令”（其下是令号）"),
+            Unit("doc_number", [nb[i + 1]], fields=fields, evidence="发文机关标志“……令”下的令号（第N号）")]
 
 
 def _case_heading(nb: list[Line], i: int) -> Unit | None:
@@ -731,6 +753,10 @@ def _classify(lines: list[Line]) -> list[Unit]:
                 units.append(Unit("date", [nb[i]], fields=df))
             elif s.endswith("文件") and len(s) <= 40 and not SENTENCE_PUNCT.search(s):
                 units.append(Unit("org_mark", [nb[i]]))
+            elif top and not any(u.kind in ("org_mark", "doc_number") for u in units) \
+                    and (order := _order_header(nb, i)) is not None:
+                units.extend(order)
+                i += 1
             elif top and not any(u.kind == "org_mark" for u in units) and (run := _organ_run(nb, i)):
                 # 信函格式: the 发文机关标志 is the organ's name alone, with the 发文字号 below it; a joint
                 # 版头 names several organs, one per line (the last may end in 文件).
