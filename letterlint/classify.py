@@ -31,6 +31,9 @@ from letterlint.fields import (
     ADDRESSEE_SUFFIX,
     ANSWERED_BY,
     ATTACHMENT_NOTE,
+    ATTENDANCE,
+    ATTENDANCE_FIRST,
+    MEETING_INFO,
     CN_NUM,
     CONTACT,
     COPY_TO,
@@ -174,6 +177,8 @@ _DEFAULT_EVIDENCE = {
     "heading4": (FALLBACK, "以“（1）”开头"),
     "closing": (FALLBACK, "结束语用语（特此、此复、感谢……）"),
     "attachment_note": (STRONG, "标注“附件：”"),
+    "attendance": (WEAK, "标注“出席：/列席：/请假：”的名单"),
+    "meeting_info": (WEAK, "标注“时间：/地点：”的会议信息"),
     "signature": (WEAK, "成文日期之上的机关名称"),
     "date": (STRONG, "完整的年月日"),
     "note": (WEAK, "成文日期之后的括注"),
@@ -852,7 +857,8 @@ def _classify(lines: list[Line]) -> list[Unit]:
     sig_start = end_main
     if date_idx is not None:
         k = date_idx
-        while k - 1 >= body_start and date_idx - (k - 1) <= 3 and _is_signature(_s(nb[k - 1])):
+        while k - 1 >= body_start and date_idx - (k - 1) <= 3 and _is_signature(_s(nb[k - 1])) \
+                and not _in_attendance(nb, k - 1, body_start):
             k -= 1
         if k == date_idx:
             # Local marks (领导签发, 联系人) between the 署名 and the date: the 署名 is an organ's
@@ -901,7 +907,17 @@ def _classify(lines: list[Line]) -> list[Unit]:
 
     # 6. The body between the salutation and the tail.
     body_units: list[Unit] = []
+    listed = body_start  # lines up to here belong to a list of those attending
     for k in range(body_start, tail_start):
+        if k < listed:
+            continue
+        if run := _attendance_run(nb[:tail_start], k):
+            body_units.append(_attendance_unit(nb[k:k + run]))
+            listed = k + run
+            continue
+        if (info := _meeting_info(nb[k])) is not None:
+            body_units.append(info)
+            continue
         s = _s(nb[k])
         tk = _tail_kind(s)
         if tk:
@@ -1101,6 +1117,70 @@ def _copy_to_unit(line: Line) -> Unit:
         end -= 1
     contact = Part("contact", [line], start=m.start(), end=len(text.rstrip(PAD)))
     return Unit("copy_to", [line], extra=[contact], fields={"start": line.indent, "end": end})
+
+
+_NOT_NAMES = lazyre.compile(r"[。；;！？!?：:“”《》]")
+_NAMES_GAP = lazyre.compile(r"[" + PAD + r"、，,]+")
+
+
+def _attendance_label(line: Line) -> bool:
+    """``line`` opens a 纪要's list of those at the meeting: 出席：李某某　王某某 (a label, then names only)."""
+    s = line.stripped
+    if s[:1] not in ATTENDANCE_FIRST or len(s) > 120:
+        return False
+    m = ATTENDANCE.match(s)
+    names = m.group("names") if m else None
+    if not names:
+        return False
+    if names.endswith("。") and "，" not in names and "," not in names and len(_NAMES_GAP.split(names)) > 1:
+        names = names[:-1]  # a list of names may end with a full stop; a sentence (…，…。) may not pass for one
+    return not _NOT_NAMES.search(names)
+
+
+def _attendance_continues(prev: Line, line: Line) -> bool:
+    """``line`` carries on the names of the list on ``prev``, aligned under them (GB/T 9704 10.4)."""
+    s = line.stripped
+    return (line.number == prev.number + 1 and 2 <= line.indent <= 10 and len(s) <= 60
+            and not _NOT_NAMES.search(s.rstrip("。")) and not SENTENCE_PUNCT.search(s.rstrip("。"))
+            and not _is_org_signature(s) and date_fields(s) is None and _tail_kind(s) is None)
+
+
+def _attendance_run(nb: list[Line], k: int) -> int:
+    """How many lines the list of those attending that opens at ``nb[k]`` takes (0: none opens there)."""
+    if not _attendance_label(nb[k]):
+        return 0
+    j = k + 1
+    while j < len(nb) and _attendance_continues(nb[j - 1], nb[j]) and not _attendance_label(nb[j]):
+        j += 1
+    return j - k
+
+
+def _in_attendance(nb: list[Line], j: int, lo: int) -> bool:
+    """``nb[j]`` is a wrapped line of a list of those attending that opens above it (not below ``lo``)."""
+    k = j
+    while k > lo and _attendance_continues(nb[k - 1], nb[k]):
+        k -= 1
+        if _attendance_label(nb[k]):
+            return True
+    return False
+
+
+def _meeting_info(line: Line) -> Unit | None:
+    """时间：…/地点：… of a 纪要 (weak: the grammar takes it only above the text, with the lists of those attending)."""
+    s = line.stripped
+    m = MEETING_INFO.match(s) if s[:1] in "时地会" and len(s) <= 60 else None
+    if m is None or "。" in m.group("value")[:-1]:
+        return None
+    return Unit("meeting_info", [line], fields={"label": m.group("label").translate(_NO_PAD)}, strength=WEAK,
+                evidence="标注“时间：/地点：”的会议信息", alts=[Unit("paragraph", [line])])
+
+
+def _attendance_unit(lines: list[Line]) -> Unit:
+    """出席/列席/请假… with its wrapped lines: weak evidence (amid the text such a line stays text)."""
+    m = ATTENDANCE.match(lines[0].stripped)
+    fields = {"label": m.group("label").translate(_NO_PAD)}
+    return Unit("attendance", lines, fields=fields, strength=WEAK, evidence="标注“出席：/列席：/请假：”的名单",
+                alts=[Unit("paragraph", lines)])
 
 
 def _note_continues(prev: Line, line: Line) -> bool:

@@ -1302,6 +1302,57 @@ def _fill(f: ContactField) -> None:
             f.filled[item] = len(tokens) > k
 
 
+# --- 出席人员名单 of a 纪要 (GB/T 9704 10.4) ---------------------------------------------------
+
+# The label of a list of those at a meeting: 出席、列席、请假、缺席 (letter-spaced too: 出　席), and the
+# 参加/主持/记录 lines written with them; 人/人员 may follow.  Only at the start of a line.
+ATTENDANCE = lazyre.compile(r"^(?P<label>(?:出" + _S + r"席|列" + _S + r"席|请" + _S + r"假|缺" + _S + r"席|参" + _S
+                            + r"加|主" + _S + r"持|记" + _S + r"录)(?:人员|人)?)" + _S + r"(?P<colon>[：:])" + _S
+                            + r"(?P<names>[^" + PAD + r"].*)?$")
+ATTENDANCE_FIRST = "出列请缺参主记"
+# The 时间：/地点： lines a 纪要 may open with (会议时间：…, letter-spaced 时　间：…).
+MEETING_INFO = lazyre.compile(r"^(?P<label>(?:会议)?(?:时" + _S + r"间|地" + _S + r"点))" + _S + r"(?P<colon>[：:])" + _S
+                              + r"(?P<value>[^" + PAD + r"].*)$")
+_NAME_GAP = lazyre.compile(r"[" + PAD + r"、，,；;]+")
+
+
+class Attendance(Record):
+    """A list of those at a meeting: its label (出席), the colon, each name with its span (over wrapped lines)."""
+
+    label: Tok
+    colon: Tok
+    names: list[Tok]
+
+    __slots__ = _fields = ("label", "colon", "names")
+
+    def __init__(self, label, colon, names):
+        self.label = label
+        self.colon = colon
+        self.names = names
+
+
+def attendance(lines: list[Line]) -> Attendance | None:
+    """The 出席/列席/请假… list over ``lines`` (the first opens with the label), names split at spaces and 、，."""
+    first = lines[0]
+    off = first.indent
+    m = ATTENDANCE.match(first.text, off)
+    if m is None:
+        return None
+    names: list[Tok] = []
+    for i, line in enumerate(lines):
+        lo = m.end("colon") if i == 0 else line.indent
+        hi = len(line.text.rstrip(PAD))
+        a = lo
+        for gap in _NAME_GAP.finditer(line.text, lo, hi):
+            if gap.start() > a:
+                names.append(_tok(line, a, gap.start()))
+            a = gap.end()
+        if a < hi:
+            names.append(_tok(line, a, hi))
+    return Attendance(_tok(first, m.start("label"), m.end("label")), _tok(first, m.start("colon"), m.end("colon")),
+                      names)
+
+
 # --- one entry point ------------------------------------------------------------------------
 
 _KIND_PARSERS = {
@@ -1313,6 +1364,7 @@ _KIND_PARSERS = {
     "contact": contact_lines,
     "signoff": contact_lines,
     "attachment_note": lambda p: attachment_note(p.lines),
+    "attendance": lambda p: attendance(p.lines),
     "signature": _signature,
     "signer": _signer,
     "print_line": _print_line,

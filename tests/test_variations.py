@@ -477,8 +477,24 @@ def test_status_in_brackets_under_the_title_ends_the_title():
 
 def test_minutes_numbered_by_meeting_with_the_issuer_and_date_under_it():
     k = kinds("quirks/jiyao-host-and-attendees-above-text.txt")
-    assert (k[1], k[3], k[5], k[7], k[15]) == (["title"], ["issue_number"], ["signature", "date"], ["paragraph"],
-                                                ["copy_to"])
+    assert (k[1], k[3], k[5], k[15]) == (["title"], ["issue_number"], ["signature", "date"], ["copy_to"])
+    # 时间/地点/主持人/出席人 above the text (the grammar's head of the body), then the text.
+    assert (k[7], k[8], k[9], k[10], k[11]) == (["meeting_info"], ["meeting_info"], ["attendance"], ["attendance"],
+                                                ["paragraph"])
+
+
+@pytest.mark.parametrize("name, lines", [
+    ("good/jiyao.txt", {10: "出席", 11: "列席"}),
+    ("quirks/jiyao-issue-number.txt", {11: "出席", 12: "列席"}),
+    ("quirks/jiyao-labels-letter-spaced.txt", {10: "出席", 11: "列席", 12: "记录"}),
+    ("quirks/jiyao-issuer-and-date-one-line-right.txt", {10: "参加"}),
+])
+def test_minutes_lists_of_those_attending_below_the_text(name, lines):
+    # GB/T 9704 10.4: 出席/列席/请假 lists below the 正文, labelled, names after the colon.
+    letter = parse_text(read(name))
+    found = {p.line: p.fields["label"] for p in letter.all("attendance")}
+    assert found == lines and letter.misplacements == []
+    assert all(p.section == "主体" for p in letter.all("attendance"))
 
 
 @pytest.mark.parametrize("name, line", [
