@@ -1216,6 +1216,8 @@ def _continues_copy_to(unit: Unit, line: Line) -> bool:
     prev = unit.lines[-1].stripped
     if prev.endswith(("，", "、", ",", "：", ":")):  # a list cut after a comma, or the label alone (抄送：)
         return True
+    if len(unit.lines) == 1 and (m := COPY_TO.match(prev)) and m.end() == len(prev):
+        return True  # the label alone without its colon (抄送): COPY-001 and COPY-006 report it
     return line.indent > 0 and not prev.endswith("。") and s.endswith(("。", "."))
 
 

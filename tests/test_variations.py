@@ -46,6 +46,8 @@ EXPECTED = {
     "quirks/tongzhi-web-body-only.txt": [(1, 1, "RECIP-001", "warning"), (1, 1, "STRUCT-002", "warning")],
     # A web copy of a 报告 sent up without its 版头: the 签发人 goes with the 版头 (SIGNER-001's documented warning).
     "quirks/baogao-shangbao-no-signer-public.txt": [(1, 1, "SIGNER-001", "warning")],
+    # 抄送： alone, the organs on the next line: GB/T 9704 7.4.2 puts them after the colon (COPY-006 warning).
+    "quirks/tongzhi-cc-label-alone.txt": [(14, 1, "COPY-006", "warning")],
 }
 
 BAD = {

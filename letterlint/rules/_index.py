@@ -60,6 +60,7 @@ RULES = (
     Rule('COPY-002', 'copy-to-full-stop', 'error', 'letterlint.rules.copyto:copy_to_full_stop', origin='letterlint.rules.copyto', fix='safe'),
     Rule('COPY-003', 'copy-to-separators', 'warning', 'letterlint.rules.copyto:copy_to_separators', origin='letterlint.rules.copyto'),
     Rule('COPY-004', 'copy-to-label', 'warning', 'letterlint.rules.copyto:copy_to_label', origin='letterlint.rules.copyto', fix='safe'),
+    Rule('COPY-006', 'copy-to-same-line', 'warning', 'letterlint.rules.copyto:copy_to_same_line', origin='letterlint.rules.copyto'),
     Rule('PRINT-002', 'letter-no-print-line', 'info', 'letterlint.rules.copyto:letter_no_print_line', origin='letterlint.rules.copyto', doctypes=frozenset(('letter', 'proposal_reply', 'reply_letter', 'suggestion_reply'))),
     Rule('HEAD-001', 'heading-nesting', 'warning', 'letterlint.rules.headings:heading_nesting', origin='letterlint.rules.headings', needs_parts=frozenset(('heading1', 'heading2', 'heading3', 'heading4'))),
     Rule('HEAD-002', 'heading1-dunhao', 'error', 'letterlint.rules.headings:heading1_dunhao', origin='letterlint.rules.headings', fix='safe'),
