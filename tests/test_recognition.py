@@ -342,3 +342,27 @@ def test_attendance_words_in_a_letter_stay_text(line):
     letter = parse_text(LETTER.format(line=line))
     assert kinds(letter, (5,)) == [(5, "paragraph")]
     assert found(LETTER.format(line=line)) == []
+
+
+# --- 公开属性 in the 附注 position: every mark is both parts (附注 and 公开属性) -----------------------------
+
+_NOTED = {
+    "after the date": "关于商请协助的函\n示例市公安局：\n现商请贵局协助。\n示例市交通运输局\n2024年5月6日\n{n}\n",
+    "after a contact line": "关于商请协助的函\n示例市公安局：\n现商请贵局协助。\n示例市交通运输局\n2024年5月6日\n"
+                            "联系人：王某，电话：0791-86123456\n{n}\n",
+    "before the 抄送": "关于商请协助的函\n示例市公安局：\n现商请贵局协助。\n示例市交通运输局\n2024年5月6日\n{n}\n"
+                      "抄送：示例市人民政府办公室。\n",
+    "before an 附件 page": "关于印发方案的通知\n各县教育局：\n现将方案印发给你们。\n附件：方案\n示例市教育局\n2024年5月6日\n"
+                          "{n}\n附件\n方案\n一、总体要求\n",
+    "in a reply": REPLY_BODY.replace("2024年6月20日\n", "2024年6月20日\n{n}\n"),
+}
+
+
+@pytest.mark.parametrize("mark", ["（此件公开发布）", "（此件依申请公开）", "（此件不予公开）", "（此件不公开）", "（此件主动公开）"])
+@pytest.mark.parametrize("where", sorted(_NOTED))
+def test_every_disclosure_mark_after_the_date_is_both_the_note_and_the_disclosure(mark, where):
+    letter = parse_text(_NOTED[where].format(n=mark))
+    parts = [p for p in letter.parts if p.text == mark]
+    assert sorted(p.kind for p in parts) == ["disclosure", "note"]
+    assert parts[0].span == parts[1].span and letter.misplacements == []
+    assert letter.first("disclosure").fields["mark"] == mark[1:-1]
