@@ -911,7 +911,7 @@ def _classify(lines: list[Line]) -> list[Unit]:
     for k in range(body_start, tail_start):
         if k < listed:
             continue
-        if run := _attendance_run(nb[:tail_start], k):
+        if run := _attendance_run(nb, k, tail_start):
             body_units.append(_attendance_unit(nb[k:k + run]))
             listed = k + run
             continue
@@ -1145,12 +1145,12 @@ def _attendance_continues(prev: Line, line: Line) -> bool:
             and not _is_org_signature(s) and date_fields(s) is None and _tail_kind(s) is None)
 
 
-def _attendance_run(nb: list[Line], k: int) -> int:
-    """How many lines the list of those attending that opens at ``nb[k]`` takes (0: none opens there)."""
+def _attendance_run(nb: list[Line], k: int, end: int) -> int:
+    """How many lines (before ``end``) the list of those attending that opens at ``nb[k]`` takes (0: none opens there)."""
     if not _attendance_label(nb[k]):
         return 0
     j = k + 1
-    while j < len(nb) and _attendance_continues(nb[j - 1], nb[j]) and not _attendance_label(nb[j]):
+    while j < end and _attendance_continues(nb[j - 1], nb[j]) and not _attendance_label(nb[j]):
         j += 1
     return j - k
 

@@ -366,3 +366,11 @@ def test_every_disclosure_mark_after_the_date_is_both_the_note_and_the_disclosur
     assert sorted(p.kind for p in parts) == ["disclosure", "note"]
     assert parts[0].span == parts[1].span and letter.misplacements == []
     assert letter.first("disclosure").fields["mark"] == mark[1:-1]
+
+
+def test_a_wrapped_line_of_names_right_above_the_signature_is_not_a_signature():
+    text = ATTENDED.replace("列席：县财政局、县水利局负责同志\n\n", "列席：县财政局负责同志　县水利局负责同志\n　　　县审计局负责同志\n")
+    letter = parse_text(text)
+    listed = letter.all("attendance")[-1]
+    assert (listed.span.line, listed.span.end_line) == (10, 11)
+    assert [p.line for p in letter.all("signature")] == [12] and found(text) == []
