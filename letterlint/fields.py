@@ -843,9 +843,9 @@ class Signature(Record):
 def _signature(part) -> Signature:
     label = None
     organs: list[Tok] = []
-    for line in part.lines:
+    for line in own_lines(part):  # a 署名 that shares its line (a 纪要's issuer and date): its own stretch
         lo, hi = line.indent, len(line.text.rstrip(PAD))
-        m = ANSWERED_BY.match(line.stripped) if line is part.lines[0] else None
+        m = ANSWERED_BY.match(line.stripped) if line.number == part.lines[0].number else None
         if m:
             label = _tok(line, lo, lo + m.end())
             lo += m.end()
