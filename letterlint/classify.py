@@ -30,6 +30,9 @@ from letterlint.fields import (
     ADDRESSEE_SUFFIX,
     ANSWERED_BY,
     ATTACHMENT_NOTE,
+    ATTENDANCE,
+    ATTENDANCE_FIRST,
+    MEETING_INFO,
     CN_NUM,
     CONTACT,
     COPY_TO,
@@ -43,6 +46,7 @@ from letterlint.fields import (
     HEADING2,
     HEADING3,
     HEADING4,
+    ORDER_NUMBER,
     ORG_SUFFIX,
     PRINT_LINE,
     SECRECY,
@@ -172,6 +176,8 @@ _DEFAULT_EVIDENCE = {
     "heading4": (FALLBACK, "以“（1）”开头"),
     "closing": (FALLBACK, "结束语用语（特此、此复、感谢……）"),
     "attachment_note": (STRONG, "标注“附件：”"),
+    "attendance": (WEAK, "标注“出席：/列席：/请假：”的名单"),
+    "meeting_info": (WEAK, "标注“时间：/地点：”的会议信息"),
     "signature": (WEAK, "成文日期之上的机关名称"),
     "date": (STRONG, "完整的年月日"),
     "note": (WEAK, "成文日期之后的括注"),
@@ -384,6 +390,27 @@ _ISSUER_DATE = lazyre.compile(r"^(?P<org>[^" + PAD + r"].{1,38}?)[" + PAD + r"]{
 # 发文字号 (政协示例市委员会第三届第二次会议 / 第0215号提案答复), on one line or wrapped over two.
 CASE_HEADING = lazyre.compile(r"^(?P<meeting>[\u4e00-\u9fff（）()0-9０-９]{2,40}?会议)?(?:[（(〔]?)(?P<number>第[0-9０-９]{1,6}号)"
                               r"(?:[）)〕]?)(?P<case>代表建议|建议|提案|议案|意见)(?:的)?(?P<doctype>答复函|答复|复函|办理答复|办理情况)?$")
+
+
+# The 发文机关标志 of a 命令（令）: the organ's full name and 令 or 命令 (GB/T 9704 10.3).
+_ORDER_MARK = lazyre.compile(r"^(?P<org>[\u4e00-\u9fff（）()]{2,30}?)(?:命令|令)$")
+
+
+def _order_header(nb: list[Line], i: int) -> list[Unit] | None:
+    """``<organ>令`` alone on a line with its 令号 (第N号) alone on the next: 发文机关标志 and 发文字号.
+
+    GB/T 9704 10.3: the 令号 stands centred below the 标志 in place of the 发文字号; without the 令号 below
+    it the line is left to be read as a title (a web copy of a 令 may start so).
+    """
+    if i + 1 >= len(nb) or not nb[i].stripped.endswith("令"):
+        return None
+    m = _ORDER_MARK.match(_compact(nb[i].stripped))
+    n = ORDER_NUMBER.match(nb[i + 1].stripped)
+    if m is None or n is None or not ORG_SUFFIX.search(m.group("org")):
+        return None
+    fields = {"form": "令号", "di": n.group("di"), "seq": n.group("seq"), "hao": n.group("hao")}
+    return [Unit("org_mark", [nb[i]], evidence="发文机关全称加“令”（其下是令号）"),
+            Unit("doc_number", [nb[i + 1]], fields=fields, evidence="发文机关标志“……令”下的令号（第N号）")]
 
 
 def _case_heading(nb: list[Line], i: int) -> Unit | None:
@@ -684,7 +711,10 @@ def classify(lines: list[Line]) -> list[list[Unit]]:
     lattice = []
     for i in range(len(nb)):
         cands = _candidates(nb, i, above_date)
+        # The other kinds a candidate's own lines allow (a 领导签发 line is also a 签发人) come after it.
+        cands += [alt for unit in cands for alt in unit.alts]
         for unit in cands:
+            unit.alts = []
             if unit.kind == "signoff":
                 _split_signoff(unit)
             unit.settle()
@@ -725,7 +755,7 @@ def _above_date(nb: list[Line]) -> set[int]:
         if "年" not in line.stripped or date_fields(line.stripped) is None:
             continue
         j = k - 1
-        while j >= 0 and k - j <= 3 and _is_signature(nb[j].stripped):
+        while j >= 0 and k - j <= 3 and _is_signature(nb[j].stripped) and not _in_attendance(nb, j, 0):
             marked.add(j)
             j -= 1
     return marked
@@ -761,6 +791,10 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
         found.append(Unit("secrecy", [line], fields={"level": s}, strength=WEAK,
                           evidence="写在密级位置的词（不是规定的密级）"))
     # Units wrapped over several lines, recognised by the lines together.
+    if (order := _order_header(nb, i)) is not None:
+        found.append(order[0])
+    elif i and (order := _order_header(nb, i - 1)) is not None:
+        found.append(order[1])
     if run := _organ_run(nb, i):
         found.append(Unit("org_mark", nb[i:i + run], strength=WEAK if run > 1 or not s.endswith("文件") else STRONG,
                           evidence="版头的机关名称（其下是发文字号或“文件”）"))
@@ -774,6 +808,10 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
                           evidence="分行书写的主送机关（以冒号结束）"))
     if (adopted := _wrapped_adoption_note(nb, i)) is not None:
         found.append(adopted)
+    if run := _attendance_run(nb, i, n):
+        found.append(_attendance_unit(nb[i:i + run]))
+    elif (info := _meeting_info(line)) is not None:
+        found.append(info)
     if i + 2 < n and i + 1 in above_date and i in above_date and _wrapped_organ(s, nxt):
         found.append(Unit("signature", nb[i:i + 2], evidence="成文日期之上分两行书写的机关名称"))
 
@@ -1066,6 +1104,69 @@ def _copy_to_unit(line: Line) -> Unit:
     return Unit("copy_to", [line], extra=[contact], fields={"start": line.indent, "end": end})
 
 
+_NOT_NAMES = lazyre.compile(r"[。；;！？!?：:“”《》]")
+_NAMES_GAP = lazyre.compile(r"[" + PAD + r"、，,]+")
+
+
+def _attendance_label(line: Line) -> bool:
+    """``line`` opens a 纪要's list of those at the meeting: 出席：李某某　王某某 (a label, then names only)."""
+    s = line.stripped
+    if s[:1] not in ATTENDANCE_FIRST or len(s) > 120:
+        return False
+    m = ATTENDANCE.match(s)
+    names = m.group("names") if m else None
+    if not names:
+        return False
+    if names.endswith("。") and "，" not in names and "," not in names and len(_NAMES_GAP.split(names)) > 1:
+        names = names[:-1]  # a list of names may end with a full stop; a sentence (…，…。) may not pass for one
+    return not _NOT_NAMES.search(names)
+
+
+def _attendance_continues(prev: Line, line: Line) -> bool:
+    """``line`` carries on the names of the list on ``prev``, aligned under them (GB/T 9704 10.4)."""
+    s = line.stripped
+    return (line.number == prev.number + 1 and 2 <= line.indent <= 10 and len(s) <= 60
+            and not _NOT_NAMES.search(s.rstrip("。")) and not SENTENCE_PUNCT.search(s.rstrip("。"))
+            and not _is_org_signature(s) and date_fields(s) is None and _tail_kind(s) is None)
+
+
+def _attendance_run(nb: list[Line], k: int, end: int) -> int:
+    """How many lines (before ``end``) the list of those attending that opens at ``nb[k]`` takes (0: none opens there)."""
+    if not _attendance_label(nb[k]):
+        return 0
+    j = k + 1
+    while j < end and _attendance_continues(nb[j - 1], nb[j]) and not _attendance_label(nb[j]):
+        j += 1
+    return j - k
+
+
+def _in_attendance(nb: list[Line], j: int, lo: int) -> bool:
+    """``nb[j]`` is a wrapped line of a list of those attending that opens above it (not below ``lo``)."""
+    k = j
+    while k > lo and _attendance_continues(nb[k - 1], nb[k]):
+        k -= 1
+        if _attendance_label(nb[k]):
+            return True
+    return False
+
+
+def _meeting_info(line: Line) -> Unit | None:
+    """时间：…/地点：… of a 纪要 (weak: the grammar takes it only above the text, with the lists of those attending)."""
+    s = line.stripped
+    m = MEETING_INFO.match(s) if s[:1] in "时地会" and len(s) <= 60 else None
+    if m is None or "。" in m.group("value")[:-1]:
+        return None
+    return Unit("meeting_info", [line], fields={"label": m.group("label").translate(_NO_PAD)}, strength=WEAK,
+                evidence="标注“时间：/地点：”的会议信息")
+
+
+def _attendance_unit(lines: list[Line]) -> Unit:
+    """出席/列席/请假… with its wrapped lines: weak evidence (amid the text such a line stays text)."""
+    m = ATTENDANCE.match(lines[0].stripped)
+    fields = {"label": m.group("label").translate(_NO_PAD)}
+    return Unit("attendance", lines, fields=fields, strength=WEAK, evidence="标注“出席：/列席：/请假：”的名单")
+
+
 def _note_continues(prev: Line, line: Line) -> bool:
     """``line`` carries on an attachment name from ``prev`` (附件：……（含各区县 / 　　　分项数据）)."""
     s = line.stripped
@@ -1086,6 +1187,8 @@ def _continues_copy_to(unit: Unit, line: Line) -> bool:
     prev = unit.lines[-1].stripped
     if prev.endswith(("，", "、", ",", "：", ":")):  # a list cut after a comma, or the label alone (抄送：)
         return True
+    if len(unit.lines) == 1 and (m := COPY_TO.match(prev)) and m.end() == len(prev):
+        return True  # the label alone without its colon (抄送): COPY-001 and COPY-006 report it
     return line.indent > 0 and not prev.endswith("。") and s.endswith(("。", "."))
 
 

@@ -70,6 +70,8 @@ DOCNUM_HINT = lazyre.compile(r"[〔【\[［(（〖﹝{｛<《]")
 # A 发文字号 without year brackets, e.g. "示政函2024年12号".
 DOCNUM_BARE = lazyre.compile(r"(?:^|(?<=" + PAD_CLASS + r"))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)"
                              r"(?P<seq>\d+)(?P<hao>号)(?=$|" + PAD_CLASS + r")")
+# The 令号 of a 命令（令） (GB/T 9704 10.3): 第N号 alone, centred below the 发文机关标志; no 代字, no year.
+ORDER_NUMBER = lazyre.compile(r"^(?P<di>第?)" + _S + r"(?P<seq>[0-9０-９]{1,6})" + _S + r"(?P<hao>号?)$")
 # Cheap test for a number cited in running text: a year of 2 or 4 digits in brackets.
 CITED_HINT = lazyre.compile(r"[〔【\[［(（〖﹝]\d{2,4}[〕】\]］)）〗﹞]")
 _CITED_OPEN = "〔【[［(（〖﹝"
@@ -88,7 +90,7 @@ class DocNumber(Record):
     span: Span
     code: Tok | None
     open: Tok | None
-    year: Tok
+    year: Tok | None            # None for a 令号
     close: Tok | None
     di: Tok | None
     seq: Tok
@@ -97,9 +99,11 @@ class DocNumber(Record):
     cited: bool
     line: Line | None
 
-    __slots__ = _fields = ("span", "code", "open", "year", "close", "di", "seq", "hao", "bare", "cited", "line")
+    form: str                    # "令号" for a 命令's 第N号 (no 代字, no year), else ""
 
-    def __init__(self, span, code, open, year, close, di, seq, hao, bare=False, cited=False, line=None):
+    __slots__ = _fields = ("span", "code", "open", "year", "close", "di", "seq", "hao", "bare", "cited", "line", "form")
+
+    def __init__(self, span, code, open, year, close, di, seq, hao, bare=False, cited=False, line=None, form=""):
         self.span = span
         self.code = code
         self.open = open
@@ -111,6 +115,7 @@ class DocNumber(Record):
         self.bare = bare
         self.cited = cited
         self.line = line
+        self.form = form
 
     @property
     def brackets(self) -> Span | None:
@@ -125,6 +130,8 @@ class DocNumber(Record):
 
     @property
     def well_formed(self) -> bool:
+        if self.form:
+            return self.hao is not None and not (len(self.seq.text) > 1 and self.seq.text.startswith("0"))
         return (self.text("open"), self.text("close")) == ("〔", "〕") and not self.di and self.hao is not None \
             and len(self.year.text) == 4 and self.year.text.isdigit() \
             and not (len(self.seq.text) > 1 and self.seq.text.startswith("0"))
@@ -156,6 +163,19 @@ def own_docnumber(line: Line, start: int = 0, end: int | None = None) -> DocNumb
     g = {k: _tok(line, b.start(k), b.end(k)) for k in ("code", "year", "di", "seq", "hao")}
     return DocNumber(line.span(b.start(), b.end()), g["code"], None, g["year"], None, g["di"], g["seq"], g["hao"],
                      bare=True, line=line)
+
+
+def order_number(line: Line, start: int = 0, end: int | None = None) -> DocNumber | None:
+    """The 令号 (第N号) written in ``line.text[start:end]``: a 发文字号 of the form "令号", without year."""
+    end = len(line.text.rstrip(PAD)) if end is None else end
+    while start < end and line.text[start] in PAD:
+        start += 1
+    m = ORDER_NUMBER.match(line.text, start, end)
+    if m is None:
+        return None
+    g = {k: _tok(line, m.start(k), m.end(k)) for k in ("di", "seq", "hao")}
+    return DocNumber(line.span(m.start(), m.end()), None, None, None, None, g["di"], g["seq"], g["hao"],
+                     line=line, form="令号")
 
 
 def _is_code_char(c: str) -> bool:
@@ -823,9 +843,9 @@ class Signature(Record):
 def _signature(part) -> Signature:
     label = None
     organs: list[Tok] = []
-    for line in part.lines:
+    for line in own_lines(part):  # a 署名 that shares its line (a 纪要's issuer and date): its own stretch
         lo, hi = line.indent, len(line.text.rstrip(PAD))
-        m = ANSWERED_BY.match(line.stripped) if line is part.lines[0] else None
+        m = ANSWERED_BY.match(line.stripped) if line.number == part.lines[0].number else None
         if m:
             label = _tok(line, lo, lo + m.end())
             lo += m.end()
@@ -1282,16 +1302,69 @@ def _fill(f: ContactField) -> None:
             f.filled[item] = len(tokens) > k
 
 
+# --- 出席人员名单 of a 纪要 (GB/T 9704 10.4) ---------------------------------------------------
+
+# The label of a list of those at a meeting: 出席、列席、请假、缺席 (letter-spaced too: 出　席), and the
+# 参加/主持/记录 lines written with them; 人/人员 may follow.  Only at the start of a line.
+ATTENDANCE = lazyre.compile(r"^(?P<label>(?:出" + _S + r"席|列" + _S + r"席|请" + _S + r"假|缺" + _S + r"席|参" + _S
+                            + r"加|主" + _S + r"持|记" + _S + r"录)(?:人员|人)?)" + _S + r"(?P<colon>[：:])" + _S
+                            + r"(?P<names>[^" + PAD + r"].*)?$")
+ATTENDANCE_FIRST = "出列请缺参主记"
+# The 时间：/地点： lines a 纪要 may open with (会议时间：…, letter-spaced 时　间：…).
+MEETING_INFO = lazyre.compile(r"^(?P<label>(?:会议)?(?:时" + _S + r"间|地" + _S + r"点))" + _S + r"(?P<colon>[：:])" + _S
+                              + r"(?P<value>[^" + PAD + r"].*)$")
+_NAME_GAP = lazyre.compile(r"[" + PAD + r"、，,；;]+")
+
+
+class Attendance(Record):
+    """A list of those at a meeting: its label (出席), the colon, each name with its span (over wrapped lines)."""
+
+    label: Tok
+    colon: Tok
+    names: list[Tok]
+
+    __slots__ = _fields = ("label", "colon", "names")
+
+    def __init__(self, label, colon, names):
+        self.label = label
+        self.colon = colon
+        self.names = names
+
+
+def attendance(lines: list[Line]) -> Attendance | None:
+    """The 出席/列席/请假… list over ``lines`` (the first opens with the label), names split at spaces and 、，."""
+    first = lines[0]
+    off = first.indent
+    m = ATTENDANCE.match(first.text, off)
+    if m is None:
+        return None
+    names: list[Tok] = []
+    for i, line in enumerate(lines):
+        lo = m.end("colon") if i == 0 else line.indent
+        hi = len(line.text.rstrip(PAD))
+        a = lo
+        for gap in _NAME_GAP.finditer(line.text, lo, hi):
+            if gap.start() > a:
+                names.append(_tok(line, a, gap.start()))
+            a = gap.end()
+        if a < hi:
+            names.append(_tok(line, a, hi))
+    return Attendance(_tok(first, m.start("label"), m.end("label")), _tok(first, m.start("colon"), m.end("colon")),
+                      names)
+
+
 # --- one entry point ------------------------------------------------------------------------
 
 _KIND_PARSERS = {
-    "doc_number": lambda p: own_docnumber(p.lines[0], p.start or 0, p.end),
+    "doc_number": lambda p: (order_number if p.fields.get("form") == "令号" else own_docnumber)(
+        p.lines[0], p.start or 0, p.end),
     "date": lambda p: date_of(own_lines(p)[0]),
     "recipient": recipients,
     "copy_to": lambda p: copy_list(own_lines(p)),
     "contact": contact_lines,
     "signoff": contact_lines,
     "attachment_note": lambda p: attachment_note(p.lines),
+    "attendance": lambda p: attendance(p.lines),
     "signature": _signature,
     "signer": _signer,
     "print_line": _print_line,

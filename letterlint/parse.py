@@ -364,7 +364,11 @@ def infer_doctype(letter: Letter) -> str:
     body = letter.body
     # The first and last paragraphs carry the formulas that tell the kind.
     opening = " ".join(p.text for p in body[:2] + body[-2:])
-    return doctypes.infer(title.text if title else None, recipient.text if recipient else None,
+    named = title.text if title else None
+    mark = letter.first("org_mark") if title is None else None
+    if mark is not None and doctypes.title_doctype(mark.text) == "order":
+        named = mark.text  # a 令 has no title: its 发文机关标志 (……令) names the kind (GB/T 9704 10.3)
+    return doctypes.infer(named, recipient.text if recipient else None,
                           letter.has("answer_class"), opening)
 
 

@@ -271,3 +271,106 @@ def test_an_upward_letter_with_its_signer_only_after_the_date_still_lacks_the_he
     text = UPWARD_BODY + "签发人：赵某某\n"
     assert (1, 1, "SIGNER-001") in found(text)
     assert parse_text(text).misplacements == []
+
+
+# --- 纪要: lists of those attending (GB/T 9704 10.4) and the meeting's 时间/地点 ------------------------
+
+ATTENDED = """\
+示例县人民政府常务会议纪要
+
+2024年4月18日，县长李某某主持召开县人民政府常务会议，研究城区供水等事项。现纪要如下：
+一、会议同意城区供水管网改造方案。
+二、会议要求县财政局落实资金。
+
+出　席：李某某　王某某　陈某某　赵某某　钱某某
+　　　　孙某某　周某某
+请假：吴某某
+列席：县财政局、县水利局负责同志
+
+示例县人民政府办公室
+2024年4月19日
+"""
+
+
+def test_lists_of_those_attending_below_the_text_are_read_with_their_wrapped_lines():
+    letter = parse_text(ATTENDED)
+    assert kinds(letter, range(7, 14)) == [(7, "attendance"), (9, "attendance"), (10, "attendance"),
+                                            (12, "signature"), (13, "date")]
+    present = letter.first("attendance")
+    assert (present.span.line, present.span.end_line, present.fields["label"]) == (7, 8, "出席")
+    listed = present.parsed
+    assert (listed.label.text, listed.colon.span.column) == ("出　席", 4)
+    assert [n.text for n in listed.names] == ["李某某", "王某某", "陈某某", "赵某某", "钱某某", "孙某某", "周某某"]
+    assert (listed.names[0].span, listed.names[5].span) == ((7, 5, 7, 8), (8, 5, 8, 8))
+    assert [n.text for n in letter.all("attendance")[2].parsed.names] == ["县财政局", "县水利局负责同志"]
+    assert letter.misplacements == [] and found(ATTENDED) == []
+
+
+def test_lists_of_those_attending_above_the_text_with_the_time_and_place():
+    text = ATTENDED.replace("2024年4月18日，", "时间：2024年4月18日\n地点：县政府第一会议室\n出席：李某某　王某某\n2024年4月18日，")
+    letter = parse_text(text)
+    assert kinds(letter, (3, 4, 5, 6)) == [(3, "meeting_info"), (4, "meeting_info"), (5, "attendance"), (6, "paragraph")]
+    assert letter.misplacements == [] and found(text) == []
+
+
+def test_a_time_line_amid_the_text_stays_text():
+    # The grammar takes 时间：/地点： only above the text; amid it they are paragraphs.
+    text = ATTENDED.replace("二、会议要求", "时间：2024年5月底前\n二、会议要求")
+    assert kinds(parse_text(text), (5,)) == [(5, "paragraph")]
+
+
+LETTER = """\
+关于商请派员出席座谈会的函
+
+示例市公安局：
+我局定于2024年6月5日召开校车安全座谈会。
+{line}
+座谈会在市教育局三楼会议室举行。
+请予函复。
+
+示例市教育局
+2024年5月6日
+"""
+
+
+@pytest.mark.parametrize("line", [
+    "会议邀请贵局分管负责同志出席：请于6月3日前告知名单。",   # 出席： inside a sentence
+    "出席：请贵局派分管负责同志一名参加。",                    # a sentence after the label
+    "出席：贵局分管负责同志",                                  # a label line amid the text (weak evidence)
+])
+def test_attendance_words_in_a_letter_stay_text(line):
+    letter = parse_text(LETTER.format(line=line))
+    assert kinds(letter, (5,)) == [(5, "paragraph")]
+    assert found(LETTER.format(line=line)) == []
+
+
+# --- 公开属性 in the 附注 position: every mark is both parts (附注 and 公开属性) -----------------------------
+
+_NOTED = {
+    "after the date": "关于商请协助的函\n示例市公安局：\n现商请贵局协助。\n示例市交通运输局\n2024年5月6日\n{n}\n",
+    "after a contact line": "关于商请协助的函\n示例市公安局：\n现商请贵局协助。\n示例市交通运输局\n2024年5月6日\n"
+                            "联系人：王某，电话：0791-86123456\n{n}\n",
+    "before the 抄送": "关于商请协助的函\n示例市公安局：\n现商请贵局协助。\n示例市交通运输局\n2024年5月6日\n{n}\n"
+                      "抄送：示例市人民政府办公室。\n",
+    "before an 附件 page": "关于印发方案的通知\n各县教育局：\n现将方案印发给你们。\n附件：方案\n示例市教育局\n2024年5月6日\n"
+                          "{n}\n附件\n方案\n一、总体要求\n",
+    "in a reply": REPLY_BODY.replace("2024年6月20日\n", "2024年6月20日\n{n}\n"),
+}
+
+
+@pytest.mark.parametrize("mark", ["（此件公开发布）", "（此件依申请公开）", "（此件不予公开）", "（此件不公开）", "（此件主动公开）"])
+@pytest.mark.parametrize("where", sorted(_NOTED))
+def test_every_disclosure_mark_after_the_date_is_both_the_note_and_the_disclosure(mark, where):
+    letter = parse_text(_NOTED[where].format(n=mark))
+    parts = [p for p in letter.parts if p.text == mark]
+    assert sorted(p.kind for p in parts) == ["disclosure", "note"]
+    assert parts[0].span == parts[1].span and letter.misplacements == []
+    assert letter.first("disclosure").fields["mark"] == mark[1:-1]
+
+
+def test_a_wrapped_line_of_names_right_above_the_signature_is_not_a_signature():
+    text = ATTENDED.replace("列席：县财政局、县水利局负责同志\n\n", "列席：县财政局负责同志　县水利局负责同志\n　　　县审计局负责同志\n")
+    letter = parse_text(text)
+    listed = letter.all("attendance")[-1]
+    assert (listed.span.line, listed.span.end_line) == (10, 11)
+    assert [p.line for p in letter.all("signature")] == [12] and found(text) == []

@@ -46,6 +46,8 @@ EXPECTED = {
     "quirks/tongzhi-web-body-only.txt": [(1, 1, "RECIP-001", "warning"), (1, 1, "STRUCT-002", "warning")],
     # A web copy of a 报告 sent up without its 版头: the 签发人 goes with the 版头 (SIGNER-001's documented warning).
     "quirks/baogao-shangbao-no-signer-public.txt": [(1, 1, "SIGNER-001", "warning")],
+    # 抄送： alone, the organs on the next line: GB/T 9704 7.4.2 puts them after the colon (COPY-006 warning).
+    "quirks/tongzhi-cc-label-alone.txt": [(14, 1, "COPY-006", "warning")],
 }
 
 BAD = {
@@ -81,6 +83,8 @@ BAD = {
     "pifu-web-no-date.txt": [(7, 1, "STRUCT-002")],
     # Headings alone on their lines ending in a colon (一、申报范围：): HEAD-009 at each colon.
     "headings-ending-in-colons.txt": [(7, 7, "HEAD-009"), (9, 7, "HEAD-009"), (11, 7, "HEAD-009")],
+    # A 令号 with a leading zero (第012号): GB/T 9704 7.2.5 "不编虚位" holds for it too, nothing else is asked.
+    "ling-number-leading-zero.txt": [(3, 2, "DOCNUM-004")],
 }
 
 
@@ -178,6 +182,31 @@ def test_date_on_the_first_line_does_not_turn_the_rest_into_attachment_text():
 
 
 # --- variation classes (issue 8 item 5) -----------------------------------------------------------------
+
+@pytest.mark.parametrize("name, number", [("good/ling.txt", "第12号"), ("quirks/ling-mayor-signed.txt", "第7号"),
+                                          ("bad/ling-number-leading-zero.txt", "第012号")])
+def test_order_mark_and_order_number_are_the_header_of_a_ling(name, number):
+    # GB/T 9704 10.3: <organ>令 is the 发文机关标志, the 令号 below it stands as the 发文字号; a 令 has no title.
+    letter = parse_text(read(name))
+    k = kinds(name)
+    assert (k[1], k[3], k[5]) == (["org_mark"], ["doc_number"], ["paragraph"])
+    docnum = letter.first("doc_number")
+    assert (docnum.text, docnum.fields["form"], docnum.section) == (number, "令号", "版头")
+    assert (docnum.parsed.form, docnum.parsed.code, docnum.parsed.year) == ("令号", None, None)
+    assert letter.doctype == "order" and letter.first("title") is None and letter.misplacements == []
+
+
+def test_a_malformed_order_number_is_reported_at_the_number():
+    text = read("good/ling.txt").replace("第12号", "第12")
+    assert [(d.line, d.column, d.rule) for d in lint_text(text, "letter.txt", Settings()).diagnostics] == [
+        (3, 2, "DOCNUM-006")]
+
+
+def test_an_order_title_without_its_number_below_stays_the_title():
+    text = read("good/ling.txt").replace("第12号\n", "")
+    letter = parse_text(text)
+    assert (letter.first("title").text, letter.doctype, letter.first("org_mark")) == ("示例市人民政府令", "order", None)
+
 
 def test_docnum_on_the_line_of_the_last_of_several_signers():
     k = kinds("quirks/qingshi-three-signers.txt")
@@ -450,8 +479,24 @@ def test_status_in_brackets_under_the_title_ends_the_title():
 
 def test_minutes_numbered_by_meeting_with_the_issuer_and_date_under_it():
     k = kinds("quirks/jiyao-host-and-attendees-above-text.txt")
-    assert (k[1], k[3], k[5], k[7], k[15]) == (["title"], ["issue_number"], ["signature", "date"], ["paragraph"],
-                                                ["copy_to"])
+    assert (k[1], k[3], k[5], k[15]) == (["title"], ["issue_number"], ["signature", "date"], ["copy_to"])
+    # 时间/地点/主持人/出席人 above the text (the grammar's head of the body), then the text.
+    assert (k[7], k[8], k[9], k[10], k[11]) == (["meeting_info"], ["meeting_info"], ["attendance"], ["attendance"],
+                                                ["paragraph"])
+
+
+@pytest.mark.parametrize("name, lines", [
+    ("good/jiyao.txt", {10: "出席", 11: "列席"}),
+    ("quirks/jiyao-issue-number.txt", {11: "出席", 12: "列席"}),
+    ("quirks/jiyao-labels-letter-spaced.txt", {10: "出席", 11: "列席", 12: "记录"}),
+    ("quirks/jiyao-issuer-and-date-one-line-right.txt", {10: "参加"}),
+])
+def test_minutes_lists_of_those_attending_below_the_text(name, lines):
+    # GB/T 9704 10.4: 出席/列席/请假 lists below the 正文, labelled, names after the colon.
+    letter = parse_text(read(name))
+    found = {p.line: p.fields["label"] for p in letter.all("attendance")}
+    assert found == lines and letter.misplacements == []
+    assert all(p.section == "主体" for p in letter.all("attendance"))
 
 
 @pytest.mark.parametrize("name, line", [

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from letterlint import doctypes, lazyre
 from letterlint.fields import copy_list
-from letterlint.model import PAD, PAD_RUN
+from letterlint.model import PAD, PAD_RUN, Span
 from letterlint.rules.base import Finding, Fix, rule
 
 _SP = lazyre.compile(PAD_RUN)
@@ -182,6 +182,45 @@ def copy_to_label(letter, options):
         if block.label != "抄送":
             span = block.organs.label.span
             yield Finding(span, f"应使用“抄送”，不应使用“{block.label}”", "改为 抄送：", fix=Fix.replace(span, "抄送"))
+
+
+@rule("COPY-006", "copy-to-same-line", "warning")
+def copy_to_same_line(letter, options):
+    """抄送机关名称紧接在“抄送：”之后，与之同一行；回行时才另起一行，与冒号后的首字对齐。
+
+    依据：GB/T 9704-2012 7.4.2 "“抄送”二字后加全角冒号和抄送机关名称，回行时与冒号后的首字对齐"。
+    “抄送：”单独一行、机关名称从下一行写起，版记多占一行，也不合回行对齐的规定。
+
+    反例：
+        关于商请协助开展道路安全检查的函
+        示例市公安局：
+        现商请贵局派员协助。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
+        抄送：
+        示例市财政局，示例市审计局。
+
+    正例：
+        关于商请协助开展道路安全检查的函
+        示例市公安局：
+        现商请贵局派员协助。
+        请予函复。
+        示例市交通运输局
+        2024年5月6日
+        抄送：示例市财政局，示例市审计局。
+    """
+    for block in blocks(letter):
+        organs = block.organs
+        label_line = organs.label.span.line
+        if not organs.content or organs.content[0][0].number == label_line:
+            continue  # the names start on the label's line (or there are none: nothing to move up)
+        after = organs.colon if organs.colon is not None else organs.label
+        span = Span(label_line, organs.label.span.column, label_line, after.span.end_column)
+        # No fix: joining the lines renumbers every line below, which fix.py's guard (the same parts
+        # on the same lines) refuses as a change of the reading.
+        yield Finding(span, f"“{block.label}”后的机关名称应与“{block.label}：”写在同一行，不应另起一行",
+                      f"把机关名称接在“{block.label}：”之后，回行时与冒号后的首字对齐")
 
 
 @rule("PRINT-002", "letter-no-print-line", "info", doctypes=doctypes.LETTERS)

@@ -39,10 +39,12 @@ def _numbers(letter):
 
 
 def _label(number) -> str:
-    return "引用的发文字号" if number.cited else "发文字号"
+    return "引用的发文字号" if number.cited else "令号" if number.form else "发文字号"
 
 
 def _suggest(number) -> str:
+    if number.form:  # 令号: 第N号
+        return f"第{number.seq.text.lstrip('0') or '1'}号"
     code = "" if number.cited else number.text("code")
     seq = number.seq.text.lstrip("0") or "1"
     return f"{code}〔{number.year.text}〕{seq}号"
@@ -62,6 +64,8 @@ def docnum_shape(letter, options):
         示政函〔2024〕12号
     """
     for part, number in _own(letter):
+        if number.form:
+            continue  # a 令号 (第N号) has no 代字 and no year (GB/T 9704 10.3)
         if number.bare:
             yield Finding(part.span, "发文字号缺少用六角括号括入的年份", f"改为 {_suggest(number)}")
         elif number.code is None:
@@ -83,7 +87,7 @@ def docnum_brackets(letter, options):
         示教函〔2024〕12号
     """
     for _part, number in _numbers(letter):
-        if number.bare:
+        if number.bare or number.form:
             continue
         opening, closing = number.text("open"), number.text("close")
         if opening != "〔" or closing != "〕":
@@ -105,7 +109,7 @@ def docnum_year(letter, options):
         示教函〔2024〕12号
     """
     for _part, number in _numbers(letter):
-        if number.bare:
+        if number.bare or number.form:
             continue
         year = number.year.text
         if not (len(year) == 4 and year.isascii() and year.isdigit()):
@@ -131,7 +135,7 @@ def docnum_leading_zero(letter, options):
                 yield Finding(part.span, "发文顺序号不应编虚位（前面补0）", f"改为 {_suggest(number)}")
                 continue
             fix = Fix.replace(number.seq.span, seq.lstrip("0") or "0") if seq.isascii() else None
-            yield Finding(number.seq.span, f"发文顺序号“{seq}”不应编虚位（前面补0）", f"改为 {_suggest(number)}",
+            yield Finding(number.seq.span, f"{'令号' if number.form else '发文顺序号'}“{seq}”不应编虚位（前面补0）", f"改为 {_suggest(number)}",
                           fix=fix)
 
 
@@ -148,7 +152,7 @@ def docnum_di(letter, options):
         示教函〔2024〕12号
     """
     for part, number in _numbers(letter):
-        if number.di is not None:
+        if number.di is not None and not number.form:  # a 令号 is written 第N号
             if number.bare:
                 yield Finding(part.span, "发文顺序号前不应加“第”字", f"改为 {_suggest(number)}")
                 continue
@@ -209,6 +213,8 @@ def docnum_year_date(letter, options):
     date_year = int(written.year.text)
     month = written.month.text
     for _part, number in _own(letter):
+        if number.form:
+            continue  # a 令号 has no year
         year = number.year.text
         if number.bare or not (len(year) == 4 and year.isdigit()) or int(year) == date_year:
             continue

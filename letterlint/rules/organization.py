@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from letterlint import lazyre
 from letterlint.fields import ORG_SUFFIX
-from letterlint.model import PAD_RUN
+from letterlint.model import PAD_RUN, unpad
 from letterlint.rules.base import Finding, rule
 
 _PAD = lazyre.compile(PAD_RUN)
@@ -259,3 +259,53 @@ def signature_matches_issuer(letter, options):
         source = "发文机关标志" if where.kind == "org_mark" else "标题"
         yield Finding(signature.span, f"署名“{name}”与{source}中的发文机关“{'、'.join(issuers)}”不一致",
                       "核对署名：署发文机关的全称或规范化简称")
+
+
+# --- SIGN-003: a 署名 that is an organ's whole name ----------------------------------------------------
+
+# Endings of organs' names besides ORG_SUFFIX: 领导小组, 工作专班, 指挥部, 大学, 妇联, 科协.
+_MORE_ENDINGS = lazyre.compile(r"(?:小组|专班|指挥部|工作组|大学|联|协)$")
+# A person signing (a 令: 职务＋姓名, 市长　王某某): a title, padding, a name.
+_PERSON = lazyre.compile(r"^[\u4e00-\u9fff]{1,12}" + PAD_RUN + r"[\u4e00-\u9fff·]{2,5}$")
+_BRACKETED_END = lazyre.compile(r"[（(][^（()）]*[）)]$")
+
+
+@rule("SIGN-003", "signature-whole-name", "warning", needs_parts=("signature",))
+def signature_whole_name(letter, options):
+    """署名是机关的完整名称：以局、委、办公室、领导小组等机关名称的结尾收尾。
+
+    依据：《党政机关公文处理工作条例》第九条（十一）"发文机关署名。署发文机关全称或者规范化简称"。
+    署名断在半个名称上（“××县委巡察工作”，下一行的“领导小组办公室”丢了），多是排版时删行或
+    断行所致。名称回行写成两行时按一个署名读，不报；职务加姓名的署名（命令（令））和四个字以内的
+    署名（可能是人名）不检查。
+
+    反例：
+        关于开展巡察工作的公告
+        县委巡察组将于近日进驻有关单位。
+        特此公告。
+        中共示例县委巡察工作
+        2024年5月6日
+
+    正例：
+        关于开展巡察工作的公告
+        县委巡察组将于近日进驻有关单位。
+        特此公告。
+        中共示例县委巡察工作领导小组办公室
+        2024年5月6日
+    """
+    for part in letter.all("signature"):
+        if part.section == "附件":
+            continue
+        organs = part.parsed.organs
+        if len(part.lines) > 1:  # one name wrapped over lines: judged whole, at its end
+            pieces = [(unpad(part.parsed.name), part.span)] if organs else []
+        else:
+            pieces = [(o.text, o.span) for o in organs]
+        for text, span in pieces:
+            if _PERSON.match(text):
+                continue
+            name = _BRACKETED_END.sub("", unpad(text))
+            if len(name) <= 4 or ORG_SUFFIX.search(name) or _MORE_ENDINGS.search(name):
+                continue
+            yield Finding(span, f"署名“{unpad(text)}”不像完整的机关名称（结尾不是局、委、办公室、领导小组等）",
+                          "核对署名是否缺字或丢了回行的部分：署发文机关全称或规范化简称")

@@ -53,6 +53,11 @@ def part_order(letter, options):
 _LOCAL_KINDS = frozenset({"answer_class", "disclosure", "contact", "signoff"})
 
 
+def _order_format(letter) -> bool:
+    """The letter is laid out as a 命令（令）: its 发文字号 is a 令号 (第N号) under an ……令 标志."""
+    return any(p.fields.get("form") == "令号" for p in letter.all("doc_number"))
+
+
 # Which parts each kind of document must have.  The 主送机关 and 署名 have
 # rules of their own (RECIP-001, SIGN-001); contact lines are REPLY-009.
 _REQUIRED = {
@@ -69,7 +74,8 @@ def required_parts(letter, options):
     依据：《党政机关公文处理工作条例》第九条列出公文要素，标题（第九条（七））、
     正文（第九条（九））和成文日期（第九条（十二））是每份公文都有的部分；
     GB/T 9704-2012 7.3.5.4 要求成文日期"年、月、日标全"。
-    未识别文种的文本（如只有片段）不检查标题。
+    未识别文种的文本（如只有片段）不检查标题。命令（令）没有标题：发文机关标志（……令）下是令号，
+    再下是正文（GB/T 9704-2012 10.3），读出令号时不报缺少标题。
 
     没有版头、从主送机关或正文开始的文本（网页转载、节选、只写正文的草稿），
     标题常在文本之外（网页标题、文件名、红头模板），缺少标题时只作警告；
@@ -90,7 +96,7 @@ def required_parts(letter, options):
         2024年5月6日
     """
     where = letter.end_span
-    if not letter.has("title"):
+    if not letter.has("title") and not _order_format(letter):
         excerpt = not options["title-required-in-excerpt"] and not letter.has_header
         yield Finding(letter.start_span(), "缺少标题" + ("（文本没有版头，标题可能在文本之外）" if excerpt else ""),
                       "在主送机关之前写明“发文机关＋关于＋事由＋文种”的标题", severity="warning" if excerpt else None)

@@ -95,3 +95,29 @@ def test_print_line_hint_only_for_letters_in_letter_format():
     assert "PRINT-002" not in codes(lint("示例市交通运输局文件\n示交发〔2024〕3号\n" + text, select=["PRINT-002"]))
     assert "PRINT-002" not in codes(lint("示交发〔2024〕3号\n" + text, select=["PRINT-002"]))
     assert "PRINT-002" in codes(lint("示交函〔2024〕3号\n" + text, select=["PRINT-002"]))
+
+
+# --- COPY-006: the names on the label's line (GB/T 9704 7.4.2) ------------------------------------------
+
+@pytest.mark.parametrize("record, end_column", [
+    ("抄送：\n示例市财政局，示例市审计局。", 4),                       # the label alone, the names below
+    ("抄　送：\n　　　　示例市财政局，\n　　　　示例市审计局。", 5),    # letter-spaced, the names wrapped below
+])
+def test_label_alone_on_its_line_is_reported_at_the_label(record, end_column):
+    diags = check(record)
+    assert [(d.rule, d.line, d.column, d.end_line, d.end_column, d.severity) for d in diags] == [
+        ("COPY-006", 7, 1, 7, end_column, "warning")]
+    assert diags[0].fix is None
+
+
+def test_label_alone_without_its_colon_keeps_the_names_in_the_copy_to():
+    diags = check("抄送\n示例市财政局，示例市审计局。", select=("COPY", "PRINT", "STRUCT"))
+    assert [(d.rule, d.line, d.column, d.end_column) for d in diags] == [("COPY-001", 7, 1, 3), ("COPY-006", 7, 1, 3)]
+
+
+@pytest.mark.parametrize("record", [
+    "抄送：示例市财政局，示例市审计局。",
+    "抄送：示例市人民政府办公室，示例市财政局，\n　　　示例市审计局，示例市教育局。",   # wrapped under the first organ
+])
+def test_names_on_the_label_line_are_silent(record):
+    assert [d.rule for d in check(record, select=("COPY-006",))] == []

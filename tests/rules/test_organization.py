@@ -1,4 +1,5 @@
 """The organisation registry: 机关代字 against 署名 and 发文机关标志."""
+import pytest
 from helpers import lint, spans
 
 REGISTRY = {"organizations": {"示教": ["示例市教育局", "市教育局"], "示交": "示例市交通运输局"}}
@@ -93,3 +94,46 @@ def test_without_a_registry_a_code_naming_another_organ():
     # A reply series (建议字) is not a place-and-organ 代字.
     text = LETTER.format(signature="示例市自然资源局", mark="").replace("示交函", "建议字")
     assert lint(text, select=["ORG-001"]) == []
+
+
+# --- SIGN-003: the 署名 is an organ's whole name ---------------------------------------------------------
+
+PUBLIC_NOTICE = """\
+关于开展巡察工作的公告
+县委巡察组将于近日进驻有关单位。
+特此公告。
+{signature}
+2024年5月6日
+"""
+
+
+def signed_whole(signature):
+    return spans(lint(PUBLIC_NOTICE.format(signature=signature), select=["SIGN-003"]), "SIGN-003")
+
+
+def test_a_signature_cut_to_half_a_name_is_reported_at_the_name():
+    assert signed_whole("中共示例县委巡察工作") == [(4, 1, 4, 11)]
+    assert signed_whole("　　　　中共示例县委巡察工作") == [(4, 5, 4, 15)]
+
+
+def test_one_of_two_organs_on_a_line_cut_short_is_reported_at_that_organ():
+    assert signed_whole("示例县教育局　　示例县财政") == [(4, 9, 4, 14)]
+
+
+@pytest.mark.parametrize("signature", [
+    "中共示例县委巡察工作领导小组办公室",              # the whole name
+    "中共示例县委巡察工作\n领导小组办公室",            # the name wrapped over two lines
+    "示例县乡村振兴工作领导小组",                      # 小组
+    "示例县防汛抗旱指挥部",                            # 指挥部
+    "示例县妇联",                                      # short form ending in 联
+    "示例县教育局　　示例县财政局",                    # two organs on one line
+    "县长　王某某",                                    # 职务＋姓名 (a 令)
+    "王某某",                                          # a person
+])
+def test_whole_names_and_persons_are_silent(signature):
+    assert signed_whole(signature) == []
+
+
+def test_the_issuer_on_a_minutes_date_line_is_read_without_the_date():
+    text = "示例县人民政府常务会议纪要\n\n示例县人民政府办公室　　　　2024年5月10日\n\n会议研究了供水事项。\n"
+    assert spans(lint(text, select=["SIGN-003"]), "SIGN-003") == []
