@@ -19,6 +19,7 @@ misplaced part.  Whether a part's form is right is the rules' business.
 from __future__ import annotations
 
 from letterlint import lazyre
+from letterlint.memo import memo
 from letterlint.doctypes import title_doctype
 
 TYPE_CHECKING = False
@@ -148,6 +149,7 @@ _NOT_SIGNATURE = lazyre.compile(r"[：:。（(]")
 _CONTACT_VALUE = lazyre.compile(r"[：:]|\d{5,}")
 
 
+@memo(4096)
 def _compact(text: str) -> str:
     return text.translate(_NO_PAD)
 
@@ -283,8 +285,21 @@ def header_parts(line: Line) -> list[Part]:
     return parts
 
 
+# _is_header_line's answers during one classify() (each line is asked as itself and as a neighbour).
+_HEADER_LINES: dict[Line, list[Part] | None] = {}
+
+
 def _is_header_line(line: Line) -> list[Part] | None:
     """The header parts of a line that holds nothing else, or None."""
+    try:
+        return _HEADER_LINES[line]
+    except KeyError:
+        pass
+    parts = _HEADER_LINES[line] = _header_line(line)
+    return parts
+
+
+def _header_line(line: Line) -> list[Part] | None:
     s = _s(line)
     if len(s) > 80:
         return None
@@ -517,6 +532,9 @@ def _looks_like_title(s: str, nxt: str | None) -> bool:
     return False
 
 
+_HAN = lazyre.compile("[\u4e00-\u9fff]")
+
+
 def _wrapped_title(nb: list[Line], i: int) -> int:
     """How many lines (2-4) a title wrapped at any point takes from ``nb[i]``, or 0.
 
@@ -528,7 +546,7 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
     for k in range(i, min(i + 4, len(nb))):
         s = _s(nb[k])
         if len(s) > 40 or _TITLE_BREAK.search(s) or s.startswith(("（", "(", "〔", "【", "[")) \
-                or _is_header_line(nb[k]) is not None or not any("\u4e00" <= ch <= "\u9fff" for ch in s):
+                or not _HAN.search(s) or _is_header_line(nb[k]) is not None:
             return 0  # a line without a Chinese character (0017, a figure) does not wrap a title
         joined += s
         if k > i and _title_complete(joined) and _looks_like_title(joined, None) and "。" not in joined:
@@ -536,6 +554,7 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
     return 0
 
 
+@memo(4096)
 def _title_complete(text: str) -> bool:
     c = _compact(text).rstrip("。.，,；;！!")
     return title_doctype(c) is not None
@@ -633,6 +652,7 @@ def _organ_classes(s: str) -> int:
     return len(classes) if ok else 0
 
 
+@memo(4096)
 def _is_signature(s: str) -> bool:
     c = s.strip(PAD)
     if ANSWERED_BY.match(c):
@@ -646,6 +666,7 @@ def _is_signature(s: str) -> bool:
     return not DATE_CN.match(c) and not DATE_NUMERIC.match(c)
 
 
+@memo(4096)
 def _is_org_signature(s: str) -> bool:
     return _is_signature(s) and (ORG_SUFFIX.search(_compact(s)) is not None or ANSWERED_BY.match(s.strip(PAD)) is not None)
 
@@ -682,6 +703,7 @@ def _body_kind(s: str) -> tuple[str, dict]:
 _TAIL_FIRST = frozenset("抄分报送领签主承责审联电手经传邮通地职（(")
 
 
+@memo(4096)
 def _tail_kind(s: str) -> str | None:
     """Kinds recognised by their label wherever they stand (so misplaced ones are caught)."""
     c = s.strip(PAD)
@@ -707,6 +729,7 @@ def classify(lines: list[Line]) -> list[list[Unit]]:
     own evidence is not strong; which candidates stand is the grammar's choice.
     """
     nb = [ln for ln in lines if ln.stripped]
+    _HEADER_LINES.clear()
     above_date = _above_date(nb)
     lattice = []
     for i in range(len(nb)):
@@ -786,37 +809,41 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
     prev = nb[i - 1] if i else None
     nxt = nb[i + 1].stripped if i + 1 < n else None
     found: list[Unit] = []
-
-    if SECRECY_INVALID.match(s):
-        found.append(Unit("secrecy", [line], fields={"level": s}, strength=WEAK,
-                          evidence="写在密级位置的词（不是规定的密级）"))
-    # Units wrapped over several lines, recognised by the lines together.
-    if (order := _order_header(nb, i)) is not None:
-        found.append(order[0])
-    elif i and (order := _order_header(nb, i - 1)) is not None:
-        found.append(order[1])
-    if run := _organ_run(nb, i):
-        found.append(Unit("org_mark", nb[i:i + run], strength=WEAK if run > 1 or not s.endswith("文件") else STRONG,
-                          evidence="版头的机关名称（其下是发文字号或“文件”）"))
-    if (case := _case_heading(nb, i)) is not None:
-        found.append(case)
-    title = _title_at(nb, i)
-    if title is not None:
-        found.append(title)
-    if (wrapped := _wrapped_recipient(nb, i)) is not None:
-        found.append(Unit("recipient", nb[i:i + wrapped], fields={"colon": _s(nb[i + wrapped - 1])[-1]},
-                          evidence="分行书写的主送机关（以冒号结束）"))
-    if (adopted := _wrapped_adoption_note(nb, i)) is not None:
-        found.append(adopted)
-    if run := _attendance_run(nb, i, n):
-        found.append(_attendance_unit(nb[i:i + run]))
-    elif (info := _meeting_info(line)) is not None:
-        found.append(info)
-    if i + 2 < n and i + 1 in above_date and i in above_date and _wrapped_organ(s, nxt):
-        found.append(Unit("signature", nb[i:i + 2], evidence="成文日期之上分两行书写的机关名称"))
+    # A full stop, question or exclamation mark inside the line makes it a sentence: no 版头 mark, title,
+    # organ name, 主送 list, 题注 or list of names holds one, so those are not looked for (most lines of a text).
+    plain = _SENTENCE_INSIDE.search(s, 0, len(s) - 1) is None
+    title = None
+    if plain:
+        if SECRECY_INVALID.match(s):
+            found.append(Unit("secrecy", [line], fields={"level": s}, strength=WEAK,
+                              evidence="写在密级位置的词（不是规定的密级）"))
+        # Units wrapped over several lines, recognised by the lines together.
+        if (order := _order_header(nb, i)) is not None:
+            found.append(order[0])
+        elif i and (order := _order_header(nb, i - 1)) is not None:
+            found.append(order[1])
+        if run := _organ_run(nb, i):
+            found.append(Unit("org_mark", nb[i:i + run], strength=WEAK if run > 1 or not s.endswith("文件") else STRONG,
+                              evidence="版头的机关名称（其下是发文字号或“文件”）"))
+        if (case := _case_heading(nb, i)) is not None:
+            found.append(case)
+        title = _title_at(nb, i)
+        if title is not None:
+            found.append(title)
+        if (wrapped := _wrapped_recipient(nb, i)) is not None:
+            found.append(Unit("recipient", nb[i:i + wrapped], fields={"colon": _s(nb[i + wrapped - 1])[-1]},
+                              evidence="分行书写的主送机关（以冒号结束）"))
+        if (adopted := _wrapped_adoption_note(nb, i)) is not None:
+            found.append(adopted)
+        if run := _attendance_run(nb, i, n):
+            found.append(_attendance_unit(nb[i:i + run]))
+        elif (info := _meeting_info(line)) is not None:
+            found.append(info)
+        if i + 2 < n and i + 1 in above_date and i in above_date and _wrapped_organ(s, nxt):
+            found.append(Unit("signature", nb[i:i + 2], evidence="成文日期之上分两行书写的机关名称"))
 
     # The line's own evidence.
-    own = evidence(line, amid_text=_amid_text(nb, i))
+    own = evidence(line, amid_text=s[0] == "附" and _amid_text(nb, i))  # the flag matters to 附件 labels only
     for unit in own:
         if unit.kind == "attachment_note":
             unit.lines = nb[i:_note_end(nb, i)]
@@ -829,7 +856,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
             title.strength, title.evidence = unit.strength, unit.evidence
             continue  # the same title, with the lines that finish it
         found.append(unit)
-    if (parts := _is_header_line(line)) is not None and not any(u.kind in ("doc_number", "signer") for u in own):
+    if plain and (parts := _is_header_line(line)) is not None and not any(u.kind in ("doc_number", "signer") for u in own):
         header = _unit_from_header(parts)
         bare = len(parts) == 1 and parts[0].kind == "answer_class" and (CLASS_ALONE.match(s) or CLASS_BRACKETED.match(s))
         if bare:
@@ -839,7 +866,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
                 found.append(header)
         else:
             found.append(header)
-    if prev is not None and _header_signer(prev):
+    if plain and prev is not None and _header_signer(prev):
         if (parts := _docnum_with_last_signer(line)) is not None:
             found.insert(0, _unit_from_header(parts))
         elif (names := _signer_names(line)) is not None:
@@ -900,6 +927,9 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
     if not any(u.strength == STRONG for u in found):
         found.extend(_text(line))
     return found
+
+
+_SENTENCE_INSIDE = lazyre.compile(r"[。！？!?]")
 
 
 def _is_date(s: str) -> bool:

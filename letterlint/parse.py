@@ -154,6 +154,46 @@ class Reading(Record):
 
 
 def read(lattice: list[list[Unit]]) -> Reading:
+    """The cheapest reading the grammar accepts: the plain one when it costs nothing, else the search's."""
+    return _free_reading(lattice) or _search(lattice)
+
+
+def _free_reading(lattice: list[list[Unit]]) -> Reading | None:
+    """The reading that takes the first candidate at every step, if the grammar accepts it at no price.
+
+    Every price is positive but the first candidate's, so a reading that costs
+    nothing is the only one that does, and the search would choose it too:
+    most letters are read so, without a search.
+    """
+    auto = _automaton()
+    trans, move = auto.trans, auto.next
+    n = len(lattice)
+    cid, flags, pos = auto.number((auto.tables.start,)), 0, 0
+    candidates, chosen, configs = [], [], []
+    while pos < n:
+        cands = lattice[pos]
+        top = cands[0]
+        if top.kind in _YIELDING or top.strength != max(c.strength for c in cands):
+            return None
+        terminal = _terminal(top)
+        if flags == _SIGNED and terminal in _DOCUMENT:
+            return None
+        after = trans[cid].get(terminal)
+        if after is None:
+            after = move(cid, terminal)
+        if after < 0:
+            return None
+        candidates.append(cands)
+        chosen.append(top)
+        configs.append(auto.configs[cid])
+        cid, flags, pos = after, flags | _FLAGS.get(terminal, 0), pos + len(top.lines)
+    if auto.step(auto.configs[cid], END) is None:
+        return None
+    configs.append(auto.configs[cid])
+    return Reading(candidates, chosen, list(chosen), configs)
+
+
+def _search(lattice: list[list[Unit]]) -> Reading:
     """The cheapest reading the grammar accepts, as a search over lines and parser configurations.
 
     A Viterbi search: at each line, every configuration still alive tries

@@ -55,3 +55,33 @@ def test_lexicon_finder_finds_the_same_hits(words):
                 assert list(lex.scan(line, lo, hi)) == ours, line
     finally:
         lex.finder = finder
+
+
+def _variations(text: str) -> list[str]:
+    """The letter, and copies with two lines swapped or one dropped, so that parts stand out of place."""
+    lines = text.split("\n")
+    out = [text]
+    for k in range(0, len(lines) - 1, 3):
+        swapped = lines[:]
+        swapped[k], swapped[k + 1] = swapped[k + 1], swapped[k]
+        out.append("\n".join(swapped))
+        out.append("\n".join(lines[:k] + lines[k + 1:]))
+    return out
+
+
+def test_a_reading_that_costs_nothing_is_what_the_search_chooses():
+    from letterlint.classify import classify
+    from letterlint.parse import _free_reading, _search, split_lines
+
+    free = 0
+    for text in LETTERS:
+        for variant in _variations(text):
+            lattice = classify(split_lines(variant))
+            shortcut = _free_reading(lattice)
+            if shortcut is None:
+                continue
+            free += 1
+            searched = _search(lattice)
+            assert [(u.kind, u.line) for u in shortcut.chosen] == [(u.kind, u.line) for u in searched.chosen]
+            assert shortcut.configs == searched.configs and searched.chosen.count(None) == 0
+    assert free > len(LETTERS)  # the shortcut is taken on most letters, not only on a few
