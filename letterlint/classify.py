@@ -77,7 +77,8 @@ CLASS_LABELLED = lazyre.compile(
     + r"(?:" + _CLASS_WORDS + SP + r"(?=" + _OPEN + r"))?" + _OPEN + r"?" + SP + _ANY_CLASS + SP + r"类?" + SP
     + _CLOSE + r"?(?:" + SP + _OPEN + _CLASS_WORDS + _CLOSE + r")?"
 )
-CLASS_ALONE = lazyre.compile(r"^[〔\[【（(]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类?" + SP + r"[〕\]】）)]?$")
+CLASS_ALONE = lazyre.compile(r"^[〔\[【（(]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类?" + SP + r"[〕\]】）)]?"
+                             + r"(?:" + SP + r"[（(][\u4e00-\u9fff]{2,16}[）)])?$")  # B类（正在解决或列入计划解决）
 # A single letter alone on a header line, bare or bracketed, is meant as a class mark
 # even outside the usual A-D (so that "E" or "〔E〕" can be reported, not ignored).
 CLASS_BRACKETED = lazyre.compile(r"^[〔\[【（(]?" + SP + r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])" + SP + r"类?" + SP + r"[〕\]】）)]?$")
@@ -700,7 +701,7 @@ def _body_kind(s: str) -> tuple[str, dict]:
 
 
 # The first characters the labels of _tail_kind can start with (a bracket: a contact line in brackets).
-_TAIL_FIRST = frozenset("抄分报送领签主承责审联电手经传邮通地职（(")
+_TAIL_FIRST = frozenset("抄分报送领签主承责审联电手经传邮通地职会协（(")
 
 
 @memo(4096)
@@ -720,6 +721,10 @@ def _tail_kind(s: str) -> str | None:
     return None
 
 
+# A separator typed as characters (GB/T 9704 7.2.7 红色分隔线, 7.4.1 版记 lines in a text export): no part.
+_RULE_LINE = lazyre.compile(r"^[─━—―\-_=＝－～~·‐‑‒–]{4,}$")
+
+
 def classify(lines: list[Line]) -> list[list[Unit]]:
     """The candidates of a letter, by the non-blank line each starts at (a lattice for ``parse.read``).
 
@@ -728,7 +733,7 @@ def classify(lines: list[Line]) -> list[list[Unit]]:
     (a paragraph, a heading, attachment text) is offered at every line whose
     own evidence is not strong; which candidates stand is the grammar's choice.
     """
-    nb = [ln for ln in lines if ln.stripped]
+    nb = [ln for ln in lines if ln.stripped and not _RULE_LINE.match(ln.stripped)]
     _HEADER_LINES.clear()
     above_date = _above_date(nb)
     lattice = []
@@ -844,6 +849,8 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
 
     # The line's own evidence.
     own = evidence(line, amid_text=s[0] == "附" and _amid_text(nb, i))  # the flag matters to 附件 labels only
+    if own and own[0].kind == "date" and _amid_headings(nb, i):
+        own = []  # a date under a heading of the text: text
     for unit in own:
         if unit.kind == "attachment_note":
             unit.lines = nb[i:_note_end(nb, i)]
@@ -905,7 +912,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
         if prev is not None and _is_date(prev.stripped) and (nxt is None or _ends_letter(nb[i + 1])):
             # An organ's name between the date and the end of the letter (or its 版记) can only be its 署名.
             found.append(Unit("signature", [line], strength=STRONG, evidence="成文日期之下、文末的机关名称（署名）"))
-        else:
+        elif _may_sign(nb, i):
             found.append(Unit("signature", [line], evidence="机关名称（署名）"))
     elif i in above_date and not any(u.kind in ("signature", "signoff", "contact") for u in found):
         found.append(Unit("signature", [line], evidence="成文日期之上的短行（署名）"))
@@ -937,9 +944,29 @@ def _is_date(s: str) -> bool:
 
 
 def _ends_letter(line: Line) -> bool:
-    """``line`` is of the end of a letter: a 附注, contact or sign-off line, the 版记."""
+    """``line`` is of the end of a letter: a 附注, contact or sign-off line, the 版记, an attachment's label."""
     s = line.stripped
-    return bool(_tail_kind(s) or PAREN_LINE.match(s) or PRINT_LINE.match(s))
+    return bool(_tail_kind(s) or PAREN_LINE.match(s) or PRINT_LINE.match(s) or ATTACHMENT_HEAD.match(s))
+
+
+def _may_sign(nb: list[Line], i: int) -> bool:
+    """What stands around ``nb[i]`` lets it be a 署名: below it the end, a date, another 署名 line, a mark of
+    the letter's end or its 版头 marks; or a date above it.  An organ's name followed by text is of the text
+    (a list of units commended or invited, one per line)."""
+    if i + 1 >= len(nb) or i and _is_date(nb[i - 1].stripped):
+        return True
+    s = nb[i + 1].stripped
+    return bool(date_fields(s) is not None or _is_signature(s) or _ends_letter(nb[i + 1])
+                or ATTACHMENT_NOTE.match(s) or _is_header_line(nb[i + 1]) is not None)
+
+
+def _amid_headings(nb: list[Line], i: int) -> bool:
+    """``nb[i]`` stands under a heading or a label of the text, or above a heading: a date there is an item of
+    the text (一、发布时间 / 2024年5月6日), not the 成文日期, which closes the text under its 署名."""
+    prev = nb[i - 1].stripped if i else ""
+    nxt = nb[i + 1].stripped if i + 1 < len(nb) else ""
+    return bool(prev and (_body_kind(prev)[0] in ("heading1", "heading2") or prev.endswith(("：", ":")))
+                or nxt and _body_kind(nxt)[0] in ("heading1", "heading2"))
 
 
 def _title_at(nb: list[Line], i: int) -> Unit | None:
@@ -1064,6 +1091,8 @@ def evidence(line: Line, amid_text: bool = False, tail: str | None | bool = Fals
         found.append(Unit("signature", [line], strength=STRONG, evidence="标注“答复单位/承办单位”的机关名称"))
     if s[-1:] in "：:" and len(s) <= 60 and _is_recipient(s) and not HEADING1.match(s) and not HEADING2.match(s):
         found.append(Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以冒号结尾的短行（可能是称呼）"))
+    if s[-1:] in "。.．" and not found and (df := date_fields(s)) is not None and df["d"]:
+        return [Unit("date", [line], fields=df)]  # 2024年5月6日。: DATE-003 reports the full stop
     if len(s) > 60 or s[-1:] in "。；;，,：:！!？?" or found:
         return found
     if s[0] in "绝机秘" and (m := SECRECY.match(s)):

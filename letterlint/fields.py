@@ -253,7 +253,9 @@ def _cited(line: Line, m: re.Match) -> DocNumber | None:
 _Y = r"(?P<y>[0-9０-９]{1,4}|[" + CN_DIGIT + r"]{2,4})"
 _M = r"(?P<m>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
 _D = r"(?P<d>[0-9０-９]{1,2}|[" + CN_NUM + r"零〇]{1,3})"
-DATE_CN = lazyre.compile(r"^" + _Y + SP + r"年" + SP + _M + SP + r"月(?:" + SP + _D + SP + r"日)?$")
+# The day may lack its 日 or end in 号, and a full stop may follow: DATE-003 reports those forms.
+DATE_CN = lazyre.compile(r"^" + _Y + SP + r"年" + SP + _M + SP + r"月(?:" + SP + _D + SP + r"(?P<unit>[日号])?)?" + SP
+                         + r"(?P<stop>[。．.])?$")
 # A whole date inside a line (the 题注 of a document adopted by a meeting, a 纪要's issuer-and-date line).
 DATE_IN_LINE = r"(?P<date>" + _Y + SP + r"年" + SP + _M + SP + r"月" + SP + _D + SP + r"日)"
 DATE_NUMERIC = lazyre.compile(r"^(?P<y>\d{4})" + SP + r"(?P<sep>[.\-/．])" + SP + r"(?P<m>\d{1,2})" + SP
@@ -261,7 +263,11 @@ DATE_NUMERIC = lazyre.compile(r"^(?P<y>\d{4})" + SP + r"(?P<sep>[.\-/．])" + SP
 
 
 class Date(Record):
-    """A date alone on its line: 2024年5月6日 (``form`` "cn") or 2024.5.6 ("numeric")."""
+    """A date alone on its line: 2024年5月6日 (``form`` "cn") or 2024.5.6 ("numeric").
+
+    ``unit`` is the word after the day (日, or 号 written for it; None when missing), ``stop`` a full stop
+    written after the date (None when there is none, as there should be).
+    """
 
     span: Span
     form: str
@@ -269,16 +275,20 @@ class Date(Record):
     month: Tok
     day: Tok | None
     sep: Tok | None          # the mark between the numbers of a numeric date
+    unit: Tok | None
+    stop: Tok | None
 
-    __slots__ = _fields = ("span", "form", "year", "month", "day", "sep")
+    __slots__ = _fields = ("span", "form", "year", "month", "day", "sep", "unit", "stop")
 
-    def __init__(self, span, form, year, month, day, sep=None):
+    def __init__(self, span, form, year, month, day, sep=None, unit=None, stop=None):
         self.span = span
         self.form = form
         self.year = year
         self.month = month
         self.day = day
         self.sep = sep
+        self.unit = unit
+        self.stop = stop
 
 
 def date_of(line: Line) -> Date | None:
@@ -289,10 +299,11 @@ def date_of(line: Line) -> Date | None:
         m = rx.match(text)
         if m is None:
             continue
-        return Date(line.span(), form, _tok(line, off + m.start("y"), off + m.end("y")),
-                    _tok(line, off + m.start("m"), off + m.end("m")),
-                    _tok(line, off + m.start("d"), off + m.end("d")) if m.group("d") else None,
-                    _tok(line, off + m.start("sep"), off + m.end("sep")) if form == "numeric" else None)
+        def tok(name: str) -> Tok | None:
+            return _tok(line, off + m.start(name), off + m.end(name)) if m.group(name) else None
+        if form == "numeric":
+            return Date(line.span(), form, tok("y"), tok("m"), tok("d"), tok("sep"))
+        return Date(line.span(), form, tok("y"), tok("m"), tok("d"), unit=tok("unit"), stop=tok("stop"))
     return None
 
 
@@ -985,8 +996,9 @@ def attachment_note(lines: list[Line]) -> AttachmentNote | None:
 # A line the classifier reads as a contact line, by its label.
 CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:" + "|".join(SP.join(w) for w in (
                              "联系人", "联系电话", "联系方式", "联系单位", "联系部门", "电话号码", "电话", "手机", "承办人",
-                             "经办人", "承办单位", "分管单位", "传真", "邮箱"))
-                         + r"|(?:" + "|".join(SP.join(w) for w in ("邮编", "邮政编码", "通讯地址", "联系地址", "地址", "电子邮件"))
+                             "经办人", "承办单位", "分管单位", "会办单位", "协办单位", "传真", "邮箱"))
+                         + r"|(?:" + "|".join(SP.join(w) for w in ("邮编", "邮政编码", "通讯地址", "联系地址", "地址", "电子邮件",
+                                                                   "电子邮箱", "电子信箱"))
                          + r")" + SP + r"(?=[：:])"
                          # 职务 only as a label (职务：科长), never a sentence about one.
                          r"|职" + SP + r"[务位]" + SP + r"(?=[：:]))")
@@ -1001,10 +1013,10 @@ LABEL_WORDS: dict[str, str] = {
     "电话": "phone", "座机": "phone",
     "职务": "position", "职位": "position",
     "联系单位": "unit", "联系部门": "unit", "承办单位": "unit", "承办科室": "unit", "单位": "unit",
-    "传真": "fax", "电子邮箱": "email", "电子邮件": "email", "邮箱": "email",
+    "传真": "fax", "电子邮箱": "email", "电子信箱": "email", "电子邮件": "email", "邮箱": "email",
     "通讯地址": "address", "地址": "address", "邮政编码": "postcode", "邮编": "postcode",
     # Fields whose value is not checked; they only end the field before them.
-    "微信": "other", "QQ": "other",
+    "微信": "other", "QQ": "other", "会办单位": "other", "协办单位": "other",
     # Leader lines (signoff parts): a name, but not the contact person's.
     "领导署名": "leader", "领导签发": "leader", "签发领导": "leader", "主管领导": "leader", "分管领导": "leader",
     "承办负责人": "leader", "承办责任人": "leader", "责任领导": "leader", "审核人": "leader",

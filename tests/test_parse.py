@@ -437,3 +437,61 @@ def misplaced_of(letter):
 def test_closing_formulas_of_wishes_and_zhuanci(closing):
     letter = parse_text(reply_ending(closing, "示例市文化旅游局", "2024年6月3日"))
     assert [p.line for p in letter.all("closing")] == [5]
+
+
+# --- shapes of correct letters from places the corpus does not cover --------------------------------
+
+
+def test_organ_names_listed_in_the_text_are_text_not_the_signature():
+    text = ("示例县人民政府关于表彰先进集体的决定\n\n各乡镇人民政府：\n　　县政府决定，对以下单位予以表彰：\n"
+            "　　示例县商务局\n　　示例县财政局\n　　希望受表彰的单位再创佳绩。\n\n示例县人民政府\n2024年2月20日\n")
+    letter = parse_text(text)
+    assert kinds(letter)[3:] == [(5, "paragraph"), (6, "paragraph"), (7, "paragraph"), (9, "signature"), (10, "date")]
+    assert letter.misplacements == []
+
+
+@pytest.mark.parametrize("around", [("　　一、发布时间\n", "　　二、发布版面\n"), ("", "　　二、发布版面\n"),
+                                    ("　　一、发布时间\n", "")])
+def test_a_date_under_or_above_a_heading_of_the_text_is_text(around):
+    above, below = around
+    text = ("关于商请发布招聘公告的函\n示例日报社：\n　　现商请贵社发布招聘公告。\n" + above + "　　2024年5月6日\n" + below
+            + "　　请予支持。\n示例市人力资源和社会保障局\n2024年4月28日\n")
+    letter = parse_text(text)
+    assert [p.line for p in letter.all("date")] == [len(text.splitlines())]
+    assert letter.misplacements == []
+
+
+def test_a_contact_block_with_an_email_line_closes_the_text():
+    letter = parse_text("关于开展教师培训的通知\n各县（市、区）教育局：\n　　现将有关事项通知如下。\n　　联系人：陶某\n"
+                        "　　联系电话：0571-87231234\n　　电子邮箱：px@example.gov.cn\n示例市教育局\n2024年6月28日\n")
+    assert kinds(letter)[3:6] == [(4, "contact"), (5, "contact"), (6, "contact")]
+    assert letter.misplacements == []
+
+
+def test_separator_lines_typed_as_characters_are_no_part():
+    letter = parse_text("示教发〔2024〕8号\n━━━━━━━━━━\n关于开展教师培训的通知\n各县（市、区）教育局：\n"
+                        "　　现将有关事项通知如下。\n示例市教育局\n2024年5月6日\n────────\n抄送：市委办公室。\n"
+                        "────────\n示例市教育局办公室　　2024年5月6日印发\n")
+    assert [k for _, k in kinds(letter)] == ["doc_number", "title", "recipient", "paragraph", "signature", "date",
+                                             "copy_to", "print_line"]
+    assert letter.misplacements == []
+
+
+def test_a_co_handling_unit_line_after_the_date_is_a_contact_line():
+    letter = parse_text("关于市人大三次会议第8号建议的答复\n王某代表：\n　　您提出的建议收悉，现答复如下。\n　　已落实。\n"
+                        "示例市教育局\n2024年6月5日\n会办单位：示例市财政局\n联系人：俞某　联系电话：0571-64556677\n")
+    assert kinds(letter)[-2:] == [(7, "contact"), (8, "contact")]
+
+
+def test_a_class_with_its_meaning_in_brackets_above_the_title_is_the_class_mark():
+    letter = parse_text("B类（正在解决或列入计划解决）\n示例市教育局关于市人大三次会议第8号建议的答复\n王某代表：\n"
+                        "　　您提出的建议收悉，现答复如下。\n示例市教育局\n2024年6月5日\n")
+    assert kinds(letter)[:2] == [(1, "answer_class"), (2, "title")]
+    assert letter.first("answer_class").fields["mark"] == "B"
+
+
+def test_a_date_above_the_signature_of_a_letter_with_attachments_is_the_misplaced_part():
+    text = ("关于报送检查材料的函\n示例市公安局：\n　　现将材料随函报送。\n附件：检查清单\n2024年5月6日\n示例市教育局\n"
+            "附件\n检查清单\n一、校舍安全\n")
+    assert misplaced(text) == [(5, "date", "成文日期应位于发文机关署名之后")]
+    assert parse_text(text).first("signature").line == 6

@@ -50,7 +50,7 @@ RULES = (
     Rule('REPLY-014', 'reply-deputy-phone', 'warning', 'letterlint.rules.contact:reply_deputy_phone', origin='letterlint.rules.contact', doctypes=frozenset(('proposal_reply', 'suggestion_reply'))),
     Rule('DATE-001', 'date-arabic', 'error', 'letterlint.rules.date:date_arabic', origin='letterlint.rules.date', fix='unsafe', needs_parts=frozenset(('date',))),
     Rule('DATE-002', 'date-full-year-no-padding', 'error', 'letterlint.rules.date:date_full_year', origin='letterlint.rules.date', fix='safe', needs_parts=frozenset(('date',))),
-    Rule('DATE-003', 'date-complete', 'error', 'letterlint.rules.date:date_complete', origin='letterlint.rules.date', needs_parts=frozenset(('date',))),
+    Rule('DATE-003', 'date-complete', 'error', 'letterlint.rules.date:date_complete', origin='letterlint.rules.date', fix='safe', needs_parts=frozenset(('date',))),
     Rule('DATE-004', 'date-no-dotted-form', 'error', 'letterlint.rules.date:date_no_dotted_form', origin='letterlint.rules.date', fix='safe', needs_parts=frozenset(('date',))),
     Rule('DATE-005', 'date-real', 'error', 'letterlint.rules.date:date_real', origin='letterlint.rules.date', needs_parts=frozenset(('date',))),
     Rule('DATE-007', 'no-text-page', 'warning', 'letterlint.rules.date:no_text_page', origin='letterlint.rules.date', needs_text=('此页无正文',)),

@@ -152,12 +152,13 @@ def date_full_year(letter, options):
                               fix=Fix.replace(span, value.lstrip("0") or "0"))
 
 
-@rule("DATE-003", "date-complete", "error", needs_parts=("date",))
+@rule("DATE-003", "date-complete", "error", fix="safe", needs_parts=("date",))
 def date_complete(letter, options):
-    """成文日期须年、月、日标全。
+    """成文日期须年、月、日标全：日以“日”字结尾，不写“号”，其后不加句号。
 
     依据：GB/T 9704-2012 7.3.5.4 "用阿拉伯数字将年、月、日标全"。只写到月份的
-    日期（2024年5月）不能作为成文日期。
+    日期（2024年5月）不能作为成文日期；“2024年5月6”“2024年5月6号”“2024年5月6日。”
+    也不是标全的形式，可自动改为 2024年5月6日。
 
     反例：
         示例市教育局
@@ -168,8 +169,18 @@ def date_complete(letter, options):
         2024年5月6日
     """
     for part, date in _dates(letter):
-        if date.form == "cn" and date.day is None:
+        if date.form != "cn":
+            continue
+        if date.day is None:
             yield Finding(part.span, f"成文日期“{part.text}”缺少日，年、月、日应标全", "如 2024年5月6日")
+            continue
+        f = _fields(date)
+        if date.unit is None or date.unit.text != "日":
+            what = "缺少“日”字" if date.unit is None else "的“号”应写作“日”"
+            yield Finding(date.unit.span if date.unit else date.day.span, f"成文日期“{part.text}”{what}",
+                          _suggest(f), fix=_rewrite(f, date))
+        elif date.stop is not None:
+            yield Finding(date.stop.span, f"成文日期“{part.text}”后不加句号", _suggest(f), fix=_rewrite(f, date))
 
 
 @rule("DATE-004", "date-no-dotted-form", "error", fix="safe", needs_parts=("date",))

@@ -263,8 +263,9 @@ def signature_matches_issuer(letter, options):
 
 # --- SIGN-003: a 署名 that is an organ's whole name ----------------------------------------------------
 
-# Endings of organs' names besides ORG_SUFFIX: 领导小组, 工作专班, 指挥部, 大学, 妇联, 科协.
-_MORE_ENDINGS = lazyre.compile(r"(?:小组|专班|指挥部|工作组|大学|联|协)$")
+# Endings of organs' names besides ORG_SUFFIX: 领导小组, 工作专班, 指挥部, schools (第三中学, 中心小学,
+# 职业学院, 幼儿园), banks (分行, 支行), farms and works (林场, 水厂), 妇联, 科协, places (示例自治县).
+_MORE_ENDINGS = lazyre.compile(r"(?:小组|专班|指挥部|工作组|学|园|行|场|厂|团|联|协|区|县|市|省|州|盟|旗)$")
 # A person signing (a 令: 职务＋姓名, 市长　王某某): a title, padding, a name.
 _PERSON = lazyre.compile(r"^[\u4e00-\u9fff]{1,12}" + PAD_RUN + r"[\u4e00-\u9fff·]{2,5}$")
 _BRACKETED_END = lazyre.compile(r"[（(][^（()）]*[）)]$")

@@ -200,12 +200,21 @@ def _addressed_item(letter) -> str | None:
     return None
 
 
+# Who may make a 集体提案 besides members (《政协全国委员会提案工作条例》): a 界别, a democratic party, the
+# 工商联, a people's organisation, a special committee of the CPPCC, a group of members (小组).
+_COLLECTIVE = lazyre.compile(r"(?:(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)(?:.{0,16}委员会)?|界别|工商联|总工会"
+                             r"|共青团.{0,12}|团[省市县区]委|妇联|妇女联合会|科协|侨联|台联|青联|政协.{0,12}委员会"
+                             r"|委员小组|联组)$")
+
+
 @rule("REPLY-006", "reply-salutation", "error", doctypes=REPLIES)
 def reply_salutation(letter, options):
     """答复建议、提案的称呼为“×××代表：”“×××委员：”或“×××等N名代表：”。
 
     依据：建议提案答复的通行格式（各地办理规定的复文格式）：答复直接称呼提出建议的代表或提出提案的委员，
     "×××代表：""×××委员："，联名的写"×××等N名代表："（也常写作"等N位代表"）。
+    政协的界别、民主党派、人民团体、专门委员会提出的集体提案，称呼提案者（如“民盟示例市委员会：”
+    “市政协经济委员会：”“县政协医药卫生界别：”）。
     称呼未指向代表或委员的报错误（致机关的称呼报警告：若本文实为会办意见或向机关报送的办理情况，
     应按函处理）；“尊敬的”、称呼后用逗号、称呼写进正文首段、提案答复称“代表”或建议答复称“委员”报警告。
 
@@ -242,6 +251,8 @@ def reply_salutation(letter, options):
     text = line.text[start:end]
     core = _SPACES.sub("", text).rstrip("：:")
     if m is None:
+        if _COLLECTIVE.search(core):
+            return  # a 集体提案: the 界别, party, people's organisation or committee that made it
         if _ROLE_ANYWHERE.search(core):
             yield Finding(line.span(start, end), f"称呼“{core}”不合答复的格式",
                           "写作“×××代表：”“×××委员：”或“×××等N名代表：”", severity="warning")

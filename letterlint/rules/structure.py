@@ -75,7 +75,8 @@ def required_parts(letter, options):
     正文（第九条（九））和成文日期（第九条（十二））是每份公文都有的部分；
     GB/T 9704-2012 7.3.5.4 要求成文日期"年、月、日标全"。
     未识别文种的文本（如只有片段）不检查标题。命令（令）没有标题：发文机关标志（……令）下是令号，
-    再下是正文（GB/T 9704-2012 10.3），读出令号时不报缺少标题。
+    再下是正文（GB/T 9704-2012 10.3），读出令号时不报缺少标题。纪要不署名、不在正文下标成文日期
+    （GB/T 9704-2012 10.3 纪要格式），印发机关和印发日期一行有日期时不报缺少成文日期。
 
     没有版头、从主送机关或正文开始的文本（网页转载、节选、只写正文的草稿），
     标题常在文本之外（网页标题、文件名、红头模板），缺少标题时只作警告；
@@ -102,10 +103,17 @@ def required_parts(letter, options):
                       "在主送机关之前写明“发文机关＋关于＋事由＋文种”的标题", severity="warning" if excerpt else None)
     if not letter.body:
         yield Finding(where, "缺少正文")
-    if not letter.has("date"):
+    if not letter.has("date") and not _minutes_dated_by_print_line(letter):
         sig = letter.last("signature")
         span = sig.span if sig else where
         yield Finding(span, "缺少成文日期", "在发文机关署名下一行写明成文日期，如 2024年5月6日")
+
+
+def _minutes_dated_by_print_line(letter) -> bool:
+    """A 纪要 has no 署名 and 成文日期 below its text (GB/T 9704 10.3 gives it a format of its own); its date
+    stands in the 版头 or, at the latest, on the 印发 line."""
+    printed = letter.first("print_line")
+    return letter.doctype == "minutes" and printed is not None and bool(printed.fields.get("date"))
 
 
 @rule("STRUCT-003", "duplicate-part", "warning")

@@ -151,3 +151,16 @@ def test_print_line_with_dotted_date():
 def test_print_line_with_chinese_numerals():
     d = only(record(print_line="示例市教育局办公室　二〇二四年五月七日印发"), "PRINT-001")
     assert "阿拉伯数字" in d.message and d.suggestion == "改为 示例市教育局办公室　2024年5月7日印发"
+
+
+@pytest.mark.parametrize("date, span, message", [
+    ("2024年5月6", (6, 8, 6, 9), "缺少“日”字"),
+    ("2024年5月6号", (6, 9, 6, 10), "的“号”应写作“日”"),
+    ("2024年5月6日。", (6, 10, 6, 11), "后不加句号"),
+])
+def test_a_day_without_ri_with_hao_or_a_full_stop_is_read_as_the_date_and_reported(date, span, message):
+    diags = check(date, select=["DATE", "SIGN", "STRUCT"])
+    d = only(diags, "DATE-003")
+    assert ((d.line, d.column, d.end_line, d.end_column), d.suggestion) == (span, "改为 2024年5月6日")
+    assert message in d.message and d.fix is not None
+    assert [x.rule for x in diags] == ["DATE-003"]  # the 署名 above it is still the 署名

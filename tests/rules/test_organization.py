@@ -137,3 +137,8 @@ def test_whole_names_and_persons_are_silent(signature):
 def test_the_issuer_on_a_minutes_date_line_is_read_without_the_date():
     text = "示例县人民政府常务会议纪要\n\n示例县人民政府办公室　　　　2024年5月10日\n\n会议研究了供水事项。\n"
     assert spans(lint(text, select=["SIGN-003"]), "SIGN-003") == []
+
+
+@pytest.mark.parametrize("name", ["示例市第三中学", "示例县城关镇中心小学", "示例银行示例市分行", "示例职业技术学院"])
+def test_schools_and_banks_end_like_organs(name):
+    assert check("SIGN-003", signature=name) == []

@@ -1,4 +1,5 @@
 """Replies to deputies and members: class mark, disclosure, title, opening, sign-off, 抄送, issuer."""
+import pytest
 from helpers import lint, spans
 
 REPLY = """\
@@ -86,3 +87,15 @@ def test_internal_unit_as_issuer():
     assert check("REPLY-012", signature="示例市人民政府办公室") == []
     assert check("REPLY-012", signature="示例市教育局教学研究中心") == [(6, 1, 6, 13)]
     assert check("REPLY-012", signature="示例市政务服务中心") == []
+
+
+@pytest.mark.parametrize("proposer", ["县政协医药卫生界别", "民盟示例市委员会", "市政协经济委员会", "示例县总工会", "市工商联"])
+def test_a_collective_proposal_is_answered_to_the_body_that_made_it(proposer):
+    text = REPLY.replace("关于市七届人大三次会议第56号建议的答复", "关于市政协十届三次会议第12号提案的答复")
+    text = text.replace("王小明代表：", proposer + "：").format(head="", signature="示例市教育局", tail="")
+    assert spans(lint(text, select=["REPLY-006"]), "REPLY-006") == []
+
+
+def test_an_organ_that_makes_no_proposal_is_still_reported():
+    text = REPLY.replace("王小明代表：", "示例市财政局：").format(head="", signature="示例市教育局", tail="")
+    assert spans(lint(text, select=["REPLY-006"]), "REPLY-006") == [(2, 1, 2, 8)]

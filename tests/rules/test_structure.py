@@ -126,3 +126,12 @@ def test_recipient_of_an_untitled_web_copy_without_its_colon():
     letter = "样例市人民政府办公室关于做好节能工作的通知\n\n各县（市、区）人民政府、市直各有关机构{colon}\n为做好今年夏季用电高峰期间的节能工作，现将有关事项通知如下。\n样例市人民政府办公室\n2024年5月6日\n"
     assert spans(lint(letter.format(colon=""), select=["RECIP-002"]), "RECIP-002") == [(3, 19, 3, 20)]
     assert spans(lint(letter.format(colon="："), select=["RECIP-002"]), "RECIP-002") == []
+
+
+def test_minutes_dated_on_their_print_line_need_no_date_below_the_text():
+    minutes = ("示例市人民政府专题会议纪要\n\n　　2024年6月5日，副市长王某主持召开专题会议。纪要如下：\n"
+               "　　一、会议同意建设计划。\n\n出席：王某　李某\n\n{print_line}")
+    dated = lint(minutes.format(print_line="示例市人民政府办公室　　2024年6月7日印发\n"), select=["STRUCT-002"])
+    assert dated == []
+    undated = lint(minutes.format(print_line=""), select=["STRUCT-002"])
+    assert [(d.line, d.message) for d in undated] == [(6, "缺少成文日期")]
