@@ -511,6 +511,26 @@ def _organ_run(nb: list[Line], i: int) -> int:
 _ISSUER_GAP = lazyre.compile(r"[ \u3000、和]+")
 
 
+# The number of a 公告 or 通告 under its title (第3号, 〔2024〕第1号, 2024年第1号): a running number of the
+# announcements, not a 发文字号 (no 代字; the 第 belongs to it).
+_ANNOUNCEMENT_NUMBER = lazyre.compile(r"^[（(]?(?:〔\d{4}〕|\d{4}年)?第[0-9０-９]{1,6}号[）)]?$")
+
+
+def _minutes_mark(nb: list[Line], i: int) -> Unit | None:
+    """A 纪要标志 (示例市人民政府 / 专题会议纪要) over its 期号: the 版头 of a 纪要 whose own title follows
+    (GB/T 9704-2012 10.3).  Offered after the title reading: a 纪要 without a title of its own is named by it."""
+    for k in (1, 2):
+        if i + k >= len(nb) or not ISSUE_NUMBER.match(_s(nb[i + k])):
+            continue
+        c = "".join(_compact(_s(x)) for x in nb[i:i + k])
+        if c.endswith("纪要") and len(c) <= 40 and not SENTENCE_PUNCT.search(c) and not _ABOUT_WORD.search(c):
+            return Unit("org_mark", nb[i:i + k], strength=WEAK, evidence="纪要标志（其下是期号）")
+    return None
+
+
+_ABOUT_WORD = lazyre.compile(r"关于|对于")
+
+
 def _issuer_list(s: str) -> bool:
     """A line that only names organs (示例市教育局　示例市财政局): the issuers heading a joint title."""
     names = [x for x in _ISSUER_GAP.split(s.strip(PAD)) if x]
@@ -564,7 +584,8 @@ def _title_complete(text: str) -> bool:
 def _title_continues(s: str) -> bool:
     c = _compact(s)
     return (0 < len(c) <= 40 and not c.endswith(("：", ":")) and not SENTENCE_PUNCT.search(c.rstrip("。.，,；;！!？?"))
-            and _is_header_line(Line(0, s)) is None and not HEADING1.match(c) and not HEADING2.match(c))
+            and _is_header_line(Line(0, s)) is None and not HEADING1.match(c) and not HEADING2.match(c)
+            and not ISSUE_NUMBER.match(c) and not ("日" in s and _ISSUER_DATE.match(s.strip(PAD))))
 
 
 def _is_recipient(s: str) -> bool:
@@ -835,6 +856,8 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
         title = _title_at(nb, i)
         if title is not None:
             found.append(title)
+        if (minutes := _minutes_mark(nb, i)) is not None:
+            found.append(minutes)
         if (wrapped := _wrapped_recipient(nb, i)) is not None:
             found.append(Unit("recipient", nb[i:i + wrapped], fields={"colon": _s(nb[i + wrapped - 1])[-1]},
                               evidence="分行书写的主送机关（以冒号结束）"))
@@ -891,6 +914,9 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
                                                         "printed": m.group("printed") or ""}))
     if ISSUE_NUMBER.match(s):
         found.append(Unit("issue_number", [line], strength=WEAK))
+    elif prev is not None and _ANNOUNCEMENT_NUMBER.match(_compact(s)) \
+            and title_doctype(_compact(prev.stripped)) in ("announcement", "circular"):
+        found.insert(0, Unit("issue_number", [line], evidence="公告、通告标题下的编号（第N号）"))
     if (df := date_fields(s)) is not None and not df["d"]:
         found.append(Unit("date", [line], fields=df, strength=WEAK, evidence="年月齐全、缺日的日期"))
     if (dated := _title_date(line)) is not None:
@@ -962,10 +988,12 @@ def _may_sign(nb: list[Line], i: int) -> bool:
 
 def _amid_headings(nb: list[Line], i: int) -> bool:
     """``nb[i]`` stands under a heading or a label of the text, or above a heading: a date there is an item of
-    the text (一、发布时间 / 2024年5月6日), not the 成文日期, which closes the text under its 署名."""
+    the text (一、发布时间 / 2024年5月6日), not the 成文日期, which closes the text under its 署名.  A heading
+    that is a whole paragraph (二、……。) is the last item of the text, and the date under it may close it."""
     prev = nb[i - 1].stripped if i else ""
     nxt = nb[i + 1].stripped if i + 1 < len(nb) else ""
-    return bool(prev and (_body_kind(prev)[0] in ("heading1", "heading2") or prev.endswith(("：", ":")))
+    heading_line = prev and _body_kind(prev)[0] in ("heading1", "heading2") and not SENTENCE_PUNCT.search(prev)
+    return bool(heading_line or prev.endswith(("：", ":"))
                 or nxt and _body_kind(nxt)[0] in ("heading1", "heading2"))
 
 
@@ -973,6 +1001,8 @@ def _title_at(nb: list[Line], i: int) -> Unit | None:
     """A title starting at ``nb[i]``, with the lines that finish it (wrapped at any point) and its status line."""
     n = len(nb)
     s = _s(nb[i])
+    if ISSUE_NUMBER.match(s) or "日" in s and _ISSUER_DATE.match(s):
+        return None  # a 期号, or an issuer and a date on one line (示例市人民政府办公室　2024年6月7日), open no title
     wrapped = _wrapped_title(nb, i)
     if not wrapped and not (_looks_like_title(s, _s(nb[i + 1]) if i + 1 < n else None) and not _is_recipient(s)):
         return None

@@ -42,7 +42,7 @@ PART_NAMES: dict[str, str] = {
     "answer_class": "答复类别",
     "disclosure": "公开属性",
     "title": "标题",
-    "issue_number": "期号",
+    "issue_number": "期号（编号）",
     "recipient": "主送机关（称呼）",
     "paragraph": "正文",
     "heading1": "一级标题（一、）",

@@ -461,6 +461,14 @@ def test_a_date_under_or_above_a_heading_of_the_text_is_text(around):
     assert letter.misplacements == []
 
 
+def test_a_date_under_a_heading_that_is_a_whole_paragraph_is_the_misplaced_date():
+    text = ("关于开展教师培训的通知\n各县（市、区）教育局：\n　　一、请按时报名。\n　　二、请于6月底前报送名单，逾期不再受理。\n"
+            "2024年5月6日\n示例市教育局\n")
+    letter = parse_text(text)
+    assert kinds(letter)[-2:] == [(5, "date"), (6, "signature")]
+    assert [(m.part.line, m.part.kind) for m in letter.misplacements] == [(5, "date")]
+
+
 def test_a_contact_block_with_an_email_line_closes_the_text():
     letter = parse_text("关于开展教师培训的通知\n各县（市、区）教育局：\n　　现将有关事项通知如下。\n　　联系人：陶某\n"
                         "　　联系电话：0571-87231234\n　　电子邮箱：px@example.gov.cn\n示例市教育局\n2024年6月28日\n")

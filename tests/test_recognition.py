@@ -247,6 +247,30 @@ def test_minutes_with_issue_number_and_issuer_and_date_on_one_line():
     assert found(MINUTES) == []
 
 
+def test_minutes_mark_over_its_issue_number_heads_a_minutes_with_its_own_title():
+    text = MINUTES.replace("7月1日，", "关于做好防汛备汛工作的会议纪要\n\n7月1日，")
+    letter = parse_text(text)
+    assert kinds(letter, (1, 3, 5, 7, 9)) == [(1, "org_mark"), (3, "issue_number"), (5, "signature"), (5, "date"),
+                                              (7, "title"), (9, "paragraph")]
+    assert letter.misplacements == []
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("number", ["第3号", "〔2024〕第3号", "2024年第3号"])
+@pytest.mark.parametrize("kind", ["公告", "通告"])
+def test_the_number_under_an_announcement_title_is_its_running_number(number, kind):
+    text = (f"示例市公安局{kind}\n\n{number}\n\n　　决定实施临时交通管制。\n　　特此{kind}。\n\n"
+            "示例市公安局\n2024年9月20日\n")
+    letter = parse_text(text)
+    assert kinds(letter, (1, 3, 5)) == [(1, "title"), (3, "issue_number"), (5, "paragraph")]
+    assert found(text) == []
+
+
+def test_a_number_with_di_under_another_title_is_still_a_faulty_doc_number():
+    text = "示例市教育局关于开展教师培训的通知\n\n〔2024〕第3号\n\n各学校：\n　　请做好培训工作。\n\n示例市教育局\n2024年9月20日\n"
+    assert [r for _, _, r in found(text)][:1] == ["DOCNUM-001"]
+
+
 def test_a_date_under_the_title_and_another_after_the_signature_is_a_duplicate():
     text = MINUTES + "\n示例镇人民政府党政办公室\n2024年7月3日\n"
     assert ("STRUCT-003" in {r for _, _, r in found(text)})
