@@ -681,11 +681,20 @@ def _is_signature(s: str) -> bool:
         return True
     if "此页无正文" in c:
         return False
-    if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or _NOT_SIGNATURE.search(c):
+    if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or _NOT_SIGNATURE.search(c) and not _second_name(c):
         return False
     if HEADING1.match(c) or HEADING2.match(c) or ATTACH_ITEM.match(c) or CONTACT.match(c) or SIGNOFF.match(c):
         return False
     return not DATE_CN.match(c) and not DATE_NUMERIC.match(c)
+
+
+# An organ with its second name in brackets (中共示例市委组织部（示例市公务员局）): one organ, two names.
+_SECOND_NAME = lazyre.compile(r"^[^：:。（(]{2,30}[（(](?P<second>[^：:。（()）]{2,20})[）)]$")
+
+
+def _second_name(c: str) -> bool:
+    m = _SECOND_NAME.match(c)
+    return m is not None and ORG_SUFFIX.search(m.group("second")) is not None
 
 
 @memo(4096)

@@ -724,9 +724,21 @@ def _title(part) -> Title:
             continue
         if i == 0 and not line.text[line.indent:m.start()].strip(PAD):
             break  # 关于… opens the title: no issuer named
+        upto = m.start()
+        # 示例市人民政府办公室转发市教育局关于……: the issuer is the one that forwards (none if 转发 opens the title).
+        for j, before in enumerate(part.lines[:i + 1]):
+            verb = _FORWARDS.search(before.text, before.indent, m.start() if j == i else len(before.text))
+            if verb is not None:
+                if j == 0 and not before.text[before.indent:verb.start()].strip(PAD):
+                    return Title(None)
+                i, upto = j, verb.start()
+                break
         return Title(organ_list(part.lines[:i + 1], labelled=False, end_marks="", separators=ISSUER_SEPARATORS,
-                                upto=m.start(), apart=True))
+                                upto=upto, apart=True))
     return Title(None)
+
+
+_FORWARDS = lazyre.compile(r"转" + _S + r"发|印" + _S + r"发|批" + _S + r"转")
 
 
 # --- 签发人 ---------------------------------------------------------------------------------

@@ -469,6 +469,13 @@ def test_a_date_under_a_heading_that_is_a_whole_paragraph_is_the_misplaced_date(
     assert [(m.part.line, m.part.kind) for m in letter.misplacements] == [(5, "date")]
 
 
+def test_a_signature_with_the_organs_second_name_in_brackets_is_the_signature():
+    letter = parse_text("中共示例市委组织部（示例市公务员局）关于商请提供培训数据的函\n示例市教育局：\n　　现商请贵局提供有关数据。\n"
+                        "中共示例市委组织部（示例市公务员局）\n2024年5月6日\n")
+    assert kinds(letter)[-2:] == [(4, "signature"), (5, "date")]
+    assert letter.misplacements == []
+
+
 def test_a_contact_block_with_an_email_line_closes_the_text():
     letter = parse_text("关于开展教师培训的通知\n各县（市、区）教育局：\n　　现将有关事项通知如下。\n　　联系人：陶某\n"
                         "　　联系电话：0571-87231234\n　　电子邮箱：px@example.gov.cn\n示例市教育局\n2024年6月28日\n")

@@ -80,6 +80,16 @@ def test_joint_title_and_org_mark():
     assert signed("示例市教育局", text=marked) == [(6, 1, 6, 7)]
 
 
+def test_a_forwarding_title_names_the_organ_that_forwards():
+    forwarding = TITLED.replace("示例市交通运输局关于", "示例市交通运输局转发市公安局关于")
+    assert signed("示例市交通运输局", text=forwarding) == []
+    assert signed("示例市公安局", text=forwarding) == [(5, 1, 5, 7)]
+    wrapped = TITLED.replace("示例市交通运输局关于", "示例市交通运输局转发\n市公安局关于")
+    assert signed("示例市交通运输局", text=wrapped) == []
+    # 转发 opening the title names no issuer: nothing to compare.
+    assert signed("示例市财政局", text=TITLED.replace("示例市交通运输局关于", "转发市公安局关于")) == []
+
+
 def test_no_organ_named_nothing_to_compare():
     assert signed("示例市财政局", text=TITLED.replace("示例市交通运输局关于", "关于")) == []
 
