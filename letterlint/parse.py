@@ -285,6 +285,9 @@ def _name(kind: str) -> str:
     return PART_NAMES["paragraph" if kind in HEADING_KINDS else kind]
 
 
+_ATTACHMENT_KINDS = frozenset(("attachment", "attachment_text"))
+
+
 class _Placer:
     """Words where the grammar would have a misplaced part: the nearest place that keeps the rest of the reading.
 
@@ -325,7 +328,10 @@ class _Placer:
         after = next((j for j in range(index + 2, n + 1) if self._fits(j, terminal)), None)
         if after is not None:  # most parts out of place belong further down
             prev = next((chosen[k] for k in range(after - 1, -1, -1) if chosen[k] is not None), None)
-            if prev is not None and prev.kind != unit.kind:
+            # Below a 附件 label a part belongs to the attachment: no place for the letter's own part.
+            inside_attachment = prev is not None and prev.kind in _ATTACHMENT_KINDS \
+                and unit.kind not in _ATTACHMENT_KINDS
+            if prev is not None and prev.kind != unit.kind and not inside_attachment:
                 return f"{name}应位于{_name(prev.kind)}之后"
         before = next((j for j in range(index - 1, -1, -1) if self._fits(j, terminal)), None)
         if before is not None:

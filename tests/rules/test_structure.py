@@ -49,6 +49,12 @@ def test_attachment_note_after_the_date():
     assert d.line == 9 and "附件说明" in d.message
 
 
+def test_attachment_note_after_the_date_is_not_sent_into_the_attachment():
+    text = GOOD + "附件：道路安全检查点位表\n\n附件\n\n道路安全检查点位表\n"
+    d = only(lint(text, select=["STRUCT-001"]), "STRUCT-001")
+    assert (d.line, d.column, d.message) == (9, 1, "附件说明应位于发文机关署名之前")
+
+
 def test_rest_of_letter_is_still_checked_after_a_misplacement():
     text = GOOD.replace("示例市交通运输局\n2024年5月6日", "2024年05月6日\n示例市交通运输局")
     got = codes(lint(text))
