@@ -1013,6 +1013,8 @@ def _title_at(nb: list[Line], i: int) -> Unit | None:
     if ISSUE_NUMBER.match(s) or "日" in s and _ISSUER_DATE.match(s):
         return None  # a 期号, or an issuer and a date on one line (示例市人民政府办公室　2024年6月7日), open no title
     wrapped = _wrapped_title(nb, i)
+    if _colon_after_title(nb, i):
+        return Unit("title", [nb[i]], evidence="标题形式（其后误加冒号，下一行是称呼）")
     if not wrapped and not (_looks_like_title(s, _s(nb[i + 1]) if i + 1 < n else None) and not _is_recipient(s)):
         return None
     if not wrapped and not (_title_complete(s) and not s.endswith("。")) and not _heads_title(nb, i):
@@ -1026,6 +1028,17 @@ def _title_at(nb: list[Line], i: int) -> Unit | None:
     if k < n and _TITLE_QUALIFIER.match(_s(nb[k])):
         k += 1
     return Unit("title", nb[i:k])
+
+
+def _colon_after_title(nb: list[Line], i: int) -> bool:
+    """A whole title (关于……的函) with a colon after it, over the 称呼: a title with a stray colon (TITLE-002),
+    not a second salutation."""
+    s = _s(nb[i])
+    if not s.endswith(("：", ":")) or i + 1 >= len(nb) or not _is_recipient(_s(nb[i + 1])):
+        return False
+    c = _compact(s)[:-1]
+    return len(c) <= 80 and (TITLE_START.search(c) or _ABOUT_WORD.search(c)) is not None and _title_complete(c) \
+        and not SENTENCE_PUNCT.search(c)
 
 
 def _heads_title(nb: list[Line], i: int) -> bool:

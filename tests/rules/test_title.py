@@ -25,6 +25,12 @@ def test_wrapped_title_is_checked_on_its_last_line():
     assert spans(lint(text, select=["TITLE-002"]), "TITLE-002") == [(2, 9, 2, 10)]
 
 
+@pytest.mark.parametrize("title", ["关于商请协助开展道路安全检查的函：", "示例市交通运输局关于商请协助开展道路安全检查的函："])
+def test_a_colon_after_the_title_over_the_salutation_is_the_titles_stray_mark(title):
+    diags = lint(LETTER.format(title=title))
+    assert [(d.rule, d.line, d.column) for d in diags] == [("TITLE-002", 1, len(title))]
+
+
 def test_title_without_punctuation_is_silent():
     assert check("关于商请协助开展道路安全检查的函", "TITLE-002") == []
 
