@@ -308,7 +308,7 @@ def date_of(line: Line) -> Date | None:
 
 
 # The 印发 line of the 版记: 印发机关　2024年5月7日印发.
-PRINT_LINE = lazyre.compile(r"^(?P<org>\S.*?)??" + SP + r"(?P<date>(?:\d{4}|[" + CN_DIGIT + r"]{4})" + SP + r"年.{1,12}?日"
+PRINT_LINE = lazyre.compile(r"^(?P<org>\S.*?)??" + SP + r"(?P<date>(?:\d{4}|(?<![\d.])\d{2}|[" + CN_DIGIT + r"]{4})" + SP + r"年.{1,12}?日"
                             r"|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})" + SP + r"(?P<printed>印发)?$")
 # The pieces of its date, read loosely (spaces removed) so that any malformed one is reported.
 _PRINT_CN = lazyre.compile(r"^(?P<y>[^年]+)年(?P<m>[^月]+)月(?:(?P<d>[^日]+)日)?$")

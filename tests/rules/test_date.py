@@ -148,6 +148,14 @@ def test_print_line_with_dotted_date():
     assert "××××年×月×日" in d.message
 
 
+def test_print_line_with_a_two_digit_year_is_still_the_print_line():
+    diags = record(print_line="示例市教育局办公室　24年5月7日印发", select=["DATE", "PRINT", "STRUCT", "NUM"])
+    assert [d.rule for d in diags] == ["PRINT-001"]
+    d = diags[0]
+    assert (d.line, d.column, d.end_column) == (8, 11, 18)
+    assert d.message == "印发日期的年份“24”应标全称（四位）"
+
+
 def test_print_line_with_chinese_numerals():
     d = only(record(print_line="示例市教育局办公室　二〇二四年五月七日印发"), "PRINT-001")
     assert "阿拉伯数字" in d.message and d.suggestion == "改为 示例市教育局办公室　2024年5月7日印发"
