@@ -149,7 +149,7 @@ def test_print_line_with_dotted_date():
 
 
 def test_print_line_with_a_two_digit_year_is_still_the_print_line():
-    diags = record(print_line="示例市教育局办公室　24年5月7日印发", select=["DATE", "PRINT", "STRUCT", "NUM"])
+    diags = record(print_line="示例市教育局办公室　24年5月7日印发", select=["DATE", "PRINT-001", "STRUCT", "NUM"])
     assert [d.rule for d in diags] == ["PRINT-001"]
     d = diags[0]
     assert (d.line, d.column, d.end_column) == (8, 11, 18)
