@@ -109,6 +109,8 @@ URGENCY = lazyre.compile(r"^(?P<level>特急|加急|特提|平急|急件|紧急|
 # Words written where the 密级 stands that are not 密级 (reported by HDR-002).
 SECRECY_INVALID = lazyre.compile(r"^(?P<level>内部(?:资料|文件|使用|事项)?|保密|秘级|涉密)$")
 COPY_NUMBER = lazyre.compile(r"^\d{4,8}$")
+# A shorter number is a 份号 written short only above the 密级 or 紧急程度 it goes with (HDR-001 reports it).
+_SHORT_NUMBER = lazyre.compile(r"^\d{1,3}$")
 
 
 SIGNOFF = lazyre.compile(r"^" + _spaced("领导签发", "签发领导", "领导署名", "领导签字", "分管领导", "主管领导", "承办负责人",
@@ -917,6 +919,8 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
         found.append(signoff)
     if COPY_NUMBER.match(s):
         found.append(Unit("copy_number", [line]))
+    elif i == 0 and nxt is not None and _SHORT_NUMBER.match(s) and (SECRECY.match(nxt) or URGENCY.match(nxt)):
+        found.append(Unit("copy_number", [line], evidence="版头第一行、密级或紧急程度之上的数字（份号）"))
     if prev is not None and _tail_kind(prev.stripped) == "copy_to" and (m := PRINT_LINE.match(s)) \
             and not any(u.kind == "print_line" for u in found):
         found.append(Unit("print_line", [line], fields={"org": m.group("org"), "date": m.group("date"),

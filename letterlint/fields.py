@@ -785,7 +785,9 @@ def _signer(part) -> Signer | None:
 
 # --- marks: 密级, 答复类别, 公开属性 ------------------------------------------------------------
 
-SECRECY = lazyre.compile(r"^(?P<level>绝密|机密|秘密)(?:" + SP + r"(?P<star>[★☆*＊])" + SP + r"(?P<period>.+))?$")
+# The 保密期限 follows the ★; without the ★ only what reads as a period (1年, 六个月, 长期) is taken for one.
+SECRECY = lazyre.compile(r"^(?P<level>绝密|机密|秘密)(?:" + SP + r"(?P<star>[★☆*＊])?" + SP
+                         + r"(?P<period>(?(star).+|(?:[0-9０-９一二三四五六七八九十]+(?:年|个月|月)|长期))))?$")
 
 
 class Mark(Record):

@@ -60,6 +60,10 @@ def secrecy(letter, options):
         if star and star != "★":
             span = part.find(lazyre.escape(star))
             yield Finding(span or part.span, f"密级和保密期限之间应使用“★”，不应使用“{star}”", "改为 ★")
+        elif not star and period:
+            span = part.find(lazyre.escape(period))
+            yield Finding(span or part.span, f"密级“{level}”和保密期限“{period}”之间应用“★”隔开",
+                          f"改为 {level}★{period}")
         if period is not None:
             period = _URGENCY_IN_LINE.sub("", period)  # "秘密★1年　特急": HDR-004's matter
         if period is not None and not _PERIOD_OK.match(period.strip()):

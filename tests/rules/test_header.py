@@ -20,10 +20,26 @@ def test_copy_number():
     assert check("HDR-001", "000017\n") == []
 
 
+def test_a_short_copy_number_above_the_secrecy_is_the_copy_number():
+    diags = lint(REQUEST.format(head="23\n机密★1年\n"), select=["HDR", "STRUCT"])
+    assert [(d.rule, d.line, d.column, d.end_column) for d in diags] == [("HDR-001", 1, 1, 3)]
+    assert diags[0].message == "份号“23”应为6位阿拉伯数字"
+
+
+def test_a_short_number_alone_on_the_first_line_is_no_copy_number():
+    assert check("HDR-001", "23\n") == []
+
+
 def test_secrecy_period_and_star():
     assert check("HDR-002", "机密★一年\n") == [(1, 4, 1, 6)]
     assert check("HDR-002", "机密*1年\n") == [(1, 3, 1, 4)]
     assert check("HDR-002", "机密★1年\n") == []
+
+
+def test_secrecy_period_without_its_star():
+    diags = lint(REQUEST.format(head="机密1年\n"), select=["HDR", "STRUCT"])
+    assert [(d.rule, d.line, d.column, d.end_column) for d in diags] == [("HDR-002", 1, 3, 5)]
+    assert diags[0].message == "密级“机密”和保密期限“1年”之间应用“★”隔开"
 
 
 def test_urgency():
