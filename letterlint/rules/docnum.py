@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from letterlint import lazyre
 from letterlint.fields import CITED_HINT, cited_numbers
+from letterlint.model import PAD
 from letterlint.rules.base import Edit, Finding, Fix, rule
 
 TEXT_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4", "title",
@@ -55,7 +56,8 @@ def docnum_shape(letter, options):
     """发文字号由发文机关代字、年份和发文顺序号组成，年份须用六角括号括入。
 
     依据：《党政机关公文处理工作条例》第九条（五）"发文字号。由发文机关代字、
-    年份、发文顺序号组成"；GB/T 9704-2012 7.2.5 "年份应标全称，用六角括号“〔〕”括入"。
+    年份、发文顺序号组成"；GB/T 9704-2012 7.2.5 "年份应标全称，用六角括号“〔〕”括入"，
+    年份和顺序号用阿拉伯数字（半角）。各部分连写，中间不空格。
 
     反例：
         示政函2024年12号
@@ -71,6 +73,33 @@ def docnum_shape(letter, options):
         elif number.code is None:
             yield Finding(number.open.span, "发文字号缺少发文机关代字",
                           "在年份前写明机关代字，如 示教函〔2024〕12号")
+        seq = number.seq  # a year in full-width digits is DOCNUM-003's
+        if seq is not None and _WIDE_DIGIT.search(seq.text):
+            yield Finding(seq.span, f"发文顺序号“{seq.text}”应使用半角阿拉伯数字", f"改为 {seq.text.translate(_HALF_DIGITS)}")
+        if gap := _gap_inside(number):
+            yield Finding(gap, "发文字号中间不应有空格", "删去空格，如 示教函〔2024〕12号")
+
+
+_WIDE_DIGIT = lazyre.compile(r"[０-９]")
+_HALF_DIGITS = {ord("０") + k: ord("0") + k for k in range(10)}
+
+
+def _gap_inside(number):
+    """The first run of spaces between the pieces of a 发文字号 (示交函〔 2024〕 18号), if any."""
+    line, span = number.line, number.span
+    if line is None or span.line != span.end_line:
+        return None
+    text = line.text
+    k, end = span.column - 1, span.end_column - 1
+    while k < end and text[k] not in PAD:
+        k += 1
+    if k >= end:
+        return None
+    stop = k
+    while stop < end and text[stop] in PAD:
+        stop += 1
+    return line.span(k, stop)
+
 
 
 @rule("DOCNUM-002", "docnum-brackets", "error", fix="safe")

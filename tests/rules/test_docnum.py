@@ -53,6 +53,19 @@ def test_bare_number_without_brackets():
     assert spans(check("示交函2024年12号"), "DOCNUM-001") == [(1, 12, 1, 23)]
 
 
+def test_full_width_digits_in_the_number():
+    diags = check("示交函〔２０２４〕１２号")
+    assert [(d.rule, d.line, d.column, d.end_column) for d in diags] == [("DOCNUM-003", 1, 16, 20),
+                                                                          ("DOCNUM-001", 1, 21, 23)]
+    assert diags[1].message == "发文顺序号“１２”应使用半角阿拉伯数字" and diags[1].suggestion == "改为 12"
+
+
+def test_spaces_inside_the_number():
+    diags = check("示交函〔 2024〕 12号")
+    assert [(d.rule, d.line, d.column, d.end_column) for d in diags] == [("DOCNUM-001", 1, 16, 17)]
+    assert diags[0].message == "发文字号中间不应有空格"
+
+
 def test_year_mismatch_is_a_warning():
     diags = check("示交函〔2022〕12号")
     assert spans(diags, "DOCNUM-007") == [(1, 16, 1, 20)]
