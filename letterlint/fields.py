@@ -62,7 +62,7 @@ def _join(a: Span, b: Span) -> Span:
 DOCNUM = lazyre.compile(
     r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)?" + SP + r"[：:]?" + SP
     + r"(?P<open>[〔【\[［(（〖﹝{｛<《])" + SP
-    + r"(?P<year>\d{1,4}|[" + CN_DIGIT + r"]{2,4})" + SP
+    + r"(?P<year>(?:\d{1,4}|[" + CN_DIGIT + r"]{2,4}|\d*[OoＯｏ][\dOoＯｏ]*)年?)" + SP
     + r"(?P<close>[〕】\]］)）〗﹞}｝>》])" + SP
     + r"(?P<di>第?)" + SP + r"(?P<seq>\d+)" + SP + r"(?P<hao>号?)"
 )

@@ -48,7 +48,7 @@ def _suggest(number) -> str:
         return f"第{number.seq.text.lstrip('0') or '1'}号"
     code = "" if number.cited else number.text("code")
     seq = number.seq.text.lstrip("0") or "1"
-    return f"{code}〔{number.year.text}〕{seq}号"
+    return f"{code}〔{number.year.text.removesuffix('年')}〕{seq}号"
 
 
 @rule("DOCNUM-001", "docnum-shape", "error", needs_parts=("doc_number",))
@@ -141,7 +141,9 @@ def docnum_year(letter, options):
         if number.bare or number.form:
             continue
         year = number.year.text
-        if not (len(year) == 4 and year.isascii() and year.isdigit()):
+        if year.endswith("年"):
+            yield Finding(number.year.span, f"{_label(number)}的六角括号内只写年份数字，不加“年”字", "如 〔2024〕")
+        elif not (len(year) == 4 and year.isascii() and year.isdigit()):
             yield Finding(number.year.span, f"{_label(number)}年份“{year}”应标全称，写作四位阿拉伯数字", "如 〔2024〕")
 
 

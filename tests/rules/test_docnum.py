@@ -60,6 +60,16 @@ def test_full_width_digits_in_the_number():
     assert diags[1].message == "发文顺序号“１２”应使用半角阿拉伯数字" and diags[1].suggestion == "改为 12"
 
 
+def test_nian_inside_the_year_brackets():
+    diags = check("示交函〔2024年〕12号")
+    assert [(d.rule, d.line, d.column, d.end_column) for d in diags] == [("DOCNUM-003", 1, 16, 21)]
+    assert diags[0].message == "发文字号的六角括号内只写年份数字，不加“年”字"
+
+
+def test_a_letter_o_in_the_year():
+    assert spans(check("示交函〔2O24〕12号"), "DOCNUM-003") == [(1, 16, 1, 20)]
+
+
 def test_spaces_inside_the_number():
     diags = check("示交函〔 2024〕 12号")
     assert [(d.rule, d.line, d.column, d.end_column) for d in diags] == [("DOCNUM-001", 1, 16, 17)]
