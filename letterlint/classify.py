@@ -274,6 +274,8 @@ def header_parts(line: Line) -> list[Part]:
         add("doc_number", b.start(), b.end(), code=b.group("code"), open="", year=b.group("year"),
             close="", di=b.group("di"), seq=b.group("seq"), hao=b.group("hao"), bare=True)
     m = SIGNER.search(text) if "签" in text else None
+    if m and not free(m) and taken and m.start() < taken[0][0]:
+        m = SIGNER.search(text, 0, taken[0][0])  # 签发人：张明　　示交〔2024〕12号: the names end before the number
     if m and free(m):
         add("signer", m.start(), m.end(), colon=m.group("colon"), names=m.group("names").strip(PAD))
     for rx in (CLASS_LABELLED, CLASS_GLUED, CLASS_AFTER_DOCNUM) if "类" in text or "结" in text or "号" in text else ():

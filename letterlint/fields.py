@@ -743,7 +743,9 @@ _FORWARDS = lazyre.compile(r"转" + _S + r"发|印" + _S + r"发|批" + _S + r"�
 
 # --- 签发人 ---------------------------------------------------------------------------------
 
-SIGNER = lazyre.compile(r"签" + SP + r"发" + SP + r"人" + SP + r"(?P<colon>[：:]?)" + SP
+# 签发： without its 人 is the label written short (SIGNER-002), where no word runs into it (领导签发： is a sign-off).
+SIGNER = lazyre.compile(r"(?:签" + SP + r"发" + SP + r"人|(?<![\u4e00-\u9fff])签" + SP + r"发(?=" + SP + r"[：:]))"
+                        + SP + r"(?P<colon>[：:]?)" + SP
                         + r"(?P<names>[^\s\u3000〔【\[（(]*(?:[ \u3000]{1,2}[^\s\u3000〔【\[（(\d]+)*)")
 
 

@@ -166,6 +166,8 @@ def signer_form(letter, options):
         signer = part.parsed
         if signer is None or signer.label is None:
             continue  # the last of several 签发人, on the 发文字号's line: its name only
+        if "".join(signer.label.text.split()) != "签发人":
+            yield Finding(signer.label.span, f"“{signer.label.text}”应写作“签发人”", "改为 签发人：姓名")
         if signer.colon is None:
             yield Finding(part.span, "签发人后缺少全角冒号“：”", "改为 签发人：姓名")
         elif signer.colon.text != "：":

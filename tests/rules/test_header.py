@@ -1,6 +1,8 @@
 """版头 rules: 份号, 密级, 紧急程度, 签发人 and the 上行文 发文字号 line."""
 from helpers import only, lint, spans
 
+from letterlint.parse import parse_text
+
 REQUEST = """\
 {head}示例市交通运输局关于申请道路安全专项经费的请示
 示例市人民政府：
@@ -75,6 +77,23 @@ def test_signer_missing_in_a_body_only_draft_is_a_warning():
 def test_signer_form():
     assert check("SIGNER-002", "示交〔2024〕12号　　签发人:张明\n") == [(1, 17, 1, 18)]
     assert check("SIGNER-002", "示交〔2024〕12号　　签发人：张明\n") == []
+
+
+def test_signer_label_written_short():
+    diags = lint(REQUEST.format(head="示交〔2024〕12号　　签发：张明\n"), select=["SIGNER", "STRUCT", "DOCNUM"])
+    assert [(d.rule, d.line, d.column, d.end_column) for d in diags] == [("SIGNER-002", 1, 14, 16)]
+    assert diags[0].message == "“签发”应写作“签发人”"
+
+
+def test_a_sign_off_after_the_date_is_no_short_signer_label():
+    text = REQUEST.format(head="签发人：张明　　示交〔2024〕12号\n") + "领导签发：张明\n"
+    assert [d.rule for d in lint(text, select=["SIGNER", "STRUCT"])] == []
+
+
+def test_signer_before_the_number_on_one_line():
+    letter = parse_text(REQUEST.format(head="签发人：张明　　示交〔2024〕12号\n"))
+    assert [p.kind for p in letter.parts[:3]] == ["signer", "doc_number", "title"]
+    assert letter.first("signer").parsed.names[0].text == "张明"
 
 
 def test_docnum_on_the_signer_line():
