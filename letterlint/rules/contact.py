@@ -198,8 +198,11 @@ def _required_findings(letter, what: str, missing_severity: str | None = None):
         return
     # A leader named as a contact (主管领导：×××) is someone to call as well; the
     # leader who signed the letter (领导署名、领导签发) is not.
+    # A unit named as the contact (联系单位及电话：示例部基础教育司　010-…, the form of many ministries'
+    # replies) is whom to call too.
     has_name = any(b.has("name") for b in blocks) or any(
-        f.filled.get("leader") and f.label.startswith(_CONTACT_LEADERS) for b in blocks for f in b.fields)
+        f.filled.get("leader") and f.label.startswith(_CONTACT_LEADERS) or f.filled.get("unit") and "name" not in f.items
+        for b in blocks for f in b.fields)
     has_phone = any(b.phones() for b in blocks)
     for b in blocks:
         if b.truncated:
@@ -274,7 +277,8 @@ def reply_contact(letter, options):
 
     依据：建议、提案答复函的统一格式在落款处注明“联系人：×××　联系电话：×××”或
     “联系人及电话：×××　×××”；有的地方办法要求写明“承办单位主管领导和经办人员的姓名、
-    联系电话”。联系人一栏只有标签没有内容（如“联系电话：”后空着）同样报告。
+    联系电话”；国务院部门的答复多写“联系单位及电话：××司　010-……”，写明联系单位的
+    也算注明了联系人。联系人一栏只有标签没有内容（如“联系电话：”后空着）同样报告。
     号码本身写错由 CONTACT-001 报告。内容被截断的摘录（没有署名也没有成文日期）不检查是否缺少。
     许多地方公开发布的答复函删去了联系人（如宣城市），所以默认没有联系人栏只报告为警告，
     已有的联系人栏不完整才报告为错误；本地格式要求必须有联系人栏时，设置

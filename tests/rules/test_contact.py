@@ -109,6 +109,12 @@ def test_number_without_a_name():
     assert reply("REPLY-009", tail="联系电话：13912345678\n") == [(8, 1, 8, 17)]
 
 
+def test_a_contact_unit_with_its_number_is_a_contact():
+    assert reply("REPLY-009", tail="联系单位及电话：示例市教育局基础教育处　0797-8123456\n") == []
+    assert reply("REPLY-009", tail="联系单位：示例市教育局基础教育处\n联系电话：0797-8123456\n") == []
+    assert reply("REPLY-009", tail="联系单位及电话：示例市教育局基础教育处\n") == [(8, 6, 8, 8)]  # 电话 promised, not given
+
+
 def test_compound_label_promising_a_number():
     # 承办人及联系电话 promises a number: point at the word 联系电话 of the label.
     assert reply("REPLY-009", tail="承办人及联系电话：李明\n") == [(8, 5, 8, 9)]
