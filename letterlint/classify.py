@@ -109,6 +109,9 @@ URGENCY = lazyre.compile(r"^(?P<level>特急|加急|特提|平急|急件|紧急|
 # Words written where the 密级 stands that are not 密级 (reported by HDR-002).
 SECRECY_INVALID = lazyre.compile(r"^(?P<level>内部(?:资料|文件|使用|事项)?|保密|秘级|涉密)$")
 COPY_NUMBER = lazyre.compile(r"^\d{4,8}$")
+# The label of the 答复类别 with nothing after it (办理结果：): the mark left unfilled (REPLY-001).
+_EMPTY_CLASS_LABEL = lazyre.compile(r"^(?:答" + SP + r"复|办" + SP + r"理|办" + SP + r"复)?" + SP
+                                    + r"(?:类" + SP + r"别|结" + SP + r"果)" + SP + r"[：:]$")
 # A shorter number is a 份号 written short only above the 密级 or 紧急程度 it goes with (HDR-001 reports it).
 _SHORT_NUMBER = lazyre.compile(r"^\d{1,3}$")
 
@@ -909,6 +912,8 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
                 found.append(header)
         else:
             found.append(header)
+    if plain and s[-1] in "：:" and _EMPTY_CLASS_LABEL.match(s):
+        found.insert(0, Unit("answer_class", [line], fields={"mark": ""}, evidence="答复类别标注（没有填写类别）"))
     if plain and prev is not None and _header_signer(prev):
         if (parts := _docnum_with_last_signer(line)) is not None:
             found.insert(0, _unit_from_header(parts))

@@ -61,7 +61,9 @@ def answer_class(letter, options):
     for part in marks:
         value = part.parsed.value
         written = value.text if value is not None else ""
-        if written.translate(_FULLWIDTH_LETTER) not in scheme:
+        if not written:
+            yield Finding(part.span, f"“{part.text}”之后没有填写答复类别", f"填写类别，如“{part.text}{scheme[0]}”")
+        elif written.translate(_FULLWIDTH_LETTER) not in scheme:
             yield Finding(value.span if value is not None else part.span,
                           f"答复类别“{written}”不在本地规定的类别中（{'、'.join(scheme)}）",
                           "按本地办理规定标注类别")

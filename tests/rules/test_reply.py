@@ -25,6 +25,14 @@ def test_good_reply_is_clean():
     assert {d.rule for d in lint(text, select=["REPLY", "NOTE-003"])} == set()
 
 
+@pytest.mark.parametrize("label", ["办理结果：", "答复类别："])
+def test_class_label_left_empty(label):
+    diags = lint(REPLY.format(head=label + "\n", signature="示例市教育局", tail="联系人：李华　联系电话：0797-8123456\n"),
+                 select=["REPLY", "STRUCT"])
+    assert [(d.rule, d.line, d.column, d.end_column) for d in diags] == [("REPLY-001", 1, 1, 6)]
+    assert diags[0].message == f"“{label}”之后没有填写答复类别"
+
+
 def test_class_outside_scheme():
     assert check("REPLY-001", head="〔E〕\n") == [(1, 2, 1, 3)]
     assert check("REPLY-001", head="〔D〕\n", **{"answer-class-scheme": ["A", "B", "C"]}) == [(1, 2, 1, 3)]
