@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from letterlint import doctypes, lazyre
 from letterlint.memo import memo
-from letterlint.model import unpad
+from letterlint.model import Span, unpad
 from letterlint.rules.base import Finding, rule
 from letterlint.saferegex import search_any
 
@@ -303,8 +303,16 @@ def reply_signoff(letter, options):
     示例配置：
         signoff-required = true
 
+    “领导签发：”之后空着、没有写姓名的，不论是否要求，都报告。
+
     设置：signoff-required（默认否）。
     """
+    for part in letter.all("signoff"):
+        for line in part.parsed or ():
+            for f in line.fields:
+                if f.items == ["leader"] and not f.filled.get("leader"):
+                    yield Finding(Span(line.line.number, f.label_start + 1, line.line.number, f.value_end + 1),
+                                  f"“{f.label}：”之后没有写签发领导的姓名", f"写明姓名，如“{f.label}：张明”")
     if options["signoff-required"] and not letter.has("signoff", "signer"):
         date = letter.first("date")
         yield Finding(date.span if date else letter.end_span, "缺少签发领导（领导签发：×××）",

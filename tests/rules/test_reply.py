@@ -33,6 +33,13 @@ def test_class_label_left_empty(label):
     assert diags[0].message == f"“{label}”之后没有填写答复类别"
 
 
+def test_sign_off_label_left_empty():
+    assert check("REPLY-010", tail="领导签发：\n") == [(8, 1, 8, 6)]
+    assert check("REPLY-010", tail="领导签发：张明\n") == []
+    d = lint(REPLY.format(head="", signature="示例市教育局", tail="领导签发：\n"), select=["REPLY-010"])[0]
+    assert d.message == "“领导签发：”之后没有写签发领导的姓名"
+
+
 def test_class_outside_scheme():
     assert check("REPLY-001", head="〔E〕\n") == [(1, 2, 1, 3)]
     assert check("REPLY-001", head="〔D〕\n", **{"answer-class-scheme": ["A", "B", "C"]}) == [(1, 2, 1, 3)]
