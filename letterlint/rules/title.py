@@ -105,10 +105,12 @@ _INTERNAL = lazyre.compile("[" + _INTERNAL_ERROR + _INTERNAL_WARN + "]")  # none
 
 def _title_marks(title):
     """(line, offset, mark) for every mark of _INTERNAL_ERROR or _INTERNAL_WARN in the title,
-    outside 书名号, quotes and brackets and before its closing punctuation."""
+    outside 书名号, quotes and brackets and before its closing punctuation (TITLE-002's; a mark at the end of
+    a line the title wraps from is inside the title)."""
+    last = title.lines[-1]
     for line in title.lines:
         masked = _QUOTED.sub(lambda m: "\x00" * len(m.group(0)), line.text)
-        end = len(line.text.rstrip(PAD + TERMINAL_PUNCT))
+        end = len(line.text.rstrip(PAD + TERMINAL_PUNCT)) if line is last else len(line.text.rstrip(PAD))
         for m in _INTERNAL.finditer(masked, 0, end):
             yield line, m.start(), m.group()
 

@@ -57,6 +57,8 @@ def test_answer_without_de_names_its_doctype_only_after_what_it_answers():
 
 def test_internal_punctuation_outside_quotes_only():
     assert check("关于加强校园安全，做好暑期工作的通知", "TITLE-003") == [(1, 9, 1, 10)]
+    # A mark at the end of the line a wrapped title breaks at is inside the title.
+    assert check("关于加强校园安全，\n做好暑期工作的通知", "TITLE-003") == [(1, 9, 1, 10)]
     diags = lint(LETTER.format(title="关于调整甲、乙两校学区的通知"), select=["TITLE-003"])
     assert [(d.column, d.severity) for d in diags] == [(6, "warning")]
     assert check("关于印发《示例市校车安全管理办法（试行）》的通知", "TITLE-003") == []
