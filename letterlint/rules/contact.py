@@ -267,7 +267,7 @@ def _block_span(b: Block) -> Span:
 
 
 # What a local form may require of the contact block beyond a name and a number.
-CONTACT_ITEMS = {"职务": "position", "单位": "unit", "传真": "fax", "邮箱": "email"}
+CONTACT_ITEMS = {"姓名": "name", "职务": "position", "单位": "unit", "传真": "fax", "邮箱": "email"}
 
 
 @rule("REPLY-009", "reply-contact", "error", doctypes=REPLIES,
@@ -278,7 +278,7 @@ def reply_contact(letter, options):
     依据：建议、提案答复函的统一格式在落款处注明“联系人：×××　联系电话：×××”或
     “联系人及电话：×××　×××”；有的地方办法要求写明“承办单位主管领导和经办人员的姓名、
     联系电话”；国务院部门的答复多写“联系单位及电话：××司　010-……”，写明联系单位的
-    也算注明了联系人。联系人一栏只有标签没有内容（如“联系电话：”后空着）同样报告。
+    也算注明了联系人（本地格式要求写明联系人姓名时，设置 contact-items = ["姓名"]）。联系人一栏只有标签没有内容（如“联系电话：”后空着）同样报告。
     号码本身写错由 CONTACT-001 报告。内容被截断的摘录（没有署名也没有成文日期）不检查是否缺少。
     许多地方公开发布的答复函删去了联系人（如宣城市），所以默认没有联系人栏只报告为警告，
     已有的联系人栏不完整才报告为错误；本地格式要求必须有联系人栏时，设置
@@ -310,7 +310,7 @@ def reply_contact(letter, options):
         contact-items = ["职务"]
 
     设置：contact-required（没有联系人栏时报告为错误；默认否，只报告为警告）；
-    contact-items（本地格式还要求联系人栏写明的内容：职务、单位、传真、邮箱；默认不要求）。
+    contact-items（本地格式还要求联系人栏写明的内容：姓名、职务、单位、传真、邮箱；默认不要求）。
     """
     yield from _required_findings(letter, "答复函", None if options["contact-required"] else "warning")
     blocks = contact_blocks(letter)

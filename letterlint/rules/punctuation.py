@@ -236,7 +236,6 @@ _ASCII_POINT = lazyre.compile(r"[,.:;?!]+")
 # Single characters as triggers: str.find over the letter beats a character-class search.
 _ASCII_POINT_CHARS = tuple(",.:;?!")
 FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-_LABEL_COLON_KINDS = ("contact",)
 _SHORT_NUMBER_BEFORE = lazyre.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}$")
 
 
@@ -275,8 +274,6 @@ def _point_findings(letter, seg: Segment) -> Iterator[tuple[int, int, str, bool]
         if len(run) == 1:
             if _numeric_separator(seg, start):
                 continue  # 3.14  1,000  9:00
-            if run == ":" and seg.part.kind in _LABEL_COLON_KINDS:
-                continue  # the label colons of a contact line (联系人: 电话:)
         left, right = seg.left(start), seg.right(end - 1)
         if not right and end == seg.hi and not (left.isascii() and left.isalpha()) and _HAN.search(text, seg.lo, seg.hi):
             right = "。"  # the end of a line of Chinese text counts as Chinese context

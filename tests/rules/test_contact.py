@@ -113,6 +113,9 @@ def test_a_contact_unit_with_its_number_is_a_contact():
     assert reply("REPLY-009", tail="联系单位及电话：示例市教育局基础教育处　0797-8123456\n") == []
     assert reply("REPLY-009", tail="联系单位：示例市教育局基础教育处\n联系电话：0797-8123456\n") == []
     assert reply("REPLY-009", tail="联系单位及电话：示例市教育局基础教育处\n") == [(8, 6, 8, 8)]  # 电话 promised, not given
+    # A local form that wants a person's name says so.
+    unit = "联系单位及电话：示例市教育局基础教育处　0797-8123456\n"
+    assert reply("REPLY-009", tail=unit, **{"contact-items": ["姓名"]}) == [(8, 1, 8, 33)]
 
 
 def test_compound_label_promising_a_number():

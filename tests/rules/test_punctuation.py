@@ -70,9 +70,9 @@ def test_colons_owned_by_other_rules_are_not_reported_twice():
     assert {"RECIP-002", "COPY-001", "COPY-002"} <= codes(diags)
 
 
-def test_contact_label_colon_is_skipped_but_comma_is_not():
+def test_contact_label_colons_are_chinese_points_too():
     text = LETTER.format(body="现将有关事项函告如下。") + "联系人:李四,电话:0791-86345678\n"
-    assert spans(lint(text, select=["PUNCT-001"]), "PUNCT-001") == [(7, 7, 7, 8)]
+    assert spans(lint(text, select=["PUNCT-001"]), "PUNCT-001") == [(7, 4, 7, 5), (7, 7, 7, 8), (7, 10, 7, 11)]
 
 
 def test_english_line_keeps_its_punctuation():
