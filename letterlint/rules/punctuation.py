@@ -526,6 +526,8 @@ _DASHES = ("--", "－－", "──", "––", "—")
 _SINGLE_DASH = lazyre.compile(r"(?<![—―])—(?![—―])")
 # Words that end (or start) a time or place: X—Y between them is a 连接号 (4.13), not a 破折号.
 _RANGE_WORD = lazyre.compile(r"[年月日时天周度份底季节期段站港路街线桥口岛州市省县区镇乡村京沪津渝]$")
+# A route named by the places it links (示例—上海高速公路, 成都—重庆铁路): the 一字线 joins places.
+_ROUTE_AFTER = lazyre.compile(r"^[\u4e00-\u9fff]{1,6}?(?:高速|公路|铁路|高铁|城际|航线|航班|班列|快车|列车|管道|输电|运河|通道)")
 
 
 def _han_run(text: str, i: int, step: int, lo: int, hi: int) -> str:
@@ -543,7 +545,7 @@ def dash_form(letter, options):
 
     依据：GB/T 15834-2011 4.10 破折号的形式为“——”。两个半角或全角连字符“--”“－－”
     不是破折号（报错误）。单个“—”是一字线连接号（4.13），用于时间、地域的起止
-    （“北京—上海”“第一季度—第三季度”），只有前后都是较长的一段文字、明显不是
+    （“北京—上海”“第一季度—第三季度”“示例—上海高速公路”），只有前后都是较长的一段文字、明显不是
     起止时才提示它可能是少打了一半的破折号（报警告）。
 
     反例：
@@ -572,8 +574,9 @@ def dash_form(letter, options):
                 continue  # 2021—2025年, 0731—2211475: a 连接号
             if len(before) < 7 and len(after) < 7:
                 continue  # 北京—上海, 第一季度—第三季度: short items on both sides are a range
-            if _RANGE_WORD.search(before) or before[-1] == after[-1] or after[0] in before[-4:]:
-                continue  # 工期为第一季度—第三季度, 每周一—周五: parallel items, a range
+            if _RANGE_WORD.search(before) or before[-1] == after[-1] or after[0] in before[-4:] \
+                    or _ROUTE_AFTER.match(after):
+                continue  # 工期为第一季度—第三季度, 每周一—周五, 示例—上海高速公路: a range
             yield Finding(seg.span(i, i + 1), "单个“—”是连接号；用作破折号时应写作“——”",
                           "破折号改为 ——；表示起止的连接号可保留", severity="warning")
 

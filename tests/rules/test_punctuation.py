@@ -125,6 +125,7 @@ def test_single_dash_between_long_clauses_is_a_warning():
 
 def test_single_dash_as_range_connector_is_silent():
     assert check("开行北京—上海列车，工期为第一季度—第三季度，每周一—周五开放。") == []
+    assert check("市交通运输局关于示例—上海高速公路示例段通车情况的说明。") == []
 
 
 def test_range_marks():
