@@ -112,6 +112,9 @@ COPY_NUMBER = lazyre.compile(r"^\d{4,8}$")
 # The label of the 答复类别 with nothing after it (办理结果：): the mark left unfilled (REPLY-001).
 _EMPTY_CLASS_LABEL = lazyre.compile(r"^(?:答" + SP + r"复|办" + SP + r"理|办" + SP + r"复)?" + SP
                                     + r"(?:类" + SP + r"别|结" + SP + r"果)" + SP + r"[：:]$")
+# 主送机关 moved into the 版记 when they are too many for the first page (GB/T 9704-2012 7.3.2: marked
+# like the 抄送, so ending in 。).
+RECORD_RECIPIENT = lazyre.compile(r"^主" + SP + r"送" + SP + r"[：:]")
 # A shorter number is a 份号 written short only above the 密级 or 紧急程度 it goes with (HDR-001 reports it).
 _SHORT_NUMBER = lazyre.compile(r"^\d{1,3}$")
 
@@ -194,6 +197,7 @@ _DEFAULT_EVIDENCE = {
     "attachment": (STRONG, "单独一行的“附件N”"),
     "attachment_text": (FALLBACK, "成文日期之后的文字"),
     "copy_to": (STRONG, "标注“抄送：”"),
+    "record_recipient": (STRONG, "标注“主送：”、以句号结尾（版记中的主送机关）"),
     "print_line": (STRONG, "印发机关和印发日期"),
 }
 
@@ -751,6 +755,8 @@ def _tail_kind(s: str) -> str | None:
         return "copy_to"
     if COPY_TO_STRICT.match(c):
         return "copy_to"
+    if c[0] == "主" and RECORD_RECIPIENT.match(c) and c.endswith("。"):
+        return "record_recipient"
     if SIGNOFF.match(c) and len(c) <= 60 and not c.startswith(("签发人",)):
         return "signoff"
     if CONTACT.match(c) and len(c) <= 120 and (_CONTACT_VALUE.search(c) or len(c) <= 12):

@@ -60,6 +60,7 @@ PART_NAMES: dict[str, str] = {
     "signoff": "领导签发",
     "attachment": "附件",
     "attachment_text": "附件正文",
+    "record_recipient": "主送机关（版记）",
     "copy_to": "抄送",
     "print_line": "印发机关和印发日期",
     "other": "其他",

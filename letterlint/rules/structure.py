@@ -178,7 +178,7 @@ def recipient_missing(letter, options):
         示例市交通运输局
         2024年5月6日
     """
-    if letter.has("recipient"):
+    if letter.has("recipient", "record_recipient"):
         return
     if letter.doctype == "report" and not letter.has("signer"):
         return  # a report published to the public, not sent upward

@@ -1,6 +1,8 @@
 """Order and presence of the parts: grammar-driven misplacements and missing parts."""
 from helpers import codes, lint, only, spans
 
+from letterlint.parse import parse_text
+
 GOOD = """\
 关于商请协助开展道路安全检查的函
 
@@ -101,6 +103,16 @@ def test_recipient_missing_in_a_letter_but_not_in_a_report():
 def test_signature_missing():
     text = GOOD.replace("示例市交通运输局\n", "")
     assert spans(lint(text, select=["SIGN-001"]), "SIGN-001") == [(7, 1, 7, 10)]
+
+
+def test_recipients_moved_into_the_record_are_the_recipients():
+    text = ("示例市人民政府办公室关于调整防汛抗旱指挥部组成人员的通知\n　　经市政府同意，对组成人员作如下调整。\n"
+            "示例市人民政府办公室\n2024年4月3日\n主送：各县（市、区）人民政府，市政府各部门。\n抄送：市委办公室。\n"
+            "示例市人民政府办公室　2024年4月3日印发\n")
+    assert lint(text, select=["STRUCT", "RECIP"]) == []
+    letter = parse_text(text)
+    assert [(p.line, p.kind, p.section) for p in letter.parts[-3:]] == [
+        (5, "record_recipient", "版记"), (6, "copy_to", "版记"), (7, "print_line", "版记")]
 
 
 def test_recipient_missing_in_a_report_sent_upward():
