@@ -233,6 +233,16 @@ def _acknowledgements(part):
             yield line, max(start, lo), i + 2
             lo = i + 2
             i = text.find("收悉", lo, hi)
+def _title_wrapped_into(opening, line, pre: str) -> tuple[int, int] | None:
+    """Where in ``pre`` a cited title ends that opened (《) on the line above: an opening hard-wrapped
+    inside the title (你局《关于……养护资金的 / 函》（示交函〔2024〕15号）收悉), or None."""
+    close = pre.find("》")
+    if close < 0 or "《" in pre[:close]:
+        return None
+    above = next((ln.text for part in opening for ln in part.lines if ln.number == line.number - 1), "")
+    return (0, close + 1) if above.rfind("《") > above.rfind("》") else None
+
+
 _CITED_TITLE = lazyre.compile(r"《[^《》]+》|关于[^，,。《》]{2,80}?的(?:复函|函|请示|报告|意见|通知|申请|建议|提案)")
 # A number in brackets that is not a full 发文字号: （第12号）, （示交函12号）.
 _NUMBERED_REF = lazyre.compile(r"[（(][^（）()《》]{0,30}?\d+" + _S + r"号[）)]")
@@ -279,14 +289,16 @@ def reply_letter_cites_incoming(letter, options):
                 s += 1
             pre = line.text[s:end - 2]
             title = _CITED_TITLE.search(pre)
+            cited = (title.start(), title.end()) if title else _title_wrapped_into(opening, line, pre)
             number = _incoming_number(line, s, end - 2)
-            if title and not number:
-                yield Finding(line.span(s + title.start(), s + title.end()), "复函引用来函标题后未注明其发文字号",
-                              f"在标题后用圆括号注明来函字号，如“{title.group()}（×函〔2024〕5号）收悉”")
-            elif number and not title:
+            if cited and not number:
+                a, b = cited
+                yield Finding(line.span(s + a, s + b), "复函引用来函标题后未注明其发文字号",
+                              f"在标题后用圆括号注明来函字号，如“{pre[a:b]}（×函〔2024〕5号）收悉”")
+            elif number and not cited:
                 yield Finding(number, "复函只引用了来函的发文字号，未引用其标题",
                               "先引标题再注字号，如“你单位《关于……的函》（×函〔2024〕5号）收悉”")
-            elif not title and not number and _LETTER_WORD.search(pre):
+            elif not cited and not number and _LETTER_WORD.search(pre):
                 yield Finding(line.span(s, end), f"复函开头“{line.text[s:end]}”未引用来函的标题和发文字号",
                               "写作“你单位《关于……的函》（×函〔2024〕5号）收悉”")
             return  # only the first acknowledgement is the opening

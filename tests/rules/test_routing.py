@@ -1,4 +1,5 @@
 """文种 in the title, whom a 请示 goes to, 一文一事, and the opening of a 复函."""
+import pytest
 from helpers import lint, spans
 
 REQUEST = """\
@@ -117,6 +118,13 @@ def test_reply_letter_vague_opening():
 def test_reply_letter_title_without_number_and_number_without_title():
     assert opening("你局《关于商请协助开展道路安全检查的函》收悉。现函复如下：") == [(6, 3, 6, 21)]
     assert opening("你局示交函〔2024〕12号收悉。现函复如下：") == [(6, 1, 6, 15)]
+
+
+@pytest.mark.parametrize("indent", ["", "　　"])
+def test_reply_letter_opening_hard_wrapped_inside_the_cited_title(indent):
+    assert opening(f"{indent}你局《关于商请协助开展道路安全\n检查的函》（示交函〔2024〕12号）收悉。现函复如下：") == []
+    # Wrapped, and still no number: the title is there, the number is not.
+    assert opening(f"{indent}你局《关于商请协助开展道路安全\n检查的函》收悉。现函复如下：") == [(7, 1, 7, 6)]
 
 
 def test_lower_organs_are_a_setting():
