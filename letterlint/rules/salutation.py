@@ -83,7 +83,8 @@ def recipient_separators(letter, options):
 
     依据：GB/T 9704-2012 7.3.2 与公文写作规范材料："同一类别的机关之间用顿号，不同类别之间用逗号"，
     分号和空格都不是主送机关的分隔符。答复代表、委员的称呼中，几位代表（委员）的姓名之间用顿号。
-    顿号连接两个统称（如“各县区人民政府、市政府各部门”）多半是两类机关，这要由人判断，只作提示（info）。
+    顿号连接两个统称（如“各县区人民政府、市政府各部门”）多半是两类机关，这要由人判断，只作提示（info）；
+    后一个统称接着前一个的机关（“国务院各部委、各直属机构”）是同一机关之下的，不提示。
 
     反例：
         关于开展校园安全检查的通知
@@ -136,9 +137,11 @@ def _separator_findings(part, organs, reply):
                     yield Finding(line.span(k, k + 1), "称呼中各位代表（委员）的姓名之间应使用顿号",
                                   "把“，”改为“、”")
         return
-    # Names joined by a 顿号 are one class; two 统称 (各…) are likely two classes.
+    # Names joined by a 顿号 are one class; two 统称 (各…) are likely two classes, unless the second
+    # continues the first's organ (国务院各部委、各直属机构: both of the 国务院).
     for a, b in zip(items, items[1:], strict=False):
-        if a.sep is not None and a.sep.text == "、" and "各" in a.name and "各" in b.name:
+        shared = b.name.startswith("各") and a.name.find("各") > 0
+        if a.sep is not None and a.sep.text == "、" and "各" in a.name and "各" in b.name and not shared:
             yield Finding(a.sep.span, f"“{a.name}”与“{b.name}”似为两类机关，之间宜用逗号",
                           "不同类别的机关之间用逗号“，”", severity="info")
 

@@ -93,6 +93,8 @@ def test_two_general_names_joined_by_dunhao_is_a_hint():
     d = only(letter("各县区人民政府、市政府各部门：", "RECIP-003"), "RECIP-003")
     assert (d.line, d.column, d.end_line, d.end_column) == (2, 8, 2, 9)
     assert d.severity == "info"
+    # The second 统称 continuing the first's organ is of that organ: one class.
+    assert letter("国务院各部委、各直属机构：", "RECIP-003") == []
 
 
 def test_comma_between_deputies():
