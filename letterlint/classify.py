@@ -516,7 +516,18 @@ def _organ_run(nb: list[Line], i: int) -> int:
         return 0
     if k < len(nb) and _s(nb[k]).endswith("文件") and len(_s(nb[k])) <= 40 and not SENTENCE_PUNCT.search(_s(nb[k])):
         return k - i + 1
+    if k == i + 1 == 1 and k < len(nb) and not _s(nb[i]).endswith(("、", "和", "及", "与")) \
+            and _whole_title_line(_s(nb[k])):
+        return 1  # 信函格式: the organ's name alone over the title (示例市教育局 / 示例市教育局关于……的函)
     return k - i if k < len(nb) and _is_header_line(nb[k]) is not None else 0
+
+
+def _whole_title_line(s: str) -> bool:
+    """A line that is a whole title by itself, issuer and all (示例市教育局关于……的通知): the organ's name
+    above it is no part of it (a title wrapped after the name goes on with 关于……)."""
+    c = _compact(s)
+    return len(c) <= 80 and not TITLE_START.match(c) and _ABOUT_WORD.search(c) is not None and _title_complete(c) \
+        and not SENTENCE_PUNCT.search(c)
 
 
 _ISSUER_GAP = lazyre.compile(r"[ \u3000、和]+")

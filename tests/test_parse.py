@@ -476,6 +476,22 @@ def test_a_signature_with_the_organs_second_name_in_brackets_is_the_signature():
     assert letter.misplacements == []
 
 
+BELOW_NAME = "\n各学校：\n　　现就有关事项通知如下。\n示例市教育局\n2024年6月5日\n"
+
+
+def test_the_organs_name_alone_over_a_whole_title_is_the_organ_mark():
+    letter = parse_text("示例市教育局\n\n示例市教育局关于开展校园安全检查的通知" + BELOW_NAME)
+    assert kinds(letter)[:2] == [(1, "org_mark"), (3, "title")]
+    assert letter.first("title").text == "示例市教育局关于开展校园安全检查的通知"
+
+
+@pytest.mark.parametrize("first, second", [("示例市教育局", "关于开展校园安全检查的通知"),
+                                           ("示例市教育局、", "示例市财政局关于开展校园安全检查的通知")])
+def test_a_title_wrapped_after_the_organs_name_stays_one_title(first, second):
+    letter = parse_text(f"{first}\n{second}" + BELOW_NAME)
+    assert kinds(letter)[0] == (1, "title") and letter.first("title").text == first + second
+
+
 def test_a_contact_block_with_an_email_line_closes_the_text():
     letter = parse_text("关于开展教师培训的通知\n各县（市、区）教育局：\n　　现将有关事项通知如下。\n　　联系人：陶某\n"
                         "　　联系电话：0571-87231234\n　　电子邮箱：px@example.gov.cn\n示例市教育局\n2024年6月28日\n")
