@@ -361,7 +361,8 @@ def _print_line(part) -> PrintLine:
 
 # --- headings -----------------------------------------------------------------------------
 
-HEADING1 = lazyre.compile(r"^(?P<num>[" + CN_NUM + r"]{1,3})(?P<punct>[、.．，,：:；;]|" + SP + r"、)")
+# A space alone after the numeral (二 公共建筑) is the 顿号 left out (HEAD-002).
+HEADING1 = lazyre.compile(r"^(?P<num>[" + CN_NUM + r"]{1,3})(?P<punct>[、.．，,：:；;]|" + SP + r"、|[ \u3000](?=[\u4e00-\u9fff]))")
 HEADING2 = lazyre.compile(r"^(?P<open>[（(])" + SP + r"(?P<num>[" + CN_NUM + r"]{1,3})" + SP
                           + r"(?P<close>[）)])(?P<punct>[、.．，,：:]?)")
 # After the mark of an item numbered 1. a figure means a decimal (1.5万元), except a year (1.2024年…).

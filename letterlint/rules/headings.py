@@ -241,6 +241,9 @@ def heading1_dunhao(letter, options):
         fix = Fix((h.edit("punct", "、"),))
         if punct.strip() == "、":
             yield Finding(h.span("punct"), "一级标题序号与顿号之间不应有空格", f"改为 {good}", fix=fix)
+        elif punct.isspace():
+            yield Finding(h.span("punct"), f"一级标题序号“{h.group('num')}”后缺少顿号“、”，不应只空格",
+                          f"改为 {good}", fix=fix)
         else:
             yield Finding(h.span("punct"), f"一级标题序号“{h.group('num')}”后应使用顿号“、”，不应使用“{punct}”",
                           f"改为 {good}", fix=fix)

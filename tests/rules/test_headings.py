@@ -74,6 +74,13 @@ def test_heading1_needs_a_dunhao(mark):
     assert d.suggestion == "改为 一、"
 
 
+@pytest.mark.parametrize("space", [" ", "\u3000"])
+def test_heading1_with_a_space_for_its_dunhao(space):
+    d = only(check(f"一{space}工作目标\n全面完成校园步道建设。"), "HEAD-002")
+    assert (d.line, d.column, d.end_column) == (4, 2, 3)
+    assert d.message == "一级标题序号“一”后缺少顿号“、”，不应只空格" and d.suggestion == "改为 一、"
+
+
 def test_heading1_space_before_dunhao():
     d = only(check("一 、工作目标\n全面完成校园步道建设。"), "HEAD-002")
     assert (d.line, d.column, d.end_column) == (4, 2, 4)
