@@ -711,12 +711,13 @@ def _is_signature(s: str) -> bool:
 
 
 # An organ with its second name in brackets (中共示例市委组织部（示例市公务员局）): one organ, two names.
-_SECOND_NAME = lazyre.compile(r"^[^：:。（(]{2,30}[（(](?P<second>[^：:。（()）]{2,20})[）)]$")
+_SECOND_NAME = lazyre.compile(r"^(?P<first>[^：:。（(]{2,30})[（(](?P<second>[^：:。（()）]{2,20})[）)]$")
 
 
 def _second_name(c: str) -> bool:
     m = _SECOND_NAME.match(c)
-    return m is not None and ORG_SUFFIX.search(m.group("second")) is not None
+    return m is not None and ORG_SUFFIX.search(m.group("first")) is not None \
+        and ORG_SUFFIX.search(m.group("second")) is not None
 
 
 @memo(4096)
@@ -1261,6 +1262,18 @@ def _attendance_label(line: Line) -> bool:
     return not _NOT_NAMES.search(names)
 
 
+def _attendance_label_alone(line: Line) -> bool:
+    s = line.stripped
+    return s[:1] in ATTENDANCE_FIRST and len(s) <= 8 and (m := ATTENDANCE.match(s)) is not None and not m.group("names")
+
+
+def _names_only(line: Line) -> bool:
+    """A line of names only (王某某　李某某（市教育局）), under the label of a list of those attending."""
+    s = line.stripped
+    return (len(s) <= 60 and not _NOT_NAMES.search(s.rstrip("。")) and not SENTENCE_PUNCT.search(s.rstrip("。"))
+            and not _is_org_signature(s) and date_fields(s) is None and _tail_kind(s) is None)
+
+
 def _attendance_continues(prev: Line, line: Line) -> bool:
     """``line`` carries on the names of the list on ``prev``, aligned under them (GB/T 9704 10.4)."""
     s = line.stripped
@@ -1271,9 +1284,12 @@ def _attendance_continues(prev: Line, line: Line) -> bool:
 
 def _attendance_run(nb: list[Line], k: int, end: int) -> int:
     """How many lines (before ``end``) the list of those attending that opens at ``nb[k]`` takes (0: none opens there)."""
-    if not _attendance_label(nb[k]):
+    if _attendance_label(nb[k]):
+        j = k + 1
+    elif k + 1 < end and _attendance_label_alone(nb[k]) and _names_only(nb[k + 1]):
+        j = k + 2  # 出席人员： / 王某某　李某某: the label alone, the names on the line below
+    else:
         return 0
-    j = k + 1
     while j < end and _attendance_continues(nb[j - 1], nb[j]) and not _attendance_label(nb[j]):
         j += 1
     return j - k

@@ -271,6 +271,15 @@ def test_a_number_with_di_under_another_title_is_still_a_faulty_doc_number():
     assert [r for _, _, r in found(text)][:1] == ["DOCNUM-001"]
 
 
+def test_an_attendance_label_alone_over_its_names():
+    text = MINUTES + "\n出席人员：\n孙某某　李某某　周某某\n列席人员：\n郑某某（镇财政所）\n"
+    letter = parse_text(text)
+    n = len(MINUTES.splitlines())
+    assert [(p.line, p.kind) for p in letter.parts if p.line > n] == [(n + 2, "attendance"), (n + 4, "attendance")]
+    assert [len(p.lines) for p in letter.all("attendance")] == [2, 2]
+    assert found(text) == []
+
+
 def test_a_date_under_the_title_and_another_after_the_signature_is_a_duplicate():
     text = MINUTES + "\n示例镇人民政府党政办公室\n2024年7月3日\n"
     assert ("STRUCT-003" in {r for _, _, r in found(text)})
