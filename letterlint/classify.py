@@ -541,6 +541,8 @@ _ANNOUNCEMENT_NUMBER = lazyre.compile(r"^[（(]?(?:〔\d{4}〕|\d{4}年)?第[0-9
 def _minutes_mark(nb: list[Line], i: int) -> Unit | None:
     """A 纪要标志 (示例市人民政府 / 专题会议纪要) over its 期号: the 版头 of a 纪要 whose own title follows
     (GB/T 9704-2012 10.3).  Offered after the title reading: a 纪要 without a title of its own is named by it."""
+    if not ("纪要" in nb[i].text or i + 1 < len(nb) and "纪要" in nb[i + 1].text):
+        return None  # the mark ends in 纪要, on its first line or the next
     for k in (1, 2):
         if i + k >= len(nb) or not ISSUE_NUMBER.match(_s(nb[i + k])):
             continue
@@ -952,7 +954,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
                                                         "printed": m.group("printed") or ""}))
     if ISSUE_NUMBER.match(s):
         found.append(Unit("issue_number", [line], strength=WEAK))
-    elif prev is not None and _ANNOUNCEMENT_NUMBER.match(_compact(s)) \
+    elif prev is not None and s[-1:] in "号）)" and _ANNOUNCEMENT_NUMBER.match(_compact(s)) \
             and title_doctype(_compact(prev.stripped)) in ("announcement", "circular"):
         found.insert(0, Unit("issue_number", [line], evidence="公告、通告标题下的编号（第N号）"))
     if (df := date_fields(s)) is not None and not df["d"]:
