@@ -46,7 +46,7 @@ RULES = (
     Rule('CONTACT-003', 'contact-label-items', 'warning', 'letterlint.rules.contact:contact_label_items', origin='letterlint.rules.contact'),
     Rule('NOTE-001', 'note-brackets', 'error', 'letterlint.rules.contact:note_brackets', origin='letterlint.rules.contact', fix='safe'),
     Rule('NOTE-002', 'request-contact', 'warning', 'letterlint.rules.contact:request_contact', origin='letterlint.rules.contact', doctypes=frozenset(('request',))),
-    Rule('REPLY-009', 'reply-contact', 'error', 'letterlint.rules.contact:reply_contact', origin='letterlint.rules.contact', doctypes=frozenset(('proposal_reply', 'suggestion_reply')), options={'contact-required': False, 'contact-items': []}, choices={'contact-items': ('职务', '单位', '传真', '邮箱')}),
+    Rule('REPLY-009', 'reply-contact', 'error', 'letterlint.rules.contact:reply_contact', origin='letterlint.rules.contact', doctypes=frozenset(('proposal_reply', 'suggestion_reply')), options={'contact-required': False, 'contact-items': []}, choices={'contact-items': ('姓名', '职务', '单位', '传真', '邮箱')}),
     Rule('REPLY-014', 'reply-deputy-phone', 'warning', 'letterlint.rules.contact:reply_deputy_phone', origin='letterlint.rules.contact', doctypes=frozenset(('proposal_reply', 'suggestion_reply'))),
     Rule('DATE-001', 'date-arabic', 'error', 'letterlint.rules.date:date_arabic', origin='letterlint.rules.date', fix='unsafe', needs_parts=frozenset(('date',))),
     Rule('DATE-002', 'date-full-year-no-padding', 'error', 'letterlint.rules.date:date_full_year', origin='letterlint.rules.date', fix='safe', needs_parts=frozenset(('date',))),
