@@ -875,7 +875,10 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
     # organ name, 主送 list, 题注 or list of names holds one, so those are not looked for (most lines of a text).
     plain = _SENTENCE_INSIDE.search(s, 0, len(s) - 1) is None
     title = None
-    if plain:
+    # A heading of the text (一、……), a date or a labelled line (联系人：, 抄送：) opens none of the units
+    # wrapped over several lines either: a third of the short lines of a letter.
+    if plain and not ((s[:1] in _HEADING_FIRST or s[:1].isdigit()) and _body_kind(s)[0] != "paragraph" or _tail_kind(s)
+                      or s[:1].isdigit() and date_fields(s)):
         if SECRECY_INVALID.match(s):
             found.append(Unit("secrecy", [line], fields={"level": s}, strength=WEAK,
                               evidence="写在密级位置的词（不是规定的密级）"))
