@@ -572,7 +572,7 @@ def _looks_like_title(s: str, nxt: str | None) -> bool:
     if title_doctype(c) and len(c) <= 60 and not SENTENCE_PUNCT.search(c):
         return True
     # An issuer name alone above a 关于… line starts the title.
-    if nxt is not None and (ORG_SUFFIX.search(c) and len(c) <= 30 or _issuer_list(s)) and TITLE_START.match(_compact(nxt)):
+    if nxt is not None and TITLE_START.match(_compact(nxt)) and (ORG_SUFFIX.search(c) and len(c) <= 30 or _issuer_list(s)):
         return True
     return False
 
