@@ -108,7 +108,7 @@ class Segment:
 _LATIN_LETTER = lazyre.compile(r"[A-Za-z]")
 _LATIN_RUN = lazyre.compile(r"[A-Za-z]{4}")  # an English word: worth counting the letters
 # Every kind of part any rule of this family or of numbers.py reads.
-_ALL_KINDS = TEXT_KINDS + ("note", "date")
+_ALL_KINDS = TEXT_KINDS + ("note", "date", "signoff", "answer_class", "disclosure")
 
 
 class _View:
@@ -233,6 +233,8 @@ def _marker_at(seg: Segment, i: int) -> bool:
 # --- PUNCT-001 ------------------------------------------------------------------------------------
 
 _ASCII_POINT = lazyre.compile(r"[,.:;?!]+")
+# The labelled lines of a reply (领导签发:…, 办理结果:…, 是否同意公开:…) are Chinese text for their colons too.
+_POINT_KINDS = TEXT_KINDS + ("signoff", "answer_class", "disclosure")
 # Single characters as triggers: str.find over the letter beats a character-class search.
 _ASCII_POINT_CHARS = tuple(",.:;?!")
 FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -338,7 +340,7 @@ def fullwidth_points(letter, options):
         示例市交通运输局
         2024年5月6日
     """
-    for seg in segments(letter, trigger=_ASCII_POINT_CHARS):
+    for seg in segments(letter, _POINT_KINDS, trigger=_ASCII_POINT_CHARS):
         for start, end, fix, between_figures in _point_findings(letter, seg):
             run = seg.line.text[start:end]
             severity = "warning" if between_figures else None

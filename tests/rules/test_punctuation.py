@@ -75,6 +75,11 @@ def test_contact_label_colons_are_chinese_points_too():
     assert spans(lint(text, select=["PUNCT-001"]), "PUNCT-001") == [(7, 4, 7, 5), (7, 7, 7, 8), (7, 10, 7, 11)]
 
 
+def test_the_colons_of_a_replys_labelled_lines():
+    text = "办理结果:A\n" + LETTER.format(body="现将有关事项函告如下。") + "领导签发:张明\n"
+    assert spans(lint(text, select=["PUNCT-001"]), "PUNCT-001") == [(1, 5, 1, 6), (8, 5, 8, 6)]
+
+
 def test_english_line_keeps_its_punctuation():
     assert check("The Example Education Bureau (示例市教育局), founded in 1950, runs 12 schools. Thanks.") == []
 
