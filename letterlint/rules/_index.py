@@ -4,7 +4,7 @@ from letterlint.rules.base import Rule
 
 RULES = (
     Rule('RECIP-001', 'recipient-missing', 'error', 'letterlint.rules.structure:recipient_missing', origin='letterlint.rules.structure', doctypes=frozenset(('approval', 'bulletin', 'letter', 'motion', 'notice', 'opinion', 'proposal_reply', 'reply_letter', 'report', 'request', 'suggestion_reply'))),
-    Rule('SIGN-001', 'signature-missing', 'warning', 'letterlint.rules.structure:signature_missing', origin='letterlint.rules.structure', doctypes=frozenset(('announcement', 'approval', 'bulletin', 'circular', 'letter', 'notice', 'opinion', 'proposal_reply', 'reply_letter', 'report', 'request', 'suggestion_reply', 'unknown'))),
+    Rule('SIGN-001', 'signature-missing', 'warning', 'letterlint.rules.structure:signature_missing', origin='letterlint.rules.structure', doctypes=frozenset(('announcement', 'approval', 'bulletin', 'circular', 'decision', 'letter', 'notice', 'opinion', 'proposal_reply', 'reply_letter', 'report', 'request', 'resolution', 'suggestion_reply', 'unknown'))),
     Rule('STRUCT-001', 'part-order', 'error', 'letterlint.rules.structure:part_order', origin='letterlint.rules.structure'),
     Rule('STRUCT-002', 'required-part', 'error', 'letterlint.rules.structure:required_parts', origin='letterlint.rules.structure', options={'title-required-in-excerpt': False}),
     Rule('STRUCT-003', 'duplicate-part', 'warning', 'letterlint.rules.structure:duplicate_parts', origin='letterlint.rules.structure'),

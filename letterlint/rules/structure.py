@@ -191,7 +191,8 @@ def recipient_missing(letter, options):
 
 @rule("SIGN-001", "signature-missing", "warning", doctypes=doctypes.LETTERS | {"request", "report", "approval", "notice",
                                                                                "opinion", "bulletin", "announcement",
-                                                                               "circular", "unknown"})
+                                                                               "circular", "decision", "resolution",
+                                                                               "unknown"})
 def signature_missing(letter, options):
     """成文日期之上须有发文机关署名。
 
@@ -220,5 +221,7 @@ def signature_missing(letter, options):
     date = letter.first("date")
     if letter.doctype == "unknown" and (date is None or date.line < letter.body[-1].line):
         return
+    if letter.doctype in ("decision", "resolution") and (date is None or date.line < letter.body[0].line):
+        return  # dated by its 题注 under the title (adopted by a meeting), or an excerpt without its end
     span = date.span if date else letter.end_span
     yield Finding(span, "缺少发文机关署名", "在成文日期上一行写发文机关全称或规范化简称")

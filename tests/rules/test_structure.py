@@ -134,6 +134,15 @@ def test_signature_missing_in_announcements_circulars_and_untitled_web_copies():
     assert spans(lint(excerpt, select=["SIGN-001"]), "SIGN-001") == []
 
 
+def test_signature_missing_in_a_decision_but_not_in_one_dated_by_its_title_note():
+    decision = "示例市人民政府关于公布第二批名录的决定\n各县（市、区）人民政府：\n　　市政府决定公布第二批名录。\n{sig}2024年6月8日\n"
+    assert spans(lint(decision.format(sig=""), select=["SIGN-001"]), "SIGN-001") == [(4, 1, 4, 10)]
+    assert spans(lint(decision.format(sig="示例市人民政府\n"), select=["SIGN-001"]), "SIGN-001") == []
+    adopted = ("示例市人民代表大会常务委员会关于设立示例市环境日的决定\n（2024年6月25日示例市第十七届人民代表大会常务委员会"
+               "第二十次会议通过）\n　　为增强全社会环境保护意识，决定设立示例市环境日。\n")
+    assert spans(lint(adopted, select=["SIGN-001"]), "SIGN-001") == []
+
+
 def test_recipient_of_an_untitled_web_copy_without_its_colon():
     # A comma-separated list of organs at the top of a text without a title is its 主送.
     text = ("样例产业园区管委会，各乡镇人民政府，市级各部门{colon}\n《样例市人民政府常务会议议事规则》已经市人民政府常务会议通过，现予印发。\n"
