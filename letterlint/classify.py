@@ -660,9 +660,9 @@ _CLASS_COMMA = lazyre.compile(r"[，,]")
 
 
 def _is_recipient_wrong_mark(s: str) -> bool:
-    """A salutation closed with a comma or an exclamation mark instead of the colon (示例市公安局，)."""
+    """A salutation closed with a comma, a semicolon or an exclamation mark instead of the colon (示例市公安局，)."""
     c = s.strip(PAD)
-    if not c.endswith(("，", ",", "！", "!")) or len(c) > 40 or _NOT_SALUTATION.search(c):
+    if not c.endswith(("，", ",", "！", "!", "；", ";")) or len(c) > 40 or _NOT_SALUTATION.search(c[:-1]):
         return False
     core = _compact(c[:-1])
     last = _LIST_COMMA.split(core)[-1]
@@ -972,7 +972,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
     elif (run_in := _run_in_salutation(line)) is not None:
         found.append(run_in)
     elif nxt is not None and _is_recipient_wrong_mark(s):
-        found.append(Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以逗号或叹号结尾的称呼"))
+        found.append(Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以逗号、分号或叹号结尾的称呼"))
     elif nxt is not None and len(nxt) > len(s) and _is_recipient_without_colon(s) \
             and (ADDRESSEE_SUFFIX.search(_compact(s)) or _compact(s).startswith("各") or _organ_classes(s) > 1
                  or prev is not None and _heads_letter(nb, i - 1)):

@@ -106,7 +106,7 @@ def recipient_separators(letter, options):
 def _separator_findings(part, organs, reply):
     """RECIP-003 on one recipient, read as a list of organs (or of deputies' names)."""
     items = organs.items
-    for organ in items:
+    for organ in items[:-1]:  # a semicolon after the last is in the colon's place: RECIP-002's
         if organ.sep is not None and organ.sep.text in "；;":
             yield Finding(organ.sep.span, "主送机关之间不应使用分号",
                           "不同类别的机关之间用逗号“，”，同类机关之间用顿号“、”")

@@ -54,6 +54,13 @@ def test_missing_colon_points_at_the_last_character():
     assert diags[0].suggestion == "改为“示例市公安局：”"
 
 
+@pytest.mark.parametrize("mark", ["；", ";"])
+def test_a_semicolon_in_the_colons_place(mark):
+    d = only(letter(f"示例市公安局{mark}", "RECIP"), "RECIP-002")
+    assert (d.line, d.column, d.end_column) == (2, 7, 8)
+    assert [x.rule for x in letter(f"示例市公安局{mark}", "RECIP")] == ["RECIP-002"]
+
+
 def test_half_width_colon_after_padding():
     # Trailing padding is not the colon: the span is the ":" itself.
     assert spans(letter("示例市公安局:  ", "RECIP-002"), "RECIP-002") == [(2, 7, 2, 8)]
