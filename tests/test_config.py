@@ -136,7 +136,7 @@ def test_doctype_setting(capsys, repo):
     ('[severity]\n"NOPE-001" = "error"\n', "“NOPE-001”不是已知的规则代码"),
     ('[rules.DATE-002]\ncolour = 1\n', "规则 DATE-002 没有设置 colour"),
     ('[local]\ncolour = 1\n', "local 中未知的设置 colour"),
-    ('[local]\ncontact-items = ["电话号码"]\n', "设置 local.contact-items 中的“电话号码”不是可用的值（可用：职务、单位、传真、邮箱）"),
+    ('[local]\ncontact-items = ["电话号码"]\n', "设置 local.contact-items 中的“电话号码”不是可用的值（可用：姓名、职务、单位、传真、邮箱）"),
     ('[rules.REPLY-009]\ncontact-items = ["住址"]\n', "设置 rules.REPLY-009.contact-items 中的“住址”不是可用的值"),
     ('[local]\ncc-government = ["(督查"]\n', "设置 local.cc-government 中的“(督查”不是有效的正则表达式"),
     ("select = [\n", "TOML 格式错误"),
