@@ -1014,7 +1014,7 @@ def attachment_note(lines: list[Line]) -> AttachmentNote | None:
 CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:" + "|".join(SP.join(w) for w in (
                              "联系人", "联系电话", "联系方式", "联系单位", "联系部门", "电话号码", "电话", "手机", "承办人",
                              "经办人", "承办单位", "分管单位", "会办单位", "协办单位", "传真", "邮箱"))
-                         + r"|(?:" + "|".join(SP.join(w) for w in ("邮编", "邮政编码", "通讯地址", "联系地址", "地址", "电子邮件",
+                         + r"|(?:" + "|".join(SP.join(w) for w in ("邮编", "邮政编码", "通讯地址", "通信地址", "联系地址", "地址", "电子邮件",
                                                                    "电子邮箱", "电子信箱"))
                          + r")" + SP + r"(?=[：:])"
                          # 职务 only as a label (职务：科长), never a sentence about one.
@@ -1031,7 +1031,7 @@ LABEL_WORDS: dict[str, str] = {
     "职务": "position", "职位": "position",
     "联系单位": "unit", "联系部门": "unit", "承办单位": "unit", "承办科室": "unit", "单位": "unit",
     "传真": "fax", "电子邮箱": "email", "电子信箱": "email", "电子邮件": "email", "邮箱": "email",
-    "通讯地址": "address", "地址": "address", "邮政编码": "postcode", "邮编": "postcode",
+    "通讯地址": "address", "通信地址": "address", "地址": "address", "邮政编码": "postcode", "邮编": "postcode",
     # Fields whose value is not checked; they only end the field before them.
     "微信": "other", "QQ": "other", "会办单位": "other", "协办单位": "other",
     # Leader lines (signoff parts): a name, but not the contact person's.

@@ -205,7 +205,7 @@ def _addressed_item(letter) -> str | None:
 
 # Who may make a 集体提案 besides members (《政协全国委员会提案工作条例》): a 界别, a democratic party, the
 # 工商联, a people's organisation, a special committee of the CPPCC, a group of members (小组).
-_COLLECTIVE = lazyre.compile(r"(?:(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)(?:.{0,16}委员会)?|界别|工商联|总工会"
+_COLLECTIVE = lazyre.compile(r"(?:(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)(?:.{0,16}委员会)?|界别|工商联|工商业联合会|总工会"
                              r"|共青团.{0,12}|团[省市县区]委|妇联|妇女联合会|科协|侨联|台联|青联|政协.{0,12}委员会"
                              r"|委员小组|联组)$")
 

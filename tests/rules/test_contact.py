@@ -109,6 +109,13 @@ def test_number_without_a_name():
     assert reply("REPLY-009", tail="联系电话：13912345678\n") == [(8, 1, 8, 17)]
 
 
+def test_an_address_line_closes_the_contact_block():
+    text = REPLY.format(head="", before="", tail="联系人：李明\n联系电话：0797-8123456\n通信地址：示例市文化路16号（邮编：341000）\n")
+    assert lint(text, select=["REPLY", "STRUCT", "CONTACT", "ATTACH"]) == []
+    from letterlint.parse import parse_text
+    assert parse_text(text).parts[-1].kind == "contact"
+
+
 def test_a_contact_unit_with_its_number_is_a_contact():
     assert reply("REPLY-009", tail="联系单位及电话：示例市教育局基础教育处　0797-8123456\n") == []
     assert reply("REPLY-009", tail="联系单位：示例市教育局基础教育处\n联系电话：0797-8123456\n") == []

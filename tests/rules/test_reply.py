@@ -104,7 +104,8 @@ def test_internal_unit_as_issuer():
     assert check("REPLY-012", signature="示例市政务服务中心") == []
 
 
-@pytest.mark.parametrize("proposer", ["县政协医药卫生界别", "民盟示例市委员会", "市政协经济委员会", "示例县总工会", "市工商联"])
+@pytest.mark.parametrize("proposer", ["县政协医药卫生界别", "民盟示例市委员会", "市政协经济委员会", "示例县总工会", "市工商联",
+                                      "示例市工商业联合会"])
 def test_a_collective_proposal_is_answered_to_the_body_that_made_it(proposer):
     text = REPLY.replace("关于市七届人大三次会议第56号建议的答复", "关于市政协十届三次会议第12号提案的答复")
     text = text.replace("王小明代表：", proposer + "：").format(head="", signature="示例市教育局", tail="")
