@@ -525,7 +525,7 @@ def _organ_run(nb: list[Line], i: int) -> int:
 def _whole_title_line(s: str) -> bool:
     """A line that is a whole title by itself, issuer and all (示例市教育局关于……的通知): the organ's name
     above it is no part of it (a title wrapped after the name goes on with 关于……)."""
-    c = _compact(s)
+    c = _compact(s).removesuffix("。")  # a stray full stop after it is TITLE-002's
     return len(c) <= 80 and not TITLE_START.match(c) and _ABOUT_WORD.search(c) is not None and _title_complete(c) \
         and not SENTENCE_PUNCT.search(c)
 
@@ -539,16 +539,17 @@ _ANNOUNCEMENT_NUMBER = lazyre.compile(r"^[（(]?(?:〔\d{4}〕|\d{4}年)?第[0-9
 
 
 def _minutes_mark(nb: list[Line], i: int) -> Unit | None:
-    """A 纪要标志 (示例市人民政府 / 专题会议纪要) over its 期号: the 版头 of a 纪要 whose own title follows
-    (GB/T 9704-2012 10.3).  Offered after the title reading: a 纪要 without a title of its own is named by it."""
-    if not ("纪要" in nb[i].text or i + 1 < len(nb) and "纪要" in nb[i + 1].text):
-        return None  # the mark ends in 纪要, on its first line or the next
+    """A 纪要标志 (示例市人民政府 / 专题会议纪要), or the organ's name alone, over its 期号: the 版头 of a
+    纪要 whose own title follows (GB/T 9704-2012 10.3).  Offered after the title reading: a 纪要 without a
+    title of its own is named by it."""
     for k in (1, 2):
-        if i + k >= len(nb) or not ISSUE_NUMBER.match(_s(nb[i + k])):
+        if i + k >= len(nb) or not ("期" in nb[i + k].text or "次" in nb[i + k].text) \
+                or not ISSUE_NUMBER.match(_s(nb[i + k])):
             continue
         c = "".join(_compact(_s(x)) for x in nb[i:i + k])
-        if c.endswith("纪要") and len(c) <= 40 and not SENTENCE_PUNCT.search(c) and not _ABOUT_WORD.search(c):
-            return Unit("org_mark", nb[i:i + k], strength=WEAK, evidence="纪要标志（其下是期号）")
+        if len(c) <= 40 and not SENTENCE_PUNCT.search(c) and not _ABOUT_WORD.search(c) \
+                and (c.endswith("纪要") or k == 1 and _is_org_signature(c)):
+            return Unit("org_mark", nb[i:i + k], strength=WEAK, evidence="纪要标志或机关名称（其下是期号）")
     return None
 
 
@@ -591,7 +592,7 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
     for k in range(i, min(i + 4, len(nb))):
         s = _s(nb[k])
         if len(s) > 40 or _TITLE_BREAK.search(s) or s.startswith(("（", "(", "〔", "【", "[")) \
-                or not _HAN.search(s) or _is_header_line(nb[k]) is not None:
+                or not _HAN.search(s) or _is_header_line(nb[k]) is not None or ISSUE_NUMBER.match(s):
             return 0  # a line without a Chinese character (0017, a figure) does not wrap a title
         joined += s
         if k > i and _title_complete(joined) and _looks_like_title(joined, None) and "。" not in joined:
@@ -998,6 +999,10 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
     elif s in ("此页无正文",):
         found.append(Unit("note", [line]))
 
+    if prev is not None and prev.stripped == s:
+        for unit in found:
+            if unit.kind == "recipient":  # the salutation pasted twice: a second 主送 (STRUCT-003), not text
+                unit.strength, unit.evidence = STRONG, "与上一行相同的称呼行（重复的主送机关）"
     for unit in found:
         unit.settle()
     if not any(u.strength == STRONG for u in found):
@@ -1051,7 +1056,8 @@ def _title_at(nb: list[Line], i: int) -> Unit | None:
         return Unit("title", [nb[i]], evidence="标题形式（其后误加冒号，下一行是称呼）")
     if not wrapped and not (_looks_like_title(s, _s(nb[i + 1]) if i + 1 < n else None) and not _is_recipient(s)):
         return None
-    if not wrapped and not (_title_complete(s) and not s.endswith("。")) and not _heads_title(nb, i):
+    if not wrapped and not (_title_complete(s) and (not s.endswith("。") or _stray_stop_after_title(s))) \
+            and not _heads_title(nb, i):
         return None
     k = i + 1
     while k < n and k - i < max(4, wrapped) and not _title_complete("".join(map(_s, nb[i:k]))) \
@@ -1062,6 +1068,12 @@ def _title_at(nb: list[Line], i: int) -> Unit | None:
     if k < n and _TITLE_QUALIFIER.match(_s(nb[k])):
         k += 1
     return Unit("title", nb[i:k])
+
+
+def _stray_stop_after_title(s: str) -> bool:
+    """……关于……的通告。: a whole title with a full stop after it (TITLE-002), not a sentence."""
+    c = _compact(s)[:-1]
+    return len(c) <= 60 and _ABOUT_WORD.search(c) is not None and not SENTENCE_PUNCT.search(c) and "《" not in c
 
 
 def _colon_after_title(nb: list[Line], i: int) -> bool:
@@ -1112,8 +1124,9 @@ def _header_near(nb: list[Line], i: int) -> bool:
 def _heads_letter(nb: list[Line], j: int) -> bool:
     """``nb[j]`` reads as the end of a letter's head: its title, or a mark of its 版头."""
     s = nb[j].stripped
-    if _TITLE_QUALIFIER.match(s) or _title_complete(s) or _is_header_line(nb[j]) is not None or s.endswith("文件"):
-        return True
+    if _TITLE_QUALIFIER.match(s) or _title_complete(s) or _is_header_line(nb[j]) is not None or s.endswith("文件") \
+            or ISSUE_NUMBER.match(s) or "日" in s and _ISSUER_DATE.match(s):
+        return True  # … or a 纪要's 期号, or its issuer-and-date line
     # The last line of a wrapped title: the lines above it and it make a whole title.
     return any(_title_complete("".join(map(_s, nb[k:j + 1]))) and _looks_like_title(_s(nb[k]), None)
                for k in range(max(0, j - 3), j))

@@ -68,7 +68,7 @@ _TRAILING_BRACKET = lazyre.compile(r"[（(][^（()）]{1,16}[）)]$")
 
 def title_doctype(title: str) -> str | None:
     """The kind a title names by its final 文种 word (before a status in brackets), or None."""
-    t = _SPACES.sub("", title)
+    t = _SPACES.sub("", title).rstrip("。.，,；;：:！!？?、")  # a stray mark after the 文种 is TITLE-002's
     if t.endswith(("）", ")")):
         t = _TRAILING_BRACKET.sub("", t)
     if not t.endswith(_ENDING_WORDS):  # one test for the common case: no 文种 word at the end

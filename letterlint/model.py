@@ -232,7 +232,7 @@ class Misplacement(Record):
     part: Part
     message: str
     suggestion: str | None
-    duplicate: bool           # the same kind of part stands right before it
+    duplicate: bool           # the same kind of part stands right before or after it
 
     __slots__ = _fields = ("part", "message", "suggestion", "duplicate")
 

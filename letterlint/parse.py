@@ -385,8 +385,9 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
             part.misplaced = choice is None
         if choice is None:
             prev = next((chosen[k] for k in range(index - 1, -1, -1) if chosen[k] is not None), None)
-            misplacements.append(Misplacement(primary, placer.message(index, placed),
-                                              duplicate=prev is not None and prev.kind == placed.kind))
+            after = next((chosen[k] for k in range(index + 1, len(chosen)) if chosen[k] is not None), None)
+            twin = any(u is not None and u.kind == placed.kind for u in (prev, after))
+            misplacements.append(Misplacement(primary, placer.message(index, placed), duplicate=twin))
         steps.append((reading.candidates[index], placed, choice is None))
         parts.extend(group)
     parts.sort(key=lambda p: (p.line, p.start or 0))

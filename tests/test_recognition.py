@@ -280,6 +280,22 @@ def test_an_attendance_label_alone_over_its_names():
     assert found(text) == []
 
 
+def test_the_organs_name_over_the_issue_number_heads_a_minutes_with_its_own_title():
+    text = MINUTES.replace("示例镇人民政府镇长办公会议纪要", "示例镇人民政府").replace(
+        "7月1日，", "关于做好防汛备汛工作的会议纪要\n\n7月1日，")
+    letter = parse_text(text)
+    assert kinds(letter, (1, 3, 7)) == [(1, "org_mark"), (3, "issue_number"), (7, "title")]
+    assert found(text) == []
+
+
+def test_a_whole_title_with_a_stray_full_stop_is_the_title():
+    text = ("样例县公安局\n\n样例县公安局关于城区部分道路实行临时交通管制的通告。\n\n"
+            "　　决定对城区部分道路实行临时交通管制。\n　　特此通告。\n\n样例县公安局\n2024年5月20日\n")
+    letter = parse_text(text)
+    assert letter.first("title").line == 3 and letter.doctype == "circular"
+    assert found(text) == [(3, 26, "TITLE-002")]
+
+
 def test_a_date_under_the_title_and_another_after_the_signature_is_a_duplicate():
     text = MINUTES + "\n示例镇人民政府党政办公室\n2024年7月3日\n"
     assert ("STRUCT-003" in {r for _, _, r in found(text)})

@@ -229,7 +229,7 @@ def signature_matches_issuer(letter, options):
     第九条（十三）印章"与署名机关相符"；标题写明了发文机关（“××局关于……的函”）或版头有
     发文机关标志时，署名应是同一机关（全称或简称，如“示例市教体局”之于“示例市教育体育局”）。
     署名是另一个机关，或是它的内设机构（“××局办公室”之于“××局”），多半是套用了别的单位的
-    模板。标题和版头都没有写发文机关时不检查。
+    模板。标题和版头都没有写发文机关时不检查；纪要标志下与日期同行的是印发纪要的办公室，不检查。
 
     反例：
         示例市教育局关于商请协助开展校园安全检查的函
@@ -248,8 +248,8 @@ def signature_matches_issuer(letter, options):
         2024年5月6日
     """
     named = _named_issuers(letter)
-    if named is None:
-        return
+    if named is None or letter.doctype == "minutes":
+        return  # a 纪要's issuer-and-date line names the office that issues it, not its organ
     issuers, where = named
     whole = "".join(issuers)
     for signature in letter.all("signature"):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from letterlint import doctypes
+from letterlint.model import unpad
 from letterlint.rules.base import Finding, rule
 
 # Parts that stand once in a letter; a second one is STRUCT-003, not an order error.
@@ -145,6 +146,16 @@ def duplicate_parts(letter, options):
                  and not (kind == "signer" and p.fields.get("continued"))]
         for extra in parts[1:]:
             yield Finding(extra.span, f"{extra.name}重复出现（第{parts[0].line}行已有）")
+    # 抄送 and 抄报 may both stand in the 版记; the same label twice is one list written twice.
+    first: dict[str, int] = {}
+    for part in letter.all("copy_to"):
+        label = unpad(part.lines[0].text)[:2]
+        if part.section == "附件":
+            continue
+        if label in first:
+            yield Finding(part.span, f"{label}重复出现（第{first[label]}行已有）", f"把两行{label}合为一行")
+        else:
+            first[label] = part.line
 
 
 # A 通知, 意见 or 通报 is nearly always addressed, but one published to the public

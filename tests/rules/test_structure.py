@@ -115,6 +115,18 @@ def test_recipients_moved_into_the_record_are_the_recipients():
         (5, "record_recipient", "版记"), (6, "copy_to", "版记"), (7, "print_line", "版记")]
 
 
+def test_a_salutation_pasted_twice_is_one_duplicate():
+    text = GOOD.replace("示例市公安局：\n", "示例市公安局：\n示例市公安局：\n")
+    assert [(d.rule, d.line) for d in lint(text, select=["STRUCT", "RECIP"])] == [("STRUCT-003", 4)]
+
+
+def test_a_copy_to_line_written_twice_is_a_duplicate():
+    text = GOOD + "抄送：示例市人民政府办公室。\n抄送：示例市人民政府办公室。\n"
+    diags = lint(text, select=["STRUCT"])
+    assert [(d.rule, d.line, d.message) for d in diags] == [("STRUCT-003", 10, "抄送重复出现（第9行已有）")]
+    assert lint(GOOD + "抄送：示例市人民政府办公室。\n抄报：示例市财政局。\n", select=["STRUCT"]) == []
+
+
 def test_recipient_missing_in_a_report_sent_upward():
     report = ("示交〔2024〕12号　　签发人：张明\n关于2024年道路安全工作情况的报告\n"
               "今年以来，我局扎实推进道路安全工作。\n特此报告。\n示例市交通运输局\n2024年5月6日\n")
