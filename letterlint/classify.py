@@ -107,7 +107,7 @@ DISCLOSURE = lazyre.compile(
 )
 URGENCY = lazyre.compile(r"^(?P<level>特急|加急|特提|平急|急件|紧急|特快|急)$")
 # Words written where the 密级 stands that are not 密级 (reported by HDR-002).
-SECRECY_INVALID = lazyre.compile(r"^(?P<level>内部(?:资料|文件|使用|事项)?|保密|秘级|涉密)$")
+SECRECY_INVALID = lazyre.compile(r"^(?P<level>内部(?:资料|文件|使用|事项)?|保密|秘级|涉密)(?:[★☆*＊].{1,8})?$")
 COPY_NUMBER = lazyre.compile(r"^\d{4,8}$")
 # The label of the 答复类别 with nothing after it (办理结果：): the mark left unfilled (REPLY-001).
 _EMPTY_CLASS_LABEL = lazyre.compile(r"^(?:答" + SP + r"复|办" + SP + r"理|办" + SP + r"复)?" + SP
@@ -706,8 +706,9 @@ def _is_signature(s: str) -> bool:
         return True
     if "此页无正文" in c:
         return False
-    if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or _NOT_SIGNATURE.search(c) and not _second_name(c):
-        return False
+    if not c or len(c) > 40 or SENTENCE_PUNCT.search(c) or _NOT_SIGNATURE.search(c) and not _second_name(c) \
+            or not _HAN.search(c):
+        return False  # a name has a Chinese character: 〔B〕 or 2024 is no 署名
     if HEADING1.match(c) or HEADING2.match(c) or ATTACH_ITEM.match(c) or CONTACT.match(c) or SIGNOFF.match(c):
         return False
     return not DATE_CN.match(c) and not DATE_NUMERIC.match(c)
@@ -880,8 +881,8 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
     # wrapped over several lines either: a third of the short lines of a letter.
     if plain and not ((s[:1] in _HEADING_FIRST or s[:1].isdigit()) and _body_kind(s)[0] != "paragraph" or _tail_kind(s)
                       or s[:1].isdigit() and date_fields(s)):
-        if SECRECY_INVALID.match(s):
-            found.append(Unit("secrecy", [line], fields={"level": s}, strength=WEAK,
+        if m := SECRECY_INVALID.match(s):
+            found.append(Unit("secrecy", [line], fields={"level": m.group("level")}, strength=WEAK,
                               evidence="写在密级位置的词（不是规定的密级）"))
         # Units wrapped over several lines, recognised by the lines together.
         if (order := _order_header(nb, i)) is not None:
@@ -931,7 +932,8 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
         bare = len(parts) == 1 and parts[0].kind == "answer_class" and (CLASS_ALONE.match(s) or CLASS_BRACKETED.match(s))
         if bare:
             # A bare letter (B, 〔E〕) is a class mark only beside the marks of a 版头.
-            if _header_near(nb, i) or i == 0 or i + 1 < len(nb) and _title_complete(nb[i + 1].stripped):
+            if _header_near(nb, i) or i == 0 or i + 1 < len(nb) and _title_complete(nb[i + 1].stripped) \
+                    or s[0] in "〔【[":  # 〔B〕 in its brackets is a class mark wherever it stands (REPLY-002)
                 header.strength, header.evidence = WEAK, "版头中单独一行的字母（答复类别）"
                 found.append(header)
         else:

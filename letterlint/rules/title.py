@@ -138,7 +138,7 @@ def title_internal_punctuation(letter, options):
                               severity="warning")
 
 
-_DOUBLED = lazyre.compile(r"的(通知|函|复函|请示|报告|意见|批复|决定|通报)的\1$")
+_DOUBLED = lazyre.compile(r"的(通知|函|复函|请示|报告|意见|批复|决定|通报|通告|公告|纪要|答复)的\1$")
 
 
 @rule("TITLE-005", "title-doubled-doctype", "warning", needs_parts=("title",))

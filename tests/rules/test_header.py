@@ -38,6 +38,12 @@ def test_secrecy_period_and_star():
     assert check("HDR-002", "机密★1年\n") == []
 
 
+def test_a_wrong_secrecy_word_with_a_period():
+    diags = lint(REQUEST.format(head="内部★1年\n"), select=["HDR", "STRUCT"])
+    assert [(d.rule, d.line, d.message) for d in diags] == [
+        ("HDR-002", 1, "“内部”不是规定的密级，密级只有“绝密”“机密”“秘密”")]
+
+
 def test_secrecy_period_without_its_star():
     diags = lint(REQUEST.format(head="机密1年\n"), select=["HDR", "STRUCT"])
     assert [(d.rule, d.line, d.column, d.end_column) for d in diags] == [("HDR-002", 1, 3, 5)]

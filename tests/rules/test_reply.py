@@ -57,6 +57,12 @@ def test_class_after_the_title():
     assert check("REPLY-002", head="办理结果：A\n") == []
 
 
+def test_a_bracketed_class_above_the_signature_is_the_class_mark_out_of_place():
+    text = REPLY.format(head="", signature="〔B〕\n示例市教育局", tail="联系人：李华　联系电话：0797-8123456\n")
+    diags = lint(text, select=["REPLY", "STRUCT", "SIGN"])
+    assert [(d.rule, d.line, d.column) for d in diags] == [("REPLY-002", 6, 1)]
+
+
 def test_disclosure_value_and_required():
     assert check("NOTE-003", tail="（公开）\n") == [(8, 1, 8, 5)]
     assert check("NOTE-003", tail="（此件公开发布）\n") == []

@@ -68,6 +68,7 @@ def test_internal_punctuation_outside_quotes_only():
 def test_doubled_doctype():
     assert check("关于转发省教育厅关于做好招生工作的通知的通知", "TITLE-005") == [(1, 17, 1, 23)]
     assert check("关于做好招生工作的通知", "TITLE-005") == []
+    assert check("示例市公安局关于交通管制的通告的通告", "TITLE-005") == [(1, 13, 1, 19)]
 
 
 def test_docnum_in_title():
