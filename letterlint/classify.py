@@ -677,7 +677,7 @@ def _is_recipient_without_colon(s: str) -> bool:
     core = _compact(c)
     if len(c) <= 40 and not SENTENCE_PUNCT.search(c):
         return bool(ADDRESSEE_SUFFIX.search(core) or ORG_SUFFIX.search(core)
-                    or "、" in core and core.endswith(_GROUP_SUFFIXES))
+                    or ("、" in core or "各" in core) and core.endswith(_GROUP_SUFFIXES))  # 市直各部门
     # Classes of addressees separated by commas (各镇、乡人民政府，县政府直属各单位):
     # every class must end like a body of the state.
     if len(c) > 120 or _NOT_CLASS_LIST.search(c):

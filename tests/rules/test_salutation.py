@@ -61,6 +61,12 @@ def test_a_semicolon_in_the_colons_place(mark):
     assert [x.rule for x in letter(f"示例市公安局{mark}", "RECIP")] == ["RECIP-002"]
 
 
+@pytest.mark.parametrize("group", ["市直各部门", "各有关单位"])
+def test_a_group_of_organs_without_its_colon(group):
+    d = only(letter(group, "RECIP"), "RECIP-002")
+    assert (d.line, d.column, d.end_column) == (2, len(group), len(group) + 1)
+
+
 def test_half_width_colon_after_padding():
     # Trailing padding is not the colon: the span is the ":" itself.
     assert spans(letter("示例市公安局:  ", "RECIP-002"), "RECIP-002") == [(2, 7, 2, 8)]
