@@ -581,7 +581,8 @@ def _note_misplaced(letter, part) -> str | None:
     date = next((p for p in letter.all("date") if p.section != "附件"), None)
     if date is not None and part.line < date.line:
         return "放在成文日期之前"
-    copy = next((p for p in letter.all("copy_to", "print_line") if p.line < part.line), None)
+    # A 抄送 out of place (in the text) is STRUCT-001's: the 附注 is judged against the 版记 where it stands.
+    copy = next((p for p in letter.all("copy_to", "print_line") if p.line < part.line and not p.misplaced), None)
     if copy is not None:
         return f"放在{copy.name}之后"
     return None

@@ -322,6 +322,9 @@ def test_note_position():
     diags = lint(NOTE_LETTER.format(before="", after="抄送：示例市财政局。\n" + note), select=["NOTE-001"])
     assert [(d.line, d.message) for d in diags] == [(9, "附注应编排在成文日期下一行，不应放在抄送之后")]
     assert lint(NOTE_LETTER.format(before="", after=note), select=["NOTE-001"]) == []
+    # A 抄送 misplaced in the text is STRUCT-001's: the 附注 under the date is where it belongs.
+    moved = NOTE_LETTER.format(before="", after=note).replace("妥否，请批示。\n", "妥否，请批示。\n抄送：示例市财政局。\n")
+    assert [d.rule for d in lint(moved, select=["NOTE-001", "STRUCT-001"])] == ["STRUCT-001"]
 
 
 def test_number_after_the_name_of_a_contact_label_in_the_text_is_checked():
