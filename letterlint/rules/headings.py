@@ -378,7 +378,8 @@ def heading_numbering(letter, options):
 
     依据：GB/T 9704-2012 7.3.3 规定各层序数的形式，序号依次递增是其应有之义；
     跳号、重号多是增删段落后未重新编号留下的。正文和每个附件分别检查；同一层级
-    中间隔有正文段落、从“1.”重新编起的，视为另起的列举，不报告。
+    中间隔有正文段落、从“1.”“（1）”重新编起的，视为另起的列举，不报告（“一、”“（一）”
+    在同一上级标题下不会重新编起）。
 
     反例：
         一、工作目标
@@ -396,7 +397,7 @@ def heading_numbering(letter, options):
             open_levels = [e for e in stack if e[0] <= h.level]
             if open_levels and open_levels[-1][0] == h.level:
                 last = open_levels[-1][1]
-                if h.num == last + 1 or (restart and h.num == 1):
+                if h.num == last + 1 or (restart and h.num == 1 and h.level >= 3):
                     continue
                 if h.num == last:
                     message = f"{name}序号重复：“{h.shown}”与上一个同级标题序号相同"

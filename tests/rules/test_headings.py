@@ -166,6 +166,12 @@ def test_a_new_list_after_text_may_restart_at_one():
     assert "HEAD-008" not in codes(check(body))
 
 
+def test_a_second_level_heading_repeated_after_text_is_a_repeat():
+    d = only(check("一、调查内容\n（一）出行特征\n了解出行次数。\n（一）服务评价\n了解候车时间。"), "HEAD-008")
+    assert (d.line, d.column, d.end_column) == (7, 2, 3)
+    assert d.message == "二级标题序号重复：“（一）”与上一个同级标题序号相同"
+
+
 NOTICE = """\
 关于印发校园步道建设方案的通知
 各中小学校：
