@@ -771,7 +771,7 @@ def _tail_kind(s: str) -> str | None:
         return "copy_to"
     if COPY_TO_STRICT.match(c):
         return "copy_to"
-    if c[0] == "主" and RECORD_RECIPIENT.match(c) and c.endswith("。"):
+    if c[0] == "主" and RECORD_RECIPIENT.match(c) and c.endswith(("。", "，", "、")):  # ，、: wrapped
         return "record_recipient"
     if SIGNOFF.match(c) and len(c) <= 60 and not c.startswith(("签发人",)):
         return "signoff"
@@ -918,7 +918,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
     for unit in own:
         if unit.kind == "attachment_note":
             unit.lines = nb[i:_note_end(nb, i)]
-        elif unit.kind == "copy_to" and not unit.extra:
+        elif unit.kind in ("copy_to", "record_recipient") and not unit.extra:
             end = i + 1
             while end < n and _continues_copy_to(Unit("copy_to", nb[i:end]), nb[end]):
                 end += 1

@@ -1110,7 +1110,16 @@ class Number(Record):
 def classify_number(raw: str) -> tuple[str | None, str]:
     """The kind of one phone number (``mobile``, ``landline``, ``local``, ``service``) or (None, why not)."""
     s = raw.translate(_FW).strip()
+    international = _COUNTRY_CODE.match(s) is not None
     s = _EXT.sub("", _COUNTRY_CODE.sub("", s))
+    if international and s[:1].isdigit() and s[0] != "0":
+        # +86 591 2233 4455: the area code without its 0, the digits grouped by spaces (ITU-T E.123).
+        digits = "".join(_DIGIT_RUN.findall(s))
+        if len(digits) == 11 and digits[0] == "1":
+            return ("mobile", "") if digits[1] in "3456789" else (None, "手机号码第二位应为3至9")
+        if 10 <= len(digits) + 1 <= 12:
+            return "landline", ""
+        return None, f"国际格式的座机号码（不含+86）应为9至11位，这里是{len(digits)}位"
     area = None
     m = _PAREN_AREA.match(s)
     if m:
@@ -1329,6 +1338,8 @@ def _fill(f: ContactField) -> None:
             f.filled[item] = bool(tokens)
         else:
             f.filled[item] = len(tokens) > k
+    if f.label == "联系方式" and f.numbers and tokens:
+        f.filled["name"] = True  # 联系方式：林芳，0591-22334455: the name comes with the number
 
 
 # --- 出席人员名单 of a 纪要 (GB/T 9704 10.4) ---------------------------------------------------
@@ -1336,7 +1347,7 @@ def _fill(f: ContactField) -> None:
 # The label of a list of those at a meeting: 出席、列席、请假、缺席 (letter-spaced too: 出　席), and the
 # 参加/主持/记录 lines written with them; 人/人员 may follow.  Only at the start of a line.
 ATTENDANCE = lazyre.compile(r"^(?P<label>(?:出" + _S + r"席|列" + _S + r"席|请" + _S + r"假|缺" + _S + r"席|参" + _S
-                            + r"加|主" + _S + r"持|记" + _S + r"录)(?:人员|人)?)" + _S + r"(?P<colon>[：:])" + _S
+                            + r"加|参会|主" + _S + r"持|记" + _S + r"录)(?:会议)?(?:人员|领导|人)?)" + _S + r"(?P<colon>[：:])" + _S
                             + r"(?P<names>[^" + PAD + r"].*)?$")
 ATTENDANCE_FIRST = "出列请缺参主记"
 # The 时间：/地点： lines a 纪要 may open with (会议时间：…, letter-spaced 时　间：…).

@@ -271,6 +271,13 @@ def test_a_number_with_di_under_another_title_is_still_a_faulty_doc_number():
     assert [r for _, _, r in found(text)][:1] == ["DOCNUM-001"]
 
 
+@pytest.mark.parametrize("label", ["参会人员", "参会领导", "参加会议人员", "出席会议人员"])
+def test_other_labels_of_those_attending(label):
+    text = MINUTES + f"\n{label}：孙某某、李某某、周某某\n"
+    letter = parse_text(text)
+    assert letter.parts[-1].kind == "attendance" and found(text) == []
+
+
 def test_an_attendance_label_alone_over_its_names():
     text = MINUTES + "\n出席人员：\n孙某某　李某某　周某某\n列席人员：\n郑某某（镇财政所）\n"
     letter = parse_text(text)

@@ -116,6 +116,11 @@ def test_an_address_line_closes_the_contact_block():
     assert parse_text(text).parts[-1].kind == "contact"
 
 
+def test_a_name_given_under_contact_means():
+    assert reply("REPLY-009", tail="联系方式：林芳，0591-22334455\n") == []
+    assert reply("REPLY-009", tail="联系方式：0591-22334455\n") == [(8, 1, 8, 19)]
+
+
 def test_a_contact_unit_with_its_number_is_a_contact():
     assert reply("REPLY-009", tail="联系单位及电话：示例市教育局基础教育处　0797-8123456\n") == []
     assert reply("REPLY-009", tail="联系单位：示例市教育局基础教育处\n联系电话：0797-8123456\n") == []
@@ -197,6 +202,8 @@ def test_not_phone_numbers_are_left_alone():
     ("12345", "service"), ("400-123-4567", "service"),
     ("1391234567", None), ("139123456789", None), ("12912345678", None), ("888888", None),
     ("0797-888888", None), ("07-8888888", None),
+    ("+86 591 2233 4455", "landline"), ("+86-10-6609 6000", "landline"), ("+86 591 223", None),
+    ("+86 12912345678", None),
 ])
 def test_classify_number(number, kind):
     assert classify_number(number)[0] == kind

@@ -127,6 +127,13 @@ def test_a_copy_to_line_written_twice_is_a_duplicate():
     assert lint(GOOD + "抄送：示例市人民政府办公室。\n抄报：示例市财政局。\n", select=["STRUCT"]) == []
 
 
+def test_recipients_in_the_record_wrapped_over_two_lines():
+    text = ("示例市人民政府办公室关于做好有关工作的通知\n　　请各单位认真落实。\n示例市人民政府办公室\n2024年4月3日\n"
+            "主送：各区人民政府，市政府各部门，\n　　　示例经济技术开发区管委会。\n抄送：市委办公室。\n")
+    assert lint(text, select=["STRUCT", "RECIP"]) == []
+    assert [len(p.lines) for p in parse_text(text).all("record_recipient")] == [2]
+
+
 def test_recipient_missing_in_a_report_sent_upward():
     report = ("示交〔2024〕12号　　签发人：张明\n关于2024年道路安全工作情况的报告\n"
               "今年以来，我局扎实推进道路安全工作。\n特此报告。\n示例市交通运输局\n2024年5月6日\n")
