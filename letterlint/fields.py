@@ -1013,7 +1013,8 @@ def attachment_note(lines: list[Line]) -> AttachmentNote | None:
 # A line the classifier reads as a contact line, by its label.
 CONTACT = lazyre.compile(r"^[（(]?" + SP + r"(?:" + "|".join(SP.join(w) for w in (
                              "联系人", "联系电话", "联系方式", "联系单位", "联系部门", "电话号码", "电话", "手机", "承办人",
-                             "经办人", "承办单位", "分管单位", "会办单位", "协办单位", "传真", "邮箱"))
+                             "经办人", "主办单位联系人", "承办单位联系人", "承办单位", "承办科室", "承办处室", "分管单位",
+                             "会办单位", "协办单位", "传真", "邮箱"))
                          + r"|(?:" + "|".join(SP.join(w) for w in ("邮编", "邮政编码", "通讯地址", "通信地址", "联系地址", "地址", "电子邮件",
                                                                    "电子邮箱", "电子信箱"))
                          + r")" + SP + r"(?=[：:])"
@@ -1024,12 +1025,12 @@ _FW = str.maketrans("０１２３４５６７８９（）－", "0123456789()-")
 
 # Label words and what they promise.  Longest first, so 电话号码 wins over 电话.
 LABEL_WORDS: dict[str, str] = {
-    "联系人姓名": "name", "联系人": "name", "承办人": "name", "经办人": "name", "姓名": "name",
+    "主办单位联系人": "name", "承办单位联系人": "name", "联系人姓名": "name", "联系人": "name", "承办人": "name", "经办人": "name", "姓名": "name",
     "联系人电话": "phone", "联系人手机": "phone", "联系电话": "phone", "电话号码": "phone", "手机号码": "phone",
     "办公电话": "phone", "固定电话": "phone", "移动电话": "phone", "联系方式": "phone", "手机": "phone",
     "电话": "phone", "座机": "phone",
     "职务": "position", "职位": "position",
-    "联系单位": "unit", "联系部门": "unit", "承办单位": "unit", "承办科室": "unit", "单位": "unit",
+    "联系单位": "unit", "联系部门": "unit", "承办单位": "unit", "承办科室": "unit", "承办处室": "unit", "单位": "unit",
     "传真": "fax", "电子邮箱": "email", "电子信箱": "email", "电子邮件": "email", "邮箱": "email",
     "通讯地址": "address", "通信地址": "address", "地址": "address", "邮政编码": "postcode", "邮编": "postcode",
     # Fields whose value is not checked; they only end the field before them.

@@ -116,6 +116,15 @@ def test_an_address_line_closes_the_contact_block():
     assert parse_text(text).parts[-1].kind == "contact"
 
 
+@pytest.mark.parametrize("tail", ["主办单位联系人：林芳　电话：13800138000\n",
+                                  "承办科室：基础教育股　联系人：林芳　电话：0591-22334455\n"])
+def test_contact_lines_opening_with_the_unit(tail):
+    text = REPLY.format(head="", before="", tail=tail)
+    assert lint(text, select=["REPLY", "STRUCT", "CONTACT", "PUNCT"]) == []
+    from letterlint.parse import parse_text
+    assert parse_text(text).parts[-1].kind == "contact"
+
+
 def test_a_name_given_under_contact_means():
     assert reply("REPLY-009", tail="联系方式：林芳，0591-22334455\n") == []
     assert reply("REPLY-009", tail="联系方式：0591-22334455\n") == [(8, 1, 8, 19)]
