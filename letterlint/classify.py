@@ -610,7 +610,7 @@ def _title_continues(s: str) -> bool:
     c = _compact(s)
     return (0 < len(c) <= 40 and not c.endswith(("：", ":")) and not SENTENCE_PUNCT.search(c.rstrip("。.，,；;！!？?"))
             and _is_header_line(Line(0, s)) is None and not HEADING1.match(c) and not HEADING2.match(c)
-            and not ISSUE_NUMBER.match(c) and not ("日" in s and _ISSUER_DATE.match(s.strip(PAD))))
+            and not _minutes_head(s.strip(PAD)))
 
 
 def _is_recipient(s: str) -> bool:
@@ -1051,7 +1051,7 @@ def _title_at(nb: list[Line], i: int) -> Unit | None:
     """A title starting at ``nb[i]``, with the lines that finish it (wrapped at any point) and its status line."""
     n = len(nb)
     s = _s(nb[i])
-    if ISSUE_NUMBER.match(s) or "日" in s and _ISSUER_DATE.match(s):
+    if _minutes_head(s):
         return None  # a 期号, or an issuer and a date on one line (示例市人民政府办公室　2024年6月7日), open no title
     wrapped = _wrapped_title(nb, i)
     if _colon_after_title(nb, i):
@@ -1070,6 +1070,12 @@ def _title_at(nb: list[Line], i: int) -> Unit | None:
     if k < n and _TITLE_QUALIFIER.match(_s(nb[k])):
         k += 1
     return Unit("title", nb[i:k])
+
+
+def _minutes_head(s: str) -> bool:
+    """``s`` (stripped) is a line of a 纪要's head under its 标志: the 期号, or the issuer and the date on one
+    line (示例市人民政府办公室　2024年6月7日).  No title opens or goes on there."""
+    return ISSUE_NUMBER.match(s) is not None or "日" in s and _ISSUER_DATE.match(s) is not None
 
 
 def _stray_stop_after_title(s: str) -> bool:
@@ -1127,8 +1133,8 @@ def _heads_letter(nb: list[Line], j: int) -> bool:
     """``nb[j]`` reads as the end of a letter's head: its title, or a mark of its 版头."""
     s = nb[j].stripped
     if _TITLE_QUALIFIER.match(s) or _title_complete(s) or _is_header_line(nb[j]) is not None or s.endswith("文件") \
-            or ISSUE_NUMBER.match(s) or "日" in s and _ISSUER_DATE.match(s):
-        return True  # … or a 纪要's 期号, or its issuer-and-date line
+            or _minutes_head(s):
+        return True
     # The last line of a wrapped title: the lines above it and it make a whole title.
     return any(_title_complete("".join(map(_s, nb[k:j + 1]))) and _looks_like_title(_s(nb[k]), None)
                for k in range(max(0, j - 3), j))

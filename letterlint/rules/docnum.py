@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from letterlint import lazyre
 from letterlint.fields import CITED_HINT, cited_numbers
-from letterlint.model import PAD
+from letterlint.model import PAD_RUN
 from letterlint.rules.base import Edit, Finding, Fix, rule
 
 TEXT_KINDS = ("paragraph", "closing", "heading1", "heading2", "heading3", "heading4", "title",
@@ -81,6 +81,7 @@ def docnum_shape(letter, options):
 
 
 _WIDE_DIGIT = lazyre.compile(r"[０-９]")
+_PAD_RUN = lazyre.compile(PAD_RUN)
 _HALF_DIGITS = {ord("０") + k: ord("0") + k for k in range(10)}
 
 
@@ -89,16 +90,8 @@ def _gap_inside(number):
     line, span = number.line, number.span
     if line is None or span.line != span.end_line:
         return None
-    text = line.text
-    k, end = span.column - 1, span.end_column - 1
-    while k < end and text[k] not in PAD:
-        k += 1
-    if k >= end:
-        return None
-    stop = k
-    while stop < end and text[stop] in PAD:
-        stop += 1
-    return line.span(k, stop)
+    gap = _PAD_RUN.search(line.text, span.column - 1, span.end_column - 1)
+    return line.span(gap.start(), gap.end()) if gap else None
 
 
 

@@ -149,9 +149,9 @@ def duplicate_parts(letter, options):
     # 抄送 and 抄报 may both stand in the 版记; the same label twice is one list written twice.
     first: dict[str, int] = {}
     for part in letter.all("copy_to"):
-        label = unpad(part.lines[0].text)[:2]
-        if part.section == "附件":
+        if part.section == "附件" or part.parsed is None or part.parsed.label is None:
             continue
+        label = unpad(part.parsed.label.text)
         if label in first:
             yield Finding(part.span, f"{label}重复出现（第{first[label]}行已有）", f"把两行{label}合为一行")
         else:
