@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from letterlint import lazyre
 from letterlint.memo import memo
-from letterlint.doctypes import title_doctype
+from letterlint.doctypes import ENDING_WORDS, title_doctype
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ from letterlint.fields import (
     ATTENDANCE,
     ATTENDANCE_FIRST,
     MEETING_INFO,
+    CN_DIGIT,
     CN_NUM,
     CONTACT,
     COPY_TO,
@@ -61,6 +62,8 @@ from letterlint.record import Record
 # --- patterns for the content of one line ------------------------------------
 
 _YEAR_HINT = lazyre.compile(r"\d{4}")
+# What DOCNUM cannot do without: an opening bracket and the first of the year's digits (or a letter O for 0).
+_DOCNUM_YEAR = lazyre.compile(r"[〔【\[［(（〖﹝{｛<《]\s*(?:\d|[OoＯｏ]|[" + CN_DIGIT + r"]{2})")
 
 
 CLASS_LETTERS = "A-DＡ-Ｄ甲乙丙丁"
@@ -126,12 +129,20 @@ PAREN_LINE = lazyre.compile(r"^[（(].*[）)]$")
 # A numbered item of an 附件说明 (1.… 2.2019年…): unlike HEADING3, a figure may follow the mark.
 ATTACH_ITEM = lazyre.compile(r"^\d{1,2}[.．、]")
 
-CLOSING = lazyre.compile(
+_CLOSING_WORDS = lazyre.compile(
     r"特此|专此|此复|此致|敬礼|顺祝|敬祝|祝(?:您|你|愿|各位)|函复|函告|函商|函询|为盼|为荷|妥否|请批示|请审批|请予|请即复函|感谢|谢谢|致谢|敬请|恳请"
     r"|希望.{0,40}(?:支持|关心|关注|意见|建议|监督|指导)|欢迎.{0,30}(?:意见|建议|指导|监督)|多提宝贵意见"
     # A reply that ends by asking for the addressee's view of it (以上答复…您对此有何意见，请填写回执).
-    r"|^以上(?:答复|意见|复函)|有何意见|如有(?:不同)?意见|如有疑问|意见回执|答复函回执"
+    r"|有何意见|如有(?:不同)?意见|如有疑问|意见回执|答复函回执"
 )
+# Apart from the words above: an anchor (^) in that alternation would make Python's re try every branch at
+# every position of every line of the text, eight times slower.
+_CLOSING_OPENING = lazyre.compile(r"以上(?:答复|意见|复函)")
+
+
+def _has_closing_words(s: str) -> bool:
+    """``s`` holds the words of a closing formula (特此函复, 感谢……支持, 以上答复……)."""
+    return _CLOSING_WORDS.search(s) is not None or s.startswith("以上") and _CLOSING_OPENING.match(s) is not None
 # A sentence ends at these marks; a closing formula stands in the last sentence
 # of its paragraph, or the paragraph is the formula alone (one or two sentences).
 SENTENCE_END = lazyre.compile(r"[。！？!?]+(?=.)")
@@ -149,7 +160,6 @@ def _s(line: Line) -> str:
     return line.stripped
 
 
-_NO_PAD = dict.fromkeys(map(ord, " \t\u3000\u00a0"))
 _HEADER_GLUE = lazyre.compile(r"[\s\u3000·、，,：:]+")
 _TITLE_BREAK = lazyre.compile(r"[。：:；;]")
 _NOT_SALUTATION = lazyre.compile(r"[。；;：:？?]")
@@ -158,9 +168,9 @@ _NOT_SIGNATURE = lazyre.compile(r"[：:。（(]")
 _CONTACT_VALUE = lazyre.compile(r"[：:]|\d{5,}")
 
 
-@memo(4096)
 def _compact(text: str) -> str:
-    return text.translate(_NO_PAD)
+    # Four replacements, not str.translate: a translate table is looked up per character (16 times slower).
+    return text.replace(" ", "").replace("\u3000", "").replace("\t", "").replace("\u00a0", "")
 
 
 # How strongly a line's own evidence speaks for a kind (see parse.read).
@@ -219,6 +229,7 @@ class Unit(Record):
     terminal: str                 # the grammar's terminal when not the kind's own (TITLE_DATE)
 
     _fields = ("kind", "lines", "extra", "fields", "strength", "evidence", "alts", "terminal")
+    __slots__ = _fields  # a letter makes a few of these per line
 
     def __init__(self, kind, lines, extra=None, fields=None, strength=-1, evidence="", alts=None, terminal=""):
         self.kind = kind
@@ -255,6 +266,15 @@ class Unit(Record):
 def header_parts(line: Line) -> list[Part]:
     """The 版头 marks on one line: 发文字号, 签发人, 答复类别, 公开属性 (any of them, any order)."""
     text = line.text
+    # Each mark below is looked for only where the characters it cannot do without are on the line.
+    hint = _DOCNUM_HINT.search(text)
+    docnum = hint is not None and _DOCNUM_YEAR.search(text, hint.start()) is not None
+    hao = "号" in text
+    signed = "签" in text
+    classed = "类" in text or "结" in text
+    disclosed = "公开" in text
+    if not (docnum or hao or signed or classed or disclosed):
+        return []  # most lines of a letter
     parts: list[Part] = []
     taken: list[tuple[int, int]] = []
 
@@ -270,44 +290,44 @@ def header_parts(line: Line) -> list[Part]:
     def free(m: re.Match) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
 
-    # Each pattern is tried only if the characters it cannot do without are on
-    # the line: every line of a letter's head passes through here.
     # DOCNUM tries every character as the start of a 机关代字; begin near the bracket.
-    hint = _DOCNUM_HINT.search(text)
-    m = DOCNUM.search(text, max(0, hint.start() - 24)) if hint else None
+    m = DOCNUM.search(text, max(0, hint.start() - 24)) if docnum else None
     if m and (m.group("code") or m.group("open") in "〔【[［﹝〖"):
         add("doc_number", m.start(), m.end(), **{k: m.group(k) or "" for k in ("code", "open", "year", "close", "di", "seq", "hao")})
-    elif _YEAR_HINT.search(text) and (b := DOCNUM_BARE.search(text)):
+    elif hao and _YEAR_HINT.search(text) and (b := DOCNUM_BARE.search(text)):
         add("doc_number", b.start(), b.end(), code=b.group("code"), open="", year=b.group("year"),
             close="", di=b.group("di"), seq=b.group("seq"), hao=b.group("hao"), bare=True)
-    m = SIGNER.search(text) if "签" in text else None
+    m = SIGNER.search(text) if signed else None
     if m and not free(m) and taken and m.start() < taken[0][0]:
         m = SIGNER.search(text, 0, taken[0][0])  # 签发人：张明　　示交〔2024〕12号: the names end before the number
     if m and free(m):
         add("signer", m.start(), m.end(), colon=m.group("colon"), names=m.group("names").strip(PAD))
-    for rx in (CLASS_LABELLED, CLASS_GLUED, CLASS_AFTER_DOCNUM) if "类" in text or "结" in text or "号" in text else ():
+    for rx, present in ((CLASS_LABELLED, classed), (CLASS_GLUED, classed and "类" in text), (CLASS_AFTER_DOCNUM, hao)):
+        if not present:
+            continue
         m = rx.search(text)
         if m and free(m):
             add("answer_class", m.start(), m.end(), mark=m.group("cls"))
             break
-    m = DISCLOSURE.search(text) if "公开" in text else None
+    m = DISCLOSURE.search(text) if disclosed else None
     if m and free(m):
         add("disclosure", m.start(), m.end(), mark=m.group("mark"))
     parts.sort(key=lambda p: p.start or 0)
     return parts
 
 
-# _is_header_line's answers during one classify() (each line is asked as itself and as a neighbour).
-_HEADER_LINES: dict[Line, list[Part] | None] = {}
+# _is_header_line's answers during one classify() (each line is asked as itself and as a neighbour), by the
+# line object's id with the object itself, so that a line made for a moment never takes another's answer.
+_HEADER_LINES: dict[int, tuple[Line, list[Part] | None]] = {}
 
 
 def _is_header_line(line: Line) -> list[Part] | None:
     """The header parts of a line that holds nothing else, or None."""
-    try:
-        return _HEADER_LINES[line]
-    except KeyError:
-        pass
-    parts = _HEADER_LINES[line] = _header_line(line)
+    known = _HEADER_LINES.get(id(line))
+    if known is not None and known[0] is line:
+        return known[1]
+    parts = _header_line(line)
+    _HEADER_LINES[id(line)] = (line, parts)
     return parts
 
 
@@ -442,7 +462,8 @@ def _order_header(nb: list[Line], i: int) -> list[Unit] | None:
 
 def _case_heading(nb: list[Line], i: int) -> Unit | None:
     """A heading naming the 建议/提案 at ``nb[i]`` (one or two lines), if the 版头 goes on below it."""
-    if "号" not in nb[i].text and (i + 1 >= len(nb) or "号" not in nb[i + 1].text):
+    if not ("第" in nb[i].text or i + 1 < len(nb) and "第" in nb[i + 1].text) \
+            or "号" not in nb[i].text and (i + 1 >= len(nb) or "号" not in nb[i + 1].text):
         return None  # the heading names the 建议/提案 by its number (第N号)
     for size in (1, 2):
         if i + size >= len(nb):
@@ -570,7 +591,7 @@ def _looks_like_title(s: str, nxt: str | None) -> bool:
         return False
     if TITLE_START.match(c) or TITLE_ORG_THEN.match(c):
         return True
-    if title_doctype(c) and len(c) <= 60 and not SENTENCE_PUNCT.search(c):
+    if _may_end_title(c) and title_doctype(c) and len(c) <= 60 and not SENTENCE_PUNCT.search(c):
         return True
     # An issuer name alone above a 关于… line starts the title.
     if nxt is not None and TITLE_START.match(_compact(nxt)) and (ORG_SUFFIX.search(c) and len(c) <= 30 or _issuer_list(s)):
@@ -588,14 +609,21 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
     each line short and none ending a sentence or a label; a comma inside the
     title is allowed (关于增加车位，解决“停车难”建议的答复).
     """
+    end = min(i + 4, len(nb))
+    for k in range(i + 1, end):
+        if _may_end_title(nb[k].stripped):
+            break
+    else:
+        return 0  # no line below can end a 文种 word (most lines)
     joined = ""
-    for k in range(i, min(i + 4, len(nb))):
+    for k in range(i, end):
         s = _s(nb[k])
         if len(s) > 40 or _TITLE_BREAK.search(s) or s.startswith(("（", "(", "〔", "【", "[")) \
                 or not _HAN.search(s) or _is_header_line(nb[k]) is not None or ISSUE_NUMBER.match(s):
             return 0  # a line without a Chinese character (0017, a figure) does not wrap a title
         joined += s
-        if k > i and _title_complete(joined) and _looks_like_title(joined, None) and "。" not in joined:
+        if k > i and _may_end_title(s) and _title_complete(joined) and _looks_like_title(joined, None) \
+                and "。" not in joined:
             return k - i + 1
     return 0
 
@@ -604,6 +632,26 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
 def _title_complete(text: str) -> bool:
     c = _compact(text).rstrip("。.，,；;！!")
     return title_doctype(c) is not None
+
+
+# The last characters of the 文种 words (函, 复, 知 …) and of a bracketed status after one (（试行）).
+_TITLE_LAST = frozenset(word[-1] for word in ENDING_WORDS) | frozenset("）)")
+_TITLE_TAIL_MARKS = PAD + "。.，,；;：:！!？?、"
+
+
+def _may_end_title(s: str) -> bool:
+    """A title may end with the line ``s``: its last character (stray marks aside) ends a 文种 word.
+
+    A cheap test before joining lines to ask ``_title_complete``: False only where no text ending with
+    ``s`` names a 文种 (most lines of a letter).
+    """
+    last = s[-1:]
+    if last in _TITLE_LAST or not last:
+        return True
+    if last not in _TITLE_TAIL_MARKS:
+        return False  # the common case: a line ending in any other character
+    t = s.rstrip(_TITLE_TAIL_MARKS)
+    return not t or t[-1] in _TITLE_LAST
 
 
 def _title_continues(s: str) -> bool:
@@ -731,6 +779,8 @@ def _is_org_signature(s: str) -> bool:
 
 def date_fields(s: str) -> dict | None:
     c = s.strip(PAD)
+    if not c or not (c[0].isdigit() or c[0] in CN_DIGIT):
+        return None  # both forms open with the year's first digit
     m = DATE_CN.match(c)
     if m:
         return {"y": m.group("y"), "m": m.group("m"), "d": m.group("d"), "form": "cn"}
@@ -848,13 +898,16 @@ def _above_date(nb: list[Line]) -> set[int]:
     return marked
 
 
-def _text(line: Line) -> list[Unit]:
-    """The text readings of a line: body text (a paragraph or a heading) or the text of an attachment."""
-    kind, fields = _body_kind(line.stripped)
+def _text(line: Line, body: tuple[str, dict]) -> list[Unit]:
+    """The text readings of a line: body text (a paragraph or a heading) or the text of an attachment.
+
+    ``body``: ``_body_kind`` of the line.
+    """
+    kind, fields = body
     if kind != "paragraph":
         return [Unit(kind, [line], fields=fields)]  # a heading: the grammar takes it in both places
     found = [Unit("paragraph", [line]), Unit("attachment_text", [line])]
-    if CLOSING.search(line.stripped):
+    if _has_closing_words(line.stripped):
         # After a contact line only a closing formula may still stand (…联系人：… / 特此函商。).
         found.append(Unit("closing", [line]))
     return found
@@ -871,15 +924,18 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
     line = nb[i]
     s = line.stripped
     prev = nb[i - 1] if i else None
-    nxt = nb[i + 1].stripped if i + 1 < n else None
-    found: list[Unit] = []
     # A full stop, question or exclamation mark inside the line makes it a sentence: no 版头 mark, title,
     # organ name, 主送 list, 题注 or list of names holds one, so those are not looked for (most lines of a text).
     plain = _SENTENCE_INSIDE.search(s, 0, len(s) - 1) is None
+    nxt = nb[i + 1].stripped if i + 1 < n else None
+    body = _body_kind(s)
+    if _only_text(nb, i, body[0], plain, above_date):
+        return _text(line, body)
+    found: list[Unit] = []
     title = None
     # A heading of the text (一、……), a date or a labelled line (联系人：, 抄送：) opens none of the units
     # wrapped over several lines either: a third of the short lines of a letter.
-    if plain and not ((s[:1] in _HEADING_FIRST or s[:1].isdigit()) and _body_kind(s)[0] != "paragraph" or _tail_kind(s)
+    if plain and not (body[0] != "paragraph" or _tail_kind(s)
                       or s[:1].isdigit() and date_fields(s)):
         if m := SECRECY_INVALID.match(s):
             found.append(Unit("secrecy", [line], fields={"level": m.group("level")}, strength=WEAK,
@@ -1008,11 +1064,56 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
     for unit in found:
         unit.settle()
     if not any(u.strength == STRONG for u in found):
-        found.extend(_text(line))
+        found.extend(_text(line, body))
     return found
 
 
 _SENTENCE_INSIDE = lazyre.compile(r"[。！？!?]")
+# The first characters of the lines that a label or a mark opens (抄送：, 附件：, 注：, 答复单位：, 密级, （…）).
+_LABEL_FIRST = _TAIL_FIRST | frozenset("附注答承发办绝机秘")
+# And of a date (its year) or of a word written where the 密级 stands (内部, 保密★1年).
+_NOT_SENTENCE_FIRST = frozenset(CN_DIGIT) | frozenset("内保秘涉")
+
+
+def _only_text(nb: list[Line], i: int, body: str, plain: bool, above_date: set[int]) -> bool:
+    """Nothing but a text reading can hold ``nb[i]`` (most lines of a text), so the other tests are spared.
+
+    A sentence: a full stop (question, exclamation mark) inside it, or one
+    sentence ending in a full stop that no title reading takes (a title
+    with a stray full stop is TITLE-002's).  Each
+    other reading of such a line needs what this rules out: a label or mark
+    at its start (a 密级, a date), a colon at its end or after its first
+    words (a 称呼 run into the text), a short line ending in a comma (a 称呼
+    with the wrong mark), a 签发人, the place above the date (a 署名) or
+    below the 抄送 (the 印发 line); the rest hold no full stop.
+
+    A heading (一、…, （一）…) without a full stop inside: the same, and it
+    is no 版头 line, no title (（一）关于……的通知), no organ's name over a
+    longer line (a 称呼 without its colon), no name under a 签发人 line.
+    """
+    line = nb[i]
+    s = line.stripped
+    prev = nb[i - 1] if i else None
+    heading = plain and body in ("heading1", "heading2")
+    # The tests of the line's own characters first: they settle most lines.
+    if heading:
+        if s[-1] in "：:，,！!；;）)" or "印发" in s or s.endswith("文件") or "签" in s or _tail_kind(s) is not None:
+            return False
+    elif s[0] in _LABEL_FIRST:
+        return False
+    elif plain:
+        if s[-1] != "。" or s[0] in _NOT_SENTENCE_FIRST or s[0].isdigit() or "签" in s:
+            return False
+    elif not (s[-1] in "。？?" or len(s) > 60 and s[-1] not in "：:"):
+        return False
+    if "：" in s[:32] or ":" in s[:32] or i in above_date or prev is not None and _tail_kind(prev.stripped) == "copy_to":
+        return False
+    if heading:
+        nxt = nb[i + 1].stripped if i + 1 < len(nb) else None
+        return _is_header_line(line) is None and not (_may_end_title(s) and _title_complete(s)) \
+            and not (nxt is not None and len(nxt) > len(s) and _is_recipient_without_colon(s)) \
+            and (prev is None or not _header_signer(prev))
+    return not plain or _title_at(nb, i) is None  # a title with a stray full stop (TITLE-002)
 
 
 def _is_date(s: str) -> bool:
@@ -1062,7 +1163,8 @@ def _title_at(nb: list[Line], i: int) -> Unit | None:
             and not _heads_title(nb, i):
         return None
     k = i + 1
-    while k < n and k - i < max(4, wrapped) and not _title_complete("".join(map(_s, nb[i:k]))) \
+    while k < n and k - i < max(4, wrapped) \
+            and not (_may_end_title(_s(nb[k - 1])) and _title_complete("".join(map(_s, nb[i:k])))) \
             and (k - i < wrapped or _title_continues(_s(nb[k]))):
         if _is_recipient_without_colon(_s(nb[k])) and ADDRESSEE_SUFFIX.search(_compact(_s(nb[k]))):
             break  # do not swallow the salutation: a short addressee line before a paragraph
@@ -1100,7 +1202,8 @@ def _heads_title(nb: list[Line], i: int) -> bool:
     if i == 0 or _heads_letter(nb, i - 1) and not _title_complete(nb[i - 1].stripped):
         return True
     below = nb[i + 1].stripped if i + 1 < len(nb) else ""
-    return _is_recipient(below) or any(_is_recipient(_s(nb[k])) and _title_complete("".join(map(_s, nb[i:k])))
+    return _is_recipient(below) or any(_is_recipient(_s(nb[k])) and _may_end_title(_s(nb[k - 1]))
+                                       and _title_complete("".join(map(_s, nb[i:k])))
                                        for k in range(i + 2, min(i + 5, len(nb))))
 
 
@@ -1136,8 +1239,8 @@ def _heads_letter(nb: list[Line], j: int) -> bool:
             or _minutes_head(s):
         return True
     # The last line of a wrapped title: the lines above it and it make a whole title.
-    return any(_title_complete("".join(map(_s, nb[k:j + 1]))) and _looks_like_title(_s(nb[k]), None)
-               for k in range(max(0, j - 3), j))
+    return _may_end_title(s) and any(_title_complete("".join(map(_s, nb[k:j + 1]))) and _looks_like_title(_s(nb[k]), None)
+                                     for k in range(max(0, j - 3), j))
 
 
 def _amid_text(nb: list[Line], i: int) -> bool:
@@ -1337,14 +1440,14 @@ def _meeting_info(line: Line) -> Unit | None:
     m = MEETING_INFO.match(s) if s[:1] in "时地会" and len(s) <= 60 else None
     if m is None or "。" in m.group("value")[:-1]:
         return None
-    return Unit("meeting_info", [line], fields={"label": m.group("label").translate(_NO_PAD)}, strength=WEAK,
+    return Unit("meeting_info", [line], fields={"label": _compact(m.group("label"))}, strength=WEAK,
                 evidence="标注“时间：/地点：”的会议信息")
 
 
 def _attendance_unit(lines: list[Line]) -> Unit:
     """出席/列席/请假… with its wrapped lines: weak evidence (amid the text such a line stays text)."""
     m = ATTENDANCE.match(lines[0].stripped)
-    fields = {"label": m.group("label").translate(_NO_PAD)}
+    fields = {"label": _compact(m.group("label"))}
     return Unit("attendance", lines, fields=fields, strength=WEAK, evidence="标注“出席：/列席：/请假：”的名单")
 
 
@@ -1397,11 +1500,11 @@ def mark_closing(body: list[Unit]) -> None:
         if idx > 0 and _compact(body[idx - 1].lines[0].stripped).startswith("此致"):
             body[idx - 1].kind = "closing"
         return
-    if CLOSING.search(s) and _closes(s):
+    if _has_closing_words(s) and _closes(s):
         last.kind = "closing"
 
 
 def _closes(paragraph: str) -> bool:
     """The closing words end the paragraph: a long paragraph that only opens with thanks goes on to answer."""
     sentences = [x for x in SENTENCE_END.split(paragraph) if x]
-    return len(sentences) <= 2 or CLOSING.search(sentences[-1]) is not None
+    return len(sentences) <= 2 or _has_closing_words(sentences[-1])

@@ -43,7 +43,7 @@ _ENDINGS = [
     ("命令", "order"), ("令", "order"), ("公报", "communique"), ("公告", "announcement"),
     ("通告", "circular"), ("通报", "bulletin"), ("议案", "motion"), ("纪要", "minutes"),
 ]
-_ENDING_WORDS = tuple(word for word, _ in _ENDINGS)
+ENDING_WORDS = tuple(word for word, _ in _ENDINGS)
 _SPACES = lazyre.compile(r"[\s\u3000]+")
 
 
@@ -71,7 +71,7 @@ def title_doctype(title: str) -> str | None:
     t = _SPACES.sub("", title).rstrip("。.，,；;：:！!？?、")  # a stray mark after the 文种 is TITLE-002's
     if t.endswith(("）", ")")):
         t = _TRAILING_BRACKET.sub("", t)
-    if not t.endswith(_ENDING_WORDS):  # one test for the common case: no 文种 word at the end
+    if not t.endswith(ENDING_WORDS):  # one test for the common case: no 文种 word at the end
         return None
     for word, ident in _ENDINGS:
         if t.endswith(word):

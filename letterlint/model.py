@@ -23,12 +23,12 @@ PAD = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2
        "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
 PAD_CLASS = f"[{PAD}]"      # one padding character, for regular expressions
 PAD_RUN = f"[{PAD}]+"
-_NO_PAD = dict.fromkeys(map(ord, PAD))
 
 
 def unpad(text: str) -> str:
     """``text`` without any padding character (联 系 人 → 联系人)."""
-    return text.translate(_NO_PAD)
+    # PAD is what str.split() splits at, and the BOM: far faster than a translate table (per character).
+    return "".join(text.split()).replace("\ufeff", "")
 
 # Part kinds, in the order GB/T 9704-2012 lays them out, with their names.
 PART_NAMES: dict[str, str] = {

@@ -85,3 +85,47 @@ def test_a_reading_that_costs_nothing_is_what_the_search_chooses():
             assert [(u.kind, u.line) for u in shortcut.chosen] == [(u.kind, u.line) for u in searched.chosen]
             assert shortcut.configs == searched.configs and searched.chosen.count(None) == 0
     assert free > len(LETTERS)  # the shortcut is taken on most letters, not only on a few
+
+
+def _lattice_key(lattice) -> list:
+    return [[(u.kind, [ln.number for ln in u.lines], u.strength, u.evidence, u.terminal, sorted(u.fields.items()),
+              [(p.kind, [ln.number for ln in p.lines], p.start, p.end) for p in u.extra]) for u in cands]
+            for cands in lattice]
+
+
+# Lines at the edge of the shortcut: a heading that is a title, a 称呼 without its colon as a heading, a
+# sentence that a title reading takes (stray full stop), words where the 密级 stands, a date, a run-in 称呼.
+_EDGES = """（一）关于加强校园安全管理的通知
+示例市教育局关于开展校园安全检查的通知。
+示例市教育局：
+感谢你们对教育工作的关心和支持。
+一、示例市财政局
+二、各县（市、区）教育局
+保密★1年。
+2024年5月。
+王某代表：您提出的建议收悉，现答复如下。
+（一）关于安全检查。检查范围为全市中小学。
+抄送：市政府办公室。
+示例市教育局办公室　　2024年5月6日印发。"""
+
+
+def test_lines_left_to_the_text_reading_get_what_every_test_gives_them(monkeypatch):
+    """``classify._only_text`` spares the other tests on sentences and headings: the lattice is the same."""
+    from letterlint import classify as classify_module
+    from letterlint.parse import split_lines
+
+    texts = [variant for text in LETTERS + [_EDGES] for variant in _variations(text)]
+    shortcut = [_lattice_key(classify_module.classify(split_lines(t))) for t in texts]
+    taken = 0
+    real = classify_module._only_text
+    monkeypatch.setattr(classify_module, "_only_text", lambda *args: False)
+    for text, ours in zip(texts, shortcut):
+        assert _lattice_key(classify_module.classify(split_lines(text))) == ours, text
+    monkeypatch.setattr(classify_module, "_only_text", real)
+    for text in LETTERS:
+        nb = [ln for ln in split_lines(text) if ln.stripped]
+        for i in range(len(nb)):
+            s = nb[i].stripped
+            plain = classify_module._SENTENCE_INSIDE.search(s, 0, len(s) - 1) is None
+            taken += real(nb, i, classify_module._body_kind(s)[0], plain, set())
+    assert taken > len(LETTERS)  # the shortcut is taken on most letters
