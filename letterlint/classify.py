@@ -170,7 +170,9 @@ _CONTACT_VALUE = lazyre.compile(r"[：:]|\d{5,}")
 
 def _compact(text: str) -> str:
     # Four replacements, not str.translate: a translate table is looked up per character (16 times slower).
-    return text.replace(" ", "").replace("\u3000", "").replace("\t", "").replace("\u00a0", "")
+    if " " in text or "\u3000" in text or "\t" in text or "\u00a0" in text:
+        return text.replace(" ", "").replace("\u3000", "").replace("\t", "").replace("\u00a0", "")
+    return text  # most lines
 
 
 # How strongly a line's own evidence speaks for a kind (see parse.read).
@@ -332,7 +334,7 @@ def _is_header_line(line: Line) -> list[Part] | None:
 
 
 def _header_line(line: Line) -> list[Part] | None:
-    s = _s(line)
+    s = line.stripped
     if len(s) > 80:
         return None
     m = CLASS_ALONE.match(s) or CLASS_BRACKETED.match(s)
@@ -531,14 +533,15 @@ def _organ_run(nb: list[Line], i: int) -> int:
     them end in 文件 (示例市教育局 / 示例市财政局文件): a name alone is not evidence enough.
     """
     k = i
-    while k < len(nb) and k - i < 6 and _is_org_signature(_s(nb[k])):
+    while k < len(nb) and k - i < 6 and _is_org_signature(nb[k].stripped):
         k += 1
     if k == i:
         return 0
-    if k < len(nb) and _s(nb[k]).endswith("文件") and len(_s(nb[k])) <= 40 and not SENTENCE_PUNCT.search(_s(nb[k])):
+    below = nb[k].stripped if k < len(nb) else ""
+    if below.endswith("文件") and len(below) <= 40 and not SENTENCE_PUNCT.search(below):
         return k - i + 1
-    if k == i + 1 == 1 and k < len(nb) and not _s(nb[i]).endswith(("、", "和", "及", "与")) \
-            and _whole_title_line(_s(nb[k])):
+    if k == i + 1 == 1 and k < len(nb) and not nb[i].stripped.endswith(("、", "和", "及", "与")) \
+            and _whole_title_line(nb[k].stripped):
         return 1  # 信函格式: the organ's name alone over the title (示例市教育局 / 示例市教育局关于……的函)
     return k - i if k < len(nb) and _is_header_line(nb[k]) is not None else 0
 
@@ -565,9 +568,9 @@ def _minutes_mark(nb: list[Line], i: int) -> Unit | None:
     title of its own is named by it."""
     for k in (1, 2):
         if i + k >= len(nb) or not ("期" in nb[i + k].text or "次" in nb[i + k].text) \
-                or not ISSUE_NUMBER.match(_s(nb[i + k])):
+                or not ISSUE_NUMBER.match(nb[i + k].stripped):
             continue
-        c = "".join(_compact(_s(x)) for x in nb[i:i + k])
+        c = "".join(_compact(x.stripped) for x in nb[i:i + k])
         if len(c) <= 40 and not SENTENCE_PUNCT.search(c) and not _ABOUT_WORD.search(c) \
                 and (c.endswith("纪要") or k == 1 and _is_org_signature(c)):
             return Unit("org_mark", nb[i:i + k], strength=WEAK, evidence="纪要标志或机关名称（其下是期号）")
@@ -617,7 +620,7 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
         return 0  # no line below can end a 文种 word (most lines)
     joined = ""
     for k in range(i, end):
-        s = _s(nb[k])
+        s = nb[k].stripped
         if len(s) > 40 or _TITLE_BREAK.search(s) or s.startswith(("（", "(", "〔", "【", "[")) \
                 or not _HAN.search(s) or _is_header_line(nb[k]) is not None or ISSUE_NUMBER.match(s):
             return 0  # a line without a Chinese character (0017, a figure) does not wrap a title
@@ -672,12 +675,12 @@ def _is_recipient(s: str) -> bool:
 
 def _wrapped_recipient(nb: list[Line], i: int) -> int | None:
     """How many lines a long 主送机关 list wrapped over (各县（市、区）人民政府，市政府各部门，/ 各直属机构：), or None."""
-    first = _s(nb[i])
+    first = nb[i].stripped
     if not first.endswith(("，", "、", ",", "；", ";")) or "。" in first:
         return None
     joined = first
     for k in range(i + 1, min(i + 3, len(nb))):
-        joined += _s(nb[k])
+        joined += nb[k].stripped
         if joined.endswith(("：", ":")):
             return k - i + 1 if _is_recipient(joined) and len(joined) <= 200 else None
         if not joined.endswith(("，", "、", ",", "；", ";")):
@@ -956,7 +959,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
         if (minutes := _minutes_mark(nb, i)) is not None:
             found.append(minutes)
         if (wrapped := _wrapped_recipient(nb, i)) is not None:
-            found.append(Unit("recipient", nb[i:i + wrapped], fields={"colon": _s(nb[i + wrapped - 1])[-1]},
+            found.append(Unit("recipient", nb[i:i + wrapped], fields={"colon": nb[i + wrapped - 1].stripped[-1]},
                               evidence="分行书写的主送机关（以冒号结束）"))
         if (adopted := _wrapped_adoption_note(nb, i)) is not None:
             found.append(adopted)
@@ -1001,12 +1004,13 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
             found.insert(0, _unit_from_header(parts))
         elif (names := _signer_names(line)) is not None:
             found.append(names)
-    signer = next((u for u in found if u.kind == "signer" and not u.extra and not u.fields.get("continued")), None)
-    if signer is not None and (signoff := _signer_after_date(line)) is not None:
+    signer = found and next((u for u in found if u.kind == "signer" and not u.extra and not u.fields.get("continued")),
+                            None)
+    if signer and (signoff := _signer_after_date(line)) is not None:
         signoff.alts = []
         signoff.strength = STRONG
         found.append(signoff)
-    if COPY_NUMBER.match(s):
+    if s[0].isdigit() and COPY_NUMBER.match(s):
         found.append(Unit("copy_number", [line]))
     elif i == 0 and nxt is not None and _SHORT_NUMBER.match(s) and (SECRECY.match(nxt) or URGENCY.match(nxt)):
         found.append(Unit("copy_number", [line], evidence="版头第一行、密级或紧急程度之上的数字（份号）"))
@@ -1014,7 +1018,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
             and not any(u.kind == "print_line" for u in found):
         found.append(Unit("print_line", [line], fields={"org": m.group("org"), "date": m.group("date"),
                                                         "printed": m.group("printed") or ""}))
-    if ISSUE_NUMBER.match(s):
+    if ("期" in s or "次" in s) and ISSUE_NUMBER.match(s):
         found.append(Unit("issue_number", [line], strength=WEAK))
     elif prev is not None and s[-1:] in "号）)" and _ANNOUNCEMENT_NUMBER.match(_compact(s)) \
             and title_doctype(_compact(prev.stripped)) in ("announcement", "circular"):
@@ -1028,7 +1032,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
     # Weak evidence: a salutation, a 署名, a note.
     if _is_recipient(s) and not any(u.kind == "recipient" for u in found) and not HEADING1.match(s):
         found.append(Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以冒号结尾的称呼行"))
-    elif (run_in := _run_in_salutation(line)) is not None:
+    elif ("：" in s or ":" in s) and (run_in := _run_in_salutation(line)) is not None:
         found.append(run_in)
     elif nxt is not None and _is_recipient_wrong_mark(s):
         found.append(Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以逗号、分号或叹号结尾的称呼"))
@@ -1044,7 +1048,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
             found.append(Unit("signature", [line], evidence="机关名称（署名）"))
     elif i in above_date and not any(u.kind in ("signature", "signoff", "contact") for u in found):
         found.append(Unit("signature", [line], evidence="成文日期之上的短行（署名）"))
-    if PAREN_LINE.match(s) and not any(u.kind == "note" for u in found):
+    if s[0] in "（(" and PAREN_LINE.match(s) and not any(u.kind == "note" for u in found):
         unit = Unit("note", [line], strength=WEAK, evidence="括注（附注）")
         m = DISCLOSURE.search(line.text)
         if m:
@@ -1151,25 +1155,25 @@ def _amid_headings(nb: list[Line], i: int) -> bool:
 def _title_at(nb: list[Line], i: int) -> Unit | None:
     """A title starting at ``nb[i]``, with the lines that finish it (wrapped at any point) and its status line."""
     n = len(nb)
-    s = _s(nb[i])
+    s = nb[i].stripped
     if _minutes_head(s):
         return None  # a 期号, or an issuer and a date on one line (示例市人民政府办公室　2024年6月7日), open no title
     wrapped = _wrapped_title(nb, i)
     if _colon_after_title(nb, i):
         return Unit("title", [nb[i]], evidence="标题形式（其后误加冒号，下一行是称呼）")
-    if not wrapped and not (_looks_like_title(s, _s(nb[i + 1]) if i + 1 < n else None) and not _is_recipient(s)):
+    if not wrapped and not (_looks_like_title(s, nb[i + 1].stripped if i + 1 < n else None) and not _is_recipient(s)):
         return None
     if not wrapped and not (_title_complete(s) and (not s.endswith("。") or _stray_stop_after_title(s))) \
             and not _heads_title(nb, i):
         return None
     k = i + 1
     while k < n and k - i < max(4, wrapped) \
-            and not (_may_end_title(_s(nb[k - 1])) and _title_complete("".join(map(_s, nb[i:k])))) \
-            and (k - i < wrapped or _title_continues(_s(nb[k]))):
-        if _is_recipient_without_colon(_s(nb[k])) and ADDRESSEE_SUFFIX.search(_compact(_s(nb[k]))):
+            and not (_may_end_title(nb[k - 1].stripped) and _title_complete("".join(map(_s, nb[i:k])))) \
+            and (k - i < wrapped or _title_continues(nb[k].stripped)):
+        if _is_recipient_without_colon(nb[k].stripped) and ADDRESSEE_SUFFIX.search(_compact(nb[k].stripped)):
             break  # do not swallow the salutation: a short addressee line before a paragraph
         k += 1
-    if k < n and _TITLE_QUALIFIER.match(_s(nb[k])):
+    if k < n and _TITLE_QUALIFIER.match(nb[k].stripped):
         k += 1
     return Unit("title", nb[i:k])
 
@@ -1189,8 +1193,8 @@ def _stray_stop_after_title(s: str) -> bool:
 def _colon_after_title(nb: list[Line], i: int) -> bool:
     """A whole title (关于……的函) with a colon after it, over the 称呼: a title with a stray colon (TITLE-002),
     not a second salutation."""
-    s = _s(nb[i])
-    if not s.endswith(("：", ":")) or i + 1 >= len(nb) or not _is_recipient(_s(nb[i + 1])):
+    s = nb[i].stripped
+    if not s.endswith(("：", ":")) or i + 1 >= len(nb) or not _is_recipient(nb[i + 1].stripped):
         return False
     c = _compact(s)[:-1]
     return len(c) <= 80 and (TITLE_START.search(c) or _ABOUT_WORD.search(c)) is not None and _title_complete(c) \
@@ -1202,7 +1206,7 @@ def _heads_title(nb: list[Line], i: int) -> bool:
     if i == 0 or _heads_letter(nb, i - 1) and not _title_complete(nb[i - 1].stripped):
         return True
     below = nb[i + 1].stripped if i + 1 < len(nb) else ""
-    return _is_recipient(below) or any(_is_recipient(_s(nb[k])) and _may_end_title(_s(nb[k - 1]))
+    return _is_recipient(below) or any(_is_recipient(nb[k].stripped) and _may_end_title(nb[k - 1].stripped)
                                        and _title_complete("".join(map(_s, nb[i:k])))
                                        for k in range(i + 2, min(i + 5, len(nb))))
 
@@ -1239,8 +1243,8 @@ def _heads_letter(nb: list[Line], j: int) -> bool:
             or _minutes_head(s):
         return True
     # The last line of a wrapped title: the lines above it and it make a whole title.
-    return _may_end_title(s) and any(_title_complete("".join(map(_s, nb[k:j + 1]))) and _looks_like_title(_s(nb[k]), None)
-                                     for k in range(max(0, j - 3), j))
+    return _may_end_title(s) and any(_title_complete("".join(map(_s, nb[k:j + 1])))
+                                     and _looks_like_title(nb[k].stripped, None) for k in range(max(0, j - 3), j))
 
 
 def _amid_text(nb: list[Line], i: int) -> bool:
@@ -1260,7 +1264,7 @@ def _amid_text(nb: list[Line], i: int) -> bool:
 def _note_end(nb: list[Line], i: int) -> int:
     """Where an 附件说明 starting at ``nb[i]`` ends: after its numbered and wrapped lines."""
     j = i + 1
-    while j < len(nb) and (ATTACH_ITEM.match(_s(nb[j])) or _note_continues(nb[j - 1], nb[j])):
+    while j < len(nb) and (ATTACH_ITEM.match(nb[j].stripped) or _note_continues(nb[j - 1], nb[j])):
         j += 1
     return j
 
