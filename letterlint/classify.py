@@ -953,7 +953,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
                               evidence="版头的机关名称（其下是发文字号或“文件”）"))
         if (case := _case_heading(nb, i)) is not None:
             found.append(case)
-        title = _title_at(nb, i)
+        title = _title_at(nb, i) if _is_header_line(line) is None else None  # a line of 版头 marks opens no title
         if title is not None:
             found.append(title)
         if (minutes := _minutes_mark(nb, i)) is not None:
