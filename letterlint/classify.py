@@ -85,6 +85,8 @@ CLASS_ALONE = lazyre.compile(r"^[〔\[【（(]?" + SP + r"(?P<cls>[" + CLASS_LET
 # A single letter alone on a header line, bare or bracketed, is meant as a class mark
 # even outside the usual A-D (so that "E" or "〔E〕" can be reported, not ignored).
 CLASS_BRACKETED = lazyre.compile(r"^[〔\[【（(]?" + SP + r"(?P<cls>[A-ZＡ-Ｚ甲乙丙丁戊])" + SP + r"类?" + SP + r"[〕\]】）)]?$")
+# What CLASS_ALONE and CLASS_BRACKETED can start with: a bracket or the letter.
+_CLASS_FIRST = frozenset("〔[【（(ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ甲乙丙丁戊")
 CLASS_GLUED = lazyre.compile(r"[（(〔\[【]?" + SP + r"(?P<cls>[" + CLASS_LETTERS + r"])" + SP + r"类" + SP + r"[）)〕\]】]?")
 # A class glued to the 发文字号 (…13号E类, …13号（E）): any letter.
 CLASS_AFTER_DOCNUM = lazyre.compile(r"(?<=号)" + SP + r"(?:" + _OPEN + SP + r")?" + _ANY_CLASS + SP
@@ -337,7 +339,7 @@ def _header_line(line: Line) -> list[Part] | None:
     s = line.stripped
     if len(s) > 80:
         return None
-    m = CLASS_ALONE.match(s) or CLASS_BRACKETED.match(s)
+    m = (CLASS_ALONE.match(s) or CLASS_BRACKETED.match(s)) if s[:1] in _CLASS_FIRST else None
     if m:
         off = line.indent
         return [Part("answer_class", [line], start=off, end=off + len(s), fields={"mark": m.group("cls")})]
@@ -854,7 +856,8 @@ def classify(lines: list[Line]) -> list[list[Unit]]:
         # The other kinds a candidate's own lines allow (a 领导签发 line is also a 签发人) come after it.
         cands += [alt for unit in cands for alt in unit.alts]
         for unit in cands:
-            unit.alts = []
+            if unit.alts:
+                unit.alts = []
             if unit.kind == "signoff":
                 _split_signoff(unit)
             unit.settle()
@@ -862,8 +865,11 @@ def classify(lines: list[Line]) -> list[list[Unit]]:
     # A unit wrapped over several lines never takes in a line whose own evidence is strong.
     strong = [{u.kind for u in cands if u.strength == STRONG} for cands in lattice]
     for i, cands in enumerate(lattice):
-        lattice[i] = [u for u in cands if len(u.lines) == 1
-                      or not any(kinds - {u.kind} for kinds in strong[i + 1:i + len(u.lines)])]
+        for unit in cands:
+            if len(unit.lines) > 1:
+                lattice[i] = [u for u in cands if len(u.lines) == 1
+                              or not any(kinds - {u.kind} for kinds in strong[i + 1:i + len(u.lines)])]
+                break
     return lattice
 
 
