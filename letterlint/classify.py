@@ -56,14 +56,13 @@ from letterlint.fields import (
     SP,
 )
 from letterlint.fields import DOCNUM_HINT as _DOCNUM_HINT
+from letterlint.fields import DOCNUM_YEAR_HINT as _DOCNUM_YEAR
 from letterlint.model import PAD, Line, Part
 from letterlint.record import Record
 
 # --- patterns for the content of one line ------------------------------------
 
 _YEAR_HINT = lazyre.compile(r"\d{4}")
-# What DOCNUM cannot do without: an opening bracket and the first of the year's digits (or a letter O for 0).
-_DOCNUM_YEAR = lazyre.compile(r"[〔【\[［(（〖﹝{｛<《]\s*(?:\d|[OoＯｏ]|[" + CN_DIGIT + r"]{2})")
 
 
 CLASS_LETTERS = "A-DＡ-Ｄ甲乙丙丁"
@@ -156,10 +155,6 @@ OPENING_SENTENCE = lazyre.compile(r"收悉|如下[\u4e00-\u9fff]{0,4}\s*[：:]$|
 SENTENCE_PUNCT = lazyre.compile(r"[。，；！？!?;,]")
 TITLE_START = lazyre.compile(r"^(?:关于|对|转发|印发)")
 TITLE_ORG_THEN = lazyre.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:关于|对于|对)")
-
-
-def _s(line: Line) -> str:
-    return line.stripped
 
 
 _HEADER_GLUE = lazyre.compile(r"[\s\u3000·、，,：:]+")
@@ -466,14 +461,14 @@ def _order_header(nb: list[Line], i: int) -> list[Unit] | None:
 
 def _case_heading(nb: list[Line], i: int) -> Unit | None:
     """A heading naming the 建议/提案 at ``nb[i]`` (one or two lines), if the 版头 goes on below it."""
-    if not ("第" in nb[i].text or i + 1 < len(nb) and "第" in nb[i + 1].text) \
-            or "号" not in nb[i].text and (i + 1 >= len(nb) or "号" not in nb[i + 1].text):
-        return None  # the heading names the 建议/提案 by its number (第N号)
+    pair = nb[i].text + (nb[i + 1].text if i + 1 < len(nb) else "")
+    if "第" not in pair or "号" not in pair:
+        return None  # the heading names the 建议/提案 by its number (第N号), on its line or the next
     for size in (1, 2):
         if i + size >= len(nb):
             return None
         lines = nb[i:i + size]
-        c = _compact("".join(map(_s, lines)))
+        c = _compact("".join(ln.stripped for ln in lines))
         m = None if TITLE_START.match(c) or TITLE_ORG_THEN.match(c) else CASE_HEADING.match(c)  # 关于…/对…: a title
         if m is None or not m.group("meeting") and not m.group("doctype"):
             continue
@@ -659,11 +654,12 @@ def _may_end_title(s: str) -> bool:
     return not t or t[-1] in _TITLE_LAST
 
 
-def _title_continues(s: str) -> bool:
+def _title_continues(line: Line) -> bool:
+    s = line.stripped
     c = _compact(s)
     return (0 < len(c) <= 40 and not c.endswith(("：", ":")) and not SENTENCE_PUNCT.search(c.rstrip("。.，,；;！!？?"))
-            and _is_header_line(Line(0, s)) is None and not HEADING1.match(c) and not HEADING2.match(c)
-            and not _minutes_head(s.strip(PAD)))
+            and _is_header_line(line) is None and not HEADING1.match(c) and not HEADING2.match(c)
+            and not _minutes_head(s))
 
 
 def _is_recipient(s: str) -> bool:
@@ -1010,9 +1006,9 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
             found.insert(0, _unit_from_header(parts))
         elif (names := _signer_names(line)) is not None:
             found.append(names)
-    signer = found and next((u for u in found if u.kind == "signer" and not u.extra and not u.fields.get("continued")),
-                            None)
-    if signer and (signoff := _signer_after_date(line)) is not None:
+    signer = next((u for u in found if u.kind == "signer" and not u.extra and not u.fields.get("continued")),
+                  None) if found else None
+    if signer is not None and (signoff := _signer_after_date(line)) is not None:
         signoff.alts = []
         signoff.strength = STRONG
         found.append(signoff)
@@ -1089,13 +1085,13 @@ def _only_text(nb: list[Line], i: int, body: str, plain: bool, above_date: set[i
     """Nothing but a text reading can hold ``nb[i]`` (most lines of a text), so the other tests are spared.
 
     A sentence: a full stop (question, exclamation mark) inside it, or one
-    sentence ending in a full stop that no title reading takes (a title
-    with a stray full stop is TITLE-002's).  Each
-    other reading of such a line needs what this rules out: a label or mark
-    at its start (a 密级, a date), a colon at its end or after its first
-    words (a 称呼 run into the text), a short line ending in a comma (a 称呼
-    with the wrong mark), a 签发人, the place above the date (a 署名) or
-    below the 抄送 (the 印发 line); the rest hold no full stop.
+    sentence ending in a full stop that no title reading takes (a title with
+    a stray full stop is TITLE-002's).  Each other reading of such a line
+    needs what this rules out: a label or mark at its start (a 密级, a
+    date), a colon at its end or after its first words (a 称呼 run into the
+    text), a short line ending in a comma (a 称呼 with the wrong mark), a
+    签发人, the place above the date (a 署名) or below the 抄送 (the 印发
+    line); the rest hold no full stop.
 
     A heading (一、…, （一）…) without a full stop inside: the same, and it
     is no 版头 line, no title (（一）关于……的通知), no organ's name over a
@@ -1174,8 +1170,8 @@ def _title_at(nb: list[Line], i: int) -> Unit | None:
         return None
     k = i + 1
     while k < n and k - i < max(4, wrapped) \
-            and not (_may_end_title(nb[k - 1].stripped) and _title_complete("".join(map(_s, nb[i:k])))) \
-            and (k - i < wrapped or _title_continues(nb[k].stripped)):
+            and not (_may_end_title(nb[k - 1].stripped) and _title_complete("".join(ln.stripped for ln in nb[i:k]))) \
+            and (k - i < wrapped or _title_continues(nb[k])):
         if _is_recipient_without_colon(nb[k].stripped) and ADDRESSEE_SUFFIX.search(_compact(nb[k].stripped)):
             break  # do not swallow the salutation: a short addressee line before a paragraph
         k += 1
@@ -1213,7 +1209,7 @@ def _heads_title(nb: list[Line], i: int) -> bool:
         return True
     below = nb[i + 1].stripped if i + 1 < len(nb) else ""
     return _is_recipient(below) or any(_is_recipient(nb[k].stripped) and _may_end_title(nb[k - 1].stripped)
-                                       and _title_complete("".join(map(_s, nb[i:k])))
+                                       and _title_complete("".join(ln.stripped for ln in nb[i:k]))
                                        for k in range(i + 2, min(i + 5, len(nb))))
 
 
@@ -1249,7 +1245,7 @@ def _heads_letter(nb: list[Line], j: int) -> bool:
             or _minutes_head(s):
         return True
     # The last line of a wrapped title: the lines above it and it make a whole title.
-    return _may_end_title(s) and any(_title_complete("".join(map(_s, nb[k:j + 1])))
+    return _may_end_title(s) and any(_title_complete("".join(ln.stripped for ln in nb[k:j + 1]))
                                      and _looks_like_title(nb[k].stripped, None) for k in range(max(0, j - 3), j))
 
 

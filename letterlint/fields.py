@@ -59,14 +59,17 @@ def _join(a: Span, b: Span) -> Span:
 
 # The one 发文字号 pattern, loose enough that malformed numbers are still read
 # (and reported): any bracket pair, spaces, a colon after the 机关代字, 第, no 号.
+_DOCNUM_OPEN = r"[〔【\[［(（〖﹝{｛<《]"  # every bracket a year is put in, right or wrong
 DOCNUM = lazyre.compile(
     r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,16}?)?" + SP + r"[：:]?" + SP
-    + r"(?P<open>[〔【\[［(（〖﹝{｛<《])" + SP
+    + r"(?P<open>" + _DOCNUM_OPEN + r")" + SP
     + r"(?P<year>(?:\d{1,4}|[" + CN_DIGIT + r"]{2,4}|\d*[OoＯｏ][\dOoＯｏ]*)年?)" + SP
     + r"(?P<close>[〕】\]］)）〗﹞}｝>》])" + SP
     + r"(?P<di>第?)" + SP + r"(?P<seq>\d+)" + SP + r"(?P<hao>号?)"
 )
-DOCNUM_HINT = lazyre.compile(r"[〔【\[［(（〖﹝{｛<《]")
+DOCNUM_HINT = lazyre.compile(_DOCNUM_OPEN)
+# What DOCNUM cannot do without: an opening bracket and the first of the year's digits (or a letter O for 0).
+DOCNUM_YEAR_HINT = lazyre.compile(_DOCNUM_OPEN + SP + r"(?:\d|[OoＯｏ]|[" + CN_DIGIT + r"]{2})")
 # A 发文字号 without year brackets, e.g. "示政函2024年12号".
 DOCNUM_BARE = lazyre.compile(r"(?:^|(?<=" + PAD_CLASS + r"))(?P<code>[\u4e00-\u9fff]{1,16}?)(?P<year>\d{4})年?(?P<di>第?)"
                              r"(?P<seq>\d+)(?P<hao>号)(?=$|" + PAD_CLASS + r")")
