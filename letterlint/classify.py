@@ -630,8 +630,7 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
 
 @memo(4096)
 def _title_complete(text: str) -> bool:
-    c = _compact(text).rstrip("。.，,；;！!")
-    return title_doctype(c) is not None
+    return title_doctype(_compact(text)) is not None  # title_doctype sets a stray mark after the 文种 aside
 
 
 # The last characters of the 文种 words (函, 复, 知 …) and of a bracketed status after one (（试行）).
