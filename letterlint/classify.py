@@ -856,7 +856,7 @@ def classify(lines: list[Line]) -> list[list[Unit]]:
             if unit.kind == "signoff":
                 _split_signoff(unit)
             unit.settle()
-        lattice.append(cands)
+        lattice.append(_choosable(cands))
     # A unit wrapped over several lines never takes in a line whose own evidence is strong.
     strong = [{u.kind for u in cands if u.strength == STRONG} for cands in lattice]
     for i, cands in enumerate(lattice):
@@ -866,6 +866,13 @@ def classify(lines: list[Line]) -> list[list[Unit]]:
                               or not any(kinds - {u.kind} for kinds in strong[i + 1:i + len(u.lines)])]
                 break
     return lattice
+
+
+def _choosable(cands: list[Unit]) -> list[Unit]:
+    """The candidates the reading may choose: where one is strong, the strong ones (``parse._priced``)."""
+    if len(cands) > 1 and any(u.strength == STRONG for u in cands):
+        return [u for u in cands if u.strength == STRONG]
+    return cands
 
 
 def _split_signoff(unit: Unit) -> None:
@@ -937,11 +944,28 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
         return _text(line, body)
     found: list[Unit] = []
     title = None
+    # The line's own evidence, and the 版头 marks it holds (added to ``found`` in their turn below).
+    own = evidence(line, amid_text=s[0] == "附" and _amid_text(nb, i))  # the flag matters to 附件 labels only
+    if own and own[0].kind == "date" and _amid_headings(nb, i):
+        own = []  # a date under a heading of the text: text
+    header = None
+    if plain and (parts := _is_header_line(line)) is not None and not any(u.kind in ("doc_number", "signer") for u in own):
+        header = _unit_from_header(parts)
+        bare = len(parts) == 1 and parts[0].kind == "answer_class" and (CLASS_ALONE.match(s) or CLASS_BRACKETED.match(s))
+        if bare:
+            # A bare letter (B, 〔E〕) is a class mark only beside the marks of a 版头.
+            if _header_near(nb, i) or i == 0 or i + 1 < len(nb) and _title_complete(nb[i + 1].stripped) \
+                    or s[0] in "〔【[":  # 〔B〕 in its brackets is a class mark wherever it stands (REPLY-002)
+                header.strength, header.evidence = WEAK, "版头中单独一行的字母（答复类别）"
+            else:
+                header = None
+    # Strong own evidence: the readings that are only ever weak are not looked for (see _settled).
+    settled = _settled(own, header, prev, s)
     # A heading of the text (一、……), a date or a labelled line (联系人：, 抄送：) opens none of the units
     # wrapped over several lines either: a third of the short lines of a letter.
     if plain and not (body[0] != "paragraph" or _tail_kind(s)
                       or s[:1].isdigit() and date_fields(s)):
-        if m := SECRECY_INVALID.match(s):
+        if not settled and (m := SECRECY_INVALID.match(s)):
             found.append(Unit("secrecy", [line], fields={"level": m.group("level")}, strength=WEAK,
                               evidence="写在密级位置的词（不是规定的密级）"))
         # Units wrapped over several lines, recognised by the lines together.
@@ -952,29 +976,30 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
         if run := _organ_run(nb, i):
             found.append(Unit("org_mark", nb[i:i + run], strength=WEAK if run > 1 or not s.endswith("文件") else STRONG,
                               evidence="版头的机关名称（其下是发文字号或“文件”）"))
-        if (case := _case_heading(nb, i)) is not None:
+        if not settled and (case := _case_heading(nb, i)) is not None:
             found.append(case)
-        title = _title_at(nb, i) if _is_header_line(line) is None else None  # a line of 版头 marks opens no title
+        # A line of 版头 marks opens no title; a title reading is weak unless the line's own evidence makes it
+        # strong (then the title takes the lines that finish it).
+        if _is_header_line(line) is None and (not settled or any(u.kind == "title" for u in own)):
+            title = _title_at(nb, i)
         if title is not None:
             found.append(title)
-        if (minutes := _minutes_mark(nb, i)) is not None:
+        if not settled and (minutes := _minutes_mark(nb, i)) is not None:
             found.append(minutes)
-        if (wrapped := _wrapped_recipient(nb, i)) is not None:
+        if not settled and (wrapped := _wrapped_recipient(nb, i)) is not None:
             found.append(Unit("recipient", nb[i:i + wrapped], fields={"colon": nb[i + wrapped - 1].stripped[-1]},
                               evidence="分行书写的主送机关（以冒号结束）"))
         if (adopted := _wrapped_adoption_note(nb, i)) is not None:
             found.append(adopted)
-        if run := _attendance_run(nb, i, n):
+        if settled:
+            pass
+        elif run := _attendance_run(nb, i, n):
             found.append(_attendance_unit(nb[i:i + run]))
         elif (info := _meeting_info(line)) is not None:
             found.append(info)
-        if i + 2 < n and i + 1 in above_date and i in above_date and _wrapped_organ(s, nxt):
+        if not settled and i + 2 < n and i + 1 in above_date and i in above_date and _wrapped_organ(s, nxt):
             found.append(Unit("signature", nb[i:i + 2], evidence="成文日期之上分两行书写的机关名称"))
 
-    # The line's own evidence.
-    own = evidence(line, amid_text=s[0] == "附" and _amid_text(nb, i))  # the flag matters to 附件 labels only
-    if own and own[0].kind == "date" and _amid_headings(nb, i):
-        own = []  # a date under a heading of the text: text
     for unit in own:
         if unit.kind == "attachment_note":
             unit.lines = nb[i:_note_end(nb, i)]
@@ -987,17 +1012,8 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
             title.strength, title.evidence = unit.strength, unit.evidence
             continue  # the same title, with the lines that finish it
         found.append(unit)
-    if plain and (parts := _is_header_line(line)) is not None and not any(u.kind in ("doc_number", "signer") for u in own):
-        header = _unit_from_header(parts)
-        bare = len(parts) == 1 and parts[0].kind == "answer_class" and (CLASS_ALONE.match(s) or CLASS_BRACKETED.match(s))
-        if bare:
-            # A bare letter (B, 〔E〕) is a class mark only beside the marks of a 版头.
-            if _header_near(nb, i) or i == 0 or i + 1 < len(nb) and _title_complete(nb[i + 1].stripped) \
-                    or s[0] in "〔【[":  # 〔B〕 in its brackets is a class mark wherever it stands (REPLY-002)
-                header.strength, header.evidence = WEAK, "版头中单独一行的字母（答复类别）"
-                found.append(header)
-        else:
-            found.append(header)
+    if header is not None:
+        found.append(header)
     if plain and s[-1] in "：:" and _EMPTY_CLASS_LABEL.match(s):
         found.insert(0, Unit("answer_class", [line], fields={"mark": ""}, evidence="答复类别标注（没有填写类别）"))
     if plain and prev is not None and _header_signer(prev):
@@ -1011,7 +1027,9 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
         signoff.alts = []
         signoff.strength = STRONG
         found.append(signoff)
-    if s[0].isdigit() and COPY_NUMBER.match(s):
+    if settled:
+        pass  # a 份号 is weak evidence
+    elif s[0].isdigit() and COPY_NUMBER.match(s):
         found.append(Unit("copy_number", [line]))
     elif i == 0 and nxt is not None and _SHORT_NUMBER.match(s) and (SECRECY.match(nxt) or URGENCY.match(nxt)):
         found.append(Unit("copy_number", [line], evidence="版头第一行、密级或紧急程度之上的数字（份号）"))
@@ -1020,18 +1038,23 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
         found.append(Unit("print_line", [line], fields={"org": m.group("org"), "date": m.group("date"),
                                                         "printed": m.group("printed") or ""}))
     if ("期" in s or "次" in s) and ISSUE_NUMBER.match(s):
-        found.append(Unit("issue_number", [line], strength=WEAK))
+        if not settled:
+            found.append(Unit("issue_number", [line], strength=WEAK))
     elif prev is not None and s[-1:] in "号）)" and _ANNOUNCEMENT_NUMBER.match(_compact(s)) \
             and title_doctype(_compact(prev.stripped)) in ("announcement", "circular"):
         found.insert(0, Unit("issue_number", [line], evidence="公告、通告标题下的编号（第N号）"))
-    if (df := date_fields(s)) is not None and not df["d"]:
+    if settled:
+        pass  # a date without its day and a 题注's date are weak evidence
+    elif (df := date_fields(s)) is not None and not df["d"]:
         found.append(Unit("date", [line], fields=df, strength=WEAK, evidence="年月齐全、缺日的日期"))
-    if (dated := _title_date(line)) is not None:
+    if not settled and (dated := _title_date(line)) is not None:
         dated.strength = WEAK
         found.append(dated)
 
     # Weak evidence: a salutation, a 署名, a note.
-    if _is_recipient(s) and not any(u.kind == "recipient" for u in found) and not HEADING1.match(s):
+    if settled:
+        pass
+    elif _is_recipient(s) and not any(u.kind == "recipient" for u in found) and not HEADING1.match(s):
         found.append(Unit("recipient", [line], fields={"colon": s[-1]}, evidence="以冒号结尾的称呼行"))
     elif ("：" in s or ":" in s) and (run_in := _run_in_salutation(line)) is not None:
         found.append(run_in)
@@ -1045,9 +1068,9 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
         if prev is not None and _is_date(prev.stripped) and (nxt is None or _ends_letter(nb[i + 1])):
             # An organ's name between the date and the end of the letter (or its 版记) can only be its 署名.
             found.append(Unit("signature", [line], strength=STRONG, evidence="成文日期之下、文末的机关名称（署名）"))
-        elif _may_sign(nb, i):
+        elif not settled and _may_sign(nb, i):
             found.append(Unit("signature", [line], evidence="机关名称（署名）"))
-    elif i in above_date and not any(u.kind in ("signature", "signoff", "contact") for u in found):
+    elif not settled and i in above_date and not any(u.kind in ("signature", "signoff", "contact") for u in found):
         found.append(Unit("signature", [line], evidence="成文日期之上的短行（署名）"))
     if s[0] in "（(" and PAREN_LINE.match(s) and not any(u.kind == "note" for u in found):
         unit = Unit("note", [line], strength=WEAK, evidence="括注（附注）")
@@ -1059,7 +1082,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
         if CONTACT.match(s.lstrip("（(")):
             unit.kind = "contact"
         found.insert(0, unit) if unit.strength == STRONG else found.append(unit)
-    elif s in ("此页无正文",):
+    elif not settled and s in ("此页无正文",):
         found.append(Unit("note", [line]))
 
     if prev is not None and prev.stripped == s:
@@ -1078,6 +1101,25 @@ _SENTENCE_INSIDE = lazyre.compile(r"[。！？!?]")
 _LABEL_FIRST = _TAIL_FIRST | frozenset("附注答承发办绝机秘")
 # And of a date (its year) or of a word written where the 密级 stands (内部, 保密★1年).
 _NOT_SENTENCE_FIRST = frozenset(CN_DIGIT) | frozenset("内保秘涉")
+
+
+def _settled(own: list[Unit], header: Unit | None, prev: Line | None, s: str) -> bool:
+    """The line's own evidence is strong (a label, a 发文字号, a date, …), so its weak readings need not be looked for.
+
+    Where a line has a strong candidate, the reading chooses among its strong
+    ones only (``parse._priced``): a weak one there could never be chosen.  A
+    title is not counted (its strong reading still needs the lines that finish
+    it), nor a line that repeats the one above (a 称呼 pasted twice is strong).
+    """
+    if prev is not None and prev.stripped == s:
+        return False
+    if header is not None and header.strength != WEAK:
+        return True  # a 版头 mark's kinds are strong by default (_DEFAULT_EVIDENCE)
+    for unit in own:
+        strength = unit.strength if unit.strength >= 0 else _DEFAULT_EVIDENCE.get(unit.kind, (WEAK, ""))[0]
+        if strength == STRONG and unit.kind != "title":
+            return True
+    return False
 
 
 def _only_text(nb: list[Line], i: int, body: str, plain: bool, above_date: set[int]) -> bool:
@@ -1118,7 +1160,24 @@ def _only_text(nb: list[Line], i: int, body: str, plain: bool, above_date: set[i
         return _is_header_line(line) is None and not (_may_end_title(s) and _title_complete(s)) \
             and not (nxt is not None and len(nxt) > len(s) and _is_recipient_without_colon(s)) \
             and (prev is None or not _header_signer(prev))
-    return not plain or _title_at(nb, i) is None  # a title with a stray full stop (TITLE-002)
+    # A title with a stray full stop (TITLE-002), where the line's words may open one at all.
+    return not plain or not _may_open_title(s, nb[i + 1].stripped if i + 1 < len(nb) else None) \
+        or _title_at(nb, i) is None
+
+
+_TITLE_OPENERS = ("关于", "对", "转发", "印发")  # TITLE_START's words
+
+
+def _may_open_title(s: str, nxt: str | None) -> bool:
+    """A cheap test of what ``_looks_like_title`` needs, for a line holding a full stop (so wrapping no title):
+    False only where no title reading can start at ``s`` (most sentences)."""
+    c = _compact(s).rstrip("。.，,；;！!")
+    if len(c) > 80 or not c:
+        return False
+    # 关于…/对…, an issuer then 关于/对 (TITLE_ORG_THEN: at most 30 characters before), a 文种 at the end,
+    # or the issuer alone above a 关于… line.
+    return c.startswith(_TITLE_OPENERS) or "关于" in c[:32] or "对" in c[:31] or _may_end_title(c) \
+        or nxt is not None and _compact(nxt).startswith(_TITLE_OPENERS)
 
 
 def _is_date(s: str) -> bool:

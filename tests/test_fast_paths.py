@@ -129,3 +129,37 @@ def test_lines_left_to_the_text_reading_get_what_every_test_gives_them(monkeypat
             plain = classify_module._SENTENCE_INSIDE.search(s, 0, len(s) - 1) is None
             taken += real(nb, i, classify_module._body_kind(s)[0], plain, set())
     assert taken > len(LETTERS)  # the shortcut is taken on most letters
+
+
+def test_weak_readings_of_a_line_with_strong_evidence_are_neither_looked_for_nor_kept(monkeypatch):
+    """``classify._settled`` spares the weak tests on a line whose own evidence is strong, and
+    ``classify._choosable`` drops the weak candidates there: the reading chooses among the strong ones only.
+    Neither changes what is read: the lattice is the same without the first, the reading without both."""
+    from letterlint import classify as classify_module
+    from letterlint.parse import parse_text, split_lines
+
+    def reading(text: str) -> list:
+        letter = parse_text(text)
+        return [(p.kind, p.line, p.start, p.section, p.misplaced) for p in letter.parts] + \
+            [m.message for m in letter.misplacements]
+
+    texts = [variant for text in LETTERS + [_EDGES] for variant in _variations(text)]
+    lattices = [_lattice_key(classify_module.classify(split_lines(t))) for t in texts]
+    readings = [reading(t) for t in texts]
+    settled, choosable = classify_module._settled, classify_module._choosable
+    spared = sum(settled(classify_module.evidence(line), None, None, line.stripped)
+                 for t in LETTERS for line in split_lines(t) if line.stripped)
+    assert spared > len(LETTERS)  # most letters have such lines
+    monkeypatch.setattr(classify_module, "_settled", lambda *args: False)
+    for text, ours in zip(texts, lattices):
+        assert _lattice_key(classify_module.classify(split_lines(text))) == ours, text
+    monkeypatch.setattr(classify_module, "_choosable", lambda cands: cands)
+    weak_kept = 0
+    for text, ours in zip(texts, readings):
+        strong = classify_module.STRONG
+        weak_kept += any(any(u.strength == strong for u in cands) and any(u.strength != strong for u in cands)
+                         for cands in classify_module.classify(split_lines(text)))
+        assert reading(text) == ours, text
+    assert weak_kept > len(LETTERS)  # the weak candidates were there to be chosen, and were not
+    monkeypatch.setattr(classify_module, "_settled", settled)
+    monkeypatch.setattr(classify_module, "_choosable", choosable)
