@@ -847,25 +847,39 @@ def classify(lines: list[Line]) -> list[list[Unit]]:
     above_date = _above_date(nb)
     lattice = []
     for i in range(len(nb)):
-        cands = _candidates(nb, i, above_date)
-        # The other kinds a candidate's own lines allow (a 领导签发 line is also a 签发人) come after it.
-        cands += [alt for unit in cands for alt in unit.alts]
+        cands = _candidates(nb, i, above_date)  # settled: each has its strength and evidence
         for unit in cands:
-            if unit.alts:
-                unit.alts = []
-            if unit.kind == "signoff":
-                _split_signoff(unit)
-            unit.settle()
+            if unit.alts or unit.kind == "signoff":
+                cands = _with_alternatives(cands)
+                break
         lattice.append(_choosable(cands))
-    # A unit wrapped over several lines never takes in a line whose own evidence is strong.
-    strong = [{u.kind for u in cands if u.strength == STRONG} for cands in lattice]
+    # A unit wrapped over several lines never takes in a line whose own evidence is strong
+    # (the rows below row i are still as classified when row i is looked at).
     for i, cands in enumerate(lattice):
         for unit in cands:
             if len(unit.lines) > 1:
-                lattice[i] = [u for u in cands if len(u.lines) == 1
-                              or not any(kinds - {u.kind} for kinds in strong[i + 1:i + len(u.lines)])]
+                lattice[i] = [u for u in cands if len(u.lines) == 1 or not _strong_other(lattice, i, u)]
                 break
     return lattice
+
+
+def _with_alternatives(cands: list[Unit]) -> list[Unit]:
+    """The candidates followed by the other kinds their own lines allow (a 领导签发 line is also a 签发人),
+    a sign-off line's contact set apart (``_split_signoff``)."""
+    cands = cands + [alt for unit in cands for alt in unit.alts]
+    for unit in cands:
+        if unit.alts:
+            unit.alts = []
+        if unit.kind == "signoff":
+            _split_signoff(unit)
+        unit.settle()
+    return cands
+
+
+def _strong_other(lattice: list[list[Unit]], i: int, unit: Unit) -> bool:
+    """A line that ``unit`` (starting at row ``i``) takes in has strong evidence of another kind."""
+    return any(u.strength == STRONG and u.kind != unit.kind
+               for row in lattice[i + 1:i + len(unit.lines)] for u in row)
 
 
 def _choosable(cands: list[Unit]) -> list[Unit]:
@@ -915,13 +929,20 @@ def _text(line: Line, body: tuple[str, dict]) -> list[Unit]:
     ``body``: ``_body_kind`` of the line.
     """
     kind, fields = body
-    if kind != "paragraph":
-        return [Unit(kind, [line], fields=fields)]  # a heading: the grammar takes it in both places
-    found = [Unit("paragraph", [line]), Unit("attachment_text", [line])]
+    if kind != "paragraph":  # a heading: the grammar takes it in both places
+        return [Unit(kind, [line], fields=fields, strength=FALLBACK, evidence=_DEFAULT_EVIDENCE[kind][1])]
+    found = [Unit("paragraph", [line], strength=FALLBACK, evidence=_PARAGRAPH_EVIDENCE),
+             Unit("attachment_text", [line], strength=FALLBACK, evidence=_ATTACHMENT_TEXT_EVIDENCE)]
     if _has_closing_words(line.stripped):
         # After a contact line only a closing formula may still stand (…联系人：… / 特此函商。).
-        found.append(Unit("closing", [line]))
+        found.append(Unit("closing", [line], strength=FALLBACK, evidence=_CLOSING_EVIDENCE))
     return found
+
+
+# The text readings are made settled (Unit.settle): a letter has many of them.
+_PARAGRAPH_EVIDENCE = _DEFAULT_EVIDENCE["paragraph"][1]
+_ATTACHMENT_TEXT_EVIDENCE = _DEFAULT_EVIDENCE["attachment_text"][1]
+_CLOSING_EVIDENCE = _DEFAULT_EVIDENCE["closing"][1]
 
 
 def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
@@ -1108,8 +1129,9 @@ def _settled(own: list[Unit], header: Unit | None, prev: Line | None, s: str) ->
 
     Where a line has a strong candidate, the reading chooses among its strong
     ones only (``parse._priced``): a weak one there could never be chosen.  A
-    title is not counted (its strong reading still needs the lines that finish
-    it), nor a line that repeats the one above (a 称呼 pasted twice is strong).
+    whole title counts too (its strong reading still takes the lines that
+    finish it: ``_title_at`` is asked for them); a line that repeats the one
+    above does not (a 称呼 pasted twice is strong).
     """
     if prev is not None and prev.stripped == s:
         return False
@@ -1117,7 +1139,7 @@ def _settled(own: list[Unit], header: Unit | None, prev: Line | None, s: str) ->
         return True  # a 版头 mark's kinds are strong by default (_DEFAULT_EVIDENCE)
     for unit in own:
         strength = unit.strength if unit.strength >= 0 else _DEFAULT_EVIDENCE.get(unit.kind, (WEAK, ""))[0]
-        if strength == STRONG and unit.kind != "title":
+        if strength == STRONG:
             return True
     return False
 
