@@ -292,7 +292,7 @@ def header_parts(line: Line) -> list[Part]:
     # DOCNUM tries every character as the start of a 机关代字; begin near the bracket.
     m = DOCNUM.search(text, max(0, hint.start() - 24)) if docnum else None
     if m and (m.group("code") or m.group("open") in "〔【[［﹝〖"):
-        add("doc_number", m.start(), m.end(), **{k: m.group(k) or "" for k in ("code", "open", "year", "close", "di", "seq", "hao")})
+        add("doc_number", m.start(), m.end(), **m.groupdict(""))  # code, open, year, close, di, seq, hao
     elif hao and _YEAR_HINT.search(text) and (b := DOCNUM_BARE.search(text)):
         add("doc_number", b.start(), b.end(), code=b.group("code"), open="", year=b.group("year"),
             close="", di=b.group("di"), seq=b.group("seq"), hao=b.group("hao"), bare=True)
@@ -610,22 +610,31 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
     title is allowed (关于增加车位，解决“停车难”建议的答复).
     """
     end = min(i + 4, len(nb))
+    if _breaks_title(nb[i].stripped):
+        return 0
     for k in range(i + 1, end):
-        if _may_end_title(nb[k].stripped):
+        s = nb[k].stripped
+        if _breaks_title(s):
+            return 0  # a line that no title goes on into, before any line that may end one
+        if _may_end_title(s):
             break
     else:
         return 0  # no line below can end a 文种 word (most lines)
     joined = ""
     for k in range(i, end):
         s = nb[k].stripped
-        if len(s) > 40 or _TITLE_BREAK.search(s) or s.startswith(("（", "(", "〔", "【", "[")) \
-                or not _HAN.search(s) or _is_header_line(nb[k]) is not None or ISSUE_NUMBER.match(s):
+        if _breaks_title(s) or not _HAN.search(s) or _is_header_line(nb[k]) is not None or ISSUE_NUMBER.match(s):
             return 0  # a line without a Chinese character (0017, a figure) does not wrap a title
         joined += s
         if k > i and _may_end_title(s) and _title_complete(joined) and _looks_like_title(joined, None) \
                 and "。" not in joined:
             return k - i + 1
     return 0
+
+
+def _breaks_title(s: str) -> bool:
+    """The cheap half of the test below: no title is wrapped over the line ``s`` (stripped)."""
+    return len(s) > 40 or s.startswith(("（", "(", "〔", "【", "[")) or _TITLE_BREAK.search(s) is not None
 
 
 @memo(4096)
@@ -1175,7 +1184,7 @@ def _only_text(nb: list[Line], i: int, body: str, plain: bool, above_date: set[i
             return False
     elif not (s[-1] in "。？?" or len(s) > 60 and s[-1] not in "：:"):
         return False
-    if "：" in s[:32] or ":" in s[:32] or i in above_date or prev is not None and _tail_kind(prev.stripped) == "copy_to":
+    if s.find("：", 0, 32) >= 0 or s.find(":", 0, 32) >= 0 or i in above_date or prev is not None and _tail_kind(prev.stripped) == "copy_to":
         return False
     if heading:
         nxt = nb[i + 1].stripped if i + 1 < len(nb) else None
@@ -1321,12 +1330,14 @@ def _header_near(nb: list[Line], i: int) -> bool:
 def _heads_letter(nb: list[Line], j: int) -> bool:
     """``nb[j]`` reads as the end of a letter's head: its title, or a mark of its 版头."""
     s = nb[j].stripped
-    if _TITLE_QUALIFIER.match(s) or _title_complete(s) or _is_header_line(nb[j]) is not None or s.endswith("文件") \
-            or _minutes_head(s):
+    ends_title = _may_end_title(s)  # what every title reading below needs (a cheap test)
+    if _TITLE_QUALIFIER.match(s) or ends_title and _title_complete(s) or _is_header_line(nb[j]) is not None \
+            or s.endswith("文件") or _minutes_head(s):
         return True
     # The last line of a wrapped title: the lines above it and it make a whole title.
-    return _may_end_title(s) and any(_title_complete("".join(ln.stripped for ln in nb[k:j + 1]))
-                                     and _looks_like_title(nb[k].stripped, None) for k in range(max(0, j - 3), j))
+    return ends_title and any(_looks_like_title(nb[k].stripped, None)
+                              and _title_complete("".join([ln.stripped for ln in nb[k:j + 1]]))
+                              for k in range(max(0, j - 3), j))
 
 
 def _amid_text(nb: list[Line], i: int) -> bool:
