@@ -893,8 +893,10 @@ def _strong_other(lattice: list[list[Unit]], i: int, unit: Unit) -> bool:
 
 def _choosable(cands: list[Unit]) -> list[Unit]:
     """The candidates the reading may choose: where one is strong, the strong ones (``parse._priced``)."""
-    if len(cands) > 1 and any(u.strength == STRONG for u in cands):
-        return [u for u in cands if u.strength == STRONG]
+    if len(cands) > 1:
+        for unit in cands:
+            if unit.strength == STRONG:
+                return [u for u in cands if u.strength == STRONG]
     return cands
 
 
