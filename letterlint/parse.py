@@ -173,9 +173,13 @@ def _free_reading(lattice: list[list[Unit]]) -> Reading | None:
     while pos < n:
         cands = lattice[pos]
         top = cands[0]
-        if top.kind in _YIELDING or top.strength != max(c.strength for c in cands):
+        if top.kind in _YIELDING:
             return None
-        terminal = _terminal(top)
+        if top.strength != STRONG:  # a strong first candidate is the strongest (the common case)
+            for c in cands:
+                if c.strength > top.strength:
+                    return None
+        terminal = top.terminal or _TERMINAL[top.kind]  # _terminal(top)
         if flags == _SIGNED and terminal in _DOCUMENT:
             return None
         after = trans[cid].get(terminal)
