@@ -861,14 +861,17 @@ def classify(lines: list[Line]) -> list[list[Unit]]:
             if unit.alts or unit.kind == "signoff":
                 cands = _with_alternatives(cands)
                 break
-        lattice.append(_choosable(cands))
+        lattice.append(cands)
     # A unit wrapped over several lines never takes in a line whose own evidence is strong
     # (the rows below row i are still as classified when row i is looked at).
     for i, cands in enumerate(lattice):
         for unit in cands:
             if len(unit.lines) > 1:
-                lattice[i] = [u for u in cands if len(u.lines) == 1 or not _strong_other(lattice, i, u)]
+                cands = [u for u in cands if len(u.lines) == 1 or not _strong_other(lattice, i, u)]
+                if not cands:  # it was the line's only reading: the line is text
+                    cands = _text(nb[i], _body_kind(nb[i].stripped))
                 break
+        lattice[i] = _choosable(cands)
     return lattice
 
 
@@ -980,6 +983,14 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
     own = evidence(line, amid_text=s[0] == "附" and _amid_text(nb, i))  # the flag matters to 附件 labels only
     if own and own[0].kind == "date" and _amid_headings(nb, i):
         own = []  # a date under a heading of the text: text
+    for unit in own:  # the labelled parts that go on over the lines below
+        if unit.kind == "attachment_note":
+            unit.lines = nb[i:_note_end(nb, i)]
+        elif unit.kind in ("copy_to", "record_recipient") and not unit.extra:
+            end = i + 1
+            while end < n and _continues_copy_to(Unit("copy_to", nb[i:end]), nb[end]):
+                end += 1
+            unit.lines = nb[i:end]
     header = None
     if plain and (parts := _is_header_line(line)) is not None and not any(u.kind in ("doc_number", "signer") for u in own):
         header = _unit_from_header(parts)
@@ -1010,9 +1021,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
                               evidence="版头的机关名称（其下是发文字号或“文件”）"))
         if not settled and (case := _case_heading(nb, i)) is not None:
             found.append(case)
-        # A line of 版头 marks opens no title; a title reading is weak unless the line's own evidence makes it
-        # strong (then the title takes the lines that finish it).
-        if _is_header_line(line) is None and (not settled or any(u.kind == "title" for u in own)):
+        if _is_header_line(line) is None:  # a line of 版头 marks opens no title
             title = _title_at(nb, i)
         if title is not None:
             found.append(title)
@@ -1033,14 +1042,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
             found.append(Unit("signature", nb[i:i + 2], evidence="成文日期之上分两行书写的机关名称"))
 
     for unit in own:
-        if unit.kind == "attachment_note":
-            unit.lines = nb[i:_note_end(nb, i)]
-        elif unit.kind in ("copy_to", "record_recipient") and not unit.extra:
-            end = i + 1
-            while end < n and _continues_copy_to(Unit("copy_to", nb[i:end]), nb[end]):
-                end += 1
-            unit.lines = nb[i:end]
-        elif unit.kind == "title" and title is not None:
+        if unit.kind == "title" and title is not None:
             title.strength, title.evidence = unit.strength, unit.evidence
             continue  # the same title, with the lines that finish it
         found.append(unit)
@@ -1139,10 +1141,12 @@ def _settled(own: list[Unit], header: Unit | None, prev: Line | None, s: str) ->
     """The line's own evidence is strong (a label, a 发文字号, a date, …), so its weak readings need not be looked for.
 
     Where a line has a strong candidate, the reading chooses among its strong
-    ones only (``parse._priced``): a weak one there could never be chosen.  A
-    whole title counts too (its strong reading still takes the lines that
-    finish it: ``_title_at`` is asked for them); a line that repeats the one
-    above does not (a 称呼 pasted twice is strong).
+    ones only (``parse._priced``): a weak one there could never be chosen.
+    Only a candidate of this line alone counts: one wrapped over the lines
+    below (a title, an 抄送 list, an 附件说明) is given up where it would take
+    in a line strongly evidenced as something else (``classify``), and the
+    weak ones are the line's readings then.  Nor does a line that repeats the
+    one above (a 称呼 pasted twice is strong).
     """
     if prev is not None and prev.stripped == s:
         return False
@@ -1150,7 +1154,7 @@ def _settled(own: list[Unit], header: Unit | None, prev: Line | None, s: str) ->
         return True  # a 版头 mark's kinds are strong by default (_DEFAULT_EVIDENCE)
     for unit in own:
         strength = unit.strength if unit.strength >= 0 else _DEFAULT_EVIDENCE.get(unit.kind, (WEAK, ""))[0]
-        if strength == STRONG:
+        if strength == STRONG and len(unit.lines) == 1 and unit.kind != "title":
             return True
     return False
 

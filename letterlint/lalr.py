@@ -122,40 +122,24 @@ def generate() -> str:
     return render(build(__getattr__("GRAMMAR").read_text(encoding="utf-8")))
 
 
-class Node:
-    """A node of the parse tree: the grammar rule's name and its children (nodes or token values)."""
-
-    __slots__ = ("data", "children")
-
-    def __init__(self, data: str, children: list):
-        self.data, self.children = data, children
-
-    def values(self):
-        """The token values under this node, in order."""
-        for child in self.children:
-            if isinstance(child, Node):
-                yield from child.values()
-            else:
-                yield child
-
-    def __repr__(self) -> str:
-        return f"Node({self.data!r}, {self.children!r})"
-
-
 class Parser:
-    """An LALR(1) parse in progress: feed it terminals one at a time."""
+    """An LALR(1) parse in progress: feed it terminals one at a time; ``finish`` names the parts of the start rule.
 
-    __slots__ = ("tables", "stack", "values")
+    No tree is built: what the reading needs of the parse is which terminals
+    each part of the start rule covers (the sections of a letter).  Each
+    stack entry carries the position of its first terminal and, for a rule
+    that is not inlined, its own span; an inlined rule (Lark's ``_rule``)
+    passes the spans of its children on to its parent.
+    """
+
+    __slots__ = ("tables", "stack", "firsts", "spans", "count")
 
     def __init__(self, tables: Tables):
         self.tables = tables
         self.stack = [tables.start]
-        self.values: list = []
-
-    def copy(self) -> Parser:
-        new = Parser.__new__(Parser)
-        new.tables, new.stack, new.values = self.tables, self.stack[:], self.values[:]
-        return new
+        self.firsts: list[int] = []            # per entry above the start state: its first terminal's position
+        self.spans: list = []                  # per entry: None, a (rule, first, end) span, or a list of spans
+        self.count = 0                         # terminals fed so far
 
     def accepts(self, terminal: str) -> bool:
         """Would ``terminal`` be shifted (or, for END, the input accepted)?  The state is not changed."""
@@ -177,51 +161,54 @@ class Parser:
                 return True
             action = states[stack[-1]].get(terminal)
 
-    def feed(self, terminal: str, value) -> None:
+    def feed(self, terminal: str) -> None:
         """Shift ``terminal`` (after the reductions it calls for); it must be accepted."""
-        self._run(terminal, value)
+        self._run(terminal)
+        self.count += 1
 
-    def finish(self) -> Node:
-        """End of input: the finished tree.  The input must be complete (``accepts(END)``)."""
-        return self._run(END, None)
+    def finish(self) -> list[tuple[str, int, int]]:
+        """End of input: the rules the start rule is made of, each as (name, first, end), covering the
+        terminals fed from position ``first`` up to ``end``.  The input must be complete (``accepts(END)``)."""
+        return self._run(END)
 
-    def _run(self, terminal: str, value):
-        states, rules, stack, values = self.tables.states, self.tables.rules, self.stack, self.values
+    def _run(self, terminal: str):
+        states, rules, stack, firsts, spans = self.tables.states, self.tables.rules, self.stack, self.firsts, self.spans
+        here = self.count
         while True:
             action = states[stack[-1]][terminal]
             if action >= 0:
                 stack.append(action)
-                values.append(value)
+                firsts.append(here)
+                spans.append(None)
                 return None
             name, size, inline = rules[-action - 1]
-            children: list
             if size:
-                popped = values[-size:]
-                if popped[0].__class__ is _Spliced:
-                    # Left recursion (Lark's x+ → x+ x): grow the list built so far
-                    # in place, or a long 正文 would be copied once per paragraph.
-                    children, popped = popped[0], popped[1:]
-                else:
-                    children = _Spliced()
-                for child in popped:
-                    if child.__class__ is _Spliced:
-                        children.extend(child)
-                    else:
-                        children.append(child)
+                first = firsts[-size]
+                children = spans[-size:]
                 del stack[-size:]
-                del values[-size:]
+                del firsts[-size:]
+                del spans[-size:]
             else:
-                children = _Spliced()
+                first, children = here, ()
             stack.append(states[stack[-1]][name])
-            values.append(children if inline else Node(name, list(children)))
+            firsts.append(first)
             if terminal == END and stack[-1] == self.tables.end:
-                return values[-1]
+                return _spliced(children)  # the start rule's
+            if not inline:
+                spans.append((name, first, here))
+            else:  # its children's spans go to its parent (most children are terminals: nothing to pass on)
+                spans.append(_spliced(children) if any(children) else None)
 
 
-class _Spliced(list):
-    """What an inlined ``_rule`` reduced to: children waiting to be spliced into its parent's."""
-
-    __slots__ = ()
+def _spliced(children) -> list[tuple[str, int, int]]:
+    """The spans of these children, those of inlined rules spliced in, terminals left out."""
+    out = []
+    for child in children:
+        if child.__class__ is list:
+            out.extend(child)
+        elif child is not None:
+            out.append(child)
+    return out
 
 
 if __name__ == "__main__":  # development only: needs Lark (the test extra)

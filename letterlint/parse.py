@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from letterlint import doctypes
 from letterlint.classify import FALLBACK, STRONG, WEAK, Unit, classify, mark_closing
-from letterlint.lalr import END, Node, Parser, Tables, load_tables
+from letterlint.lalr import END, Parser, Tables, load_tables
 from letterlint.memo import once
 from letterlint.record import Record
 from letterlint.model import HEADING_KINDS, PART_NAMES, Letter, Line, Misplacement, Part
@@ -352,19 +352,17 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
     reading = read(classify(lines))
     chosen = reading.chosen
 
-    # The chosen terminals, parsed once more to build the tree: its sections.
+    # The chosen terminals, parsed once more for the parts of the start rule: the sections.
     parser = Parser(tables())
-    for index, choice in enumerate(chosen):
-        if choice is not None:
-            parser.feed(_terminal(choice), index)
-    tree = parser.finish() if parser.accepts(END) else None
+    fed = [index for index, choice in enumerate(chosen) if choice is not None]
+    for index in fed:
+        parser.feed(_terminal(chosen[index]))
     sections: dict[int, str] = {}
-    if tree is not None:
-        for sub in tree.children:
-            if isinstance(sub, Node):
-                name = SECTION_OF.get(sub.data, "")
-                for index in sub.values():
-                    sections[index] = name
+    if parser.accepts(END):
+        for name, first, end in parser.finish():
+            section = SECTION_OF.get(name, "")
+            for index in fed[first:end]:
+                sections[index] = section
     mark_closing([u for k, u in enumerate(chosen) if u is not None and sections.get(k) == "主体"])
 
     parts: list[Part] = []

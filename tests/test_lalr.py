@@ -39,23 +39,36 @@ def test_a_run_never_imports_lark_nor_writes_a_cache(tmp_path):
     assert list(home.rglob("*")) == []
 
 
-def test_tree_inlines_underscore_rules():
+def test_the_parts_of_the_start_rule_and_the_terminals_each_covers():
     tables = lalr.load_tables()
     parser = lalr.Parser(tables)
-    for index, terminal in enumerate(["TITLE", "RECIPIENT", "PARAGRAPH", "CLOSING", "SIGNATURE", "DATE"]):
+    for terminal in ["TITLE", "RECIPIENT", "PARAGRAPH", "CLOSING", "SIGNATURE", "DATE"]:
         assert parser.accepts(terminal)
-        parser.feed(terminal, index)
+        parser.feed(terminal)
     assert not parser.accepts("RECIPIENT")  # (a title may open a document issued below the date)
-    tree = parser.finish()
-    assert [c.data for c in tree.children] == ["header", "title_part", "recipient", "body", "signature_part", "attachments"]
-    body = tree.children[3]
-    assert body.children == [2, 3]  # the _body_item nodes are spliced into body
-    assert list(tree.values()) == [0, 1, 2, 3, 4, 5]
+    # An empty 版头 and an empty attachments part cover nothing; the _body_item rules are spliced into body.
+    assert parser.finish() == [("header", 0, 0), ("title_part", 0, 1), ("recipient", 1, 2), ("body", 2, 4),
+                               ("signature_part", 4, 6), ("attachments", 6, 6)]
+
+
+def test_nested_rules_pass_no_span_up_but_inlined_ones_do():
+    parser = lalr.Parser(lalr.load_tables())
+    for terminal in ["ORG_MARK", "DOC_NUMBER", "TITLE", "PARAGRAPH", "DATE", "ATTACHMENT", "ATTACHMENT_TEXT",
+                     "ATTACHMENT", "COPY_TO"]:
+        parser.feed(terminal)
+    # The attachments part covers both attachments (a rule inside a part passes no span up); the 版记 follows.
+    assert parser.finish() == [("header", 0, 2), ("title_part", 2, 3), ("body", 3, 4), ("signature_part", 4, 5),
+                               ("attachments", 5, 8), ("record", 8, 9)]
+    # Attachments alone: attachment+ is an inlined rule of the start rule, so each attachment is a part of it.
+    parser = lalr.Parser(lalr.load_tables())
+    for terminal in ["ATTACHMENT", "ATTACHMENT_TEXT", "ATTACHMENT"]:
+        parser.feed(terminal)
+    assert parser.finish() == [("header", 0, 0), ("attachment", 0, 2), ("attachment", 2, 3)]
 
 
 def test_accepts_does_not_change_the_state():
     parser = lalr.Parser(lalr.load_tables())
-    parser.feed("TITLE", 0)
+    parser.feed("TITLE")
     stack = list(parser.stack)
     assert parser.accepts("PARAGRAPH") and not parser.accepts("ORG_MARK")
     assert not parser.accepts("DATE")  # the date closes a text: not straight below the title

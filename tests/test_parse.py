@@ -526,3 +526,14 @@ def test_a_date_above_the_signature_of_a_letter_with_attachments_is_the_misplace
             "附件\n检查清单\n一、校舍安全\n")
     assert misplaced(text) == [(5, "date", "成文日期应位于发文机关署名之后")]
     assert parse_text(text).first("signature").line == 6
+
+
+def test_a_wrapped_unit_that_cannot_take_its_lines_leaves_its_first_line_as_text():
+    # The 题注 of an adoption is cut by the title moved into it: its first line can start no wrapped 题注
+    # (a wrapped unit never takes in a line strongly evidenced as something else), and it had no other reading.
+    letter = parse_text("样例县人民代表大会常务委员会\n"
+                        "（2024年8月28日样例县第十九届人民代表大会常务委员会\n"
+                        "关于批准2023年县级财政决算的决议\n\n第二十次会议通过）\n\n"
+                        "会议决定，批准2023年县级财政决算。\n")
+    kinds = {p.line: p.kind for p in letter.parts}
+    assert kinds[2] in ("paragraph", "attachment_text") and kinds[3] == "title"
