@@ -840,6 +840,7 @@ def _tail_kind(s: str) -> str | None:
 
 
 # A separator typed as characters (GB/T 9704 7.2.7 红色分隔线, 7.4.1 版记 lines in a text export): no part.
+_RULE_CHARS = "─━—―-_=＝－～~·‐‑‒–"
 _RULE_LINE = lazyre.compile(r"^[─━—―\-_=＝－～~·‐‑‒–]{4,}$")
 
 
@@ -851,7 +852,7 @@ def classify(lines: list[Line]) -> list[list[Unit]]:
     (a paragraph, a heading, attachment text) is offered at every line whose
     own evidence is not strong; which candidates stand is the grammar's choice.
     """
-    nb = [ln for ln in lines if ln.stripped and not _RULE_LINE.match(ln.stripped)]
+    nb = [ln for ln in lines if ln.stripped and not (ln.stripped[0] in _RULE_CHARS and _RULE_LINE.match(ln.stripped))]
     _HEADER_LINES.clear()
     above_date = _above_date(nb)
     lattice = []

@@ -44,7 +44,12 @@ _ENDINGS = [
     ("通告", "circular"), ("通报", "bulletin"), ("议案", "motion"), ("纪要", "minutes"),
 ]
 ENDING_WORDS = tuple(word for word, _ in _ENDINGS)
-_SPACES = lazyre.compile(r"[\s\u3000]+")
+
+
+def _unspaced(text: str) -> str:
+    """``text`` without white space: str.split splits at exactly the characters that the white-space class of
+    a regular expression matches, U+3000 included, and far faster than a substitution."""
+    return "".join(text.split())
 
 
 def normalize(name: str) -> str:
@@ -68,7 +73,7 @@ _TRAILING_BRACKET = lazyre.compile(r"[（(][^（()）]{1,16}[）)]$")
 
 def title_doctype(title: str) -> str | None:
     """The kind a title names by its final 文种 word (before a status in brackets), or None."""
-    t = _SPACES.sub("", title).rstrip("。.，,；;：:！!？?、")  # a stray mark after the 文种 is TITLE-002's
+    t = _unspaced(title).rstrip("。.，,；;：:！!？?、")  # a stray mark after the 文种 is TITLE-002's
     if t.endswith(("）", ")")):
         t = _TRAILING_BRACKET.sub("", t)
     if not t.endswith(ENDING_WORDS):  # one test for the common case: no 文种 word at the end
@@ -103,7 +108,7 @@ def _body_doctype(text: str) -> str | None:
 
 def infer(title: str | None, salutation: str | None, has_answer_class: bool, opening: str) -> str:
     """Infer the kind from the title, then from the reply marks and salutation."""
-    t = _SPACES.sub("", title or "")
+    t = _unspaced(title or "")
     by_title = title_doctype(t) if t else None
     replyish = by_title in (None, "reply_letter", "letter") or "答复" in t or "办理" in t
     if not replyish:
@@ -114,7 +119,7 @@ def infer(title: str | None, salutation: str | None, has_answer_class: bool, ope
     # then whom the salutation addresses; then the word 建议 in the title.
     if "提案" in t:
         return "proposal_reply"
-    sal = _SPACES.sub("", salutation or "").rstrip("：:")
+    sal = _unspaced(salutation or "").rstrip("：:")
     # 各位代表 / 各位人大代表 addresses a body of deputies (a notice to them), not the authors of a 建议.
     named = not sal.startswith("各")
     if named and sal.endswith("委员"):
