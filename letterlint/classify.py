@@ -422,6 +422,13 @@ def _unit_from_header(parts: list[Part]) -> Unit:
 ISSUE_NUMBER = lazyre.compile(r"^[（(〔]?" + SP + r"(?:(?:\d{4}" + SP + r"年|〔" + SP + r"\d{4}" + SP + r"〕)" + SP
                               + r")?第?" + SP + r"[0-9０-９一二三四五六七八九十百零〇]{1,6}" + SP + r"[期次]" + SP
                               + r"[）)〕]?$")
+
+
+def _is_issue_number(s: str) -> bool:
+    """``s`` (stripped) is a 期号 (第3期, 2024年第5次): ISSUE_NUMBER, asked only where its 期 or 次 stands."""
+    return ("期" in s or "次" in s) and ISSUE_NUMBER.match(s) is not None
+
+
 # A status in brackets on the line under a title (（征求意见稿）, （试行）): the end of the title.
 _TITLE_QUALIFIER = lazyre.compile(r"^[（(]" + SP + r"(?:征求意见稿|送审稿|修订草案|草案|试行|暂行|修订稿|修改稿|讨论稿"
                                   r"|代拟稿|审议稿|报批稿)" + SP + r"[）)]$")
@@ -565,7 +572,7 @@ def _minutes_mark(nb: list[Line], i: int) -> Unit | None:
     title of its own is named by it."""
     for k in (1, 2):
         if i + k >= len(nb) or not ("期" in nb[i + k].text or "次" in nb[i + k].text) \
-                or not ISSUE_NUMBER.match(nb[i + k].stripped):
+                or not _is_issue_number(nb[i + k].stripped):
             continue
         c = "".join(_compact(x.stripped) for x in nb[i:i + k])
         if len(c) <= 40 and not SENTENCE_PUNCT.search(c) and not _ABOUT_WORD.search(c) \
@@ -623,7 +630,7 @@ def _wrapped_title(nb: list[Line], i: int) -> int:
     joined = ""
     for k in range(i, end):
         s = nb[k].stripped
-        if _breaks_title(s) or not _HAN.search(s) or _is_header_line(nb[k]) is not None or ISSUE_NUMBER.match(s):
+        if _breaks_title(s) or not _HAN.search(s) or _is_header_line(nb[k]) is not None or _is_issue_number(s):
             return 0  # a line without a Chinese character (0017, a figure) does not wrap a title
         joined += s
         if k > i and _may_end_title(s) and _title_complete(joined) and _looks_like_title(joined, None) \
@@ -1072,7 +1079,7 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
             and not any(u.kind == "print_line" for u in found):
         found.append(Unit("print_line", [line], fields={"org": m.group("org"), "date": m.group("date"),
                                                         "printed": m.group("printed") or ""}))
-    if ("期" in s or "次" in s) and ISSUE_NUMBER.match(s):
+    if _is_issue_number(s):
         if not settled:
             found.append(Unit("issue_number", [line], strength=WEAK))
     elif prev is not None and s[-1:] in "号）)" and _ANNOUNCEMENT_NUMBER.match(_compact(s)) \
@@ -1279,7 +1286,7 @@ def _title_at(nb: list[Line], i: int) -> Unit | None:
 def _minutes_head(s: str) -> bool:
     """``s`` (stripped) is a line of a 纪要's head under its 标志: the 期号, or the issuer and the date on one
     line (示例市人民政府办公室　2024年6月7日).  No title opens or goes on there."""
-    return ISSUE_NUMBER.match(s) is not None or "日" in s and _ISSUER_DATE.match(s) is not None
+    return _is_issue_number(s) or "日" in s and _ISSUER_DATE.match(s) is not None
 
 
 def _stray_stop_after_title(s: str) -> bool:

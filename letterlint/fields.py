@@ -1059,6 +1059,7 @@ LABEL = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)" +
 # word that starts a sentence ("联系人民群众…", "电话会议…").
 LABEL_BARE = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=" + PAD_CLASS + r"|[\d０-９]|$)")
 # A label cut off after its connector ("联系单位及"): a truncated text, not a block to judge.
+_JOIN_WORDS = ("、", "及", "和", "与", "/")  # what _JOIN joins with
 DANGLING = lazyre.compile(_WORD + r"(?:" + _JOIN + _WORD + r")*" + SP + r"[、及和与/]" + SP + r"$")
 _WORD_RX = lazyre.compile(_WORD)
 
@@ -1294,7 +1295,8 @@ def contact_fields(line: Line, leader: bool = False, start: int | None = None,
         if m.start() > lo and before and before[-1] not in "，,；;。、（()）" and text[m.start() - 1] not in PAD:
             continue  # a label word inside a value ("办公室电话：…"): the value goes on
         labels.append(m)
-    truncated = bool(DANGLING.search(text[lo:hi]))
+    # A label cut off after its joining word (联系人及): the value ends in that word; DANGLING says which.
+    truncated = text[lo:hi].rstrip(PAD)[-1:] in _JOIN_WORDS and DANGLING.search(text[lo:hi]) is not None
     if not labels:
         m = LABEL_BARE.match(text, lo, hi)
         if m is None:

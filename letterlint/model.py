@@ -123,6 +123,10 @@ class Line:
         return Span(self.number, start + 1, self.number, end + 1)
 
 
+# The cache of a Part not yet read: no part has -1 lines.
+_UNREAD = (None, None, -1, None, None)
+
+
 class Part(Record):
     """One recognised part of the letter (a title may cover several lines)."""
 
@@ -145,6 +149,7 @@ class Part(Record):
         self.fields = {} if fields is None else fields
         self.start = start
         self.end = end
+        self._text = self._parsed = _UNREAD  # what text and parsed were last made from, and they
 
     @property
     def name(self) -> str:
@@ -157,16 +162,15 @@ class Part(Record):
     @property
     def text(self) -> str:
         """The part's text, lines joined without padding (a wrapped title reads whole)."""
-        # Rules ask for it dozens of times; kept with what it was made from.
-        key = (self.start, self.end, len(self.lines))
-        cached = self.__dict__.get("_text")
-        if cached is not None and cached[0] == key:
-            return cached[1]
+        # Rules ask for it dozens of times; kept with what it was made from (start, end, number of lines).
+        cached = self._text
+        if cached[2] == len(self.lines) and cached[0] == self.start and cached[1] == self.end:
+            return cached[3]
         if self.start is not None:
             text = self.lines[0].text[self.start:self.end].strip(PAD)
         else:
-            text = "".join(line.stripped for line in self.lines)
-        self.__dict__["_text"] = (key, text)
+            text = "".join([line.stripped for line in self.lines])
+        self._text = (self.start, self.end, len(self.lines), text)
         return text
 
     @property
@@ -177,13 +181,15 @@ class Part(Record):
         of ``ContactLine`` for a contact line, … (see ``fields.parse``); None
         for kinds that have no fields of their own.
         """
-        key = (self.kind, len(self.lines), self.start, self.end)
-        cached = self.__dict__.get("_parsed")
-        if cached is None or cached[0] != key:
-            from letterlint.fields import parse  # the field grammars load only when asked for
+        cached = self._parsed
+        if cached[2] == len(self.lines) and cached[0] == self.start and cached[1] == self.end \
+                and cached[3] == self.kind:
+            return cached[4]
+        from letterlint.fields import parse  # the field grammars load only when asked for
 
-            cached = self.__dict__["_parsed"] = (key, parse(self))
-        return cached[1]
+        fields = parse(self)
+        self._parsed = (self.start, self.end, len(self.lines), self.kind, fields)
+        return fields
 
     @property
     def span(self) -> Span:
