@@ -86,6 +86,18 @@ class Settings(Record):
             found = by_kind[doctype] = [t for t in self.__dict__["_active"] if t[0].applies_to(doctype)]
         return found
 
+    def runnable(self, letter) -> list[tuple[Rule, dict[str, object], str | None]]:
+        """``active_for(letter.doctype)`` without the rules that need a kind of part the letter lacks (or a
+        Word layout), worked out once per kind of document and set of part kinds: letters alike share it."""
+        key = (letter.doctype, letter.kinds, letter.layout is None)
+        cache = self.__dict__.setdefault("_runnable", {})
+        found = cache.get(key)
+        if found is None:
+            if len(cache) >= 256:  # letters of very many shapes: start afresh rather than grow
+                cache.clear()
+            found = cache[key] = [t for t in self.active_for(letter.doctype) if t[0].has_needed_parts(letter)]
+        return found
+
     def __getstate__(self):  # sent to worker processes without the caches
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
@@ -150,9 +162,9 @@ def check_letter(letter: Letter, settings: Settings | None = None) -> list[Diagn
         letter = replace(letter, doctype=settings.doctype, doctype_source="config", _memo={})
     found: list = []
     crashes: list[Diagnostic] = []
-    for rule, options, override in settings.active_for(letter.doctype):
-        if (rule.needs_parts is not None or rule.needs_text is not None or rule.needs_layout) \
-                and not rule.can_fire(letter):
+    # The rules whose needed parts the letter has; of those, the ones that need a word it lacks are skipped.
+    for rule, options, override in settings.runnable(letter):
+        if rule.needs_text is not None and not rule.has_needed_text(letter):
             continue  # the letter lacks what the rule needs: it would find nothing
         try:
             mine = list(rule.check(letter, options))

@@ -375,24 +375,22 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
             # The attached document's own title, 署名, date…: text of the attachment, not the letter's parts.
             placed = Unit("attachment_text", placed.lines, strength=placed.strength,
                           evidence=f"附件中的{PART_NAMES[placed.kind]}")
-        primary = placed.part()
-        fields = dict(placed.fields)
-        if "start" in fields:
-            primary.start = fields.pop("start")
-            primary.end = fields.pop("end")
-            primary.fields = fields
-        group = [primary] + list(placed.extra)
-        for part in group:
-            part.section = sections.get(index, "")
-            part.misplaced = choice is None
+        primary = placed.part()  # its fields are a copy: the span of a part of a line is taken out of them
+        if "start" in primary.fields:
+            primary.start = primary.fields.pop("start")
+            primary.end = primary.fields.pop("end")
+        section, misplaced = sections.get(index, ""), choice is None
+        for part in (primary, *placed.extra):
+            part.section = section
+            part.misplaced = misplaced
+            parts.append(part)
         if choice is None:
             prev = next((chosen[k] for k in range(index - 1, -1, -1) if chosen[k] is not None), None)
             after = next((chosen[k] for k in range(index + 1, len(chosen)) if chosen[k] is not None), None)
             twin = any(u is not None and u.kind == placed.kind for u in (prev, after))
             misplacements.append(Misplacement(primary, placer.message(index, placed), duplicate=twin))
         steps.append((reading.candidates[index], placed, choice is None))
-        parts.extend(group)
-    parts.sort(key=lambda p: (p.line, p.start or 0))
+    parts.sort(key=lambda p: (p.lines[0].number, p.start or 0))
 
     letter = Letter(lines=lines, parts=parts, misplacements=misplacements, path=path, reading=steps)
     letter.doctype = infer_doctype(letter)

@@ -114,3 +114,16 @@ def test_a_required_option_is_caught():
     letter = parse_text("关于市七届人大三次会议第56号建议的答复\n王小明代表：\n您提出的建议收悉。\n", "r.txt")
     options = _option_sets(wrong)[-1]
     assert not wrong.can_fire(letter) and list(wrong.check(letter, options)) != []
+
+
+def test_the_engine_runs_exactly_the_rules_that_can_fire():
+    """``Settings.runnable`` (kept per kind of document and set of part kinds) and the text half of the test
+    leave the same rules as ``can_fire`` on each letter, also when letters of one shape share the list."""
+    settings = Settings()
+    shapes = set()
+    for name, text in TEXTS:
+        letter = parse_text(text, name)
+        ran = [r.code for r, _, _ in settings.runnable(letter) if r.has_needed_text(letter)]
+        assert ran == [r.code for r, _, _ in settings.active_for(letter.doctype) if r.can_fire(letter)], name
+        shapes.add((letter.doctype, letter.kinds))
+    assert len(settings.__dict__["_runnable"]) == len(shapes) < len(TEXTS)  # one list per shape

@@ -100,17 +100,23 @@ class Rule(FrozenRecord):
 
     def can_fire(self, letter) -> bool:
         """False when the letter lacks what the rule declares it needs (so it would find nothing)."""
+        return self.has_needed_parts(letter) and self.has_needed_text(letter)
+
+    def has_needed_parts(self, letter) -> bool:
+        """The half of ``can_fire`` that depends only on the kinds of part the letter has (and its layout)."""
         if self.needs_layout and letter.layout is None:
             return False
-        if self.needs_parts is not None and self.needs_parts.isdisjoint(letter.kinds):
-            return False
-        if self.needs_text is not None:
-            text = letter.text
-            for word in self.needs_text:
-                if word in text:
-                    return True
-            return False
-        return True
+        return self.needs_parts is None or not self.needs_parts.isdisjoint(letter.kinds)
+
+    def has_needed_text(self, letter) -> bool:
+        """The half of ``can_fire`` that reads the text: one of the words it needs is there."""
+        if self.needs_text is None:
+            return True
+        text = letter.text
+        for word in self.needs_text:
+            if word in text:
+                return True
+        return False
 
     @property
     def fixable(self) -> bool:
