@@ -124,26 +124,26 @@ class _View:
         self.segs: list[Segment] = []
         # One search of the whole letter spares the per-line one on a letter without English words.
         latin = _LATIN_RUN.search(letter.text) is not None
+        segs, starts, pieces, pos = self.segs, [], [], 0
         for part in letter.all(*_ALL_KINDS):
             for line in part.lines:
                 if part.start is not None:
                     lo, hi = part.start, part.end if part.end is not None else len(line.text)
                 else:
-                    lo, hi = line.indent, len(line.text.rstrip(PAD))
+                    lo, hi = line.indent, line.indent + len(line.stripped)  # the text without padding
                 if lo >= hi:
                     continue
                 if latin and _LATIN_RUN.search(line.text, lo, hi):  # count only where there is much Latin text
-                    latin = len(_LATIN_LETTER.findall(line.text, lo, hi))
-                    if latin > 20 and latin > 2 * len(_HAN.findall(line.text, lo, hi)):
+                    letters = len(_LATIN_LETTER.findall(line.text, lo, hi))
+                    if letters > 20 and letters > 2 * len(_HAN.findall(line.text, lo, hi)):
                         continue  # a line written in English keeps its own punctuation
-                self.segs.append(Segment(part, line, lo, hi))
-        self.starts: list[int] = []
-        pieces, pos = [], 0
-        for seg in self.segs:
-            self.starts.append(pos)
-            piece = seg.text[seg.lo:seg.hi]
-            pieces.append(piece)
-            pos += len(piece) + 1
+                seg = Segment(part, line, lo, hi)
+                segs.append(seg)
+                starts.append(pos)
+                piece = seg.text[lo:hi]
+                pieces.append(piece)
+                pos += len(piece) + 1
+        self.starts: list[int] = starts
         self.joined = "\n".join(pieces)
 
 
