@@ -153,7 +153,8 @@ NOTE_LABEL = lazyre.compile(r"^[（(]?" + SP + r"(?:附" + SP + r")?注" + SP + 
 # it announces the text and addresses nobody (…作如下决定： too).
 OPENING_SENTENCE = lazyre.compile(r"收悉|如下[\u4e00-\u9fff]{0,4}\s*[：:]$|现将|现就|现予|经研究|为做好|根据")
 SENTENCE_PUNCT = lazyre.compile(r"[。，；！？!?;,]")
-TITLE_START = lazyre.compile(r"^(?:关于|对|转发|印发)")
+_TITLE_OPENERS = ("关于", "对", "转发", "印发")
+TITLE_START = lazyre.compile("^(?:" + "|".join(_TITLE_OPENERS) + ")")
 TITLE_ORG_THEN = lazyre.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:关于|对于|对)")
 
 
@@ -571,8 +572,7 @@ def _minutes_mark(nb: list[Line], i: int) -> Unit | None:
     纪要 whose own title follows (GB/T 9704-2012 10.3).  Offered after the title reading: a 纪要 without a
     title of its own is named by it."""
     for k in (1, 2):
-        if i + k >= len(nb) or not ("期" in nb[i + k].text or "次" in nb[i + k].text) \
-                or not _is_issue_number(nb[i + k].stripped):
+        if i + k >= len(nb) or not _is_issue_number(nb[i + k].stripped):
             continue
         c = "".join(_compact(x.stripped) for x in nb[i:i + k])
         if len(c) <= 40 and not SENTENCE_PUNCT.search(c) and not _ABOUT_WORD.search(c) \
@@ -848,7 +848,7 @@ def _tail_kind(s: str) -> str | None:
 
 # A separator typed as characters (GB/T 9704 7.2.7 红色分隔线, 7.4.1 版记 lines in a text export): no part.
 _RULE_CHARS = "─━—―-_=＝－～~·‐‑‒–"
-_RULE_LINE = lazyre.compile(r"^[─━—―\-_=＝－～~·‐‑‒–]{4,}$")
+_RULE_LINE = lazyre.compile("^[" + lazyre.escape(_RULE_CHARS) + "]{4,}$")
 
 
 def classify(lines: list[Line]) -> list[list[Unit]]:
@@ -1208,9 +1208,6 @@ def _only_text(nb: list[Line], i: int, body: str, plain: bool, above_date: set[i
     # A title with a stray full stop (TITLE-002), where the line's words may open one at all.
     return not plain or not _may_open_title(s, nb[i + 1].stripped if i + 1 < len(nb) else None) \
         or _title_at(nb, i) is None
-
-
-_TITLE_OPENERS = ("关于", "对", "转发", "印发")  # TITLE_START's words
 
 
 def _may_open_title(s: str, nxt: str | None) -> bool:

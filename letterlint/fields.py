@@ -1052,15 +1052,15 @@ def _spaced(word: str) -> str:
 
 
 _WORD = "(?:" + "|".join(_spaced(w) for w in sorted(LABEL_WORDS, key=len, reverse=True)) + ")"
-_JOIN = SP + r"[、及和与/]" + SP
+_JOIN_WORDS = "、及和与/"  # what joins the words of a compound label (联系人及电话)
+_JOIN = SP + "[" + _JOIN_WORDS + "]" + SP
 # A (compound) label followed by its colon.
 LABEL = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)" + SP + r"[：:]")
 # A label at the start of a line without a colon ("联系人 张三 13912345678"), not a
 # word that starts a sentence ("联系人民群众…", "电话会议…").
 LABEL_BARE = lazyre.compile(r"(?P<label>" + _WORD + r"(?:" + _JOIN + _WORD + r")*)(?=" + PAD_CLASS + r"|[\d０-９]|$)")
 # A label cut off after its connector ("联系单位及"): a truncated text, not a block to judge.
-_JOIN_WORDS = ("、", "及", "和", "与", "/")  # what _JOIN joins with
-DANGLING = lazyre.compile(_WORD + r"(?:" + _JOIN + _WORD + r")*" + SP + r"[、及和与/]" + SP + r"$")
+DANGLING = lazyre.compile(_WORD + r"(?:" + _JOIN + _WORD + r")*" + _JOIN + r"$")
 _WORD_RX = lazyre.compile(_WORD)
 
 # A run of digits that may be one phone number: an area code in brackets, digit

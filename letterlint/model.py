@@ -149,7 +149,8 @@ class Part(Record):
         self.fields = {} if fields is None else fields
         self.start = start
         self.end = end
-        self._text = self._parsed = _UNREAD  # what text and parsed were last made from, and they
+        # What text and parsed were last made from (start, end, number of lines; kind), and the value made.
+        self._text = self._parsed = _UNREAD
 
     @property
     def name(self) -> str:

@@ -179,7 +179,7 @@ def _free_reading(lattice: list[list[Unit]]) -> Reading | None:
             for c in cands:
                 if c.strength > top.strength:
                     return None
-        terminal = top.terminal or _TERMINAL[top.kind]  # _terminal(top)
+        terminal = _terminal(top)
         if flags == _SIGNED and terminal in _DOCUMENT:
             return None
         after = trans[cid].get(terminal)
