@@ -8,11 +8,14 @@ nothing is cached in the user's directories, so no stale or corrupt cache can
 break a run.  A test regenerates the module and checks that it is unchanged,
 so the tables can never drift from the grammar.
 
-The driver below feeds terminals to those tables one at a time.  Unlike
-Lark's interactive parser it can say whether a token would be accepted
-*without* changing its state (``accepts``), and its configuration is a tuple
-of state numbers that can be compared and copied cheaply: the search in
-``parse.py`` keeps one configuration per reading it is still considering.
+The driver below (``Automaton``) runs those tables.  Unlike Lark's
+interactive parser it can say whether a token would be accepted *without*
+changing a state, and its configuration is a tuple of state numbers that can
+be compared and copied cheaply: the search in ``parse.py`` keeps one
+configuration per reading it is still considering.  Each move, and what it
+does to the parts of the start rule (``sections``), is worked out once per
+configuration and terminal and remembered: the grammar is small, so a
+process soon knows every move a letter makes.
 """
 from __future__ import annotations
 
@@ -122,93 +125,153 @@ def generate() -> str:
     return render(build(__getattr__("GRAMMAR").read_text(encoding="utf-8")))
 
 
-class Parser:
-    """An LALR(1) parse in progress: feed it terminals one at a time; ``finish`` names the parts of the start rule.
+class Automaton:
+    """The parser configurations reached so far (stacks of states), numbered, with the moves between them memoised.
 
-    No tree is built: what the reading needs of the parse is which terminals
-    each part of the start rule covers (the sections of a letter).  Each
-    stack entry carries the position of its first terminal and, for a rule
-    that is not inlined, its own span; an inlined rule (Lark's ``_rule``)
-    passes the spans of its children on to its parent.
+    A configuration is a tuple of state numbers: it is compared, hashed and
+    kept cheaply, so the search in ``parse.py`` keeps one per reading it is
+    still considering.  Walking by configuration number, a move that was made
+    once (for any letter) is one dictionary look-up after that.
     """
-
-    __slots__ = ("tables", "stack", "firsts", "spans", "count")
 
     def __init__(self, tables: Tables):
         self.tables = tables
-        self.stack = [tables.start]
-        self.firsts: list[int] = []            # per entry above the start state: its first terminal's position
-        self.spans: list = []                  # per entry: None, a (rule, first, end) span, or a list of spans
-        self.count = 0                         # terminals fed so far
+        self.moves: dict[tuple[tuple[int, ...], str], tuple[int, ...] | None] = {}
+        self.ids: dict[tuple[int, ...], int] = {}
+        self.configs: list[tuple[int, ...]] = []
+        self.trans: list[dict[str, int]] = []      # per configuration: terminal → the next one's number, or -1
+        self.effects: list[dict[str, tuple]] = []  # per configuration: terminal → what the move does (_effect)
 
-    def accepts(self, terminal: str) -> bool:
-        """Would ``terminal`` be shifted (or, for END, the input accepted)?  The state is not changed."""
+    def step(self, config: tuple[int, ...], terminal: str) -> tuple[int, ...] | None:
+        """The configuration after shifting ``terminal`` (after the reductions it calls for; for END, after
+        the start rule's), or None if the grammar rejects it here."""
+        key = (config, terminal)
+        if key in self.moves:
+            return self.moves[key]
         states, rules = self.tables.states, self.tables.rules
-        action = states[self.stack[-1]].get(terminal)
-        if action is None or action >= 0:  # the common cases: no copy needed
-            return action is not None
-        stack = self.stack[:]
+        stack = list(config)
+        result = None
         while True:
+            action = states[stack[-1]].get(terminal)
             if action is None:
-                return False
+                break
             if action >= 0:
-                return True
+                stack.append(action)
+                result = tuple(stack)
+                break
             name, size, _ = rules[-action - 1]
             if size:
                 del stack[-size:]
             stack.append(states[stack[-1]][name])
             if terminal == END and stack[-1] == self.tables.end:
-                return True
-            action = states[stack[-1]].get(terminal)
+                result = tuple(stack)
+                break
+        self.moves[key] = result
+        return result
 
-    def feed(self, terminal: str) -> None:
-        """Shift ``terminal`` (after the reductions it calls for); it must be accepted."""
-        self._run(terminal)
-        self.count += 1
+    def number(self, config: tuple[int, ...]) -> int:
+        """The number of a configuration (given on first sight)."""
+        cid = self.ids.get(config)
+        if cid is None:
+            cid = self.ids[config] = len(self.configs)
+            self.configs.append(config)
+            self.trans.append({})
+            self.effects.append({})
+        return cid
 
-    def finish(self) -> list[tuple[str, int, int]]:
-        """End of input: the rules the start rule is made of, each as (name, first, end), covering the
-        terminals fed from position ``first`` up to ``end``.  The input must be complete (``accepts(END)``)."""
-        return self._run(END)
+    def next(self, cid: int, terminal: str) -> int:
+        """The number of the configuration after ``terminal``, or -1 if the grammar rejects it."""
+        after = self.step(self.configs[cid], terminal)
+        nid = -1 if after is None else self.number(after)
+        self.trans[cid][terminal] = nid
+        return nid
 
-    def _run(self, terminal: str):
-        states, rules, stack, firsts, spans = self.tables.states, self.tables.rules, self.stack, self.firsts, self.spans
-        here = self.count
-        while True:
-            action = states[stack[-1]][terminal]
-            if action >= 0:
-                stack.append(action)
-                firsts.append(here)
-                spans.append(None)
+    def sections(self, terminals: list[str]) -> list[str] | None:
+        """Per terminal, the part of the start rule it belongs to (``header``, ``body``, …); None if the grammar
+        does not accept the terminals as a whole input.
+
+        The part is the outermost rule around the terminal that is not inlined
+        (Lark's ``_rule`` passes its children on to its parent): a rule inside
+        a part (``attachment`` in ``attachments``) is reduced before the part,
+        and the part's name overwrites its own.  No tree is built; each stack
+        entry carries only the position of its first terminal.
+        """
+        cid = self.number((self.tables.start,))
+        effects = self.effects
+        firsts: list[int] = []        # per stack entry above the start state
+        reduced: list[tuple[str, int, int]] = []
+        here = 0
+        for terminal in (*terminals, END):
+            popped, pushed, marks, after = effects[cid].get(terminal) or self._effect(cid, terminal)
+            for name, src in marks:  # (before the entries they start at are popped)
+                reduced.append((name, here if src < 0 else firsts[src], here))
+            if popped:
+                old = firsts[-popped:]
+                del firsts[-popped:]
+                for src in pushed:
+                    firsts.append(here if src < 0 else old[src])
+            elif after < 0:
                 return None
-            name, size, inline = rules[-action - 1]
-            if size:
-                first = firsts[-size]
-                children = spans[-size:]
-                del stack[-size:]
-                del firsts[-size:]
-                del spans[-size:]
-            else:
-                first, children = here, ()
-            stack.append(states[stack[-1]][name])
-            firsts.append(first)
-            if terminal == END and stack[-1] == self.tables.end:
-                return _spliced(children)  # the start rule's
-            if not inline:
-                spans.append((name, first, here))
-            else:  # its children's spans go to its parent (most children are terminals: nothing to pass on)
-                spans.append(_spliced(children) if any(children) else None)
+            else:  # a shift, perhaps after empty rules: every position pushed is here
+                firsts += [here] * len(pushed)
+            cid = after
+            here += 1
+        names = [""] * len(terminals)
+        for name, first, end in reduced:  # inner rules first: the outermost one is written last
+            names[first:end] = [name] * (end - first)
+        return names
 
+    def _effect(self, cid: int, terminal: str) -> tuple:
+        """What shifting ``terminal`` in configuration ``cid`` does to the first positions of the stack entries.
 
-def _spliced(children) -> list[tuple[str, int, int]]:
-    """The spans of these children, those of inlined rules spliced in, terminals left out."""
-    out = []
-    for child in children:
-        if child.__class__ is list:
-            out.extend(child)
-        elif child is not None:
-            out.append(child)
-    return out
+        ``(popped, pushed, marks, after)``: the number of entries popped (an
+        entry that a rule pops and pushes back as it was is left alone), the
+        entries pushed (each starting where a popped entry did, by its index
+        among them, or at the terminal: -1), the rules reduced that are not
+        inlined with the entry they start at (by its index from the bottom
+        of the stack before the move, or -1; they end at the terminal), and
+        the next configuration's number (-1: rejected).  Worked out once per
+        configuration and terminal, by the same moves as ``step``, on
+        positions instead of states.
+        """
+        after = self.trans[cid].get(terminal)
+        if after is None:
+            after = self.next(cid, terminal)
+        if after < 0:
+            effect = (0, (), (), -1)
+        else:
+            states, rules, end = self.tables.states, self.tables.rules, self.tables.end
+            stack = list(self.configs[cid])
+            depth = len(stack) - 1
+            firsts = list(range(depth))  # the entries as they stand, by index from the bottom
+            low = depth
+            marks = []
+            while True:
+                action = states[stack[-1]][terminal]
+                if action >= 0:
+                    stack.append(action)
+                    firsts.append(-1)
+                    break
+                name, size, inline = rules[-action - 1]
+                first = firsts[-size] if size else -1
+                if size:
+                    del stack[-size:]
+                    del firsts[-size:]
+                    low = min(low, len(firsts))
+                stack.append(states[stack[-1]][name])
+                if terminal == END and stack[-1] == end:
+                    break  # the start rule itself: the whole input
+                firsts.append(first)
+                if not inline:
+                    marks.append((name, first))
+
+            while low < len(firsts) and firsts[low] == low:
+                low += 1  # an entry popped and pushed back as it was (a rule that goes on) is left alone
+            # A pushed entry starts at an entry popped (by its index among them) or at the terminal (-1).
+            pushed = tuple(f - low if f >= 0 else -1 for f in firsts[low:])
+            effect = (depth - low, pushed, tuple(marks), after)
+        self.effects[cid][terminal] = effect
+        return effect
 
 
 if __name__ == "__main__":  # development only: needs Lark (the test extra)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from letterlint import doctypes
 from letterlint.classify import FALLBACK, STRONG, WEAK, Unit, classify, mark_closing
-from letterlint.lalr import END, Parser, Tables, load_tables
+from letterlint.lalr import END, Automaton, Tables, load_tables
 from letterlint.memo import once
 from letterlint.record import Record
 from letterlint.model import HEADING_KINDS, PART_NAMES, Letter, Line, Misplacement, Part
@@ -54,64 +54,9 @@ def split_lines(text: str) -> list[Line]:
     return [Line(i + 1, t) for i, t in enumerate(text.split("\n"))]
 
 
-class _Automaton:
-    """Parser configurations as tuples of states, with the moves between them memoised."""
-
-    def __init__(self, tables: Tables):
-        self.tables = tables
-        self.moves: dict[tuple[tuple[int, ...], str], tuple[int, ...] | None] = {}
-        self.ids: dict[tuple[int, ...], int] = {}
-        self.configs: list[tuple[int, ...]] = []
-        self.trans: list[dict[str, int]] = []
-
-    def step(self, config: tuple[int, ...], terminal: str) -> tuple[int, ...] | None:
-        """The configuration after shifting ``terminal``, or None if the grammar rejects it here."""
-        key = (config, terminal)
-        if key in self.moves:
-            return self.moves[key]
-        states, rules = self.tables.states, self.tables.rules
-        stack = list(config)
-        result = None
-        while True:
-            action = states[stack[-1]].get(terminal)
-            if action is None:
-                break
-            if action >= 0:
-                stack.append(action)
-                result = tuple(stack)
-                break
-            name, size, _ = rules[-action - 1]
-            if size:
-                del stack[-size:]
-            stack.append(states[stack[-1]][name])
-            if terminal == END and stack[-1] == self.tables.end:
-                result = tuple(stack)
-                break
-        self.moves[key] = result
-        return result
-
-    # The search walks configurations by number: one small dict of moves per
-    # configuration is cheaper to consult than hashing the stack of states.
-    def number(self, config: tuple[int, ...]) -> int:
-        """The number of a configuration (given on first sight)."""
-        cid = self.ids.get(config)
-        if cid is None:
-            cid = self.ids[config] = len(self.configs)
-            self.configs.append(config)
-            self.trans.append({})
-        return cid
-
-    def next(self, cid: int, terminal: str) -> int:
-        """The number of the configuration after ``terminal``, or -1 if the grammar rejects it."""
-        after = self.step(self.configs[cid], terminal)
-        nid = -1 if after is None else self.number(after)
-        self.trans[cid][terminal] = nid
-        return nid
-
-
 @once
-def _automaton() -> _Automaton:
-    return _Automaton(tables())
+def _automaton() -> Automaton:
+    return Automaton(tables())
 
 
 _TERMINAL = {kind: kind.upper() for kind in PART_NAMES}
@@ -352,17 +297,13 @@ def parse_lines(lines: list[Line], path: str = "<stdin>") -> Letter:
     reading = read(classify(lines))
     chosen = reading.chosen
 
-    # The chosen terminals, parsed once more for the parts of the start rule: the sections.
-    parser = Parser(tables())
+    # The part of the start rule each chosen unit is in: the sections.
     fed = [index for index, choice in enumerate(chosen) if choice is not None]
-    for index in fed:
-        parser.feed(_terminal(chosen[index]))
+    names = _automaton().sections([_terminal(chosen[index]) for index in fed])
     sections: dict[int, str] = {}
-    if parser.accepts(END):
-        for name, first, end in parser.finish():
-            section = SECTION_OF.get(name, "")
-            for index in fed[first:end]:
-                sections[index] = section
+    if names is not None:
+        for index, name in zip(fed, names):
+            sections[index] = SECTION_OF.get(name, "")
     mark_closing([u for k, u in enumerate(chosen) if u is not None and sections.get(k) == "主体"])
 
     parts: list[Part] = []

@@ -39,40 +39,46 @@ def test_a_run_never_imports_lark_nor_writes_a_cache(tmp_path):
     assert list(home.rglob("*")) == []
 
 
-def test_the_parts_of_the_start_rule_and_the_terminals_each_covers():
-    tables = lalr.load_tables()
-    parser = lalr.Parser(tables)
-    for terminal in ["TITLE", "RECIPIENT", "PARAGRAPH", "CLOSING", "SIGNATURE", "DATE"]:
-        assert parser.accepts(terminal)
-        parser.feed(terminal)
-    assert not parser.accepts("RECIPIENT")  # (a title may open a document issued below the date)
-    # An empty 版头 and an empty attachments part cover nothing; the _body_item rules are spliced into body.
-    assert parser.finish() == [("header", 0, 0), ("title_part", 0, 1), ("recipient", 1, 2), ("body", 2, 4),
-                               ("signature_part", 4, 6), ("attachments", 6, 6)]
+def test_each_terminal_belongs_to_a_part_of_the_start_rule():
+    auto = lalr.Automaton(lalr.load_tables())
+    terminals = ["TITLE", "RECIPIENT", "PARAGRAPH", "CLOSING", "SIGNATURE", "DATE"]
+    # The _body_item rules are inlined: their terminals are the body's.
+    assert auto.sections(terminals) == ["title_part", "recipient", "body", "body", "signature_part", "signature_part"]
+    assert auto.sections(terminals + ["RECIPIENT"]) is None  # (a title may open a document issued below the date)
+    assert auto.sections([]) == []
 
 
-def test_nested_rules_pass_no_span_up_but_inlined_ones_do():
-    parser = lalr.Parser(lalr.load_tables())
-    for terminal in ["ORG_MARK", "DOC_NUMBER", "TITLE", "PARAGRAPH", "DATE", "ATTACHMENT", "ATTACHMENT_TEXT",
-                     "ATTACHMENT", "COPY_TO"]:
-        parser.feed(terminal)
-    # The attachments part covers both attachments (a rule inside a part passes no span up); the 版记 follows.
-    assert parser.finish() == [("header", 0, 2), ("title_part", 2, 3), ("body", 3, 4), ("signature_part", 4, 5),
-                               ("attachments", 5, 8), ("record", 8, 9)]
+def test_a_rule_inside_a_part_gives_way_to_the_part_but_an_inlined_one_does_not():
+    auto = lalr.Automaton(lalr.load_tables())
+    # Both attachments are in the attachments part (a rule inside a part is not a part); the 版记 follows.
+    assert auto.sections(["ORG_MARK", "DOC_NUMBER", "TITLE", "PARAGRAPH", "DATE", "ATTACHMENT", "ATTACHMENT_TEXT",
+                          "ATTACHMENT", "COPY_TO"]) == \
+        ["header", "header", "title_part", "body", "signature_part", "attachments", "attachments", "attachments",
+         "record"]
     # Attachments alone: attachment+ is an inlined rule of the start rule, so each attachment is a part of it.
-    parser = lalr.Parser(lalr.load_tables())
-    for terminal in ["ATTACHMENT", "ATTACHMENT_TEXT", "ATTACHMENT"]:
-        parser.feed(terminal)
-    assert parser.finish() == [("header", 0, 0), ("attachment", 0, 2), ("attachment", 2, 3)]
+    assert auto.sections(["ATTACHMENT", "ATTACHMENT_TEXT", "ATTACHMENT"]) == ["attachment"] * 3
 
 
-def test_accepts_does_not_change_the_state():
-    parser = lalr.Parser(lalr.load_tables())
-    parser.feed("TITLE")
-    stack = list(parser.stack)
-    assert parser.accepts("PARAGRAPH") and not parser.accepts("ORG_MARK")
-    assert not parser.accepts("DATE")  # the date closes a text: not straight below the title
-    assert parser.stack == stack
+def test_the_same_moves_give_the_same_sections_when_remembered():
+    """The effect of a move is worked out once per configuration and terminal, then reused."""
+    auto = lalr.Automaton(lalr.load_tables())
+    letter = ["TITLE", "RECIPIENT", "PARAGRAPH", "PARAGRAPH", "PARAGRAPH", "SIGNATURE", "DATE", "COPY_TO"]
+    first = auto.sections(letter)
+    assert first == ["title_part", "recipient", "body", "body", "body", "signature_part", "signature_part", "record"]
+    known = sum(len(e) for e in auto.effects)
+    assert auto.sections(letter) == first and sum(len(e) for e in auto.effects) == known
+    # A shorter body reuses the moves made for the longer one.
+    assert auto.sections(letter[:3] + letter[5:]) == first[:3] + first[5:]
+
+
+def test_a_rejected_move_is_not_a_configuration():
+    auto = lalr.Automaton(lalr.load_tables())
+    start = auto.number((auto.tables.start,))
+    assert auto.next(start, "DATE") < 0 and auto.next(start, "TITLE") >= 0
+    after_title = auto.next(start, "TITLE")
+    assert auto.step(auto.configs[after_title], "PARAGRAPH") is not None
+    assert auto.step(auto.configs[after_title], "ORG_MARK") is None
+    assert auto.step(auto.configs[after_title], "DATE") is None  # the date closes a text: not straight below the title
 
 
 def test_parse_through_the_driver():
