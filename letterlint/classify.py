@@ -1033,6 +1033,8 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
             title = _title_at(nb, i)
         if title is not None:
             found.append(title)
+            # A whole title on one line (关于……＋文种) is as settled as a label: it takes in no line below.
+            settled = settled or len(title.lines) == 1 and any(u.kind == "title" and u.strength == STRONG for u in own)
         if not settled and (minutes := _minutes_mark(nb, i)) is not None:
             found.append(minutes)
         if not settled and (wrapped := _wrapped_recipient(nb, i)) is not None:
