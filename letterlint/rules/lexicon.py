@@ -221,11 +221,12 @@ class Lexicon:
 
     def _index(self) -> None:
         # Candidates are found by one pattern over character classes: a first character of
-        # a wrong form (or a one-character form), then a second character of one, or
-        # nothing if it was a one-character form.  The pattern opens with a class, so the
+        # a wrong form (or a one-character form), with a second character of one after it,
+        # or being a one-character form itself.  The pattern opens with a class, so the
         # regex engine skips in C, with a bitmap test, every character that starts no
-        # wrong form; a dictionary on the first two characters then says which wrong forms
-        # may start there.  One pass over the text, whatever the entry count.
+        # wrong form; it takes that one character only, so that the candidates follow one
+        # another in a single pass, overlapping ones included.  A dictionary on the first
+        # two characters then says which wrong forms may start there.
         self.by_head: dict[str, tuple[int, ...]] = {}
         heads: dict[str, set[int]] = {}
         for w in self.by_wrong:
@@ -236,7 +237,7 @@ class Lexicon:
         singles = "".join(sorted(w for w in self.by_wrong if len(w) == 1))
         alternatives = []
         if seconds:
-            alternatives.append(f"[{lazyre.escape(seconds)}]")
+            alternatives.append(f"(?=[{lazyre.escape(seconds)}])")
         if singles:
             alternatives.append(f"(?<=[{lazyre.escape(singles)}])")
         starts = "".join(sorted(firsts | set(singles)))
@@ -255,13 +256,15 @@ class Lexicon:
         end = len(text) if end is None else end
         by_wrong, by_head = self.by_wrong, self.by_head
         pos = start
-        while pos < end:
-            m = self.finder.search(text, pos, end)
-            if m is None:
-                return
+        for m in self.finder.finditer(text, start, end):
             s = m.start()
+            if s < pos:
+                continue  # inside the wrong form just found
+            two, one = by_head.get(text[s:s + 2]), by_head.get(text[s])
+            if two is None and one is None:
+                continue  # the two characters begin no wrong form (most candidates)
             hit = None
-            for length in by_head.get(text[s:s + 2], ()) + by_head.get(text[s], ()):
+            for length in (two or ()) + (one or ()):
                 if s + length > end:
                     continue
                 for entry in by_wrong.get(text[s:s + length], ()):
@@ -273,8 +276,6 @@ class Lexicon:
             if hit:
                 yield hit
                 pos = hit[1]
-            else:
-                pos = s + 1
 
 
 @once
