@@ -301,7 +301,7 @@ class Letter(Record):
         """The whole letter, lines joined by newlines: for a quick "is it there at all?" test."""
         text = self._memo.get("text")
         if text is None:
-            text = self._memo["text"] = "\n".join(line.text for line in self.lines)
+            text = self._memo["text"] = "\n".join([line.text for line in self.lines])
         return text
 
     def _of(self, kinds: tuple[str, ...]) -> tuple[Part, ...]:

@@ -73,11 +73,19 @@ def _priced(cands: list[Unit]) -> list[tuple[Unit, str, float]]:
     Choosing a candidate weaker than the line's best costs the difference;
     between candidates of equal strength, the earlier one is preferred.
     """
-    top = max(c.strength for c in cands)
+    top = FALLBACK
+    for c in cands:
+        if c.strength > top:
+            top = c.strength
     options = [c for c in cands if c.strength == top] if top == STRONG else cands
     base = _COST[top]
-    return [(c, _terminal(c), _COST[c.strength] - base + _RANK * rank + (_STANDARD_PART if c.kind in _YIELDING else 0.0))
-            for rank, c in enumerate(options)]
+    priced = []
+    for rank, c in enumerate(options):
+        price = _COST[c.strength] - base + _RANK * rank
+        if c.kind in _YIELDING:
+            price += _STANDARD_PART
+        priced.append((c, c.terminal or _TERMINAL[c.kind], price))
+    return priced
 
 
 class Reading(Record):
@@ -124,7 +132,7 @@ def _free_reading(lattice: list[list[Unit]]) -> Reading | None:
             for c in cands:
                 if c.strength > top.strength:
                     return None
-        terminal = _terminal(top)
+        terminal = top.terminal or _TERMINAL[top.kind]  # _terminal(top)
         if flags == _SIGNED and terminal in _DOCUMENT:
             return None
         after = trans[cid].get(terminal)
