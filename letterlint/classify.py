@@ -686,10 +686,13 @@ def _is_recipient(s: str) -> bool:
     return "。" not in c and not OPENING_SENTENCE.search(c)
 
 
+_LIST_GOES_ON = "，、,；;"  # the marks a line of a wrapped list of organs ends with
+
+
 def _wrapped_recipient(nb: list[Line], i: int) -> int | None:
     """How many lines a long 主送机关 list wrapped over (各县（市、区）人民政府，市政府各部门，/ 各直属机构：), or None."""
     first = nb[i].stripped
-    if not first.endswith(("，", "、", ",", "；", ";")) or "。" in first:
+    if first[-1] not in _LIST_GOES_ON or "。" in first:
         return None
     joined = first
     for k in range(i + 1, min(i + 3, len(nb))):
@@ -1020,9 +1023,10 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
             found.append(Unit("secrecy", [line], fields={"level": m.group("level")}, strength=WEAK,
                               evidence="写在密级位置的词（不是规定的密级）"))
         # Units wrapped over several lines, recognised by the lines together.
-        if (order := _order_header(nb, i)) is not None:
+        # Each unit below is looked for only where its first line can open it (the tests start so too).
+        if s[-1] == "令" and (order := _order_header(nb, i)) is not None:
             found.append(order[0])
-        elif i and (order := _order_header(nb, i - 1)) is not None:
+        elif prev is not None and prev.stripped[-1] == "令" and (order := _order_header(nb, i - 1)) is not None:
             found.append(order[1])
         if run := _organ_run(nb, i):
             found.append(Unit("org_mark", nb[i:i + run], strength=WEAK if run > 1 or not s.endswith("文件") else STRONG,
@@ -1037,14 +1041,14 @@ def _candidates(nb: list[Line], i: int, above_date: set[int]) -> list[Unit]:
             settled = settled or len(title.lines) == 1 and any(u.kind == "title" and u.strength == STRONG for u in own)
         if not settled and (minutes := _minutes_mark(nb, i)) is not None:
             found.append(minutes)
-        if not settled and (wrapped := _wrapped_recipient(nb, i)) is not None:
+        if not settled and s[-1] in _LIST_GOES_ON and (wrapped := _wrapped_recipient(nb, i)) is not None:
             found.append(Unit("recipient", nb[i:i + wrapped], fields={"colon": nb[i + wrapped - 1].stripped[-1]},
                               evidence="分行书写的主送机关（以冒号结束）"))
-        if (adopted := _wrapped_adoption_note(nb, i)) is not None:
+        if s[0] in "（(" and (adopted := _wrapped_adoption_note(nb, i)) is not None:
             found.append(adopted)
         if settled:
             pass
-        elif run := _attendance_run(nb, i, n):
+        elif s[0] in ATTENDANCE_FIRST and (run := _attendance_run(nb, i, n)):
             found.append(_attendance_unit(nb[i:i + run]))
         elif (info := _meeting_info(line)) is not None:
             found.append(info)
