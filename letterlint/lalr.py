@@ -140,7 +140,7 @@ class Automaton:
         self.ids: dict[tuple[int, ...], int] = {}
         self.configs: list[tuple[int, ...]] = []
         self.trans: list[dict[str, int]] = []      # per configuration: terminal → the next one's number, or -1
-        self.effects: list[dict[str, tuple]] = []  # per configuration: terminal → what the move does (_effect)
+        self.effects: list[dict[str, tuple]] = []  # per configuration: terminal → what the move does (_move), and the next number
 
     def step(self, config: tuple[int, ...], terminal: str) -> tuple[int, ...] | None:
         """The configuration after shifting ``terminal`` (after the reductions it calls for; for END, after
@@ -148,25 +148,7 @@ class Automaton:
         key = (config, terminal)
         if key in self.moves:
             return self.moves[key]
-        states, rules = self.tables.states, self.tables.rules
-        stack = list(config)
-        result = None
-        while True:
-            action = states[stack[-1]].get(terminal)
-            if action is None:
-                break
-            if action >= 0:
-                stack.append(action)
-                result = tuple(stack)
-                break
-            name, size, _ = rules[-action - 1]
-            if size:
-                del stack[-size:]
-            stack.append(states[stack[-1]][name])
-            if terminal == END and stack[-1] == self.tables.end:
-                result = tuple(stack)
-                break
-        self.moves[key] = result
+        result = self.moves[key] = self._move(config, terminal)[0]
         return result
 
     def number(self, config: tuple[int, ...]) -> int:
@@ -180,10 +162,14 @@ class Automaton:
         return cid
 
     def next(self, cid: int, terminal: str) -> int:
-        """The number of the configuration after ``terminal``, or -1 if the grammar rejects it."""
-        after = self.step(self.configs[cid], terminal)
+        """The number of the configuration after ``terminal``, or -1 if the grammar rejects it (and what the
+        move does, for ``sections``)."""
+        config = self.configs[cid]
+        after, effect = self._move(config, terminal)
+        self.moves[(config, terminal)] = after
         nid = -1 if after is None else self.number(after)
         self.trans[cid][terminal] = nid
+        self.effects[cid][terminal] = _REJECTED if after is None else (*effect, nid)
         return nid
 
     def sections(self, terminals: list[str]) -> list[str] | None:
@@ -202,7 +188,11 @@ class Automaton:
         reduced: list[tuple[str, int, int]] = []
         here = 0
         for terminal in (*terminals, END):
-            popped, pushed, marks, after = effects[cid].get(terminal) or self._effect(cid, terminal)
+            effect = effects[cid].get(terminal)
+            if effect is None:
+                self.next(cid, terminal)
+                effect = effects[cid][terminal]
+            popped, pushed, marks, after = effect
             for name, src in marks:  # (before the entries they start at are popped)
                 reduced.append((name, here if src < 0 else firsts[src], here))
             if popped:
@@ -221,57 +211,50 @@ class Automaton:
             names[first:end] = [name] * (end - first)
         return names
 
-    def _effect(self, cid: int, terminal: str) -> tuple:
-        """What shifting ``terminal`` in configuration ``cid`` does to the first positions of the stack entries.
+    def _move(self, config: tuple[int, ...], terminal: str) -> tuple[tuple[int, ...] | None, tuple | None]:
+        """One move of the parser from ``config``: the configuration after it (None: rejected), and what it does
+        to the first positions of the stack entries: ``(popped, pushed, marks)``.
 
-        ``(popped, pushed, marks, after)``: the number of entries popped (an
-        entry that a rule pops and pushes back as it was is left alone), the
-        entries pushed (each starting where a popped entry did, by its index
-        among them, or at the terminal: -1), the rules reduced that are not
-        inlined with the entry they start at (by its index from the bottom
-        of the stack before the move, or -1; they end at the terminal), and
-        the next configuration's number (-1: rejected).  Worked out once per
-        configuration and terminal, by the same moves as ``step``, on
-        positions instead of states.
+        ``popped`` is the number of entries popped (an entry that a rule pops
+        and pushes back as it was is left alone); ``pushed`` the entries pushed,
+        each starting where a popped entry did (by its index among them) or at
+        the terminal (-1); ``marks`` the rules reduced that are not inlined,
+        with the entry they start at (by its index from the bottom of the stack
+        before the move, or -1); they end at the terminal.
         """
-        after = self.trans[cid].get(terminal)
-        if after is None:
-            after = self.next(cid, terminal)
-        if after < 0:
-            effect = (0, (), (), -1)
-        else:
-            states, rules, end = self.tables.states, self.tables.rules, self.tables.end
-            stack = list(self.configs[cid])
-            depth = len(stack) - 1
-            firsts = list(range(depth))  # the entries as they stand, by index from the bottom
-            low = depth
-            marks = []
-            while True:
-                action = states[stack[-1]][terminal]
-                if action >= 0:
-                    stack.append(action)
-                    firsts.append(-1)
-                    break
-                name, size, inline = rules[-action - 1]
-                first = firsts[-size] if size else -1
-                if size:
-                    del stack[-size:]
-                    del firsts[-size:]
-                    low = min(low, len(firsts))
-                stack.append(states[stack[-1]][name])
-                if terminal == END and stack[-1] == end:
-                    break  # the start rule itself: the whole input
-                firsts.append(first)
-                if not inline:
-                    marks.append((name, first))
+        states, rules, end = self.tables.states, self.tables.rules, self.tables.end
+        stack = list(config)
+        depth = len(stack) - 1
+        firsts = list(range(depth))  # the entries as they stand, by index from the bottom
+        low = depth
+        marks = []
+        while True:
+            action = states[stack[-1]].get(terminal)
+            if action is None:
+                return None, None
+            if action >= 0:
+                stack.append(action)
+                firsts.append(-1)
+                break
+            name, size, inline = rules[-action - 1]
+            first = firsts[-size] if size else -1
+            if size:
+                del stack[-size:]
+                del firsts[-size:]
+                low = min(low, len(firsts))
+            stack.append(states[stack[-1]][name])
+            if terminal == END and stack[-1] == end:
+                break  # the start rule itself: the whole input
+            firsts.append(first)
+            if not inline:
+                marks.append((name, first))
+        while low < len(firsts) and firsts[low] == low:
+            low += 1
+        pushed = tuple(f - low if f >= 0 else -1 for f in firsts[low:])
+        return tuple(stack), (depth - low, pushed, tuple(marks))
 
-            while low < len(firsts) and firsts[low] == low:
-                low += 1  # an entry popped and pushed back as it was (a rule that goes on) is left alone
-            # A pushed entry starts at an entry popped (by its index among them) or at the terminal (-1).
-            pushed = tuple(f - low if f >= 0 else -1 for f in firsts[low:])
-            effect = (depth - low, pushed, tuple(marks), after)
-        self.effects[cid][terminal] = effect
-        return effect
+
+_REJECTED = (0, (), (), -1)
 
 
 if __name__ == "__main__":  # development only: needs Lark (the test extra)
