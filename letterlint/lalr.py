@@ -140,7 +140,7 @@ class Automaton:
         self.ids: dict[tuple[int, ...], int] = {}
         self.configs: list[tuple[int, ...]] = []
         self.trans: list[dict[str, int]] = []      # per configuration: terminal → the next one's number, or -1
-        self.effects: list[dict[str, tuple]] = []  # per configuration: terminal → what the move does (_move), and the next number
+        self.effects: list[dict[str, tuple]] = []  # per configuration: terminal → the effect of the move (_move)
 
     def step(self, config: tuple[int, ...], terminal: str) -> tuple[int, ...] | None:
         """The configuration after shifting ``terminal`` (after the reductions it calls for; for END, after
@@ -148,7 +148,7 @@ class Automaton:
         key = (config, terminal)
         if key in self.moves:
             return self.moves[key]
-        result = self.moves[key] = self._move(config, terminal)[0]
+        result = self.moves[key] = self._move(config, terminal, False)[0]
         return result
 
     def number(self, config: tuple[int, ...]) -> int:
@@ -162,14 +162,10 @@ class Automaton:
         return cid
 
     def next(self, cid: int, terminal: str) -> int:
-        """The number of the configuration after ``terminal``, or -1 if the grammar rejects it (and what the
-        move does, for ``sections``)."""
-        config = self.configs[cid]
-        after, effect = self._move(config, terminal)
-        self.moves[(config, terminal)] = after
+        """The number of the configuration after ``terminal``, or -1 if the grammar rejects it."""
+        after = self.step(self.configs[cid], terminal)
         nid = -1 if after is None else self.number(after)
         self.trans[cid][terminal] = nid
-        self.effects[cid][terminal] = _REJECTED if after is None else (*effect, nid)
         return nid
 
     def sections(self, terminals: list[str]) -> list[str] | None:
@@ -189,9 +185,12 @@ class Automaton:
         here = 0
         for terminal in (*terminals, END):
             effect = effects[cid].get(terminal)
-            if effect is None:
-                self.next(cid, terminal)
-                effect = effects[cid][terminal]
+            if effect is None:  # worked out for the moves a reading takes, not for every one the search tries
+                after = self.trans[cid].get(terminal)
+                if after is None:
+                    after = self.next(cid, terminal)
+                effect = effects[cid][terminal] = \
+                    _REJECTED if after < 0 else (*self._move(self.configs[cid], terminal, True)[1], after)
             popped, pushed, marks, after = effect
             for name, src in marks:  # (before the entries they start at are popped)
                 reduced.append((name, here if src < 0 else firsts[src], here))
@@ -211,9 +210,10 @@ class Automaton:
             names[first:end] = [name] * (end - first)
         return names
 
-    def _move(self, config: tuple[int, ...], terminal: str) -> tuple[tuple[int, ...] | None, tuple | None]:
-        """One move of the parser from ``config``: the configuration after it (None: rejected), and what it does
-        to the first positions of the stack entries: ``(popped, pushed, marks)``.
+    def _move(self, config: tuple[int, ...], terminal: str,
+              effect: bool) -> tuple[tuple[int, ...] | None, tuple | None]:
+        """One move of the parser from ``config``: the configuration after it (None: rejected), and with
+        ``effect`` what it does to the first positions of the stack entries: ``(popped, pushed, marks)``.
 
         ``popped`` is the number of entries popped (an entry that a rule pops
         and pushes back as it was is left alone); ``pushed`` the entries pushed,
@@ -225,7 +225,7 @@ class Automaton:
         states, rules, end = self.tables.states, self.tables.rules, self.tables.end
         stack = list(config)
         depth = len(stack) - 1
-        firsts = list(range(depth))  # the entries as they stand, by index from the bottom
+        firsts = list(range(depth)) if effect else None  # the entries as they stand, by index from the bottom
         low = depth
         marks = []
         while True:
@@ -234,20 +234,25 @@ class Automaton:
                 return None, None
             if action >= 0:
                 stack.append(action)
-                firsts.append(-1)
+                if effect:
+                    firsts.append(-1)
                 break
             name, size, inline = rules[-action - 1]
-            first = firsts[-size] if size else -1
             if size:
                 del stack[-size:]
-                del firsts[-size:]
-                low = min(low, len(firsts))
             stack.append(states[stack[-1]][name])
             if terminal == END and stack[-1] == end:
                 break  # the start rule itself: the whole input
-            firsts.append(first)
-            if not inline:
-                marks.append((name, first))
+            if effect:
+                first = firsts[-size] if size else -1
+                if size:
+                    del firsts[-size:]
+                    low = min(low, len(firsts))
+                firsts.append(first)
+                if not inline:
+                    marks.append((name, first))
+        if not effect:
+            return tuple(stack), None
         while low < len(firsts) and firsts[low] == low:
             low += 1
         pushed = tuple(f - low if f >= 0 else -1 for f in firsts[low:])
