@@ -84,7 +84,7 @@ def _priced(cands: list[Unit]) -> list[tuple[Unit, str, float]]:
         price = _COST[c.strength] - base + _RANK * rank
         if c.kind in _YIELDING:
             price += _STANDARD_PART
-        priced.append((c, c.terminal or _TERMINAL[c.kind], price))
+        priced.append((c, c.terminal or _TERMINAL[c.kind], price))  # _terminal(c), inlined: the search's inner loop
     return priced
 
 
@@ -132,7 +132,7 @@ def _free_reading(lattice: list[list[Unit]]) -> Reading | None:
             for c in cands:
                 if c.strength > top.strength:
                     return None
-        terminal = top.terminal or _TERMINAL[top.kind]  # _terminal(top)
+        terminal = top.terminal or _TERMINAL[top.kind]  # _terminal(top), inlined: once per line of every letter
         if flags == _SIGNED and terminal in _DOCUMENT:
             return None
         after = trans[cid].get(terminal)
